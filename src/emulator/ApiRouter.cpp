@@ -1,0 +1,212 @@
+#include "ApiRouter.h"
+
+#include "RunEngine.h"
+#include "Workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <utility>
+
+namespace Brickrun::Emulator {
+
+namespace {
+
+const QString kScimUserSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User");
+const QString kScimErrorSchema = QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error");
+
+} // namespace
+
+ApiRouter::ApiRouter(const Workspace &workspace, RunEngine &engine, QString token)
+    : m_workspace(workspace)
+    , m_engine(engine)
+    , m_token(std::move(token))
+{}
+
+ApiAnswer ApiRouter::json(const QJsonObject &object, int status)
+{
+    ApiAnswer answer;
+    answer.status = status;
+    answer.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return answer;
+}
+
+ApiAnswer ApiRouter::error(const ApiError &error)
+{
+    return json(QJsonObject{{QStringLiteral("error_code"), error.errorCode},
+                            {QStringLiteral("message"), error.message}},
+                error.status);
+}
+
+ApiAnswer ApiRouter::scimError(int status, const QString &detail) const
+{
+    return json(QJsonObject{{QStringLiteral("schemas"), QJsonArray{kScimErrorSchema}},
+                            {QStringLiteral("detail"), detail},
+                            {QStringLiteral("status"), QString::number(status)}},
+                status);
+}
+
+ApiAnswer ApiRouter::endpointNotFound(const ApiRequest &request, const QString &route)
+{
+    return error({404, QStringLiteral("ENDPOINT_NOT_FOUND"),
+                  QStringLiteral("No API found for '%1 %2'").arg(request.method, route)});
+}
+
+QString ApiRouter::authenticationFailure(const ApiRequest &request) const
+{
+    static const QRegularExpression bearer(QStringLiteral("^Bearer +(\\S+) *$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = bearer.match(request.authorization);
+    if (request.authorization.isEmpty() || !match.hasMatch())
+        return QStringLiteral("Credential was not sent or was of an unsupported type for this "
+                              "API.");
+    if (match.captured(1) != m_token)
+        return QStringLiteral("Invalid access token.");
+    return {};
+}
+
+ApiAnswer ApiRouter::handle(const ApiRequest &request) const
+{
+    if (request.path == QLatin1String("/") &&
+        (request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD"))) {
+        ApiAnswer page;
+        page.contentType = "text/html; charset=utf-8";
+        page.body = "<!doctype html><html><head><title>Brickrun demo workspace</title></head>"
+                    "<body><h1>Brickrun demo workspace</h1><p>This is the Databricks REST API "
+                    "emulator of Brickrun. It has no web UI: run pages are shown in Brickrun."
+                    "</p></body></html>";
+        return page;
+    }
+
+    static const QRegularExpression versioned(QStringLiteral("^/api/(2\\.[0-9])(/.*)$"));
+    const QRegularExpressionMatch match = versioned.match(request.path);
+    const QString version = match.hasMatch() ? match.captured(1) : QString();
+    const QString route = match.hasMatch() ? match.captured(2) : request.path;
+    const bool isScim = route.startsWith(QLatin1String("/preview/scim/"));
+
+    const QString authFailure = authenticationFailure(request);
+    if (!authFailure.isEmpty()) {
+        if (isScim)
+            return scimError(401, authFailure);
+        return error({401, QStringLiteral("UNAUTHENTICATED"), authFailure});
+    }
+    if (!match.hasMatch())
+        return endpointNotFound(request, route);
+
+    const bool get =
+        request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
+    if (route.startsWith(QLatin1String("/jobs/")) &&
+        (version == QLatin1String("2.1") || version == QLatin1String("2.2")))
+        return handleJobs(request, route);
+    if (route == QLatin1String("/clusters/list") && get &&
+        (version == QLatin1String("2.0") || version == QLatin1String("2.1")))
+        return json(QJsonObject{{QStringLiteral("clusters"), m_engine.clusters()}});
+    if (route == QLatin1String("/workspace/list") && get && version == QLatin1String("2.0"))
+        return handleWorkspaceList(request);
+    if (route == QLatin1String("/preview/scim/v2/Me") && version == QLatin1String("2.0")) {
+        if (!get)
+            return scimError(
+                405, QStringLiteral("Method %1 is not supported on /Me.").arg(request.method));
+        return handleMe(request);
+    }
+    return endpointNotFound(request, route);
+}
+
+ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route) const
+{
+    const bool get =
+        request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
+    const bool post = request.method == QLatin1String("POST");
+    const QString runId = request.query.contains(QStringLiteral("run_id"))
+                              ? request.query.value(QStringLiteral("run_id"))
+                              : QString();
+    QJsonObject answer;
+    ApiError failure;
+    if (route == QLatin1String("/jobs/runs/submit") && post) {
+        qint64 id = 0;
+        failure = m_engine.submit(request.body, &id);
+        answer.insert(QStringLiteral("run_id"), static_cast<double>(id));
+    } else if (route == QLatin1String("/jobs/runs/get") && get) {
+        failure = m_engine.getRun(runId, &answer);
+    } else if (route == QLatin1String("/jobs/runs/get-output") && get) {
+        failure = m_engine.getOutput(runId, &answer);
+    } else if (route == QLatin1String("/jobs/runs/cancel") && post) {
+        failure = m_engine.cancel(request.body);
+    } else if (route == QLatin1String("/jobs/runs/list") && get) {
+        failure = m_engine.list(request.query, &answer);
+    } else {
+        return endpointNotFound(request, route);
+    }
+    return failure.isError() ? error(failure) : json(answer);
+}
+
+ApiAnswer ApiRouter::handleMe(const ApiRequest &request) const
+{
+    Q_UNUSED(request)
+    const QString displayName = m_workspace.displayName();
+    const qsizetype space = displayName.indexOf(QLatin1Char(' '));
+    const QString given = space > 0 ? displayName.left(space) : displayName;
+    const QString family = space > 0 ? displayName.mid(space + 1) : QString();
+    return json(QJsonObject{
+        {QStringLiteral("schemas"), QJsonArray{kScimUserSchema}},
+        {QStringLiteral("id"), m_workspace.userId()},
+        {QStringLiteral("userName"), m_workspace.userName()},
+        {QStringLiteral("displayName"), displayName},
+        {QStringLiteral("active"), true},
+        {QStringLiteral("name"),
+         QJsonObject{{QStringLiteral("givenName"), given}, {QStringLiteral("familyName"), family}}},
+        {QStringLiteral("emails"),
+         QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("work")},
+                                {QStringLiteral("value"), m_workspace.userName()},
+                                {QStringLiteral("primary"), true}}}},
+        {QStringLiteral("groups"),
+         QJsonArray{QJsonObject{{QStringLiteral("display"), QStringLiteral("users")},
+                                {QStringLiteral("type"), QStringLiteral("direct")},
+                                {QStringLiteral("value"), QStringLiteral("1000000000000001")}}}},
+        {QStringLiteral("entitlements"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("value"), QStringLiteral("allow-cluster-create")}}}}});
+}
+
+ApiAnswer ApiRouter::handleWorkspaceList(const ApiRequest &request) const
+{
+    if (!request.query.contains(QStringLiteral("path")) ||
+        request.query.value(QStringLiteral("path")).isEmpty())
+        return error(ApiError::invalidParameter(QStringLiteral("Missing required field: path")));
+    const QString path = request.query.value(QStringLiteral("path"));
+    const WorkspaceObject *object =
+        path.startsWith(QLatin1Char('/')) ? m_workspace.object(path) : nullptr;
+    if (!object)
+        return error(ApiError::notFound(QStringLiteral("Path (%1) doesn't exist.").arg(path)));
+    QList<const WorkspaceObject *> objects;
+    if (object->objectType == QLatin1String("DIRECTORY") ||
+        object->objectType == QLatin1String("REPO"))
+        objects = m_workspace.children(object->path);
+    else
+        objects.append(object);
+    QJsonArray array;
+    for (const WorkspaceObject *o : objects) {
+        QJsonObject json{{QStringLiteral("path"), o->path},
+                         {QStringLiteral("object_type"), o->objectType},
+                         {QStringLiteral("object_id"), static_cast<double>(o->objectId)}};
+        if (!o->language.isEmpty())
+            json.insert(QStringLiteral("language"), o->language);
+        if (o->objectType != QLatin1String("DIRECTORY")) {
+            json.insert(QStringLiteral("created_at"), static_cast<double>(m_workspace.createdAt()));
+            json.insert(QStringLiteral("modified_at"),
+                        static_cast<double>(m_workspace.createdAt()));
+        }
+        if (o->objectType == QLatin1String("FILE") || o->objectType == QLatin1String("NOTEBOOK"))
+            json.insert(QStringLiteral("resource_id"), QString::number(o->objectId));
+        if (o->objectType == QLatin1String("FILE"))
+            json.insert(QStringLiteral("size"), 2048);
+        array.append(json);
+    }
+    QJsonObject answer;
+    if (!array.isEmpty())
+        answer.insert(QStringLiteral("objects"), array);
+    return json(answer);
+}
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,58 @@
+#pragma once
+
+// Maps an HTTP request to the emulator's answer: bearer authentication, the routes of the
+// Databricks REST API the demo serves, and errors shaped like the service's. Independent of
+// the HTTP library so the answers are plain data.
+
+#include "ApiError.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace Brickrun::Emulator {
+
+class RunEngine;
+class Workspace;
+
+struct ApiRequest
+{
+    QString method;
+    QString path;
+    QMap<QString, QString> query;
+    QString authorization; // the Authorization header, as sent
+    QByteArray body;
+};
+
+struct ApiAnswer
+{
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+};
+
+class ApiRouter
+{
+public:
+    ApiRouter(const Workspace &workspace, RunEngine &engine, QString token);
+
+    ApiAnswer handle(const ApiRequest &request) const;
+
+    static ApiAnswer json(const QJsonObject &object, int status = 200);
+    static ApiAnswer error(const ApiError &error);
+
+private:
+    ApiAnswer handleJobs(const ApiRequest &request, const QString &route) const;
+    ApiAnswer handleMe(const ApiRequest &request) const;
+    ApiAnswer handleWorkspaceList(const ApiRequest &request) const;
+    ApiAnswer scimError(int status, const QString &detail) const;
+    static ApiAnswer endpointNotFound(const ApiRequest &request, const QString &route);
+    QString authenticationFailure(const ApiRequest &request) const;
+
+    const Workspace &m_workspace;
+    RunEngine &m_engine;
+    QString m_token;
+};
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,55 @@
+#pragma once
+
+// The demo workspace: an HTTP server on loopback that speaks the Databricks REST API.
+// Written from docs/ and the API facts, never from the client's code: it must not include
+// or link brickrun_core, so a misunderstanding in one is caught by the other.
+
+#include <QString>
+
+#include <memory>
+
+namespace Brickrun::Emulator {
+
+struct EmulatorOptions
+{
+    QString bindAddress = QStringLiteral("127.0.0.1");
+    quint16 port = 0;      // 0 = any free port; port() tells which one after start()
+    QString token;         // empty = generate a random one; token() tells
+    double speed = 1.0;    // simulated seconds per real second (>= 0.001)
+    QString workspaceFile; // empty = the built-in demo workspace (resources)
+    QString stateFile;     // optional: runs are loaded from and saved to this JSON file
+};
+
+class Emulator
+{
+public:
+    explicit Emulator(EmulatorOptions options = {});
+    ~Emulator(); // stops the server and joins its thread
+    Emulator(const Emulator &) = delete;
+    Emulator &operator=(const Emulator &) = delete;
+
+    // Loads the workspace definition, binds and serves on its own thread.
+    // Returns false with a readable reason in *error when it cannot.
+    bool start(QString *error = nullptr);
+    void stop();
+    bool isRunning() const;
+
+    quint16 port() const;
+    QString baseUrl() const; // "http://127.0.0.1:PORT", no trailing slash
+    QString token() const;
+    double speed() const;
+
+    // For tests: how many runs runs/submit has created so far (idempotent repeats not counted).
+    int createdRunCount() const;
+
+    // For tests: the simulated clock (epoch ms) and a jump ahead on it, e.g. to finish a
+    // notebook that takes simulated minutes without waiting.
+    qint64 simulatedNowMs() const;
+    void advanceSimulatedTime(qint64 milliseconds);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,531 @@
+#include "RunEngine.h"
+
+#include "RunJson.h"
+#include "SubmitRequest.h"
+#include "TaskTimeline.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Brickrun::Emulator {
+
+namespace {
+
+constexpr qint64 kOutputLimitBytes = 5 * 1024 * 1024;
+constexpr qint64 kMaxOffset = 1000000;
+
+qint64 secondsToMs(double seconds)
+{
+    return static_cast<qint64>(std::llround(seconds * 1000.0));
+}
+
+bool parseRunId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.trimmed().toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+QByteArray generatedResult(qint64 size)
+{
+    // CSV-like text with multi-byte characters, so truncation has UTF-8 to respect.
+    QByteArray data;
+    data.reserve(static_cast<qsizetype>(size + 64));
+    data.append("row;city;amount;check\n");
+    qint64 row = 0;
+    while (data.size() < size) {
+        ++row;
+        data.append(QStringLiteral("%1;Zürich;€ %2;✓\n")
+                        .arg(row, 7, 10, QLatin1Char('0'))
+                        .arg(static_cast<double>(row % 10000) / 100.0, 0, 'f', 2)
+                        .toUtf8());
+    }
+    bool truncated = false;
+    return RunEngine::truncatedResult(data, size, &truncated);
+}
+
+} // namespace
+
+RunEngine::RunEngine(const Workspace &workspace, double speed, const QString &stateFile)
+    : m_workspace(workspace)
+    , m_clock(speed)
+    , m_stateFile(stateFile)
+    , m_random(static_cast<quint64>(QDateTime::currentMSecsSinceEpoch()) ^
+               reinterpret_cast<quintptr>(this))
+{
+    m_nextId = 100000000000LL + static_cast<qint64>(m_random() % 800000000000ULL);
+}
+
+bool RunEngine::loadState(QString *error)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_stateFile.isEnabled())
+        return true;
+    QList<RunRecord> runs;
+    qint64 simulatedNow = 0;
+    if (!m_stateFile.load(&runs, &simulatedNow, error))
+        return false;
+    m_clock.catchUpTo(simulatedNow);
+    for (const RunRecord &run : runs)
+        index(run);
+    return true;
+}
+
+void RunEngine::setBaseUrl(const QString &baseUrl)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_baseUrl = baseUrl;
+}
+
+void RunEngine::index(const RunRecord &run)
+{
+    RunRecord &stored = m_runs[run.runId];
+    // Merging a run another process changed: keep the earliest cancel request.
+    const qint64 cancelMs =
+        stored.runId != 0 && stored.cancelMs != 0
+            ? (run.cancelMs != 0 ? std::min(run.cancelMs, stored.cancelMs) : stored.cancelMs)
+            : run.cancelMs;
+    stored = run;
+    stored.cancelMs = cancelMs;
+    m_nextId = std::max(m_nextId, run.runId + 1);
+    for (const TaskRecord &t : run.tasks) {
+        m_parentOfTask.insert(t.runId, run.runId);
+        m_nextId = std::max(m_nextId, t.runId + 1);
+    }
+    if (!run.idempotencyToken.isEmpty())
+        m_byToken.insert(run.idempotencyToken, run.runId);
+}
+
+void RunEngine::syncFromDisk()
+{
+    if (!m_stateFile.changedOnDisk())
+        return;
+    QList<RunRecord> runs;
+    qint64 simulatedNow = 0;
+    if (!m_stateFile.load(&runs, &simulatedNow, nullptr))
+        return;
+    m_clock.catchUpTo(simulatedNow);
+    for (const RunRecord &run : runs)
+        index(run);
+}
+
+void RunEngine::persist()
+{
+    if (m_stateFile.isEnabled())
+        m_stateFile.save(m_runs.values(), m_clock.nowMs(), nullptr);
+}
+
+qint64 RunEngine::allocateId()
+{
+    const qint64 id = m_nextId;
+    m_nextId += 1 + static_cast<qint64>(m_random() % 37);
+    return id;
+}
+
+qint64 RunEngine::clusterReadyMs(const QString &clusterId, qint64 atMs) const
+{
+    const ClusterDefinition *cluster = m_workspace.cluster(clusterId);
+    if (!cluster || cluster->state != QLatin1String("TERMINATED"))
+        return atMs;
+    // A cold cluster starts with its first run and stays up until it has been idle for
+    // autotermination_minutes.
+    qint64 ready = -1;
+    for (const RunRecord &run : m_runs) {
+        for (const TaskRecord &t : run.tasks) {
+            if (t.newCluster || t.clusterId != clusterId || run.submitMs > atMs)
+                continue;
+            if (t.clusterReadyMs > atMs) {
+                ready = ready < 0 ? t.clusterReadyMs : std::min(ready, t.clusterReadyMs);
+                continue;
+            }
+            const TaskStatus status = TaskTimeline::at(run, t, atMs);
+            const qint64 idleSince = status.terminal ? status.endMs : atMs;
+            if (atMs <= idleSince + cluster->autoterminationMinutes * 60000LL)
+                return atMs;
+        }
+    }
+    return ready >= 0 ? ready : atMs + secondsToMs(cluster->startSeconds);
+}
+
+QString RunEngine::clusterState(const ClusterDefinition &cluster, qint64 atMs) const
+{
+    if (cluster.state != QLatin1String("TERMINATED"))
+        return cluster.state;
+    const qint64 ready = clusterReadyMs(cluster.clusterId, atMs);
+    if (ready == atMs)
+        return QStringLiteral("RUNNING");
+    if (ready < atMs + secondsToMs(cluster.startSeconds))
+        return QStringLiteral("PENDING");
+    return QStringLiteral("TERMINATED");
+}
+
+ApiError RunEngine::submit(const QByteArray &body, qint64 *runId)
+{
+    RunRecord run;
+    const ApiError error = SubmitRequest::parse(body, m_workspace, &run);
+    if (error.isError())
+        return error;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    if (!run.idempotencyToken.isEmpty() && m_byToken.contains(run.idempotencyToken)) {
+        *runId = m_byToken.value(run.idempotencyToken);
+        return {};
+    }
+    run.submitMs = m_clock.nowMs();
+    run.runId = allocateId();
+    run.jobId = 100000000000000LL + (run.runId * 48271) % 800000000000000LL;
+    run.creatorUserName = m_workspace.userName();
+    for (TaskRecord &t : run.tasks) {
+        t.runId = allocateId();
+        if (t.newCluster) {
+            const QDateTime when = QDateTime::fromMSecsSinceEpoch(run.submitMs, Qt::UTC);
+            t.clusterId = when.toString(QStringLiteral("MMdd-HHmmss-")) +
+                          QString::number(t.runId, 36).right(8).rightJustified(8, QLatin1Char('0'));
+            t.clusterReadyMs = run.submitMs + secondsToMs(m_workspace.jobClusterStartSeconds());
+        } else {
+            t.clusterReadyMs = clusterReadyMs(t.clusterId, run.submitMs);
+        }
+    }
+    index(run);
+    ++m_createdRuns;
+    *runId = run.runId;
+    persist();
+    return {};
+}
+
+ApiError RunEngine::findRun(const QString &runIdText, const RunRecord **run,
+                            const TaskRecord **task)
+{
+    qint64 id = 0;
+    if (runIdText.isNull())
+        return ApiError::invalidParameter(QStringLiteral("Missing required field: run_id"));
+    if (!parseRunId(runIdText, &id))
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid run_id: '%1' is not a positive integer").arg(runIdText));
+    *task = nullptr;
+    if (m_runs.contains(id)) {
+        *run = &m_runs[id];
+        return {};
+    }
+    if (m_parentOfTask.contains(id)) {
+        *run = &m_runs[m_parentOfTask.value(id)];
+        for (const TaskRecord &t : (*run)->tasks) {
+            if (t.runId == id)
+                *task = &t;
+        }
+        return {};
+    }
+    return ApiError::invalidParameter(QStringLiteral("Run %1 does not exist.").arg(id));
+}
+
+ApiError RunEngine::getRun(const QString &runIdText, QJsonObject *answer)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const RunRecord *run = nullptr;
+    const TaskRecord *task = nullptr;
+    const ApiError error = findRun(runIdText, &run, &task);
+    if (error.isError())
+        return error;
+    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), m_clock.nowMs()};
+    *answer = task ? RunJson::task(*run, *task, context, true) : RunJson::run(*run, context, true);
+    return {};
+}
+
+ApiError RunEngine::getOutput(const QString &runIdText, QJsonObject *answer)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const RunRecord *run = nullptr;
+    const TaskRecord *task = nullptr;
+    const ApiError error = findRun(runIdText, &run, &task);
+    if (error.isError())
+        return error;
+    if (!task)
+        return ApiError::invalidParameter(
+            QStringLiteral("Retrieving the output of runs with multiple tasks is not supported. "
+                           "Please retrieve the output of each individual task run instead."));
+    const qint64 now = m_clock.nowMs();
+    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), now};
+    *answer = QJsonObject{{QStringLiteral("metadata"), RunJson::task(*run, *task, context, true)}};
+    const TaskStatus status = TaskTimeline::at(*run, *task, now);
+    if (!status.terminal)
+        return {};
+    const NotebookBehaviour &b = task->behaviour;
+    QJsonObject notebookOutput;
+    const bool finishedItsWork =
+        status.resultState == QLatin1String("SUCCESS") && !status.userCancelledOrTimedout;
+    if (finishedItsWork && b.hasResult) {
+        QByteArray result;
+        if (b.echoParameters)
+            result = QJsonDocument(task->baseParameters).toJson(QJsonDocument::Compact);
+        else if (b.resultGeneratedBytes > 0)
+            result = generatedResult(b.resultGeneratedBytes);
+        else
+            result = b.result.toUtf8();
+        bool truncated = false;
+        result = truncatedResult(result, kOutputLimitBytes, &truncated);
+        notebookOutput.insert(QStringLiteral("result"), QString::fromUtf8(result));
+        notebookOutput.insert(QStringLiteral("truncated"), truncated);
+    }
+    answer->insert(QStringLiteral("notebook_output"), notebookOutput);
+    const bool failed = status.lifeCycleState == QLatin1String("INTERNAL_ERROR") ||
+                        status.resultState == QLatin1String("FAILED");
+    if (failed && !b.error.isEmpty())
+        answer->insert(QStringLiteral("error"), b.error);
+    if (failed && !b.errorTrace.isEmpty())
+        answer->insert(QStringLiteral("error_trace"), b.errorTrace);
+    return {};
+}
+
+ApiError RunEngine::cancel(const QByteArray &body)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return ApiError::malformedRequest(
+            QStringLiteral("Could not parse request object: %1 at offset %2")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
+    if (!doc.isObject())
+        return ApiError::malformedRequest(
+            QStringLiteral("Invalid JSON given in the body of the request - expected a map"));
+    const QJsonValue idValue = doc.object().value(QStringLiteral("run_id"));
+    QString idText;
+    if (idValue.isDouble())
+        idText = QString::number(static_cast<qint64>(idValue.toDouble()));
+    else if (idValue.isString())
+        idText = idValue.toString();
+    else if (!idValue.isUndefined())
+        idText = QStringLiteral("(not a number)");
+
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const RunRecord *found = nullptr;
+    const TaskRecord *task = nullptr;
+    const ApiError error = findRun(idText, &found, &task);
+    if (error.isError())
+        return error;
+    RunRecord &run = m_runs[found->runId];
+    const qint64 now = m_clock.nowMs();
+    if (run.cancelMs != 0 || RunJson::runStatus(run, now).terminal)
+        return {}; // already stopping or finished: nothing to do
+    run.cancelMs = now;
+    persist();
+    return {};
+}
+
+ApiError RunEngine::list(const QMap<QString, QString> &query, QJsonObject *answer)
+{
+    auto boolParam = [&](const QString &name, bool *value) -> ApiError {
+        const QString text = query.value(name);
+        if (text.isEmpty() || text == QLatin1String("false"))
+            return {};
+        if (text == QLatin1String("true")) {
+            *value = true;
+            return {};
+        }
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid value for %1: '%2' (expected true or false)").arg(name, text));
+    };
+    auto intParam = [&](const QString &name, qint64 *value) -> ApiError {
+        if (!query.contains(name))
+            return {};
+        bool ok = false;
+        *value = query.value(name).toLongLong(&ok);
+        if (!ok)
+            return ApiError::invalidParameter(
+                QStringLiteral("Invalid value for %1: '%2' is not an integer")
+                    .arg(name, query.value(name)));
+        return {};
+    };
+    bool activeOnly = false;
+    bool completedOnly = false;
+    bool expandTasks = false;
+    qint64 limit = 20;
+    qint64 offset = 0;
+    qint64 from = 0;
+    qint64 to = 0;
+    for (const ApiError &e :
+         {boolParam(QStringLiteral("active_only"), &activeOnly),
+          boolParam(QStringLiteral("completed_only"), &completedOnly),
+          boolParam(QStringLiteral("expand_tasks"), &expandTasks),
+          intParam(QStringLiteral("limit"), &limit), intParam(QStringLiteral("offset"), &offset),
+          intParam(QStringLiteral("start_time_from"), &from),
+          intParam(QStringLiteral("start_time_to"), &to)}) {
+        if (e.isError())
+            return e;
+    }
+    if (activeOnly && completedOnly)
+        return ApiError::invalidParameter(
+            QStringLiteral("active_only and completed_only cannot both be true"));
+    if (limit == 0)
+        limit = 25; // documented: 0 means the maximum
+    if (limit < 0 || limit > 25)
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid limit %1 - it has to be between 1 and 25.").arg(limit));
+    if (offset < 0 || offset > kMaxOffset)
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid offset %1 - it has to be between 0 and %2.")
+                .arg(offset)
+                .arg(kMaxOffset));
+    if (query.contains(QStringLiteral("page_token"))) {
+        const QByteArray decoded = QByteArray::fromBase64(
+            query.value(QStringLiteral("page_token")).toLatin1(), QByteArray::Base64UrlEncoding);
+        bool ok = false;
+        offset = decoded.startsWith("offset:") ? decoded.mid(7).toLongLong(&ok) : -1;
+        if (!ok || offset < 0)
+            return ApiError::invalidParameter(QStringLiteral("Invalid page_token"));
+    }
+    const QString runType = query.value(QStringLiteral("run_type"));
+    if (!runType.isEmpty() && runType != QLatin1String("JOB_RUN") &&
+        runType != QLatin1String("WORKFLOW_RUN") && runType != QLatin1String("SUBMIT_RUN"))
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid run_type '%1': expected JOB_RUN, WORKFLOW_RUN or SUBMIT_RUN")
+                .arg(runType));
+    if (query.contains(QStringLiteral("job_id")))
+        return ApiError::invalidParameter(QStringLiteral(
+            "The demo workspace has no jobs: runs/submit runs are listed without job_id."));
+
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const qint64 now = m_clock.nowMs();
+    QList<const RunRecord *> matching;
+    if (runType.isEmpty() || runType == QLatin1String("SUBMIT_RUN")) {
+        for (const RunRecord &run : m_runs) {
+            if ((from > 0 && run.submitMs < from) || (to > 0 && run.submitMs > to))
+                continue;
+            const bool terminal = RunJson::runStatus(run, now).terminal;
+            if ((activeOnly && terminal) || (completedOnly && !terminal))
+                continue;
+            matching.append(&run);
+        }
+    }
+    std::sort(matching.begin(), matching.end(), [](const RunRecord *a, const RunRecord *b) {
+        return a->submitMs != b->submitMs ? a->submitMs > b->submitMs : a->runId > b->runId;
+    });
+    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), now};
+    QJsonArray runs;
+    for (qint64 i = offset; i < matching.size() && i < offset + limit; ++i)
+        runs.append(RunJson::run(*matching.at(static_cast<int>(i)), context, expandTasks));
+    const bool hasMore = offset + limit < matching.size();
+    *answer = QJsonObject{{QStringLiteral("has_more"), hasMore}};
+    if (!runs.isEmpty())
+        answer->insert(QStringLiteral("runs"), runs);
+    auto token = [](qint64 at) {
+        const QByteArray plain = QByteArrayLiteral("offset:") + QByteArray::number(at);
+        return QString::fromLatin1(
+            plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    if (hasMore)
+        answer->insert(QStringLiteral("next_page_token"), token(offset + limit));
+    if (offset > 0)
+        answer->insert(QStringLiteral("prev_page_token"),
+                       token(std::max<qint64>(0, offset - limit)));
+    return {};
+}
+
+QJsonArray RunEngine::clusters()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const qint64 now = m_clock.nowMs();
+    QJsonArray array;
+    for (const ClusterDefinition &c : m_workspace.clusters()) {
+        const QString state = clusterState(c, now);
+        QJsonObject json{
+            {QStringLiteral("cluster_id"), c.clusterId},
+            {QStringLiteral("cluster_name"), c.clusterName},
+            {QStringLiteral("spark_version"), c.sparkVersion},
+            {QStringLiteral("node_type_id"), c.nodeTypeId},
+            {QStringLiteral("driver_node_type_id"), c.nodeTypeId},
+            {QStringLiteral("num_workers"), c.numWorkers},
+            {QStringLiteral("state"), state},
+            {QStringLiteral("creator_user_name"), m_workspace.userName()},
+            {QStringLiteral("autotermination_minutes"), c.autoterminationMinutes},
+            {QStringLiteral("cluster_source"), c.clusterSource},
+            {QStringLiteral("enable_elastic_disk"), true},
+            {QStringLiteral("data_security_mode"), QStringLiteral("SINGLE_USER")},
+            {QStringLiteral("single_user_name"), m_workspace.userName()},
+            {QStringLiteral("runtime_engine"), QStringLiteral("STANDARD")},
+            {QStringLiteral("default_tags"),
+             QJsonObject{{QStringLiteral("Vendor"), QStringLiteral("Databricks")},
+                         {QStringLiteral("Creator"), m_workspace.userName()},
+                         {QStringLiteral("ClusterName"), c.clusterName},
+                         {QStringLiteral("ClusterId"), c.clusterId}}},
+            {QStringLiteral("start_time"), static_cast<double>(m_workspace.createdAt())},
+            {QStringLiteral("cluster_memory_mb"), 14336 * (c.numWorkers + 1)},
+            {QStringLiteral("cluster_cores"), 4.0 * (c.numWorkers + 1)}};
+        if (state == QLatin1String("RUNNING")) {
+            json.insert(QStringLiteral("state_message"), QString());
+        } else if (state == QLatin1String("PENDING")) {
+            json.insert(QStringLiteral("state_message"),
+                        QStringLiteral("Finding instances for new nodes, acquiring more "
+                                       "instances if necessary"));
+        } else {
+            const bool job = c.clusterSource == QLatin1String("JOB");
+            json.insert(QStringLiteral("state_message"),
+                        job ? QStringLiteral("Job cluster terminated after its run finished.")
+                            : QStringLiteral("Inactive cluster terminated (inactive for %1 "
+                                             "minutes).")
+                                  .arg(c.autoterminationMinutes));
+            json.insert(QStringLiteral("terminated_time"),
+                        static_cast<double>(m_workspace.createdAt()));
+            json.insert(
+                QStringLiteral("termination_reason"),
+                job ? QJsonObject{{QStringLiteral("code"), QStringLiteral("JOB_FINISHED")},
+                                  {QStringLiteral("type"), QStringLiteral("SUCCESS")}}
+                    : QJsonObject{{QStringLiteral("code"), QStringLiteral("INACTIVITY")},
+                                  {QStringLiteral("type"), QStringLiteral("SUCCESS")},
+                                  {QStringLiteral("parameters"),
+                                   QJsonObject{{QStringLiteral("inactivity_duration_min"),
+                                                QString::number(c.autoterminationMinutes)}}}});
+        }
+        array.append(json);
+    }
+    return array;
+}
+
+int RunEngine::createdRunCount() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_createdRuns;
+}
+
+qint64 RunEngine::nowMs() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_clock.nowMs();
+}
+
+void RunEngine::advance(qint64 deltaMs)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_clock.advance(deltaMs);
+}
+
+void RunEngine::saveClock()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_stateFile.isEnabled())
+        return;
+    syncFromDisk();
+    persist();
+}
+
+QByteArray RunEngine::truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated)
+{
+    *truncated = utf8.size() > limit;
+    if (!*truncated)
+        return utf8;
+    qsizetype cut = static_cast<qsizetype>(limit);
+    // Never split a UTF-8 sequence: back up while the first dropped byte is a continuation.
+    while (cut > 0 && (static_cast<unsigned char>(utf8.at(cut)) & 0xC0) == 0x80)
+        --cut;
+    return utf8.left(cut);
+}
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,69 @@
+#pragma once
+
+// The runs of the demo workspace: creates them from runs/submit, answers runs/get, get-output,
+// cancel and list from their records and the simulated clock, keeps the idempotency tokens and
+// the state file in step. Thread-safe: every public call takes the engine's mutex.
+
+#include "ApiError.h"
+#include "RunRecord.h"
+#include "SimulatedClock.h"
+#include "StateFile.h"
+#include "Workspace.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+
+#include <mutex>
+#include <random>
+
+namespace Brickrun::Emulator {
+
+class RunEngine
+{
+public:
+    RunEngine(const Workspace &workspace, double speed, const QString &stateFile);
+
+    bool loadState(QString *error);
+    void setBaseUrl(const QString &baseUrl);
+
+    ApiError submit(const QByteArray &body, qint64 *runId);
+    ApiError getRun(const QString &runIdText, QJsonObject *answer);
+    ApiError getOutput(const QString &runIdText, QJsonObject *answer);
+    ApiError cancel(const QByteArray &body);
+    ApiError list(const QMap<QString, QString> &query, QJsonObject *answer);
+    QJsonArray clusters();
+
+    int createdRunCount() const;
+    qint64 nowMs() const;
+    void advance(qint64 deltaMs);
+    // Writes the state file with the current simulated time, so the next process goes on
+    // from there (called when the server stops).
+    void saveClock();
+
+    static QByteArray truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated);
+
+private:
+    ApiError findRun(const QString &runIdText, const RunRecord **run, const TaskRecord **task);
+    qint64 clusterReadyMs(const QString &clusterId, qint64 atMs) const;
+    QString clusterState(const ClusterDefinition &cluster, qint64 atMs) const;
+    qint64 allocateId();
+    void syncFromDisk();
+    void persist();
+    void index(const RunRecord &run);
+
+    const Workspace &m_workspace;
+    mutable std::mutex m_mutex;
+    SimulatedClock m_clock;
+    StateFile m_stateFile;
+    QString m_baseUrl;
+    QMap<qint64, RunRecord> m_runs;       // by parent run id
+    QHash<qint64, qint64> m_parentOfTask; // task run id -> parent run id
+    QHash<QString, qint64> m_byToken;     // idempotency token -> parent run id
+    qint64 m_nextId = 0;
+    int m_createdRuns = 0;
+    std::mt19937_64 m_random;
+};
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,90 @@
+#include "RunRecord.h"
+
+#include <QJsonArray>
+
+namespace Brickrun::Emulator {
+
+namespace {
+
+qint64 toInt64(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().toLongLong();
+    return static_cast<qint64>(value.toDouble());
+}
+
+// Large ids are stored as strings so no JSON reader rounds them.
+QJsonValue fromInt64(qint64 value)
+{
+    return QString::number(value);
+}
+
+} // namespace
+
+QJsonObject TaskRecord::toJson() const
+{
+    return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
+                       {QStringLiteral("task_key"), taskKey},
+                       {QStringLiteral("notebook_path"), notebookPath},
+                       {QStringLiteral("source"), source},
+                       {QStringLiteral("base_parameters"), baseParameters},
+                       {QStringLiteral("cluster_id"), clusterId},
+                       {QStringLiteral("new_cluster"), newCluster},
+                       {QStringLiteral("new_cluster_spec"), newClusterSpec},
+                       {QStringLiteral("cluster_ready_ms"), fromInt64(clusterReadyMs)},
+                       {QStringLiteral("behaviour"), behaviour.toJson()}};
+}
+
+TaskRecord TaskRecord::fromJson(const QJsonObject &json)
+{
+    TaskRecord t;
+    t.runId = toInt64(json.value(QStringLiteral("run_id")));
+    t.taskKey = json.value(QStringLiteral("task_key")).toString();
+    t.notebookPath = json.value(QStringLiteral("notebook_path")).toString();
+    t.source = json.value(QStringLiteral("source")).toString();
+    t.baseParameters = json.value(QStringLiteral("base_parameters")).toObject();
+    t.clusterId = json.value(QStringLiteral("cluster_id")).toString();
+    t.newCluster = json.value(QStringLiteral("new_cluster")).toBool();
+    t.newClusterSpec = json.value(QStringLiteral("new_cluster_spec")).toObject();
+    t.clusterReadyMs = toInt64(json.value(QStringLiteral("cluster_ready_ms")));
+    t.behaviour = NotebookBehaviour::fromJson(json.value(QStringLiteral("behaviour")).toObject(),
+                                              NotebookBehaviour());
+    return t;
+}
+
+QJsonObject RunRecord::toJson() const
+{
+    QJsonArray taskArray;
+    for (const TaskRecord &t : tasks)
+        taskArray.append(t.toJson());
+    return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
+                       {QStringLiteral("job_id"), fromInt64(jobId)},
+                       {QStringLiteral("run_name"), runName},
+                       {QStringLiteral("idempotency_token"), idempotencyToken},
+                       {QStringLiteral("creator_user_name"), creatorUserName},
+                       {QStringLiteral("submit_ms"), fromInt64(submitMs)},
+                       {QStringLiteral("queue_enabled"), queueEnabled},
+                       {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)},
+                       {QStringLiteral("cancel_ms"), fromInt64(cancelMs)},
+                       {QStringLiteral("tasks"), taskArray}};
+}
+
+RunRecord RunRecord::fromJson(const QJsonObject &json)
+{
+    RunRecord r;
+    r.runId = toInt64(json.value(QStringLiteral("run_id")));
+    r.jobId = toInt64(json.value(QStringLiteral("job_id")));
+    r.runName = json.value(QStringLiteral("run_name")).toString();
+    r.idempotencyToken = json.value(QStringLiteral("idempotency_token")).toString();
+    r.creatorUserName = json.value(QStringLiteral("creator_user_name")).toString();
+    r.submitMs = toInt64(json.value(QStringLiteral("submit_ms")));
+    r.queueEnabled = json.value(QStringLiteral("queue_enabled")).toBool();
+    r.timeoutSeconds = toInt64(json.value(QStringLiteral("timeout_seconds")));
+    r.cancelMs = toInt64(json.value(QStringLiteral("cancel_ms")));
+    const QJsonArray taskArray = json.value(QStringLiteral("tasks")).toArray();
+    for (const QJsonValue &t : taskArray)
+        r.tasks.append(TaskRecord::fromJson(t.toObject()));
+    return r;
+}
+
+} // namespace Brickrun::Emulator

@@ -1,0 +1,116 @@
+// brickrun-emulator: the demo workspace as a standalone server.
+//
+// Prints its base URL as the first line of stdout, then "token: <token>" when it generated the
+// token (none given in BRICKRUN_EMULATOR_TOKEN), and serves until SIGINT or SIGTERM.
+
+#include "Emulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <thread>
+
+namespace {
+
+std::atomic<bool> g_stopRequested{false};
+
+extern "C" void requestStop(int)
+{
+    g_stopRequested = true;
+}
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "brickrun-emulator: %s\nTry 'brickrun-emulator --help'.\n",
+                 qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("brickrun-emulator"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BRICKRUN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Brickrun demo workspace: serves the Databricks REST API (jobs runs, clusters, "
+        "workspace list, SCIM Me) on loopback with simulated runs.\n"
+        "The bearer token is read from BRICKRUN_EMULATOR_TOKEN, or generated and printed."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QStringLiteral("TCP port to listen on (0 = any free port)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        QStringLiteral("Workspace definition JSON (default: the built-in demo workspace)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption speedOption(
+        QStringLiteral("speed"), QStringLiteral("Simulated seconds per real second (default 1)."),
+        QStringLiteral("X"), QStringLiteral("1"));
+    const QCommandLineOption stateOption(
+        QStringLiteral("state"), QStringLiteral("Load runs from and save them to this JSON file."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                                        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    parser.addOptions({portOption, workspaceOption, speedOption, stateOption, bindOption});
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument '%1'")
+                              .arg(parser.positionalArguments().constFirst()));
+
+    Brickrun::Emulator::EmulatorOptions options;
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return usageError(QStringLiteral("--port: '%1' is not a port number (0-65535)")
+                              .arg(parser.value(portOption)));
+    options.port = static_cast<quint16>(port);
+    options.speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || !(options.speed >= 0.001) || options.speed > 1e6)
+        return usageError(QStringLiteral("--speed: '%1' is not a speed; use a number from "
+                                         "0.001 to 1000000")
+                              .arg(parser.value(speedOption)));
+    options.bindAddress = parser.value(bindOption);
+    options.stateFile = parser.value(stateOption);
+    if (parser.isSet(workspaceOption)) {
+        options.workspaceFile = parser.value(workspaceOption);
+        if (!QFileInfo(options.workspaceFile).isReadable())
+            return usageError(
+                QStringLiteral("--workspace: cannot read '%1'").arg(options.workspaceFile));
+    }
+    const QByteArray envToken = qgetenv("BRICKRUN_EMULATOR_TOKEN");
+    options.token = QString::fromUtf8(envToken);
+
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+
+    Brickrun::Emulator::Emulator emulator(options);
+    QString error;
+    if (!emulator.start(&error))
+        return usageError(error);
+    std::printf("%s\n", qPrintable(emulator.baseUrl()));
+    if (envToken.isEmpty())
+        std::printf("token: %s\n", qPrintable(emulator.token()));
+    std::fflush(stdout);
+
+    while (!g_stopRequested)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    emulator.stop();
+    return 0;
+}

@@ -1,0 +1,969 @@
+// The demo workspace over real loopback HTTP: what a Databricks client sees.
+
+#include "Emulator.h"
+#include "HttpTestClient.h"
+#include "RunEngine.h"
+
+#include <QJsonArray>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Brickrun::Emulator;
+using Brickrun::Emulator::Test::HttpReply;
+using Brickrun::Emulator::Test::HttpTestClient;
+
+namespace {
+
+const QString kToken = QStringLiteral("dapi0123456789abcdef0123456789abcdef");
+
+QByteArray submitBody(const QString &notebook,
+                      const QString &cluster = QStringLiteral("demo-cluster"),
+                      const QString &extra = QString())
+{
+    return QStringLiteral(R"({"run_name":"test %1",%3"tasks":[{"task_key":"main",)"
+                          R"("existing_cluster_id":"%2","notebook_task":{"notebook_path":"%1"}}]})")
+        .arg(notebook, cluster, extra)
+        .toUtf8();
+}
+
+qint64 idOf(const QJsonValue &value)
+{
+    return static_cast<qint64>(value.toDouble());
+}
+
+} // namespace
+
+class TestEmulator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void authentication_data();
+    void authentication();
+    void scimMe();
+    void everyJsonAnswerIsJson();
+    void unknownRoutes_data();
+    void unknownRoutes();
+    void submitValidation_data();
+    void submitValidation();
+    void bothJobsPrefixes();
+    void helloLifeCycle();
+    void notebookOutcomes_data();
+    void notebookOutcomes();
+    void parentOutputIsRefused();
+    void outputWhileRunningHasMetadataOnly();
+    void bigOutputIsTruncated();
+    void truncationKeepsUtf8Whole();
+    void multiTaskRunTakesWorstResult();
+    void cancel();
+    void unknownRun();
+    void idempotency();
+    void queuedFirst();
+    void coldClusterStarts();
+    void listRuns();
+    void listRunsValidation();
+    void clustersList();
+    void workspaceList();
+    void stateFileSharedAcrossInstances();
+
+private:
+    HttpTestClient &client() { return *m_client; }
+    qint64 submit(const QByteArray &body);
+    qint64 taskRunId(qint64 runId);
+    QJsonObject getRun(qint64 runId);
+
+    std::unique_ptr<Emulator> m_emulator;
+    std::unique_ptr<HttpTestClient> m_client;
+};
+
+void TestEmulator::initTestCase()
+{
+    EmulatorOptions options;
+    options.token = kToken;
+    options.speed = 200;
+    m_emulator = std::make_unique<Emulator>(options);
+    QString error;
+    QVERIFY2(m_emulator->start(&error), qPrintable(error));
+    QVERIFY(m_emulator->isRunning());
+    QVERIFY(m_emulator->port() > 0);
+    QCOMPARE(m_emulator->baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(m_emulator->port()));
+    m_client = std::make_unique<HttpTestClient>(m_emulator->baseUrl(), kToken);
+}
+
+void TestEmulator::cleanupTestCase()
+{
+    m_client.reset();
+    m_emulator->stop();
+    QVERIFY(!m_emulator->isRunning());
+}
+
+qint64 TestEmulator::submit(const QByteArray &body)
+{
+    const HttpReply reply = client().post(QStringLiteral("/api/2.2/jobs/runs/submit"), body);
+    if (reply.status != 200)
+        qWarning("submit failed: %s", reply.body.constData());
+    return idOf(reply.json.value(QStringLiteral("run_id")));
+}
+
+QJsonObject TestEmulator::getRun(qint64 runId)
+{
+    return client().get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(runId)).json;
+}
+
+qint64 TestEmulator::taskRunId(qint64 runId)
+{
+    return idOf(getRun(runId)
+                    .value(QStringLiteral("tasks"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QStringLiteral("run_id")));
+}
+
+void TestEmulator::authentication_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("authorization");
+    QTest::addColumn<QString>("message");
+    const QString notSent =
+        QStringLiteral("Credential was not sent or was of an unsupported type for this API.");
+    const QString runs = QStringLiteral("/api/2.2/jobs/runs/list");
+    QTest::newRow("missing") << runs << QString(QLatin1String("")) << notSent;
+    QTest::newRow("basic") << runs << QStringLiteral("Basic dXNlcjpwYXNz") << notSent;
+    QTest::newRow("bearer without token") << runs << QStringLiteral("Bearer ") << notSent;
+    QTest::newRow("wrong token") << runs << QStringLiteral("Bearer dapiwrong")
+                                 << QStringLiteral("Invalid access token.");
+    QTest::newRow("unknown route too")
+        << QStringLiteral("/api/2.0/nothing/here") << QString(QLatin1String("")) << notSent;
+}
+
+void TestEmulator::authentication()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, authorization);
+    QFETCH(QString, message);
+    const HttpReply reply = client().get(path, authorization);
+    QCOMPARE(reply.status, 401);
+    QCOMPARE(reply.contentType, QByteArray("application/json"));
+    QCOMPARE(reply.errorCode(), QStringLiteral("UNAUTHENTICATED"));
+    QCOMPARE(reply.message(), message);
+
+    const HttpReply scim =
+        client().get(QStringLiteral("/api/2.0/preview/scim/v2/Me"), authorization);
+    QCOMPARE(scim.status, 401);
+    QCOMPARE(scim.json.value(QStringLiteral("status")).toString(), QStringLiteral("401"));
+    QCOMPARE(scim.json.value(QStringLiteral("detail")).toString(), message);
+    QVERIFY(scim.json.value(QStringLiteral("schemas")).isArray());
+}
+
+void TestEmulator::scimMe()
+{
+    const HttpReply reply = client().get(QStringLiteral("/api/2.0/preview/scim/v2/Me"));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.value(QStringLiteral("userName")).toString(),
+             QStringLiteral("demo@example.com"));
+    QCOMPARE(reply.json.value(QStringLiteral("displayName")).toString(),
+             QStringLiteral("Demo User"));
+    QVERIFY(reply.json.value(QStringLiteral("active")).toBool());
+    QVERIFY(!reply.json.value(QStringLiteral("id")).toString().isEmpty());
+    QCOMPARE(reply.json.value(QStringLiteral("emails"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("value")),
+             QJsonValue(QStringLiteral("demo@example.com")));
+}
+
+void TestEmulator::everyJsonAnswerIsJson()
+{
+    const QStringList paths = {
+        QStringLiteral("/api/2.2/jobs/runs/list"), QStringLiteral("/api/2.1/clusters/list"),
+        QStringLiteral("/api/2.0/workspace/list?path=/"),
+        QStringLiteral("/api/2.2/jobs/runs/get?run_id=1"), QStringLiteral("/api/2.2/nope")};
+    for (const QString &path : paths) {
+        const HttpReply reply = client().get(path);
+        QVERIFY2(reply.contentType == "application/json", qPrintable(path));
+        QVERIFY2(!reply.json.isEmpty(), qPrintable(path));
+    }
+}
+
+void TestEmulator::unknownRoutes_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown jobs call")
+        << QByteArray("GET") << QStringLiteral("/api/2.2/jobs/runs/frobnicate")
+        << QStringLiteral("No API found for 'GET /jobs/runs/frobnicate'");
+    QTest::newRow("wrong method") << QByteArray("GET")
+                                  << QStringLiteral("/api/2.1/jobs/runs/submit")
+                                  << QStringLiteral("No API found for 'GET /jobs/runs/submit'");
+    QTest::newRow("post to get") << QByteArray("POST") << QStringLiteral("/api/2.2/jobs/runs/get")
+                                 << QStringLiteral("No API found for 'POST /jobs/runs/get'");
+    QTest::newRow("jobs 2.0") << QByteArray("GET") << QStringLiteral("/api/2.0/jobs/runs/list")
+                              << QStringLiteral("No API found for 'GET /jobs/runs/list'");
+    QTest::newRow("delete") << QByteArray("DELETE") << QStringLiteral("/api/2.0/clusters/list")
+                            << QStringLiteral("No API found for 'DELETE /clusters/list'");
+}
+
+void TestEmulator::unknownRoutes()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    const HttpReply reply =
+        client().send(verb, path, verb == "POST" ? QByteArray("{}") : QByteArray());
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.errorCode(), QStringLiteral("ENDPOINT_NOT_FOUND"));
+    QCOMPARE(reply.message(), message);
+}
+
+void TestEmulator::submitValidation_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("errorCode");
+    QTest::addColumn<QString>("message");
+    const QString invalid = QStringLiteral("INVALID_PARAMETER_VALUE");
+    const QString malformed = QStringLiteral("MALFORMED_REQUEST");
+    auto task = [](const QString &fields) {
+        return QStringLiteral(R"({"tasks":[{%1}]})").arg(fields).toUtf8();
+    };
+    const QString nb = QStringLiteral(R"("notebook_task":{"notebook_path":"/Shared/Demo/hello"})");
+    const QString cluster = QStringLiteral(R"("existing_cluster_id":"demo-cluster")");
+    const QString key = QStringLiteral(R"("task_key":"main")");
+
+    QTest::newRow("not json") << QByteArray("{run_name:") << malformed
+                              << QStringLiteral("Could not parse request object");
+    QTest::newRow("not an object") << QByteArray("[1,2]") << malformed
+                                   << QStringLiteral("Invalid JSON given in the body of the "
+                                                     "request - expected a map");
+    QTest::newRow("empty body") << QByteArray() << malformed
+                                << QStringLiteral("Could not parse request object");
+    QTest::newRow("no tasks") << QByteArray(R"({"run_name":"x"})") << invalid
+                              << QStringLiteral("At least one task must be specified in 'tasks'.");
+    QTest::newRow("empty tasks") << QByteArray(R"({"tasks":[]})") << invalid
+                                 << QStringLiteral("At least one task");
+    QTest::newRow("tasks not array") << QByteArray(R"({"tasks":{}})") << malformed
+                                     << QStringLiteral("Expected an array for field 'tasks'");
+    QTest::newRow("no task_key") << task(cluster + QLatin1Char(',') + nb) << invalid
+                                 << QStringLiteral("Missing required field: task_key");
+    QTest::newRow("duplicate task_key")
+        << QStringLiteral(R"({"tasks":[{%1,%2,%3},{%1,%2,%3}]})").arg(key, cluster, nb).toUtf8()
+        << invalid << QStringLiteral("Task key 'main' is used by more than one task.");
+    QTest::newRow("no cluster") << task(key + QLatin1Char(',') + nb) << invalid
+                                << QStringLiteral("Task main has no compute");
+    QTest::newRow("no task kind") << task(key + QLatin1Char(',') + cluster) << invalid
+                                  << QStringLiteral("Task main has no task type");
+    QTest::newRow("python task") << task(key + QLatin1Char(',') + cluster +
+                                         QStringLiteral(
+                                             R"(,"spark_python_task":{"python_file":"/x.py"})"))
+                                 << invalid << QStringLiteral("only notebook_task is supported");
+    QTest::newRow("relative path")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"notebook_task":{"notebook_path":"Shared/Demo/hello"})"))
+        << invalid << QStringLiteral("must be absolute");
+    QTest::newRow("relative path, WORKSPACE")
+        << task(
+               key + QLatin1Char(',') + cluster +
+               QStringLiteral(R"(,"notebook_task":{"notebook_path":"hello","source":"WORKSPACE"})"))
+        << invalid << QStringLiteral("must be absolute");
+    QTest::newRow("unknown cluster")
+        << task(key + QLatin1Char(',') + nb + QStringLiteral(R"(,"existing_cluster_id":"nope-1")"))
+        << invalid << QStringLiteral("Cluster nope-1 does not exist");
+    QTest::newRow("unknown notebook")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"notebook_task":{"notebook_path":"/Shared/Demo/missing"})"))
+        << invalid << QStringLiteral("Notebook not found: /Shared/Demo/missing");
+    QTest::newRow("folder as notebook")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"notebook_task":{"notebook_path":"/Shared/Demo"})"))
+        << invalid << QStringLiteral("/Shared/Demo is not a notebook");
+    QTest::newRow("token too long")
+        << QStringLiteral(R"({"idempotency_token":"%1","tasks":[{%2,%3,%4}]})")
+               .arg(QString(65, QLatin1Char('t')), key, cluster, nb)
+               .toUtf8()
+        << invalid << QStringLiteral("must be at most 64 characters");
+    QTest::newRow("run_name too long")
+        << QStringLiteral(R"({"run_name":"%1","tasks":[{%2,%3,%4}]})")
+               .arg(QString(2049, QChar(0xe9)), key, cluster, nb)
+               .toUtf8()
+        << invalid << QStringLiteral("The run_name is 4098 bytes long; it must be at most 4096");
+    QTest::newRow("parameters not a map")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"notebook_task":{"notebook_path":"/Shared/Demo/hello",)"
+                               R"("base_parameters":["a"]})"))
+        << invalid << QStringLiteral("expected a map from parameter names to string values");
+    QTest::newRow("parameter not a string")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"notebook_task":{"notebook_path":"/Shared/Demo/hello",)"
+                               R"("base_parameters":{"n":3}})"))
+        << invalid << QStringLiteral("the value of 'n' is a number");
+}
+
+void TestEmulator::submitValidation()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, errorCode);
+    QFETCH(QString, message);
+    const int before = m_emulator->createdRunCount();
+    const HttpReply reply = client().post(QStringLiteral("/api/2.2/jobs/runs/submit"), body);
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.contentType, QByteArray("application/json"));
+    QCOMPARE(reply.errorCode(), errorCode);
+    QVERIFY2(reply.message().contains(message), qPrintable(reply.message()));
+    QCOMPARE(m_emulator->createdRunCount(), before);
+}
+
+void TestEmulator::bothJobsPrefixes()
+{
+    for (const QString &version : {QStringLiteral("2.1"), QStringLiteral("2.2")}) {
+        const HttpReply submitted =
+            client().post(QStringLiteral("/api/%1/jobs/runs/submit").arg(version),
+                          submitBody(QStringLiteral("/Shared/Demo/hello")));
+        QCOMPARE(submitted.status, 200);
+        const qint64 id = idOf(submitted.json.value(QStringLiteral("run_id")));
+        QVERIFY(id >= 100000000);
+        const HttpReply got =
+            client().get(QStringLiteral("/api/%1/jobs/runs/get?run_id=%2").arg(version).arg(id));
+        QCOMPARE(got.status, 200);
+        QCOMPARE(idOf(got.json.value(QStringLiteral("run_id"))), id);
+        QCOMPARE(client().get(QStringLiteral("/api/%1/jobs/runs/list").arg(version)).status, 200);
+    }
+}
+
+void TestEmulator::helloLifeCycle()
+{
+    // A slower emulator so each phase lasts long enough to be seen: 8 simulated s = 400 ms.
+    EmulatorOptions options;
+    options.token = kToken;
+    options.speed = 20;
+    Emulator emulator(options);
+    QVERIFY(emulator.start());
+    HttpTestClient http(emulator.baseUrl(), kToken);
+    const HttpReply submitted =
+        http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                  submitBody(QStringLiteral("/Shared/Demo/hello"), QStringLiteral("demo-cluster"),
+                             QStringLiteral(R"("queue":{"enabled":true},)")));
+    const qint64 id = idOf(submitted.json.value(QStringLiteral("run_id")));
+    QStringList seen;
+    QJsonObject run;
+    for (int i = 0; i < 400; ++i) {
+        run = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id)).json;
+        const QJsonObject state = run.value(QStringLiteral("state")).toObject();
+        const QString lifeCycle = state.value(QStringLiteral("life_cycle_state")).toString();
+        if (seen.isEmpty() || seen.constLast() != lifeCycle)
+            seen.append(lifeCycle);
+        if (lifeCycle == QLatin1String("TERMINATED"))
+            break;
+        QVERIFY2(!state.contains(QStringLiteral("result_state")), qPrintable(lifeCycle));
+        QCOMPARE(run.value(QStringLiteral("end_time")).toDouble(), 0.0);
+        QCOMPARE(run.value(QStringLiteral("status")).toObject().value(QStringLiteral("state")),
+                 QJsonValue(lifeCycle));
+        QTest::qWait(5);
+    }
+    QCOMPARE(seen.constLast(), QStringLiteral("TERMINATED"));
+    const QStringList order = {QStringLiteral("QUEUED"), QStringLiteral("PENDING"),
+                               QStringLiteral("RUNNING"), QStringLiteral("TERMINATING"),
+                               QStringLiteral("TERMINATED")};
+    int last = -1;
+    for (const QString &state : seen) {
+        QVERIFY2(order.indexOf(state) > last, qPrintable(seen.join(QLatin1Char(','))));
+        last = static_cast<int>(order.indexOf(state));
+    }
+    QVERIFY2(seen.size() >= 4, qPrintable(seen.join(QLatin1Char(','))));
+    QCOMPARE(run.value(QStringLiteral("state")).toObject().value(QStringLiteral("result_state")),
+             QJsonValue(QStringLiteral("SUCCESS")));
+    QCOMPARE(run.value(QStringLiteral("run_type")).toString(), QStringLiteral("SUBMIT_RUN"));
+    QCOMPARE(run.value(QStringLiteral("creator_user_name")).toString(),
+             QStringLiteral("demo@example.com"));
+    QVERIFY(run.value(QStringLiteral("end_time")).toDouble() >
+            run.value(QStringLiteral("start_time")).toDouble());
+    QCOMPARE(run.value(QStringLiteral("queue_duration")).toDouble(), 1500.0);
+    QCOMPARE(run.value(QStringLiteral("run_page_url")).toString(),
+             QStringLiteral("%1/?o=1234567890123456#job/%2/run/%3")
+                 .arg(emulator.baseUrl())
+                 .arg(idOf(run.value(QStringLiteral("job_id"))))
+                 .arg(id));
+    const QJsonObject task = run.value(QStringLiteral("tasks")).toArray().at(0).toObject();
+    QVERIFY(idOf(task.value(QStringLiteral("run_id"))) != id);
+    QCOMPARE(task.value(QStringLiteral("task_key")).toString(), QStringLiteral("main"));
+    QCOMPARE(task.value(QStringLiteral("cluster_instance"))
+                 .toObject()
+                 .value(QStringLiteral("cluster_id")),
+             QJsonValue(QStringLiteral("demo-cluster")));
+    QCOMPARE(run.value(QStringLiteral("status"))
+                 .toObject()
+                 .value(QStringLiteral("termination_details"))
+                 .toObject()
+                 .value(QStringLiteral("code")),
+             QJsonValue(QStringLiteral("SUCCESS")));
+
+    const HttpReply output = http.get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1")
+                                          .arg(idOf(task.value(QStringLiteral("run_id")))));
+    QCOMPARE(output.status, 200);
+    const QJsonObject notebook = output.json.value(QStringLiteral("notebook_output")).toObject();
+    const QJsonArray rows =
+        QJsonDocument::fromJson(notebook.value(QStringLiteral("result")).toString().toUtf8())
+            .array();
+    QVERIFY(rows.size() >= 3);
+    QCOMPARE(rows.at(0).toObject().value(QStringLiteral("city")).toString(),
+             QStringLiteral("Amsterdam"));
+    QCOMPARE(notebook.value(QStringLiteral("truncated")), QJsonValue(false));
+    QVERIFY(!output.json.contains(QStringLiteral("error")));
+}
+
+void TestEmulator::notebookOutcomes_data()
+{
+    QTest::addColumn<QString>("notebook");
+    QTest::addColumn<QString>("lifeCycle");
+    QTest::addColumn<QString>("resultState"); // empty = absent
+    QTest::addColumn<QString>("result");      // "-" = no result
+    QTest::addColumn<QString>("error");       // empty = absent
+    QTest::newRow("slow_report") << QStringLiteral("slow_report") << QStringLiteral("TERMINATED")
+                                 << QStringLiteral("SUCCESS") << QStringLiteral("Report written to")
+                                 << QString();
+    QTest::newRow("failing") << QStringLiteral("failing") << QStringLiteral("TERMINATED")
+                             << QStringLiteral("FAILED") << QStringLiteral("-")
+                             << QStringLiteral("ZeroDivisionError: division by zero");
+    QTest::newRow("echo_params") << QStringLiteral("echo_params") << QStringLiteral("TERMINATED")
+                                 << QStringLiteral("SUCCESS")
+                                 << QStringLiteral(R"({"date":"2026-11-26","name":"Zoë"})")
+                                 << QString();
+    QTest::newRow("no_exit") << QStringLiteral("no_exit") << QStringLiteral("TERMINATED")
+                             << QStringLiteral("SUCCESS") << QStringLiteral("-") << QString();
+    QTest::newRow("internal_error")
+        << QStringLiteral("internal_error") << QStringLiteral("INTERNAL_ERROR")
+        << QStringLiteral("FAILED") << QStringLiteral("-")
+        << QStringLiteral("Run failed with an internal error");
+    QTest::newRow("skipped") << QStringLiteral("skipped") << QStringLiteral("SKIPPED") << QString()
+                             << QStringLiteral("-") << QString();
+}
+
+void TestEmulator::notebookOutcomes()
+{
+    QFETCH(QString, notebook);
+    QFETCH(QString, lifeCycle);
+    QFETCH(QString, resultState);
+    QFETCH(QString, result);
+    QFETCH(QString, error);
+    const QByteArray body =
+        QStringLiteral(R"({"run_name":"%1","tasks":[{"task_key":"t","existing_cluster_id":)"
+                       R"("demo-cluster","notebook_task":{"notebook_path":"/Shared/Demo/%1",)"
+                       R"("base_parameters":{"date":"2026-11-26","name":"Zoë"}}}]})")
+            .arg(notebook)
+            .toUtf8();
+    const qint64 id = submit(body);
+    QVERIFY(id > 0);
+    m_emulator->advanceSimulatedTime(10 * 60 * 1000);
+    const QJsonObject run = getRun(id);
+    const QJsonObject state = run.value(QStringLiteral("state")).toObject();
+    QCOMPARE(state.value(QStringLiteral("life_cycle_state")).toString(), lifeCycle);
+    QCOMPARE(state.contains(QStringLiteral("result_state")), !resultState.isEmpty());
+    QCOMPARE(state.value(QStringLiteral("result_state")).toString(), resultState);
+    QVERIFY(run.value(QStringLiteral("end_time")).toDouble() > 0);
+    if (resultState == QLatin1String("FAILED") && lifeCycle == QLatin1String("TERMINATED"))
+        QCOMPARE(state.value(QStringLiteral("state_message")).toString(),
+                 QStringLiteral("Workload failed, see run output for details"));
+
+    const HttpReply output =
+        client().get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId(id)));
+    QCOMPARE(output.status, 200);
+    QVERIFY(output.json.contains(QStringLiteral("metadata")));
+    const QJsonObject notebookOutput =
+        output.json.value(QStringLiteral("notebook_output")).toObject();
+    if (result == QLatin1String("-")) {
+        QVERIFY(!notebookOutput.contains(QStringLiteral("result")));
+    } else {
+        QVERIFY2(notebookOutput.value(QStringLiteral("result")).toString().startsWith(result),
+                 output.body.constData());
+        QCOMPARE(notebookOutput.value(QStringLiteral("truncated")), QJsonValue(false));
+    }
+    QCOMPARE(output.json.contains(QStringLiteral("error")), !error.isEmpty());
+    if (!error.isEmpty()) {
+        QVERIFY(output.json.value(QStringLiteral("error")).toString().startsWith(error));
+        QVERIFY(!output.json.value(QStringLiteral("error_trace")).toString().isEmpty());
+    }
+}
+
+void TestEmulator::parentOutputIsRefused()
+{
+    const qint64 id = submit(submitBody(QStringLiteral("/Shared/Demo/hello")));
+    m_emulator->advanceSimulatedTime(60 * 1000);
+    const HttpReply reply =
+        client().get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(id));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.body,
+             QByteArray(R"({"error_code":"INVALID_PARAMETER_VALUE","message":"Retrieving the )"
+                        R"(output of runs with multiple tasks is not supported. Please retrieve )"
+                        R"(the output of each individual task run instead."})"));
+}
+
+void TestEmulator::outputWhileRunningHasMetadataOnly()
+{
+    const qint64 id = submit(submitBody(QStringLiteral("/Shared/Demo/slow_report")));
+    const HttpReply reply =
+        client().get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId(id)));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json.keys(), QStringList{QStringLiteral("metadata")});
+    const QJsonObject state = reply.json.value(QStringLiteral("metadata"))
+                                  .toObject()
+                                  .value(QStringLiteral("state"))
+                                  .toObject();
+    QVERIFY(!state.contains(QStringLiteral("result_state")));
+}
+
+void TestEmulator::bigOutputIsTruncated()
+{
+    const qint64 id = submit(submitBody(QStringLiteral("/Shared/Demo/big_output")));
+    m_emulator->advanceSimulatedTime(60 * 1000);
+    const HttpReply reply =
+        client().get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId(id)));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject notebook = reply.json.value(QStringLiteral("notebook_output")).toObject();
+    QCOMPARE(notebook.value(QStringLiteral("truncated")), QJsonValue(true));
+    const QByteArray result = notebook.value(QStringLiteral("result")).toString().toUtf8();
+    QVERIFY(result.size() <= 5 * 1024 * 1024);
+    QVERIFY(result.size() > 5 * 1024 * 1024 - 4);
+    QVERIFY(result.startsWith("row;city;amount;check\n"));
+    QVERIFY(!result.contains("\xef\xbf\xbd")); // no U+FFFD: no character was split
+}
+
+void TestEmulator::truncationKeepsUtf8Whole()
+{
+    bool truncated = false;
+    // "aé€" = 61 C3 A9 E2 82 AC: cutting at 2 or 4 or 5 bytes must back up to a boundary.
+    const QByteArray text = QStringLiteral("aé€").toUtf8();
+    QCOMPARE(RunEngine::truncatedResult(text, 2, &truncated), QByteArray("a"));
+    QVERIFY(truncated);
+    QCOMPARE(RunEngine::truncatedResult(text, 3, &truncated), QStringLiteral("aé").toUtf8());
+    QCOMPARE(RunEngine::truncatedResult(text, 5, &truncated), QStringLiteral("aé").toUtf8());
+    QCOMPARE(RunEngine::truncatedResult(text, 6, &truncated), text);
+    QVERIFY(!truncated);
+}
+
+void TestEmulator::multiTaskRunTakesWorstResult()
+{
+    const QByteArray body =
+        QByteArray(R"({"tasks":[{"task_key":"ok","existing_cluster_id":"demo-cluster",)"
+                   R"("notebook_task":{"notebook_path":"/Shared/Demo/hello"}},)"
+                   R"({"task_key":"bad","existing_cluster_id":"demo-cluster",)"
+                   R"("notebook_task":{"notebook_path":"/Shared/Demo/failing"}}]})");
+    const qint64 id = submit(body);
+    m_emulator->advanceSimulatedTime(60 * 1000);
+    const QJsonObject run = getRun(id);
+    QCOMPARE(run.value(QStringLiteral("state")).toObject().value(QStringLiteral("result_state")),
+             QJsonValue(QStringLiteral("FAILED")));
+    const QJsonArray tasks = run.value(QStringLiteral("tasks")).toArray();
+    QCOMPARE(tasks.size(), 2);
+    QVERIFY(idOf(tasks.at(0).toObject().value(QStringLiteral("run_id"))) !=
+            idOf(tasks.at(1).toObject().value(QStringLiteral("run_id"))));
+    QCOMPARE(tasks.at(0)
+                 .toObject()
+                 .value(QStringLiteral("state"))
+                 .toObject()
+                 .value(QStringLiteral("result_state")),
+             QJsonValue(QStringLiteral("SUCCESS")));
+}
+
+void TestEmulator::cancel()
+{
+    // Real time, so the short TERMINATING phase after the cancel can be seen.
+    EmulatorOptions options;
+    options.token = kToken;
+    Emulator emulator(options);
+    QVERIFY(emulator.start());
+    HttpTestClient http(emulator.baseUrl(), kToken);
+    auto getRun = [&http](qint64 runId) {
+        return http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(runId)).json;
+    };
+    const qint64 id = idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                                     submitBody(QStringLiteral("/Shared/Demo/slow_report")))
+                               .json.value(QStringLiteral("run_id")));
+    emulator.advanceSimulatedTime(10 * 1000);
+    QCOMPARE(getRun(id)
+                 .value(QStringLiteral("state"))
+                 .toObject()
+                 .value(QStringLiteral("life_cycle_state")),
+             QJsonValue(QStringLiteral("RUNNING")));
+    const QByteArray body = QStringLiteral(R"({"run_id":%1})").arg(id).toUtf8();
+    HttpReply reply = http.post(QStringLiteral("/api/2.2/jobs/runs/cancel"), body);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("{}"));
+    QJsonObject state = getRun(id).value(QStringLiteral("state")).toObject();
+    QCOMPARE(state.value(QStringLiteral("life_cycle_state")).toString(),
+             QStringLiteral("TERMINATING"));
+    QVERIFY(!state.contains(QStringLiteral("result_state")));
+    emulator.advanceSimulatedTime(5 * 1000);
+    const QJsonObject run = getRun(id);
+    state = run.value(QStringLiteral("state")).toObject();
+    QCOMPARE(state.value(QStringLiteral("life_cycle_state")).toString(),
+             QStringLiteral("TERMINATED"));
+    QCOMPARE(state.value(QStringLiteral("result_state")).toString(), QStringLiteral("CANCELED"));
+    QCOMPARE(state.value(QStringLiteral("state_message")).toString(),
+             QStringLiteral("Run cancelled."));
+    QVERIFY(state.value(QStringLiteral("user_cancelled_or_timedout")).toBool());
+    QCOMPARE(run.value(QStringLiteral("status"))
+                 .toObject()
+                 .value(QStringLiteral("termination_details"))
+                 .toObject()
+                 .value(QStringLiteral("code")),
+             QJsonValue(QStringLiteral("USER_CANCELED")));
+    const qint64 endTime = static_cast<qint64>(run.value(QStringLiteral("end_time")).toDouble());
+
+    // Cancelling a finished run changes nothing.
+    reply = http.post(QStringLiteral("/api/2.2/jobs/runs/cancel"), body);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.body, QByteArray("{}"));
+    emulator.advanceSimulatedTime(5 * 1000);
+    QCOMPARE(static_cast<qint64>(getRun(id).value(QStringLiteral("end_time")).toDouble()), endTime);
+
+    reply = http.post(QStringLiteral("/api/2.2/jobs/runs/cancel"), QByteArray("{}"));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.message(), QStringLiteral("Missing required field: run_id"));
+}
+
+void TestEmulator::unknownRun()
+{
+    const QString expected = QStringLiteral("Run 123456789 does not exist.");
+    for (const QString &path : {QStringLiteral("/api/2.2/jobs/runs/get?run_id=123456789"),
+                                QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=123456789")}) {
+        const HttpReply reply = client().get(path);
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_PARAMETER_VALUE"));
+        QCOMPARE(reply.message(), expected);
+    }
+    const HttpReply cancel =
+        client().post(QStringLiteral("/api/2.2/jobs/runs/cancel"), R"({"run_id":123456789})");
+    QCOMPARE(cancel.status, 400);
+    QCOMPARE(cancel.message(), expected);
+    const HttpReply missing = client().get(QStringLiteral("/api/2.2/jobs/runs/get"));
+    QCOMPARE(missing.status, 400);
+    QCOMPARE(missing.errorCode(), QStringLiteral("INVALID_PARAMETER_VALUE"));
+}
+
+void TestEmulator::idempotency()
+{
+    const int before = m_emulator->createdRunCount();
+    const QByteArray body =
+        submitBody(QStringLiteral("/Shared/Demo/hello"), QStringLiteral("demo-cluster"),
+                   QStringLiteral(R"("idempotency_token":"tok-42",)"));
+    const qint64 first = submit(body);
+    const qint64 second = submit(body);
+    QVERIFY(first > 0);
+    QCOMPARE(second, first);
+    QCOMPARE(m_emulator->createdRunCount(), before + 1);
+    const qint64 other = submit(submitBody(QStringLiteral("/Shared/Demo/hello")));
+    QVERIFY(other != first);
+    QCOMPARE(m_emulator->createdRunCount(), before + 2);
+}
+
+void TestEmulator::queuedFirst()
+{
+    const qint64 id =
+        submit(submitBody(QStringLiteral("/Shared/Demo/hello"), QStringLiteral("demo-cluster"),
+                          QStringLiteral(R"("queue":{"enabled":false},)")));
+    const QJsonObject run = getRun(id);
+    QVERIFY(
+        run.value(QStringLiteral("state")).toObject().value(QStringLiteral("life_cycle_state")) !=
+        QJsonValue(QStringLiteral("QUEUED")));
+    QCOMPARE(run.value(QStringLiteral("queue_duration")).toDouble(), 0.0);
+}
+
+void TestEmulator::coldClusterStarts()
+{
+    EmulatorOptions options;
+    options.token = kToken;
+    options.speed = 1;
+    Emulator emulator(options);
+    QVERIFY(emulator.start());
+    HttpTestClient http(emulator.baseUrl(), kToken);
+    auto clusterState = [&http](const QString &id) {
+        const QJsonArray clusters = http.get(QStringLiteral("/api/2.0/clusters/list"))
+                                        .json.value(QStringLiteral("clusters"))
+                                        .toArray();
+        for (const QJsonValue &c : clusters) {
+            if (c.toObject().value(QStringLiteral("cluster_id")).toString() == id)
+                return c.toObject().value(QStringLiteral("state")).toString();
+        }
+        return QString();
+    };
+    QCOMPARE(clusterState(QStringLiteral("demo-cluster-cold")), QStringLiteral("TERMINATED"));
+    const qint64 id = idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                                     submitBody(QStringLiteral("/Shared/Demo/hello"),
+                                                QStringLiteral("demo-cluster-cold")))
+                               .json.value(QStringLiteral("run_id")));
+    emulator.advanceSimulatedTime(10 * 1000);
+    QJsonObject state = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id))
+                            .json.value(QStringLiteral("state"))
+                            .toObject();
+    QCOMPARE(state.value(QStringLiteral("life_cycle_state")).toString(), QStringLiteral("PENDING"));
+    QCOMPARE(state.value(QStringLiteral("state_message")).toString(),
+             QStringLiteral("Waiting for cluster demo-cluster-cold to start"));
+    QCOMPARE(clusterState(QStringLiteral("demo-cluster-cold")), QStringLiteral("PENDING"));
+    emulator.advanceSimulatedTime(22 * 1000);
+    state = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id))
+                .json.value(QStringLiteral("state"))
+                .toObject();
+    QCOMPARE(state.value(QStringLiteral("life_cycle_state")).toString(), QStringLiteral("RUNNING"));
+    QCOMPARE(clusterState(QStringLiteral("demo-cluster-cold")), QStringLiteral("RUNNING"));
+    // A second run finds the cluster up.
+    emulator.advanceSimulatedTime(60 * 1000);
+    const qint64 second = idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                                         submitBody(QStringLiteral("/Shared/Demo/hello"),
+                                                    QStringLiteral("demo-cluster-cold")))
+                                   .json.value(QStringLiteral("run_id")));
+    emulator.advanceSimulatedTime(3 * 1000);
+    QCOMPARE(http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(second))
+                 .json.value(QStringLiteral("state"))
+                 .toObject()
+                 .value(QStringLiteral("life_cycle_state")),
+             QJsonValue(QStringLiteral("RUNNING")));
+    // Idle past autotermination: TERMINATED again.
+    emulator.advanceSimulatedTime(61 * 60 * 1000);
+    QCOMPARE(clusterState(QStringLiteral("demo-cluster-cold")), QStringLiteral("TERMINATED"));
+}
+
+void TestEmulator::listRuns()
+{
+    EmulatorOptions options;
+    options.token = kToken;
+    options.speed = 1;
+    Emulator emulator(options);
+    QVERIFY(emulator.start());
+    HttpTestClient http(emulator.baseUrl(), kToken);
+    const QString list = QStringLiteral("/api/2.2/jobs/runs/list");
+
+    HttpReply reply = http.get(list);
+    QCOMPARE(reply.status, 200);
+    QVERIFY(!reply.json.contains(QStringLiteral("runs")));
+    QCOMPARE(reply.json.value(QStringLiteral("has_more")), QJsonValue(false));
+
+    QList<qint64> ids;
+    for (int i = 0; i < 7; ++i) {
+        ids.prepend(idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                                   submitBody(i < 4 ? QStringLiteral("/Shared/Demo/hello")
+                                                    : QStringLiteral("/Shared/Demo/slow_report")))
+                             .json.value(QStringLiteral("run_id"))));
+        emulator.advanceSimulatedTime(1000);
+    }
+    const qint64 fourthStart = emulator.simulatedNowMs() - 4500;
+    emulator.advanceSimulatedTime(30 * 1000); // hello runs done, slow_report still running
+
+    // Paging, newest first.
+    QList<qint64> listed;
+    QString token;
+    int pages = 0;
+    do {
+        reply = http.get(list + QStringLiteral("?limit=3") +
+                         (token.isEmpty() ? QString() : QStringLiteral("&page_token=") + token));
+        QCOMPARE(reply.status, 200);
+        const QJsonArray runs = reply.json.value(QStringLiteral("runs")).toArray();
+        QVERIFY(runs.size() <= 3);
+        for (const QJsonValue &r : runs) {
+            listed.append(idOf(r.toObject().value(QStringLiteral("run_id"))));
+            QVERIFY(!r.toObject().contains(QStringLiteral("tasks")));
+        }
+        token = reply.json.value(QStringLiteral("next_page_token")).toString();
+        QCOMPARE(reply.json.value(QStringLiteral("has_more")).toBool(), !token.isEmpty());
+        ++pages;
+    } while (!token.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    QCOMPARE(listed, ids);
+
+    reply = http.get(list + QStringLiteral("?offset=5&limit=25"));
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 2);
+
+    reply = http.get(list + QStringLiteral("?active_only=true"));
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 3);
+    reply = http.get(list + QStringLiteral("?completed_only=true&run_type=SUBMIT_RUN"));
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 4);
+    reply = http.get(list + QStringLiteral("?run_type=JOB_RUN"));
+    QVERIFY(!reply.json.contains(QStringLiteral("runs")));
+    reply = http.get(list + QStringLiteral("?start_time_from=%1").arg(fourthStart));
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 4);
+    reply = http.get(list + QStringLiteral("?start_time_to=%1").arg(fourthStart - 1));
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 3);
+    reply = http.get(list + QStringLiteral("?expand_tasks=true&limit=1"));
+    QCOMPARE(reply.json.value(QStringLiteral("runs"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("tasks"))
+                 .toArray()
+                 .size(),
+             1);
+    reply = http.get(list);
+    QCOMPARE(reply.json.value(QStringLiteral("runs")).toArray().size(), 7); // default limit 20
+}
+
+void TestEmulator::listRunsValidation()
+{
+    const QString list = QStringLiteral("/api/2.2/jobs/runs/list");
+    HttpReply reply = client().get(list + QStringLiteral("?limit=26"));
+    QCOMPARE(reply.status, 400);
+    QCOMPARE(reply.errorCode(), QStringLiteral("INVALID_PARAMETER_VALUE"));
+    QCOMPARE(reply.message(), QStringLiteral("Invalid limit 26 - it has to be between 1 and 25."));
+    QCOMPARE(client().get(list + QStringLiteral("?limit=-1")).status, 400);
+    QCOMPARE(client().get(list + QStringLiteral("?limit=abc")).status, 400);
+    QCOMPARE(client().get(list + QStringLiteral("?active_only=true&completed_only=true")).status,
+             400);
+    QCOMPARE(client().get(list + QStringLiteral("?run_type=NOPE")).status, 400);
+    QCOMPARE(client().get(list + QStringLiteral("?page_token=garbage")).status, 400);
+    QCOMPARE(client().get(list + QStringLiteral("?limit=25")).status, 200);
+}
+
+void TestEmulator::clustersList()
+{
+    for (const QString &version : {QStringLiteral("2.0"), QStringLiteral("2.1")}) {
+        const HttpReply reply = client().get(QStringLiteral("/api/%1/clusters/list").arg(version));
+        QCOMPARE(reply.status, 200);
+        const QJsonArray clusters = reply.json.value(QStringLiteral("clusters")).toArray();
+        QCOMPARE(clusters.size(), 3);
+        QMap<QString, QJsonObject> byId;
+        for (const QJsonValue &c : clusters)
+            byId.insert(c.toObject().value(QStringLiteral("cluster_id")).toString(), c.toObject());
+        QCOMPARE(byId.value(QStringLiteral("demo-cluster")).value(QStringLiteral("state")),
+                 QJsonValue(QStringLiteral("RUNNING")));
+        QVERIFY(byId.contains(QStringLiteral("demo-cluster-cold")));
+        int jobClusters = 0;
+        for (const QJsonObject &c : byId) {
+            QVERIFY(!c.value(QStringLiteral("cluster_name")).toString().isEmpty());
+            QVERIFY(!c.value(QStringLiteral("spark_version")).toString().isEmpty());
+            QVERIFY(c.contains(QStringLiteral("state_message")));
+            jobClusters +=
+                c.value(QStringLiteral("cluster_source")) == QJsonValue(QStringLiteral("JOB"));
+        }
+        QCOMPARE(jobClusters, 1);
+    }
+}
+
+void TestEmulator::workspaceList()
+{
+    auto list = [this](const QString &path) {
+        return client().get(QStringLiteral("/api/2.0/workspace/list?path=") +
+                            QString::fromLatin1(QUrl::toPercentEncoding(path)));
+    };
+    auto paths = [](const HttpReply &reply) {
+        QStringList result;
+        for (const QJsonValue &o : reply.json.value(QStringLiteral("objects")).toArray())
+            result.append(o.toObject().value(QStringLiteral("path")).toString());
+        return result;
+    };
+    HttpReply reply = list(QStringLiteral("/"));
+    QCOMPARE(paths(reply), (QStringList{QStringLiteral("/Repos"), QStringLiteral("/Shared"),
+                                        QStringLiteral("/Users")}));
+
+    reply = list(QStringLiteral("/Shared/Demo"));
+    const QStringList demo = paths(reply);
+    for (const QString &name :
+         {QStringLiteral("hello"), QStringLiteral("slow_report"), QStringLiteral("failing"),
+          QStringLiteral("echo_params"), QStringLiteral("big_output"), QStringLiteral("no_exit"),
+          QStringLiteral("internal_error"), QStringLiteral("skipped")})
+        QVERIFY2(demo.contains(QStringLiteral("/Shared/Demo/") + name), qPrintable(name));
+    for (const QJsonValue &value : reply.json.value(QStringLiteral("objects")).toArray()) {
+        const QJsonObject o = value.toObject();
+        QVERIFY(o.value(QStringLiteral("object_id")).toDouble() > 0);
+        if (o.value(QStringLiteral("object_type")) == QJsonValue(QStringLiteral("NOTEBOOK")))
+            QVERIFY(!o.value(QStringLiteral("language")).toString().isEmpty());
+        else
+            QVERIFY(!o.contains(QStringLiteral("language")));
+    }
+
+    reply = list(QStringLiteral("/Users/demo@example.com/empty"));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(!reply.json.contains(QStringLiteral("objects")));
+
+    reply = list(QStringLiteral("/Users/demo@example.com/projects/sales/etl"));
+    QCOMPARE(paths(reply).size(), 2);
+
+    reply = list(QStringLiteral("/Shared/Demo/hello"));
+    QCOMPARE(paths(reply), QStringList{QStringLiteral("/Shared/Demo/hello")});
+
+    reply = list(QStringLiteral("/Repos/demo@example.com"));
+    QCOMPARE(reply.json.value(QStringLiteral("objects"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("object_type")),
+             QJsonValue(QStringLiteral("REPO")));
+    QVERIFY(paths(list(QStringLiteral("/Repos/demo@example.com/brickrun-demo"))).size() >= 2);
+
+    QVERIFY(paths(list(QStringLiteral("/Shared/Many"))).size() >= 200);
+
+    reply = list(QStringLiteral("/Users/nobody"));
+    QCOMPARE(reply.status, 404);
+    QCOMPARE(reply.errorCode(), QStringLiteral("RESOURCE_DOES_NOT_EXIST"));
+    QCOMPARE(reply.message(), QStringLiteral("Path (/Users/nobody) doesn't exist."));
+}
+
+void TestEmulator::stateFileSharedAcrossInstances()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EmulatorOptions options;
+    options.token = kToken;
+    options.speed = 50;
+    options.stateFile = dir.filePath(QStringLiteral("state.json"));
+
+    qint64 id = 0;
+    {
+        Emulator first(options);
+        QVERIFY(first.start());
+        HttpTestClient http(first.baseUrl(), kToken);
+        id = idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                            submitBody(QStringLiteral("/Shared/Demo/slow_report"),
+                                       QStringLiteral("demo-cluster"),
+                                       QStringLiteral(R"("idempotency_token":"persisted",)")))
+                      .json.value(QStringLiteral("run_id")));
+        QVERIFY(id > 0);
+        first.advanceSimulatedTime(20 * 1000);
+        QVERIFY(QFile::exists(options.stateFile));
+    }
+    Emulator second(options);
+    QString error;
+    QVERIFY2(second.start(&error), qPrintable(error));
+    HttpTestClient http(second.baseUrl(), kToken);
+    HttpReply reply = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id));
+    QCOMPARE(reply.status, 200);
+    // The clock carried over: the run is already running, not back in PENDING.
+    QCOMPARE(reply.json.value(QStringLiteral("state"))
+                 .toObject()
+                 .value(QStringLiteral("life_cycle_state")),
+             QJsonValue(QStringLiteral("RUNNING")));
+    // The idempotency token is remembered too.
+    const qint64 again =
+        idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                       submitBody(QStringLiteral("/Shared/Demo/slow_report"),
+                                  QStringLiteral("demo-cluster"),
+                                  QStringLiteral(R"("idempotency_token":"persisted",)")))
+                 .json.value(QStringLiteral("run_id")));
+    QCOMPARE(again, id);
+    QCOMPARE(second.createdRunCount(), 0);
+
+    // A change made by one running instance is seen by another running one.
+    Emulator third(options);
+    QVERIFY(third.start());
+    HttpTestClient thirdHttp(third.baseUrl(), kToken);
+    reply = thirdHttp.post(QStringLiteral("/api/2.2/jobs/runs/cancel"),
+                           QStringLiteral(R"({"run_id":%1})").arg(id).toUtf8());
+    QCOMPARE(reply.status, 200);
+    second.advanceSimulatedTime(10 * 1000);
+    reply = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id));
+    QCOMPARE(
+        reply.json.value(QStringLiteral("state")).toObject().value(QStringLiteral("result_state")),
+        QJsonValue(QStringLiteral("CANCELED")));
+    const qint64 newId = idOf(http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                                        submitBody(QStringLiteral("/Shared/Demo/hello")))
+                                  .json.value(QStringLiteral("run_id")));
+    reply = thirdHttp.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(newId));
+    QCOMPARE(reply.status, 200);
+}
+
+QTEST_GUILESS_MAIN(TestEmulator)
+#include "tst_emulator.moc"
