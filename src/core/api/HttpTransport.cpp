@@ -1,0 +1,278 @@
+#include "api/HttpTransport.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslError>
+#include <QTimer>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcApi, "brickrun.api")
+
+namespace Brickrun {
+
+namespace {
+
+constexpr int MaxRedirects = 5;
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host == QLatin1String("localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+ApiError errorFromNetwork(QNetworkReply *reply, bool timedOut)
+{
+    const QString what = reply->url().adjusted(QUrl::RemoveQuery).toString();
+    if (timedOut)
+        return ApiError::timeout(QStringLiteral("no answer from %1 in time").arg(what));
+    switch (reply->error()) {
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError::tls(
+            QStringLiteral("secure connection to %1 failed: %2").arg(what, reply->errorString()));
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return ApiError::timeout(QStringLiteral("no answer from %1 in time").arg(what));
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiError::network(
+            QStringLiteral("%1 refused the connection").arg(reply->url().host()));
+    case QNetworkReply::HostNotFoundError:
+        return ApiError::network(QStringLiteral("host %1 not found").arg(reply->url().host()));
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiError::network(
+            QStringLiteral("%1 closed the connection before answering").arg(reply->url().host()));
+    default:
+        return ApiError::network(
+            QStringLiteral("network error talking to %1: %2").arg(what, reply->errorString()));
+    }
+}
+
+} // namespace
+
+// One call, across its attempts and redirects. Owned by the transport; dies with its context.
+class HttpTransport::Call : public QObject
+{
+public:
+    Call(HttpTransport *transport, Request request, QObject *context, Callback callback)
+        : QObject(transport)
+        , m_transport(transport)
+        , m_request(std::move(request))
+        , m_context(context)
+        , m_contextGiven(context != nullptr)
+        , m_callback(std::move(callback))
+    {
+        if (context)
+            connect(context, &QObject::destroyed, this, &Call::cancel);
+        m_clock.start();
+        m_url = m_transport->m_baseUrl;
+        m_url.setPath(m_request.path);
+        m_url.setQuery(m_request.query);
+    }
+
+    void start() { sendAttempt(); }
+    bool isDone() const { return m_done; }
+
+    void cancel()
+    {
+        m_callback = nullptr;
+        m_done = true;
+        if (m_reply) {
+            m_reply->disconnect(this);
+            m_reply->abort();
+            m_reply->deleteLater();
+            m_reply = nullptr;
+        }
+        deleteLater();
+    }
+
+private:
+    void sendAttempt()
+    {
+        ++m_attempts;
+        m_redirects = 0;
+        issue(m_url);
+    }
+
+    void issue(const QUrl &url)
+    {
+        QNetworkRequest req(url);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+        req.setTransferTimeout(int(m_transport->m_timeout.count()));
+        req.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("brickrun/" BRICKRUN_VERSION));
+        req.setRawHeader("Accept", "application/json");
+        // The token goes only to the configured origin, and over plain HTTP only to loopback.
+        const QUrl &base = m_transport->m_baseUrl;
+        if (!m_transport->m_token.isEmpty() && sameOrigin(url, base) &&
+            (url.scheme() == QLatin1String("https") || isLoopbackHost(url.host())))
+            req.setRawHeader("Authorization", "Bearer " + m_transport->m_token.toUtf8());
+
+        QByteArray payload;
+        if (m_request.method != "GET") {
+            req.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+            payload = QJsonDocument(m_request.body).toJson(QJsonDocument::Compact);
+        }
+        m_sentAt.start();
+        if (m_request.method == "GET")
+            m_reply = m_transport->m_network->get(req);
+        else if (m_request.method == "POST")
+            m_reply = m_transport->m_network->post(req, payload);
+        else
+            m_reply = m_transport->m_network->sendCustomRequest(req, m_request.method, payload);
+        connect(m_reply, &QNetworkReply::finished, this, &Call::onFinished);
+    }
+
+    void onFinished()
+    {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->deleteLater();
+
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        qCDebug(lcApi).noquote() << m_request.method << reply->url().path() << "->" << status
+                                 << reply->error() << m_sentAt.elapsed() << "ms";
+
+        if (status >= 300 && status < 400 && reply->hasRawHeader("Location")) {
+            const QUrl target =
+                reply->url().resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
+            if (!sameOrigin(target, m_transport->m_baseUrl)) {
+                finish(Result<QJsonObject>::failure(ApiError::network(
+                    QStringLiteral("the service redirected to another site (%1); Brickrun does "
+                                   "not follow it, so the token stays with %2")
+                        .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString(),
+                             m_transport->m_baseUrl.host()))));
+                return;
+            }
+            if (++m_redirects > MaxRedirects) {
+                finish(Result<QJsonObject>::failure(ApiError::network(
+                    QStringLiteral("too many redirects from %1").arg(target.host()))));
+                return;
+            }
+            issue(target);
+            return;
+        }
+
+        ApiError error;
+        QJsonObject json;
+        if (status == 0) {
+            error = errorFromNetwork(reply, false);
+        } else if (status < 200 || status >= 300) {
+            error = ApiError::fromHttp(
+                status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+                reply->rawHeader("Retry-After"));
+        } else if (reply->error() != QNetworkReply::NoError) {
+            // 2xx but the body was cut off (connection reset mid-answer, timeout).
+            error = errorFromNetwork(reply, false);
+        } else if (!body.trimmed().isEmpty()) {
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                const ApiError asText = ApiError::fromHttp(
+                    status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
+                error = ApiError::badResponse(
+                    QStringLiteral("%1 answered HTTP %2 with something that is not JSON: %3")
+                        .arg(m_request.description.isEmpty() ? m_request.path
+                                                             : m_request.description)
+                        .arg(status)
+                        .arg(asText.message));
+            } else {
+                json = doc.object();
+            }
+        }
+
+        if (!error.isError()) {
+            finish(Result<QJsonObject>::success(json));
+            return;
+        }
+
+        const auto delay = m_transport->m_retry.nextDelay(
+            error, m_request.idempotent, m_attempts, std::chrono::milliseconds(m_clock.elapsed()),
+            QRandomGenerator::global()->generateDouble());
+        if (!delay) {
+            finish(Result<QJsonObject>::failure(error));
+            return;
+        }
+        qCInfo(lcApi).noquote() << "retrying" << m_request.description << "in" << delay->count()
+                                << "ms after" << error.toString();
+        Q_EMIT m_transport->retrying(m_request.description, error, *delay);
+        QTimer::singleShot(*delay, this, [this] { sendAttempt(); });
+    }
+
+    void finish(const Result<QJsonObject> &result)
+    {
+        auto callback = std::move(m_callback);
+        m_callback = nullptr;
+        m_done = true;
+        deleteLater();
+        if (callback && (!m_contextGiven || m_context))
+            callback(result);
+    }
+
+    HttpTransport *m_transport;
+    Request m_request;
+    QPointer<QObject> m_context;
+    bool m_contextGiven;
+    Callback m_callback;
+    QNetworkReply *m_reply = nullptr;
+    QUrl m_url;
+    int m_attempts = 0;
+    bool m_done = false;
+    int m_redirects = 0;
+    QElapsedTimer m_clock;
+    QElapsedTimer m_sentAt;
+};
+
+HttpTransport::HttpTransport(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+{}
+
+HttpTransport::~HttpTransport()
+{
+    abortAll();
+}
+
+void HttpTransport::setEndpoint(const QUrl &baseUrl, const QString &token)
+{
+    m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    m_token = token;
+}
+
+void HttpTransport::send(const Request &request, QObject *context, Callback callback)
+{
+    auto *call = new Call(this, request, context, std::move(callback));
+    call->start();
+}
+
+void HttpTransport::abortAll()
+{
+    const auto calls = findChildren<Call *>(QString(), Qt::FindDirectChildrenOnly);
+    for (Call *call : calls)
+        call->cancel();
+}
+
+int HttpTransport::pendingCount() const
+{
+    const auto calls = findChildren<Call *>(QString(), Qt::FindDirectChildrenOnly);
+    return int(std::count_if(calls.begin(), calls.end(), [](Call *c) { return !c->isDone(); }));
+}
+
+} // namespace Brickrun

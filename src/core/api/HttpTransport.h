@@ -1,0 +1,69 @@
+#pragma once
+
+#include "api/Result.h"
+#include "api/RetryPolicy.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace Brickrun {
+
+// Sends JSON requests to one workspace through an injected QNetworkAccessManager: adds the
+// bearer token, applies a transfer timeout, retries what is safe to retry, follows redirects
+// only within the workspace's own origin (the token never goes elsewhere) and turns every
+// failure into an ApiError. Never blocks, never opens a dialog.
+class HttpTransport : public QObject
+{
+    Q_OBJECT
+public:
+    struct Request
+    {
+        QByteArray method = "GET";
+        QString path; // e.g. "/api/2.2/jobs/runs/get"
+        QUrlQuery query;
+        QJsonObject body; // sent for POST
+        bool idempotent = true;
+        QString description; // for messages, e.g. "runs/get"
+    };
+    using Callback = std::function<void(const Result<QJsonObject> &)>;
+
+    explicit HttpTransport(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~HttpTransport() override;
+
+    // `baseUrl` is scheme://host[:port]; the token goes only to that origin.
+    void setEndpoint(const QUrl &baseUrl, const QString &token);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // Sends the request; `callback` runs once, on the transport's thread, unless `context`
+    // is destroyed first (then the request is aborted and nothing is called).
+    void send(const Request &request, QObject *context, Callback callback);
+
+    // Aborts every request in flight; their callbacks are not called.
+    void abortAll();
+    int pendingCount() const;
+
+Q_SIGNALS:
+    // A call failed transiently and will be tried again after `delay`.
+    void retrying(const QString &what, const Brickrun::ApiError &error,
+                  std::chrono::milliseconds delay);
+
+private:
+    class Call;
+    friend class Call;
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    RetryPolicy m_retry;
+    std::chrono::milliseconds m_timeout{60000};
+};
+
+} // namespace Brickrun

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/RunState.h"
+
+#include <QList>
+#include <QString>
+
+namespace Brickrun {
+
+// One task run inside a run (the unit whose output get-output returns).
+struct TaskRun
+{
+    qint64 runId = 0;
+    QString taskKey;
+    RunState state;
+    QString clusterId;
+    QString notebookPath;
+    qint64 startTimeMs = 0;
+    qint64 endTimeMs = 0;
+};
+
+// A run as runs/get describes it. Fields a real answer may lack keep their defaults.
+struct RunInfo
+{
+    qint64 runId = 0;
+    QString runName;
+    QString runType;
+    QString creatorUserName;
+    QString runPageUrl;
+    RunState state;
+    qint64 startTimeMs = 0;
+    qint64 endTimeMs = 0; // 0 while running
+    qint64 runDurationMs = 0;
+    qint64 queueDurationMs = 0;
+    QList<TaskRun> tasks;
+
+    // The task whose output answers the seed's questions: the one with this key, else the first.
+    const TaskRun *primaryTask(const QString &taskKey = QString()) const;
+};
+
+// What get-output answers for one task run.
+struct RunOutput
+{
+    qint64 taskRunId = 0;
+    bool hasNotebookResult = false; // false when the notebook never called dbutils.notebook.exit
+    QString notebookResult;
+    bool truncated = false;
+    QString error;
+    QString errorTrace;
+    QString logs;
+    bool logsTruncated = false;
+};
+
+} // namespace Brickrun

@@ -1,0 +1,247 @@
+#include "ScriptedHttpServer.h"
+#include "api/HttpTransport.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <optional>
+
+using namespace Brickrun;
+using Brickrun::Test::ScriptedHttpServer;
+using ms = std::chrono::milliseconds;
+
+namespace {
+const QString FakeToken = QStringLiteral("dapi-test-not-a-real-token");
+
+RetryPolicy fastRetries()
+{
+    RetryPolicy p;
+    p.baseDelay = ms(10);
+    p.maxDelay = ms(40);
+    p.maxJitter = ms(0);
+    p.maxAttempts = 4;
+    return p;
+}
+} // namespace
+
+class tst_HttpTransport : public QObject
+{
+    Q_OBJECT
+private:
+    QNetworkAccessManager *m_nam = nullptr;
+    ScriptedHttpServer *m_server = nullptr;
+    HttpTransport *m_transport = nullptr;
+
+    std::optional<Result<QJsonObject>> call(HttpTransport::Request req = {})
+    {
+        if (req.path.isEmpty())
+            req.path = QStringLiteral("/api/2.2/jobs/runs/get");
+        std::optional<Result<QJsonObject>> result;
+        m_transport->send(req, this, [&result](const Result<QJsonObject> &r) { result = r; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+            return std::nullopt;
+        return result;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_nam = new QNetworkAccessManager(this);
+        m_server = new ScriptedHttpServer(this);
+        QVERIFY(m_server->listen());
+        m_transport = new HttpTransport(m_nam, this);
+        m_transport->setEndpoint(QUrl(QString::fromLatin1(m_server->baseUrl())), FakeToken);
+        m_transport->setRetryPolicy(fastRetries());
+    }
+    void cleanup()
+    {
+        delete m_transport;
+        delete m_server;
+        delete m_nam;
+    }
+
+    void sendsTokenAndParsesJson()
+    {
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"run_id": 5})"));
+        HttpTransport::Request req;
+        req.path = QStringLiteral("/api/2.2/jobs/runs/get");
+        req.query.addQueryItem(QStringLiteral("run_id"), QStringLiteral("5"));
+        const auto r = call(req);
+        QVERIFY(r && r->isOk());
+        QCOMPARE(r->value().value(QLatin1String("run_id")).toInt(), 5);
+        QCOMPARE(m_server->requests().size(), 1);
+        const auto &sent = m_server->requests().first();
+        QCOMPARE(sent.target, QByteArray("/api/2.2/jobs/runs/get?run_id=5"));
+        QCOMPARE(sent.header("Authorization"), "Bearer " + FakeToken.toUtf8());
+        QVERIFY(sent.header("User-Agent").startsWith("brickrun/"));
+    }
+    void emptyBodyIsEmptyObject()
+    {
+        m_server->enqueue(ScriptedHttpServer::json(200, ""));
+        const auto r = call();
+        QVERIFY(r && r->isOk());
+        QVERIFY(r->value().isEmpty());
+    }
+    void retriesTransientFailuresOfSafeCalls()
+    {
+        QSignalSpy retrying(m_transport, &HttpTransport::retrying);
+        m_server->enqueue(ScriptedHttpServer::json(
+            503, R"({"error_code":"TEMPORARILY_UNAVAILABLE","message":"later"})"));
+        auto tooMany = ScriptedHttpServer::json(429, R"({"error_code":"REQUEST_LIMIT_EXCEEDED"})");
+        tooMany.extraHeaders.append(qMakePair(QByteArray("Retry-After"), QByteArray("0")));
+        m_server->enqueue(tooMany);
+        ScriptedHttpServer::Reply reset;
+        reset.action = ScriptedHttpServer::Reply::Action::ResetEarly;
+        m_server->enqueue(reset);
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"ok": true})"));
+        const auto r = call();
+        QVERIFY(r && r->isOk());
+        QCOMPARE(m_server->requests().size(), 4);
+        // Qt itself may resend a GET once after a reset before any answer, so count >= 2.
+        QVERIFY(retrying.size() >= 2);
+        QCOMPARE(retrying.at(0).at(1).value<ApiError>().httpStatus, 503);
+    }
+    void cutOffBodyIsRetried()
+    {
+        ScriptedHttpServer::Reply cut = ScriptedHttpServer::json(200, R"({"run_id": 123456789})");
+        cut.action = ScriptedHttpServer::Reply::Action::CutBody;
+        m_server->enqueue(cut);
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"run_id": 1})"));
+        const auto r = call();
+        QVERIFY(r && r->isOk());
+        QCOMPARE(m_server->requests().size(), 2);
+    }
+    void givesUpAfterAttempts()
+    {
+        m_server->setFallback(
+            [](const auto &) { return ScriptedHttpServer::json(500, R"({"error":"boom"})"); });
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().httpStatus, 500);
+        QCOMPARE(r->error().message, QStringLiteral("boom"));
+        QCOMPARE(m_server->requests().size(), 4);
+    }
+    void unsafeCallsAreNotRetriedOnAmbiguousFailures()
+    {
+        m_server->enqueue(
+            ScriptedHttpServer::json(500, R"({"error_code":"INTERNAL_ERROR","message":"x"})"));
+        HttpTransport::Request req;
+        req.method = "POST";
+        req.path = QStringLiteral("/api/2.2/jobs/runs/submit");
+        req.idempotent = false;
+        const auto r = call(req);
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(m_server->requests().size(), 1);
+        // …but an answer saying the server did not act is retried.
+        m_server->enqueue(ScriptedHttpServer::json(503, "{}"));
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"run_id": 2})"));
+        const auto r2 = call(req);
+        QVERIFY(r2 && r2->isOk());
+        QCOMPARE(m_server->requests().size(), 3);
+        QCOMPARE(m_server->requests().last().header("Content-Type"),
+                 QByteArray("application/json"));
+    }
+    void permanentErrorsComeBackAtOnce()
+    {
+        m_server->enqueue(ScriptedHttpServer::json(
+            400, R"({"error_code":"INVALID_PARAMETER_VALUE","message":"Run 9 does not exist."})"));
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().errorCode, QStringLiteral("INVALID_PARAMETER_VALUE"));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+    void proxyHtmlPageIsReadable()
+    {
+        m_transport->setRetryPolicy(RetryPolicy::none());
+        ScriptedHttpServer::Reply html;
+        html.status = 502;
+        html.contentType = "text/html";
+        html.body = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+        m_server->enqueue(html);
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().toString(), QStringLiteral("HTTP 502: 502 Bad Gateway"));
+    }
+    void successWithGarbageIsBadResponse()
+    {
+        m_transport->setRetryPolicy(RetryPolicy::none());
+        ScriptedHttpServer::Reply html;
+        html.contentType = "text/html";
+        html.body = "<html><title>Sign in</title></html>";
+        m_server->enqueue(html);
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(r->error().message.contains(QStringLiteral("not JSON: Sign in")),
+                 qPrintable(r->error().message));
+    }
+    void stallTimesOut()
+    {
+        m_transport->setRetryPolicy(RetryPolicy::none());
+        m_transport->setTransferTimeout(ms(300));
+        ScriptedHttpServer::Reply stall;
+        stall.action = ScriptedHttpServer::Reply::Action::Stall;
+        m_server->enqueue(stall);
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().kind, ApiError::Kind::Timeout);
+    }
+    void connectionRefused()
+    {
+        m_transport->setRetryPolicy(RetryPolicy::none());
+        m_transport->setEndpoint(QUrl(QStringLiteral("http://127.0.0.1:1")), FakeToken);
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().kind, ApiError::Kind::Network);
+        QVERIFY2(r->error().message.contains(QStringLiteral("refused")),
+                 qPrintable(r->error().message));
+    }
+    void redirectWithinOriginKeepsToken()
+    {
+        ScriptedHttpServer::Reply moved = ScriptedHttpServer::json(307, "");
+        moved.extraHeaders.append(
+            qMakePair(QByteArray("Location"), QByteArray("/api/2.1/jobs/runs/get?run_id=1")));
+        m_server->enqueue(moved);
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"run_id": 1})"));
+        const auto r = call();
+        QVERIFY(r && r->isOk());
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests().at(1).target, QByteArray("/api/2.1/jobs/runs/get?run_id=1"));
+        QCOMPARE(m_server->requests().at(1).header("Authorization"),
+                 "Bearer " + FakeToken.toUtf8());
+    }
+    void redirectToAnotherOriginIsNotFollowed()
+    {
+        ScriptedHttpServer elsewhere;
+        QVERIFY(elsewhere.listen());
+        ScriptedHttpServer::Reply moved = ScriptedHttpServer::json(302, "");
+        moved.extraHeaders.append(
+            qMakePair(QByteArray("Location"), elsewhere.baseUrl() + "/steal"));
+        m_server->enqueue(moved);
+        const auto r = call();
+        QVERIFY(r && !r->isOk());
+        QVERIFY2(r->error().message.contains(QStringLiteral("another site")),
+                 qPrintable(r->error().message));
+        QTest::qWait(100);
+        QCOMPARE(elsewhere.requests().size(), 0); // the token never reached it
+    }
+    void deadContextCancelsTheCall()
+    {
+        ScriptedHttpServer::Reply stall;
+        stall.action = ScriptedHttpServer::Reply::Action::Stall;
+        m_server->enqueue(stall);
+        auto *context = new QObject;
+        bool called = false;
+        m_transport->send({}, context, [&called](const Result<QJsonObject> &) { called = true; });
+        QTRY_COMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_transport->pendingCount(), 1);
+        delete context;
+        QTRY_COMPARE(m_transport->pendingCount(), 0);
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_HttpTransport)
+#include "tst_httptransport.moc"

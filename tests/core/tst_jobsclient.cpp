@@ -1,0 +1,183 @@
+// JobsClient against the demo workspace over real loopback HTTP.
+#include "Emulator.h"
+#include "api/JobsClient.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+#include <optional>
+
+using namespace Brickrun;
+
+class tst_JobsClient : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+    QNetworkAccessManager m_nam;
+    HttpTransport *m_transport = nullptr;
+    JobsClient *m_client = nullptr;
+
+    template<typename T, typename F>
+    std::optional<Result<T>> wait(F start)
+    {
+        std::optional<Result<T>> result;
+        start([&result](const Result<T> &r) { result = r; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+            return std::nullopt;
+        return result;
+    }
+
+    RunSpec spec(const char *notebook)
+    {
+        RunSpec s;
+        s.notebookPath = QString::fromLatin1(notebook);
+        s.clusterId = QStringLiteral("demo-cluster");
+        return s;
+    }
+
+    qint64 submit(const RunSpec &s, const QString &token = QString())
+    {
+        const auto r = wait<qint64>([&](auto cb) { m_client->submit(s, token, this, cb); });
+        return r && r->isOk() ? r->value() : 0;
+    }
+
+    RunInfo waitUntilTerminal(qint64 runId)
+    {
+        RunInfo last;
+        [[maybe_unused]] const bool ended = QTest::qWaitFor(
+            [&] {
+                const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(runId, this, cb); });
+                if (r && r->isOk())
+                    last = r->value();
+                return last.state.isTerminal();
+            },
+            20000);
+        return last;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Emulator::EmulatorOptions o;
+        o.speed = 200;
+        o.token = QStringLiteral("dapi-test-jobsclient");
+        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        QString error;
+        QVERIFY2(m_emulator->start(&error), qPrintable(error));
+        m_transport = new HttpTransport(&m_nam, this);
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_client = new JobsClient(m_transport, this);
+    }
+    void cleanup()
+    {
+        delete m_client;
+        delete m_transport;
+        // Close idle keep-alive connections first, so the server stops at once.
+        m_nam.clearConnectionCache();
+        m_emulator.reset();
+    }
+
+    void submitGetOutput()
+    {
+        const qint64 id = submit(spec("/Shared/Demo/hello"), QStringLiteral("tok-a"));
+        QVERIFY(id > 0);
+        const RunInfo run = waitUntilTerminal(id);
+        QCOMPARE(run.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QCOMPARE(run.tasks.size(), 1);
+        const qint64 taskRunId = run.tasks.first().runId;
+        QVERIFY(taskRunId > 0 && taskRunId != id);
+        QCOMPARE(run.tasks.first().taskKey, QStringLiteral("main"));
+        QVERIFY(!run.runPageUrl.isEmpty());
+
+        const auto out =
+            wait<RunOutput>([&](auto cb) { m_client->getOutput(taskRunId, this, cb); });
+        QVERIFY(out && out->isOk());
+        QVERIFY(out->value().hasNotebookResult);
+        QVERIFY(out->value().notebookResult.startsWith(QLatin1Char('[')));
+        QVERIFY(!out->value().truncated);
+    }
+    void parentRunIdOutputIsRefused()
+    {
+        const qint64 id = submit(spec("/Shared/Demo/hello"));
+        waitUntilTerminal(id);
+        const auto out = wait<RunOutput>([&](auto cb) { m_client->getOutput(id, this, cb); });
+        QVERIFY(out && !out->isOk());
+        QCOMPARE(out->error().httpStatus, 400);
+        QCOMPARE(out->error().errorCode, QStringLiteral("INVALID_PARAMETER_VALUE"));
+        QVERIFY(out->error().message.contains(QStringLiteral("multiple tasks")));
+    }
+    void idempotentSubmit()
+    {
+        const RunSpec s = spec("/Shared/Demo/slow_report");
+        const qint64 first = submit(s, QStringLiteral("same-token"));
+        const qint64 second = submit(s, QStringLiteral("same-token"));
+        QVERIFY(first > 0);
+        QCOMPARE(second, first);
+        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QVERIFY(submit(s, QStringLiteral("other-token")) != first);
+        QCOMPARE(m_emulator->createdRunCount(), 2);
+    }
+    void rejectedSubmitNamesTheProblem()
+    {
+        RunSpec s = spec("/Shared/Demo/hello");
+        s.clusterId = QStringLiteral("no-such-cluster");
+        const auto r = wait<qint64>([&](auto cb) { m_client->submit(s, QString(), this, cb); });
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().httpStatus, 400);
+        QVERIFY2(r->error().message.contains(QStringLiteral("no-such-cluster")),
+                 qPrintable(r->error().message));
+        s = spec("/Shared/Demo/does_not_exist");
+        const auto r2 = wait<qint64>([&](auto cb) { m_client->submit(s, QString(), this, cb); });
+        QVERIFY(r2 && !r2->isOk());
+        QCOMPARE(r2->error().httpStatus, 400);
+    }
+    void wrongTokenIsAuthenticationError()
+    {
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), QStringLiteral("dapi-test-wrong"));
+        const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(1, this, cb); });
+        QVERIFY(r && !r->isOk());
+        QVERIFY(r->error().isAuthentication());
+        QVERIFY(!r->error().message.isEmpty());
+    }
+    void unknownRun()
+    {
+        const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(424242, this, cb); });
+        QVERIFY(r && !r->isOk());
+        QVERIFY(r->error().isClientError());
+        QVERIFY2(r->error().message.contains(QStringLiteral("424242")),
+                 qPrintable(r->error().message));
+    }
+    void cancelAndList()
+    {
+        const qint64 id = submit(spec("/Shared/Demo/slow_report"));
+        const auto c = wait<bool>([&](auto cb) { m_client->cancel(id, this, cb); });
+        QVERIFY(c && c->isOk());
+        const RunInfo run = waitUntilTerminal(id);
+        QCOMPARE(run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
+
+        const qint64 active = submit(spec("/Shared/Demo/slow_report"));
+        JobsClient::ListQuery q;
+        q.activeOnly = true;
+        const auto page =
+            wait<JsonMapping::RunListPage>([&](auto cb) { m_client->listRuns(q, this, cb); });
+        QVERIFY(page && page->isOk());
+        QCOMPARE(page->value().runs.size(), 1);
+        QCOMPARE(page->value().runs.first().runId, active);
+        q.activeOnly = false;
+        const auto all =
+            wait<JsonMapping::RunListPage>([&](auto cb) { m_client->listRuns(q, this, cb); });
+        QCOMPARE(all->value().runs.size(), 2);
+        QCOMPARE(all->value().runs.first().runId, active); // newest first
+    }
+    void apiVersion21()
+    {
+        m_client->setApiVersion(QStringLiteral("2.1"));
+        const qint64 id = submit(spec("/Shared/Demo/hello"));
+        QVERIFY(id > 0);
+        QCOMPARE(waitUntilTerminal(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JobsClient)
+#include "tst_jobsclient.moc"
