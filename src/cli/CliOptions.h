@@ -1,0 +1,53 @@
+#pragma once
+
+#include "model/RunSpec.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <chrono>
+
+namespace Brickrun::Cli {
+
+// Exit codes: scripts depend on them (docs/cli.md).
+enum ExitCode : int
+{
+    ExitSuccess = 0,      // the run ended SUCCESS (or the command did what it was asked)
+    ExitRunFailed = 1,    // the run ended otherwise: FAILED, TIMEDOUT, CANCELED, SKIPPED…
+    ExitUsage = 2,        // invalid usage or input
+    ExitAuth = 3,         // authentication or permission refused
+    ExitApi = 4,          // API or network error after retries
+    ExitTimeout = 5,      // --timeout reached; the run goes on
+    ExitInterrupted = 130 // a second Ctrl-C: left at once
+};
+
+enum class Command
+{
+    None,
+    Submit,
+    Status,
+    Output,
+    Cancel
+};
+
+struct CliOptions
+{
+    Command command = Command::None;
+    bool demo = false;
+    QUrl host;     // normalised workspace origin (not for --demo)
+    QString token; // from the environment, never from an argument
+    RunSpec spec;
+    qint64 runId = 0;
+    bool noWait = false;
+    bool json = false;
+    std::chrono::seconds timeout{0};
+
+    // Parses the arguments and the environment (DATABRICKS_HOST, DATABRICKS_TOKEN).
+    // Returns false with every problem in `errors` (each naming what is wrong); `helpText`
+    // or `versionText` are set instead when those were asked for.
+    static bool parse(const QStringList &arguments, CliOptions *out, QStringList *errors,
+                      QString *helpText, QString *versionText);
+};
+
+} // namespace Brickrun::Cli

@@ -1,0 +1,324 @@
+#include "CliRunner.h"
+
+#include "Emulator.h"
+#include "OutputFormat.h"
+#include "workflow/SubmitAndWait.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Brickrun::Cli {
+
+CliRunner::CliRunner(const CliOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_transport(&m_network)
+    , m_client(&m_transport)
+{
+    m_clock.start();
+    connect(&m_interrupts, &InterruptWatcher::interrupted, this, &CliRunner::onInterrupted);
+    connect(&m_transport, &HttpTransport::retrying, this,
+            [this](const QString &what, const ApiError &error, std::chrono::milliseconds delay) {
+                progress(QStringLiteral("%1 failed (%2); retrying in %3 s")
+                             .arg(what, error.toString())
+                             .arg(double(delay.count()) / 1000.0, 0, 'f', 1));
+            });
+}
+
+CliRunner::~CliRunner()
+{
+    m_transport.abortAll();
+}
+
+void CliRunner::start()
+{
+    if (!connectWorkspace())
+        return;
+    switch (m_options.command) {
+    case Command::Submit:
+        runSubmit();
+        break;
+    case Command::Status:
+        runStatus();
+        break;
+    case Command::Output:
+        runOutput();
+        break;
+    case Command::Cancel:
+        runCancel();
+        break;
+    case Command::None:
+        finish(ExitUsage);
+        break;
+    }
+}
+
+bool CliRunner::connectWorkspace()
+{
+    if (!m_options.demo) {
+        m_transport.setEndpoint(m_options.host, m_options.token);
+        return true;
+    }
+    // The demo workspace runs in this process, on its own thread, over real loopback HTTP.
+    // Its runs are kept in a file so that `status RUN_ID --demo` works from another process.
+    Emulator::EmulatorOptions eo;
+    const QString speedText =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("BRICKRUN_DEMO_SPEED"));
+    if (!speedText.isEmpty()) {
+        bool ok = false;
+        eo.speed = speedText.toDouble(&ok);
+        if (!ok || eo.speed <= 0) {
+            printError(QStringLiteral("BRICKRUN_DEMO_SPEED \"%1\": expected a number greater "
+                                      "than 0")
+                           .arg(speedText));
+            finish(ExitUsage);
+            return false;
+        }
+    }
+    const QString dataDir =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+    if (QDir().mkpath(dataDir))
+        eo.stateFile = dataDir + QStringLiteral("/runs.json");
+    m_emulator = std::make_unique<Emulator::Emulator>(eo);
+    QString error;
+    if (!m_emulator->start(&error)) {
+        printError(QStringLiteral("the demo workspace could not start: %1").arg(error));
+        finish(ExitApi);
+        return false;
+    }
+    m_pollPolicy.timeScale = m_emulator->speed();
+    m_transport.setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+    return true;
+}
+
+void CliRunner::runSubmit()
+{
+    auto *workflow = new SubmitAndWait(&m_client, this);
+    wireWorkflow(workflow);
+    workflow->setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(m_options.timeout));
+    connect(workflow, &SubmitAndWait::submitted, this, [this, workflow](qint64 runId) {
+        progress(QStringLiteral("submitted run %1").arg(runId));
+        if (!m_options.noWait)
+            return;
+        // Accepted: report the id and leave the run to the service.
+        workflow->disconnect(this);
+        workflow->deleteLater();
+        m_workflow = nullptr;
+        if (m_options.json)
+            printOut(QString::fromUtf8(QJsonDocument(workflowOutputs(runId, nullptr, nullptr))
+                                           .toJson(QJsonDocument::Compact)));
+        else
+            printOut(QStringLiteral("Run:      %1\n").arg(runId));
+        finish(ExitSuccess);
+    });
+    progress(QStringLiteral("submitting %1 on cluster %2 to %3")
+                 .arg(m_options.spec.notebookPath, m_options.spec.clusterId,
+                      m_options.demo ? QStringLiteral("the demo workspace")
+                                     : m_transport.baseUrl().host()));
+    workflow->submit(m_options.spec);
+}
+
+void CliRunner::wireWorkflow(SubmitAndWait *workflow)
+{
+    m_workflow = workflow;
+    m_workflow->setPollPolicy(m_pollPolicy);
+    connect(workflow, &SubmitAndWait::stateChanged, this, [this](const RunInfo &run) {
+        QString line = QStringLiteral("run %1: %2").arg(run.runId).arg(run.state.summary());
+        if (!run.state.stateMessage.isEmpty())
+            line += QStringLiteral(" (%1)").arg(run.state.stateMessage);
+        progress(line);
+    });
+    connect(workflow, &SubmitAndWait::cancelSent, this,
+            [this] { progress(QStringLiteral("cancel requested; waiting for the run to end")); });
+    connect(workflow, &SubmitAndWait::cancelFailed, this, [this](const ApiError &error) {
+        progress(QStringLiteral("could not cancel the run: %1").arg(error.toString()));
+    });
+    connect(workflow, &SubmitAndWait::finished, this, &CliRunner::onFinished);
+}
+
+void CliRunner::followAndReport(qint64 runId, bool cancelNow)
+{
+    auto *workflow = new SubmitAndWait(&m_client, this);
+    wireWorkflow(workflow);
+    workflow->follow(runId);
+    if (cancelNow)
+        workflow->cancelRun();
+}
+
+void CliRunner::onFinished(const WorkflowOutcome &outcome)
+{
+    m_workflow = nullptr;
+    const QJsonObject outputs = outcomeOutputs(outcome);
+    switch (outcome.kind) {
+    case WorkflowOutcome::Kind::Failed:
+        if (outcome.runId > 0) {
+            if (m_options.json)
+                printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
+            fail(outcome.error, QStringLiteral("following run %1").arg(outcome.runId));
+        } else {
+            fail(outcome.error, QStringLiteral("submitting the run"));
+        }
+        return;
+    case WorkflowOutcome::Kind::TimedOut:
+        if (m_options.json)
+            printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
+        printError(QStringLiteral("stopped waiting after %1 s; run %2 goes on (%3). Follow it "
+                                  "with: brickrun-cli status %2")
+                       .arg(m_options.timeout.count())
+                       .arg(outcome.runId)
+                       .arg(outcome.run.runId > 0 ? outcome.run.state.summary()
+                                                  : QStringLiteral("state not yet known")));
+        finish(ExitTimeout);
+        return;
+    case WorkflowOutcome::Kind::Finished:
+        break;
+    }
+    progress(
+        QStringLiteral("run %1 ended: %2").arg(outcome.runId).arg(outcome.run.state.summary()));
+    if (m_options.json)
+        printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
+    else
+        printOut(humanSummary(outputs));
+    if (outcome.error.isError()) {
+        fail(outcome.error, QStringLiteral("reading the output of run %1").arg(outcome.runId));
+        return;
+    }
+    if (m_options.command == Command::Cancel)
+        finish(ExitSuccess); // the run has ended, which is what cancel asked for
+    else
+        finish(outcome.run.state.isSuccess() ? ExitSuccess : ExitRunFailed);
+}
+
+void CliRunner::runStatus()
+{
+    m_client.getRun(m_options.runId, this, [this](const Result<RunInfo> &r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("reading run %1").arg(m_options.runId));
+        if (m_options.json)
+            printOut(QString::fromUtf8(
+                QJsonDocument(runStatusJson(r.value())).toJson(QJsonDocument::Compact)));
+        else
+            printOut(humanStatus(r.value()));
+        finish(ExitSuccess);
+    });
+}
+
+void CliRunner::runOutput()
+{
+    m_client.getRun(m_options.runId, this, [this](const Result<RunInfo> &r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("reading run %1").arg(m_options.runId));
+        const RunInfo run = r.value();
+        // The output belongs to the task run; a run without tasks is itself a task run.
+        const TaskRun *task = run.primaryTask();
+        const qint64 taskRunId = task && task->runId > 0 ? task->runId : run.runId;
+        m_client.getOutput(taskRunId, this, [this, run](const Result<RunOutput> &o) {
+            if (!o)
+                return fail(o.error(),
+                            QStringLiteral("reading the output of run %1").arg(run.runId));
+            const QJsonObject outputs = workflowOutputs(run.runId, &run, &o.value());
+            if (m_options.json)
+                printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
+            else
+                printOut(humanSummary(outputs));
+            if (!run.state.isTerminal())
+                printError(QStringLiteral("run %1 is still %2; its output is complete once it "
+                                          "ends")
+                               .arg(run.runId)
+                               .arg(run.state.summary()));
+            finish(run.state.isSuccess() ? ExitSuccess : ExitRunFailed);
+        });
+    });
+}
+
+void CliRunner::runCancel()
+{
+    if (!m_options.noWait) {
+        progress(QStringLiteral("cancelling run %1").arg(m_options.runId));
+        followAndReport(m_options.runId, true);
+        return;
+    }
+    m_client.cancel(m_options.runId, this, [this](const Result<bool> &r) {
+        if (!r)
+            return fail(r.error(), QStringLiteral("cancelling run %1").arg(m_options.runId));
+        progress(QStringLiteral("cancel of run %1 requested").arg(m_options.runId));
+        if (m_options.json)
+            printOut(
+                QString::fromUtf8(QJsonDocument(workflowOutputs(m_options.runId, nullptr, nullptr))
+                                      .toJson(QJsonDocument::Compact)));
+        finish(ExitSuccess);
+    });
+}
+
+void CliRunner::onInterrupted(int count)
+{
+    if (m_finished)
+        return;
+    if (count >= 2 || !m_workflow) {
+        printError(m_workflow && m_workflow->runId() > 0
+                       ? QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
+                                        "going (check with: brickrun-cli status %1)")
+                             .arg(m_workflow->runId())
+                       : QStringLiteral("interrupted"));
+        finish(ExitInterrupted);
+        return;
+    }
+    progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
+                            "(press Ctrl-C again to leave at once)"));
+    m_workflow->cancelRun();
+}
+
+void CliRunner::fail(const ApiError &error, const QString &doing)
+{
+    QString hint;
+    if (error.isAuthentication())
+        hint = QStringLiteral(" (the token was refused: check DATABRICKS_TOKEN)");
+    else if (error.isPermission())
+        hint = QStringLiteral(" (the token's user lacks permission)");
+    printError(QStringLiteral("error while %1: %2%3").arg(doing, error.toString(), hint));
+    finish(exitCodeFor(error));
+}
+
+int CliRunner::exitCodeFor(const ApiError &error)
+{
+    if (error.isAuthentication() || error.isPermission())
+        return ExitAuth;
+    if (error.kind == ApiError::Kind::InvalidInput || error.isClientError())
+        return ExitUsage;
+    return ExitApi;
+}
+
+void CliRunner::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    // Let the caller's event loop return first, then stop.
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT done(exitCode); });
+}
+
+void CliRunner::progress(const QString &text)
+{
+    printError(progressLine(m_clock.elapsed(), text));
+}
+
+void CliRunner::printError(const QString &text)
+{
+    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
+void CliRunner::printOut(const QString &text)
+{
+    const QByteArray bytes =
+        text.endsWith(QLatin1Char('\n')) ? text.toUtf8() : (text + QLatin1Char('\n')).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace Brickrun::Cli

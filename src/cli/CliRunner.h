@@ -1,0 +1,65 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "InterruptWatcher.h"
+#include "api/HttpTransport.h"
+#include "api/JobsClient.h"
+#include "workflow/SubmitAndWait.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QObject>
+
+#include <memory>
+
+namespace Brickrun::Emulator {
+class Emulator;
+}
+
+namespace Brickrun::Cli {
+
+// Carries out one brickrun-cli command on the event loop and reports the exit code.
+// Progress goes to stderr; results to stdout (one JSON object with --json).
+class CliRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliRunner(const CliOptions &options, QObject *parent = nullptr);
+    ~CliRunner() override;
+
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    bool connectWorkspace();
+    void runSubmit();
+    void runStatus();
+    void runOutput();
+    void runCancel();
+    void followAndReport(qint64 runId, bool cancelNow);
+    void wireWorkflow(SubmitAndWait *workflow);
+    void onFinished(const WorkflowOutcome &outcome);
+    void onInterrupted(int count);
+    void fail(const ApiError &error, const QString &doing);
+    void finish(int exitCode);
+
+    void progress(const QString &text);
+    void printError(const QString &text);
+    void printOut(const QString &text);
+    static int exitCodeFor(const ApiError &error);
+
+    CliOptions m_options;
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+    QNetworkAccessManager m_network;
+    HttpTransport m_transport;
+    JobsClient m_client;
+    InterruptWatcher m_interrupts;
+    SubmitAndWait *m_workflow = nullptr;
+    PollPolicy m_pollPolicy;
+    QElapsedTimer m_clock;
+    bool m_finished = false;
+};
+
+} // namespace Brickrun::Cli

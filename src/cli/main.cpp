@@ -1,0 +1,45 @@
+// brickrun-cli: the seed workflow for scripts and headless machines, on the same core as the
+// desktop program (and without Qt Widgets, which proves the core is GUI-free).
+
+#include "CliOptions.h"
+#include "CliRunner.h"
+#include "config/AppIdentity.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    Brickrun::AppIdentity::apply();
+    // Progress lines are the CLI's voice; internal logs only on request (QT_LOGGING_RULES,
+    // e.g. "brickrun.*.debug=true", overrides this).
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("brickrun.*.debug=false\nbrickrun.*.info=false"));
+
+    Brickrun::Cli::CliOptions options;
+    QStringList errors;
+    QString help;
+    QString version;
+    if (!Brickrun::Cli::CliOptions::parse(app.arguments(), &options, &errors, &help, &version)) {
+        if (!help.isEmpty()) {
+            std::fputs(qPrintable(help), stdout);
+            return Brickrun::Cli::ExitSuccess;
+        }
+        if (!version.isEmpty()) {
+            std::fputs(qPrintable(version + QLatin1Char('\n')), stdout);
+            return Brickrun::Cli::ExitSuccess;
+        }
+        for (const QString &e : errors)
+            std::fprintf(stderr, "brickrun-cli: %s\n", qPrintable(e));
+        std::fputs("Try 'brickrun-cli --help'.\n", stderr);
+        return Brickrun::Cli::ExitUsage;
+    }
+
+    Brickrun::Cli::CliRunner runner(options);
+    QObject::connect(&runner, &Brickrun::Cli::CliRunner::done, &app, &QCoreApplication::exit);
+    QMetaObject::invokeMethod(&runner, &Brickrun::Cli::CliRunner::start, Qt::QueuedConnection);
+    return app.exec();
+}
