@@ -42,6 +42,8 @@ struct CliOptions
     bool noWait = false;
     bool json = false;
     std::chrono::seconds timeout{0};
+    // How long one request may keep being retried (BRICKRUN_RETRY_BUDGET, seconds; default 300).
+    std::chrono::seconds retryBudget{300};
 
     // Parses the arguments and the environment (DATABRICKS_HOST, DATABRICKS_TOKEN).
     // Returns false with every problem in `errors` (each naming what is wrong); `helpText`

@@ -21,6 +21,11 @@ CliRunner::CliRunner(const CliOptions &options, QObject *parent)
     , m_client(&m_transport)
 {
     m_clock.start();
+    RetryPolicy retry;
+    retry.totalBudget = m_options.retryBudget;
+    if (m_options.retryBudget.count() == 0)
+        retry = RetryPolicy::none();
+    m_transport.setRetryPolicy(retry);
     connect(&m_interrupts, &InterruptWatcher::interrupted, this, &CliRunner::onInterrupted);
     connect(&m_transport, &HttpTransport::retrying, this,
             [this](const QString &what, const ApiError &error, std::chrono::milliseconds delay) {
@@ -168,11 +173,12 @@ void CliRunner::onFinished(const WorkflowOutcome &outcome)
         if (m_options.json)
             printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
         printError(QStringLiteral("stopped waiting after %1 s; run %2 goes on (%3). Follow it "
-                                  "with: brickrun-cli status %2")
+                                  "with: brickrun-cli status %2 %4")
                        .arg(m_options.timeout.count())
                        .arg(outcome.runId)
                        .arg(outcome.run.runId > 0 ? outcome.run.state.summary()
-                                                  : QStringLiteral("state not yet known")));
+                                                  : QStringLiteral("state not yet known"),
+                            workspaceArgument()));
         finish(ExitTimeout);
         return;
     case WorkflowOutcome::Kind::Finished:
@@ -262,8 +268,9 @@ void CliRunner::onInterrupted(int count)
     if (count >= 2 || !m_workflow) {
         printError(m_workflow && m_workflow->runId() > 0
                        ? QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
-                                        "going (check with: brickrun-cli status %1)")
+                                        "going (check with: brickrun-cli status %1 %2)")
                              .arg(m_workflow->runId())
+                             .arg(workspaceArgument())
                        : QStringLiteral("interrupted"));
         finish(ExitInterrupted);
         return;
@@ -271,6 +278,12 @@ void CliRunner::onInterrupted(int count)
     progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
                             "(press Ctrl-C again to leave at once)"));
     m_workflow->cancelRun();
+}
+
+QString CliRunner::workspaceArgument() const
+{
+    return m_options.demo ? QStringLiteral("--demo")
+                          : QStringLiteral("--host ") + m_options.host.toString();
 }
 
 void CliRunner::fail(const ApiError &error, const QString &doing)

@@ -45,6 +45,7 @@ private:
     void fail(const ApiError &error, const QString &doing);
     void finish(int exitCode);
 
+    QString workspaceArgument() const; // "--demo" or "--host URL", for hints
     void progress(const QString &text);
     void printError(const QString &text);
     void printOut(const QString &text);

@@ -42,6 +42,16 @@ private Q_SLOTS:
         QCOMPARE(run.value().tasks[0].notebookPath, QStringLiteral("/a"));
         QCOMPARE(run.value().primaryTask(QStringLiteral("nope"))->runId, 2);
     }
+    void clusterFromTheRunWhenTasksLackIt()
+    {
+        const auto run = JsonMapping::runInfo(obj(R"({"run_id": 1,
+            "cluster_instance": {"cluster_id": "c9"},
+            "tasks": [{"run_id": 2, "task_key": "main"}]})"));
+        QCOMPARE(run.value().tasks.first().clusterId, QStringLiteral("c9"));
+        const auto spec = JsonMapping::runInfo(obj(R"({"run_id": 1,
+            "cluster_spec": {"existing_cluster_id": "c8"}, "tasks": [{"run_id": 2}]})"));
+        QCOMPARE(spec.value().tasks.first().clusterId, QStringLiteral("c8"));
+    }
     void minimalAnswer()
     {
         // Nothing but the id: every other field keeps its empty default, nothing crashes.

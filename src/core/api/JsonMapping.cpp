@@ -106,10 +106,20 @@ Result<RunInfo> runInfo(const QJsonObject &body)
     r.endTimeMs = toInt64(body.value(QLatin1String("end_time")));
     r.runDurationMs = toInt64(body.value(QLatin1String("run_duration")));
     r.queueDurationMs = toInt64(body.value(QLatin1String("queue_duration")));
+    // The cluster: per task on the live service, for the whole run in the published schema.
+    QString runCluster =
+        str(body.value(QLatin1String("cluster_instance")).toObject(), QLatin1String("cluster_id"));
+    if (runCluster.isEmpty())
+        runCluster = str(body.value(QLatin1String("cluster_spec")).toObject(),
+                         QLatin1String("existing_cluster_id"));
     const QJsonArray tasks = body.value(QLatin1String("tasks")).toArray();
     for (const QJsonValue &t : tasks) {
-        if (t.isObject())
-            r.tasks.append(taskRun(t.toObject()));
+        if (!t.isObject())
+            continue;
+        TaskRun task = taskRun(t.toObject());
+        if (task.clusterId.isEmpty())
+            task.clusterId = runCluster;
+        r.tasks.append(task);
     }
     return Result<RunInfo>::success(r);
 }
