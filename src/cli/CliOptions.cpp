@@ -1,9 +1,11 @@
 #include "CliOptions.h"
 
+#include "config/ProfileStore.h"
 #include "config/WorkspaceUrl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 
 namespace Brickrun::Cli {
@@ -11,18 +13,24 @@ namespace Brickrun::Cli {
 namespace {
 
 const char *const Usage = R"(Usage:
-  brickrun-cli submit (--demo | --host URL) --notebook PATH --cluster ID
+  brickrun-cli submit (--demo | --host URL | --profile NAME) --notebook PATH --cluster ID
                       [--run-name NAME] [--task-key KEY] [--param KEY=VALUE]...
                       [--no-wait] [--timeout SECONDS] [--json]
-  brickrun-cli status RUN_ID  (--demo | --host URL) [--json]
-  brickrun-cli output RUN_ID  (--demo | --host URL) [--json]
-  brickrun-cli cancel RUN_ID  (--demo | --host URL) [--no-wait] [--json]
+  brickrun-cli status RUN_ID  (--demo | --host URL | --profile NAME) [--json]
+  brickrun-cli output RUN_ID  (--demo | --host URL | --profile NAME) [--json]
+  brickrun-cli cancel RUN_ID  (--demo | --host URL | --profile NAME) [--no-wait] [--json]
+  brickrun-cli profiles list [--json]
+  brickrun-cli profiles add NAME --host URL [--token-stdin] [--cluster ID] [--ca-file FILE]
+                                 [--default]
+  brickrun-cli profiles remove NAME | test NAME
+  brickrun-cli profiles import-databrickscfg [--profile P]
   brickrun-cli --help | --version
 
 Submits a one-time notebook run to Azure Databricks, follows it until it ends and prints its
-result. --demo uses the built-in demo workspace (no account needed). The token comes from the
-DATABRICKS_TOKEN environment variable, never from the command line; DATABRICKS_HOST works like
---host.
+result. --demo uses the built-in demo workspace (no account needed). A profile keeps a
+workspace's URL in the settings and its token in the OS keychain; without --demo, --host or
+--profile the default profile is used. With --host (or DATABRICKS_HOST) the token comes from
+DATABRICKS_TOKEN. A token is never taken from the command line.
 
 Exit codes: 0 run succeeded, 1 run ended otherwise, 2 invalid usage or input,
 3 authentication or permission refused, 4 API or network error, 5 --timeout reached,
@@ -40,6 +48,8 @@ Command commandFromName(const QString &name)
         return Command::Output;
     if (name == QLatin1String("cancel"))
         return Command::Cancel;
+    if (name == QLatin1String("profiles"))
+        return Command::Profiles;
     return Command::None;
 }
 
@@ -60,12 +70,18 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral("host"),
         QStringLiteral("Workspace URL, e.g. https://adb-1.2.azuredatabricks.net."),
         QStringLiteral("URL"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QStringLiteral(
+            "A stored workspace profile (for import-databrickscfg: the file's profile)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption notebook(QStringLiteral("notebook"),
                                       QStringLiteral("Absolute workspace path of the notebook."),
                                       QStringLiteral("PATH"));
-    const QCommandLineOption cluster(QStringLiteral("cluster"),
-                                     QStringLiteral("Id of an existing all-purpose cluster."),
-                                     QStringLiteral("ID"));
+    const QCommandLineOption cluster(
+        QStringLiteral("cluster"),
+        QStringLiteral("Id of an existing all-purpose cluster (for profiles add: the default)."),
+        QStringLiteral("ID"));
     const QCommandLineOption runName(QStringLiteral("run-name"),
                                      QStringLiteral("Name of the run (default: notebook name)."),
                                      QStringLiteral("NAME"));
@@ -84,13 +100,23 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral("SECONDS"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object on stdout."));
+    const QCommandLineOption tokenStdin(
+        QStringLiteral("token-stdin"),
+        QStringLiteral("profiles add: read the token from standard input into the keychain."));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QStringLiteral("PEM file of CA certificates to trust for this workspace."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption makeDefault(
+        QStringLiteral("default"), QStringLiteral("profiles add: make it the default profile."));
     // Accepted only to explain why it is refused: other users can read command lines.
     QCommandLineOption token(QStringLiteral("token"), QString(), QStringLiteral("TOKEN"));
     token.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({helpOption, versionOption, demo, host, notebook, cluster, runName, taskKey,
-                       param, noWait, timeout, json, token});
+    parser.addOptions({helpOption, versionOption, demo, host, profile, notebook, cluster, runName,
+                       taskKey, param, noWait, timeout, json, tokenStdin, caFile, makeDefault,
+                       token});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("submit, status, output or cancel"));
+                                 QStringLiteral("submit, status, output, cancel or profiles"));
 
     if (!parser.parse(arguments)) {
         *errors << parser.errorText();
@@ -106,18 +132,21 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     }
     if (parser.isSet(token))
         *errors << QStringLiteral("--token: tokens are not accepted on the command line (other "
-                                  "users can read it); set DATABRICKS_TOKEN instead");
+                                  "users can read it); set DATABRICKS_TOKEN, or store it in a "
+                                  "profile with: brickrun-cli profiles add NAME --host URL "
+                                  "--token-stdin");
 
     CliOptions o;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *errors << QStringLiteral("no command given: use submit, status, output or cancel "
-                                  "(see --help)");
+        *errors << QStringLiteral("no command given: use submit, status, output, cancel or "
+                                  "profiles (see --help)");
         return false;
     }
     o.command = commandFromName(positional.first());
     if (o.command == Command::None) {
-        *errors << QStringLiteral("unknown command \"%1\": use submit, status, output or cancel")
+        *errors << QStringLiteral("unknown command \"%1\": use submit, status, output, cancel "
+                                  "or profiles")
                        .arg(positional.first());
         return false;
     }
@@ -129,36 +158,109 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             *errors << QStringLiteral("--%1 is only for %2").arg(option.names().constLast(), what);
     };
     onlyFor(notebook, {Command::Submit}, QStringLiteral("submit"));
-    onlyFor(cluster, {Command::Submit}, QStringLiteral("submit"));
+    onlyFor(cluster, {Command::Submit, Command::Profiles},
+            QStringLiteral("submit and profiles add"));
     onlyFor(runName, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(taskKey, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(param, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(timeout, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(noWait, {Command::Submit, Command::Cancel}, QStringLiteral("submit and cancel"));
+    onlyFor(tokenStdin, {Command::Profiles}, QStringLiteral("profiles add"));
+    onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
+    o.noWait = parser.isSet(noWait);
+    o.json = parser.isSet(json);
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ProfileStore store;
+
+    if (o.command == Command::Profiles) {
+        const QString action = positional.value(1);
+        const QMap<QString, ProfilesAction> actions{
+            {QStringLiteral("list"), ProfilesAction::List},
+            {QStringLiteral("add"), ProfilesAction::Add},
+            {QStringLiteral("remove"), ProfilesAction::Remove},
+            {QStringLiteral("test"), ProfilesAction::Test},
+            {QStringLiteral("import-databrickscfg"), ProfilesAction::ImportDatabricksCfg}};
+        if (!actions.contains(action)) {
+            *errors << (action.isEmpty()
+                            ? QStringLiteral("profiles: missing action (list, add, remove, test "
+                                             "or import-databrickscfg)")
+                            : QStringLiteral("profiles: unknown action \"%1\" (list, add, remove, "
+                                             "test or import-databrickscfg)")
+                                  .arg(action));
+            return false;
+        }
+        o.profilesAction = actions.value(action);
+        const bool takesName = o.profilesAction == ProfilesAction::Add ||
+                               o.profilesAction == ProfilesAction::Remove ||
+                               o.profilesAction == ProfilesAction::Test;
+        if (takesName) {
+            o.name = positional.value(2);
+            if (o.name.isEmpty())
+                *errors << QStringLiteral("profiles %1: missing NAME").arg(action);
+            else if (const QString why = Profile::checkName(o.name); !why.isEmpty())
+                *errors << why;
+            else if (o.profilesAction != ProfilesAction::Add && !store.contains(o.name))
+                *errors << QStringLiteral("no profile named \"%1\" (see: brickrun-cli profiles "
+                                          "list)")
+                               .arg(o.name);
+        }
+        if (positional.size() > (takesName ? 3 : 2))
+            *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.last());
+        const bool adding = o.profilesAction == ProfilesAction::Add;
+        if (!adding) {
+            for (const auto *opt : {&host, &tokenStdin, &caFile, &makeDefault, &cluster, &demo}) {
+                if (parser.isSet(*opt))
+                    *errors << QStringLiteral("--%1 is only for profiles add")
+                                   .arg(opt->names().constLast());
+            }
+        }
+        if (parser.isSet(profile) && o.profilesAction != ProfilesAction::ImportDatabricksCfg)
+            *errors << QStringLiteral("--profile is not for profiles %1 (name the profile as "
+                                      "NAME)")
+                           .arg(action);
+        o.cfgProfile = parser.value(profile);
+        if (adding) {
+            if (!parser.isSet(host)) {
+                *errors << QStringLiteral("--host: missing (the workspace URL)");
+            } else {
+                QString why;
+                o.host = WorkspaceUrl::parse(parser.value(host), &why);
+                if (!o.host.isValid())
+                    *errors << QStringLiteral("--host: %1").arg(why);
+            }
+            o.tokenFromStdin = parser.isSet(tokenStdin);
+            o.makeDefault = parser.isSet(makeDefault);
+            o.spec.clusterId = parser.value(cluster);
+            o.caFile = parser.value(caFile);
+            if (!o.caFile.isEmpty() && !QFileInfo(o.caFile).isFile())
+                *errors << QStringLiteral("--ca-file \"%1\": no such file").arg(o.caFile);
+            else if (!o.caFile.isEmpty())
+                o.caFile = QFileInfo(o.caFile).absoluteFilePath();
+        }
+        if (!errors->isEmpty())
+            return false;
+        *out = o;
+        return true;
+    }
 
     if (o.command == Command::Submit) {
         if (positional.size() > 1)
             *errors << QStringLiteral("submit takes no RUN_ID (got \"%1\")").arg(positional.at(1));
         if (!parser.isSet(notebook))
             *errors << QStringLiteral("--notebook: missing (the absolute path of the notebook)");
-        if (!parser.isSet(cluster))
-            *errors << QStringLiteral("--cluster: missing (the id of an existing cluster)");
         o.spec.notebookPath = parser.value(notebook);
         o.spec.clusterId = parser.value(cluster);
         o.spec.runName = parser.value(runName);
         if (parser.isSet(taskKey))
             o.spec.taskKey = parser.value(taskKey);
         for (const QString &p : parser.values(param)) {
-            const int eq = p.indexOf(QLatin1Char('='));
+            const int eq = int(p.indexOf(QLatin1Char('=')));
             if (eq <= 0) {
                 *errors << QStringLiteral("--param \"%1\": expected KEY=VALUE").arg(p);
                 continue;
             }
             o.spec.parameters.append({p.left(eq), p.mid(eq + 1)});
-        }
-        if (parser.isSet(notebook) && parser.isSet(cluster)) {
-            for (const QString &problem : o.spec.validate())
-                *errors << problem;
         }
         if (parser.isSet(timeout)) {
             bool ok = false;
@@ -183,31 +285,56 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         if (positional.size() > 2)
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(2));
     }
-    o.noWait = parser.isSet(noWait);
-    o.json = parser.isSet(json);
 
-    // Where and as whom.
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Where and as whom: --demo, --profile, --host / DATABRICKS_HOST, or the default profile.
     o.demo = parser.isSet(demo);
+    const int chosen = int(o.demo) + int(parser.isSet(host)) + int(parser.isSet(profile));
+    if (chosen > 1)
+        *errors << QStringLiteral("--demo, --host and --profile: choose one");
     QString hostText = parser.value(host);
-    if (o.demo && parser.isSet(host))
-        *errors << QStringLiteral("--demo and --host: choose one");
-    if (!o.demo) {
-        if (hostText.isEmpty())
-            hostText = env.value(QStringLiteral("DATABRICKS_HOST"));
-        if (hostText.isEmpty()) {
-            *errors << QStringLiteral("no workspace: pass --demo, or --host URL (or set "
-                                      "DATABRICKS_HOST)");
-        } else {
-            QString why;
-            o.host = WorkspaceUrl::parse(hostText, &why);
+    if (!o.demo && hostText.isEmpty() && !parser.isSet(profile))
+        hostText = env.value(QStringLiteral("DATABRICKS_HOST"));
+    if (!o.demo && hostText.isEmpty()) {
+        o.profileName = parser.isSet(profile) ? parser.value(profile) : store.defaultProfile();
+        if (o.profileName.isEmpty()) {
+            *errors << QStringLiteral("no workspace: pass --demo, --profile NAME or --host URL "
+                                      "(or set DATABRICKS_HOST), or add a profile with: "
+                                      "brickrun-cli profiles add NAME --host URL --token-stdin");
+        } else if (const auto p = store.profile(o.profileName)) {
+            o.host = p->host;
+            o.caFile = p->caFile;
+            if (o.spec.clusterId.isEmpty())
+                o.spec.clusterId = p->clusterId;
             if (!o.host.isValid())
-                *errors << QStringLiteral("--host: %1").arg(why);
+                *errors << QStringLiteral("profile \"%1\" has no valid host; add it again")
+                               .arg(o.profileName);
+        } else {
+            *errors << QStringLiteral("no profile named \"%1\" (see: brickrun-cli profiles list)")
+                           .arg(o.profileName);
         }
+    } else if (!o.demo) {
+        QString why;
+        o.host = WorkspaceUrl::parse(hostText, &why);
+        if (!o.host.isValid())
+            *errors << QStringLiteral("--host: %1").arg(why);
         o.token = env.value(QStringLiteral("DATABRICKS_TOKEN")).trimmed();
-        if (o.token.isEmpty() && !hostText.isEmpty())
+        if (o.token.isEmpty())
             *errors << QStringLiteral("no token: set DATABRICKS_TOKEN (it is never taken from the "
-                                      "command line)");
+                                      "command line), or use a profile (--profile NAME)");
+    }
+    if (parser.isSet(caFile)) {
+        o.caFile = parser.value(caFile);
+        if (!QFileInfo(o.caFile).isFile())
+            *errors << QStringLiteral("--ca-file \"%1\": no such file").arg(o.caFile);
+    }
+
+    if (o.command == Command::Submit) {
+        if (o.spec.clusterId.isEmpty())
+            *errors << QStringLiteral("--cluster: missing (the id of an existing cluster)");
+        if (parser.isSet(notebook) && !o.spec.clusterId.isEmpty()) {
+            for (const QString &problem : o.spec.validate())
+                *errors << problem;
+        }
     }
 
     const QString budget = env.value(QStringLiteral("BRICKRUN_RETRY_BUDGET"));

@@ -28,15 +28,35 @@ enum class Command
     Submit,
     Status,
     Output,
-    Cancel
+    Cancel,
+    Profiles
+};
+
+enum class ProfilesAction
+{
+    List,
+    Add,
+    Remove,
+    Test,
+    ImportDatabricksCfg
 };
 
 struct CliOptions
 {
     Command command = Command::None;
     bool demo = false;
-    QUrl host;     // normalised workspace origin (not for --demo)
-    QString token; // from the environment, never from an argument
+    // A workspace comes from --demo, a stored profile (token in the keychain), or --host /
+    // DATABRICKS_HOST with the token from DATABRICKS_TOKEN.
+    QString profileName; // set when the workspace is a stored profile
+    QUrl host;           // normalised workspace origin (not for --demo)
+    QString token;       // from the environment, never from an argument
+    QString caFile;      // extra CA certificates for the host (profile or --ca-file)
+
+    ProfilesAction profilesAction = ProfilesAction::List;
+    QString name;       // the profile a profiles command acts on
+    QString cfgProfile; // profiles import-databrickscfg --profile P
+    bool tokenFromStdin = false;
+    bool makeDefault = false;
     RunSpec spec;
     qint64 runId = 0;
     bool noWait = false;

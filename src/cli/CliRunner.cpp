@@ -2,11 +2,13 @@
 
 #include "Emulator.h"
 #include "OutputFormat.h"
+#include "auth/TokenStore.h"
 #include "workflow/SubmitAndWait.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
+#include <QSslCertificate>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -14,9 +16,10 @@
 
 namespace Brickrun::Cli {
 
-CliRunner::CliRunner(const CliOptions &options, QObject *parent)
+CliRunner::CliRunner(const CliOptions &options, TokenStore *tokens, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_tokens(tokens)
     , m_transport(&m_network)
     , m_client(&m_transport)
 {
@@ -42,8 +45,11 @@ CliRunner::~CliRunner()
 
 void CliRunner::start()
 {
-    if (!connectWorkspace())
-        return;
+    connectWorkspace([this] { dispatch(); });
+}
+
+void CliRunner::dispatch()
+{
     switch (m_options.command) {
     case Command::Submit:
         runSubmit();
@@ -58,16 +64,53 @@ void CliRunner::start()
         runCancel();
         break;
     case Command::None:
+    case Command::Profiles:
         finish(ExitUsage);
         break;
     }
 }
 
-bool CliRunner::connectWorkspace()
+bool CliRunner::useCaFile(const QString &path)
+{
+    if (path.isEmpty())
+        return true;
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        printError(QStringLiteral("the CA file %1 holds no PEM certificate").arg(path));
+        finish(ExitUsage);
+        return false;
+    }
+    m_transport.setExtraCaCertificates(certificates);
+    return true;
+}
+
+void CliRunner::connectWorkspace(const std::function<void()> &then)
 {
     if (!m_options.demo) {
-        m_transport.setEndpoint(m_options.host, m_options.token);
-        return true;
+        if (!useCaFile(m_options.caFile))
+            return;
+        if (m_options.profileName.isEmpty()) {
+            m_transport.setEndpoint(m_options.host, m_options.token);
+            then();
+            return;
+        }
+        // A profile's token comes from the OS keychain, and only from there.
+        const QString name = m_options.profileName;
+        m_tokens->readToken(name, this, [this, name, then](const TokenStore::Outcome &o) {
+            if (!o.isOk()) {
+                printError(o.status == TokenStore::Status::NotFound
+                               ? QStringLiteral("profile \"%1\" has no token in the keychain "
+                                                "(not signed in); store one with: brickrun-cli "
+                                                "profiles add %1 --host %2 --token-stdin")
+                                     .arg(name, m_options.host.toString())
+                               : o.message);
+                finish(ExitAuth);
+                return;
+            }
+            m_transport.setEndpoint(m_options.host, o.token);
+            then();
+        });
+        return;
     }
     // The demo workspace runs in this process, on its own thread, over real loopback HTTP.
     // Its runs are kept in a file so that `status RUN_ID --demo` works from another process.
@@ -82,7 +125,7 @@ bool CliRunner::connectWorkspace()
                                       "than 0")
                            .arg(speedText));
             finish(ExitUsage);
-            return false;
+            return;
         }
     }
     const QString dataDir =
@@ -94,11 +137,11 @@ bool CliRunner::connectWorkspace()
     if (!m_emulator->start(&error)) {
         printError(QStringLiteral("the demo workspace could not start: %1").arg(error));
         finish(ExitApi);
-        return false;
+        return;
     }
     m_pollPolicy.timeScale = m_emulator->speed();
     m_transport.setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
-    return true;
+    then();
 }
 
 void CliRunner::runSubmit()
@@ -282,15 +325,22 @@ void CliRunner::onInterrupted(int count)
 
 QString CliRunner::workspaceArgument() const
 {
-    return m_options.demo ? QStringLiteral("--demo")
-                          : QStringLiteral("--host ") + m_options.host.toString();
+    if (m_options.demo)
+        return QStringLiteral("--demo");
+    if (!m_options.profileName.isEmpty())
+        return QStringLiteral("--profile ") + m_options.profileName;
+    return QStringLiteral("--host ") + m_options.host.toString();
 }
 
 void CliRunner::fail(const ApiError &error, const QString &doing)
 {
     QString hint;
     if (error.isAuthentication())
-        hint = QStringLiteral(" (the token was refused: check DATABRICKS_TOKEN)");
+        hint = m_options.profileName.isEmpty()
+                   ? QStringLiteral(" (the token was refused: check DATABRICKS_TOKEN)")
+                   : QStringLiteral(" (the token of profile \"%1\" was refused: store a new one "
+                                    "with brickrun-cli profiles add %1 --host %2 --token-stdin)")
+                         .arg(m_options.profileName, m_options.host.toString());
     else if (error.isPermission())
         hint = QStringLiteral(" (the token's user lacks permission)");
     printError(QStringLiteral("error while %1: %2%3").arg(doing, error.toString(), hint));

@@ -16,6 +16,10 @@ namespace Brickrun::Emulator {
 class Emulator;
 }
 
+namespace Brickrun {
+class TokenStore;
+}
+
 namespace Brickrun::Cli {
 
 // Carries out one brickrun-cli command on the event loop and reports the exit code.
@@ -24,7 +28,7 @@ class CliRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit CliRunner(const CliOptions &options, QObject *parent = nullptr);
+    CliRunner(const CliOptions &options, TokenStore *tokens, QObject *parent = nullptr);
     ~CliRunner() override;
 
     void start();
@@ -33,7 +37,11 @@ Q_SIGNALS:
     void done(int exitCode);
 
 private:
-    bool connectWorkspace();
+    // Points the transport at the workspace (starting the demo one, reading a profile's token
+    // from the keychain), then calls `then`; on failure it reports and finishes instead.
+    void connectWorkspace(const std::function<void()> &then);
+    bool useCaFile(const QString &path);
+    void dispatch();
     void runSubmit();
     void runStatus();
     void runOutput();
@@ -52,6 +60,7 @@ private:
     static int exitCodeFor(const ApiError &error);
 
     CliOptions m_options;
+    TokenStore *m_tokens;
     std::unique_ptr<Emulator::Emulator> m_emulator;
     QNetworkAccessManager m_network;
     HttpTransport m_transport;

@@ -3,6 +3,8 @@
 
 #include "CliOptions.h"
 #include "CliRunner.h"
+#include "KeychainTokenStore.h"
+#include "ProfilesCommand.h"
 #include "config/AppIdentity.h"
 
 #include <QCoreApplication>
@@ -38,7 +40,16 @@ int main(int argc, char *argv[])
         return Brickrun::Cli::ExitUsage;
     }
 
-    Brickrun::Cli::CliRunner runner(options);
+    Brickrun::KeychainTokenStore tokens;
+    if (options.command == Brickrun::Cli::Command::Profiles) {
+        Brickrun::Cli::ProfilesCommand command(options, &tokens);
+        QObject::connect(&command, &Brickrun::Cli::ProfilesCommand::done, &app,
+                         &QCoreApplication::exit);
+        QMetaObject::invokeMethod(&command, &Brickrun::Cli::ProfilesCommand::start,
+                                  Qt::QueuedConnection);
+        return app.exec();
+    }
+    Brickrun::Cli::CliRunner runner(options, &tokens);
     QObject::connect(&runner, &Brickrun::Cli::CliRunner::done, &app, &QCoreApplication::exit);
     QMetaObject::invokeMethod(&runner, &Brickrun::Cli::CliRunner::start, Qt::QueuedConnection);
     return app.exec();

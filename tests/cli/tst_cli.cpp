@@ -75,7 +75,7 @@ private Q_SLOTS:
     {
         const Run help = run({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains("brickrun-cli submit (--demo | --host URL)"));
+        QVERIFY(help.out.contains("brickrun-cli submit (--demo | --host URL | --profile NAME)"));
         QVERIFY(help.out.contains("Exit codes"));
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -247,7 +247,7 @@ private Q_SLOTS:
         QTest::newRow("demo and host")
             << QStringList{QStringLiteral("status"), QStringLiteral("1"), d,
                            QStringLiteral("--host"), QStringLiteral("https://x.example.com")}
-            << "--demo and --host: choose one";
+            << "--demo, --host and --profile: choose one";
         QTest::newRow("no workspace")
             << QStringList{QStringLiteral("status"), QStringLiteral("1")} << "no workspace";
         QTest::newRow("token argument")

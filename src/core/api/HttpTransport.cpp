@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
@@ -117,6 +118,11 @@ private:
         req.setHeader(QNetworkRequest::UserAgentHeader,
                       QByteArrayLiteral("brickrun/" BRICKRUN_VERSION));
         req.setRawHeader("Accept", "application/json");
+        if (!m_transport->m_extraCa.isEmpty() && url.scheme() == QLatin1String("https")) {
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.addCaCertificates(m_transport->m_extraCa);
+            req.setSslConfiguration(tls);
+        }
         // The token goes only to the configured origin, and over plain HTTP only to loopback.
         const QUrl &base = m_transport->m_baseUrl;
         if (!m_transport->m_token.isEmpty() && sameOrigin(url, base) &&
@@ -137,6 +143,12 @@ private:
         else
             m_reply = m_transport->m_network->sendCustomRequest(req, m_request.method, payload);
         connect(m_reply, &QNetworkReply::finished, this, &Call::onFinished);
+        // TLS problems are reported, never ignored: keep their words for the error message.
+        connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+            m_tlsErrors.clear();
+            for (const QSslError &e : errors)
+                m_tlsErrors << e.errorString();
+        });
     }
 
     void onFinished()
@@ -174,6 +186,10 @@ private:
         QJsonObject json;
         if (status == 0) {
             error = errorFromNetwork(reply, false);
+            if (!m_tlsErrors.isEmpty())
+                error = ApiError::tls(
+                    QStringLiteral("the certificate of %1 is not trusted: %2")
+                        .arg(reply->url().host(), m_tlsErrors.join(QStringLiteral("; "))));
         } else if (status < 200 || status >= 300) {
             error = ApiError::fromHttp(
                 status, body, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
@@ -236,6 +252,7 @@ private:
     int m_attempts = 0;
     bool m_done = false;
     int m_redirects = 0;
+    QStringList m_tlsErrors;
     QElapsedTimer m_clock;
     QElapsedTimer m_sentAt;
 };
@@ -254,6 +271,11 @@ void HttpTransport::setEndpoint(const QUrl &baseUrl, const QString &token)
 {
     m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     m_token = token;
+}
+
+void HttpTransport::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
+{
+    m_extraCa = certificates;
 }
 
 void HttpTransport::send(const Request &request, QObject *context, Callback callback)

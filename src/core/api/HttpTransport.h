@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QSslCertificate>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -42,6 +43,8 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // Certificates to trust besides the system's (a company CA, the demo's test CA).
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
 
     // Sends the request; `callback` runs once, on the transport's thread, unless `context`
     // is destroyed first (then the request is aborted and nothing is called).
@@ -64,6 +67,7 @@ private:
     QString m_token;
     RetryPolicy m_retry;
     std::chrono::milliseconds m_timeout{60000};
+    QList<QSslCertificate> m_extraCa;
 };
 
 } // namespace Brickrun

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "api/HttpTransport.h"
+#include "config/ProfileStore.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+
+namespace Brickrun {
+class TokenStore;
+}
+
+namespace Brickrun::Cli {
+
+// brickrun-cli profiles list | add | remove | test | import-databrickscfg.
+// Profiles live in the settings; their tokens in the OS keychain, and nowhere else.
+class ProfilesCommand : public QObject
+{
+    Q_OBJECT
+public:
+    ProfilesCommand(const CliOptions &options, TokenStore *tokens, QObject *parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void list();
+    void add();
+    void remove();
+    void test();
+    void importDatabricksCfg();
+    void importNext();
+    void finish(int exitCode);
+    void printOut(const QString &text);
+    void printError(const QString &text);
+
+    CliOptions m_options;
+    TokenStore *m_tokens;
+    ProfileStore m_store;
+    QNetworkAccessManager m_network;
+    HttpTransport m_transport;
+
+    struct PendingImport
+    {
+        Profile profile;
+        QString token;
+        QString note;
+    };
+    QList<PendingImport> m_imports;
+    int m_imported = 0;
+    int m_importFailures = 0;
+    bool m_finished = false;
+};
+
+} // namespace Brickrun::Cli

@@ -1,0 +1,294 @@
+// brickrun-cli profiles, as a user would use them, against a standalone emulator and a real
+// Secret Service (tools/with-keyring). Also the trust boundary: where the token may and may not be.
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
+const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
+const QString AppId = QStringLiteral(BRICKRUN_APP_ID);
+const QString Token = QStringLiteral("dapi-test-profiles-7f3a");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+} // namespace
+
+class tst_CliProfiles : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_home;
+    QProcess m_emulator;
+    QString m_url;
+    QStringList m_leaks; // commands whose output showed the token
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("BRICKRUN_RETRY_BUDGET"), QStringLiteral("0"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("brickrun.*=true"));
+        for (const char *name : {"DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CONFIG_FILE",
+                                 "DATABRICKS_CONFIG_PROFILE"})
+            env.remove(QString::fromLatin1(name));
+        return env;
+    }
+
+    Run run(const QStringList &args, const QByteArray &stdinData = {},
+            QProcessEnvironment env = QProcessEnvironment())
+    {
+        QProcess p;
+        p.setProcessEnvironment(env.isEmpty() ? environment() : env);
+        p.start(Cli, args);
+        if (!stdinData.isNull())
+            p.write(stdinData);
+        p.closeWriteChannel();
+        Run r;
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.exitCode = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        // The token never shows in anything the program prints, even with all logs on.
+        if (r.out.contains(Token.toUtf8()) || r.err.contains(Token.toUtf8()))
+            m_leaks << args.join(QLatin1Char(' '));
+        return r;
+    }
+
+    static QString keychainLookup(const QString &profile)
+    {
+        QProcess p;
+        p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                                AppId, QStringLiteral("user"), profile});
+        p.waitForFinished(10000);
+        return QString::fromUtf8(p.readAllStandardOutput());
+    }
+
+    // Every file Brickrun wrote under the throw-away home must be free of the token.
+    void verifyNoTokenInFiles()
+    {
+        QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (path.endsWith(QLatin1String(".databrickscfg")))
+                continue; // the user's own file, which import never changes
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(Token.toUtf8()), qPrintable(path));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!qEnvironmentVariableIsSet("BRICKRUN_KEYRING_SESSION"))
+            QSKIP("needs a throw-away Secret Service: run through tools/with-keyring "
+                  "(tools/dev test does)");
+        QVERIFY(m_home.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
+        m_emulator.setProcessEnvironment(env);
+        m_emulator.start(EmulatorProgram, {QStringLiteral("--speed"), QStringLiteral("100")});
+        QVERIFY(m_emulator.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return m_emulator.canReadLine(); }, 10000));
+        m_url = QString::fromUtf8(m_emulator.readLine()).trimmed();
+    }
+    void cleanup() { QVERIFY2(m_leaks.isEmpty(), qPrintable(m_leaks.join(QLatin1Char('|')))); }
+    void cleanupTestCase()
+    {
+        m_emulator.terminate();
+        m_emulator.waitForFinished(5000);
+    }
+
+    void noProfilesYet()
+    {
+        const Run r = run({QStringLiteral("profiles"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("No profiles yet"));
+        const Run submit = run({QStringLiteral("status"), QStringLiteral("1")});
+        QCOMPARE(submit.exitCode, 2);
+        QVERIFY(submit.err.contains("profiles add"));
+    }
+    void addStoresTheTokenInTheKeychainOnly()
+    {
+        const Run r =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("demo"),
+                 QStringLiteral("--host"), m_url + QStringLiteral("/"), QStringLiteral("--cluster"),
+                 QStringLiteral("demo-cluster"), QStringLiteral("--token-stdin")},
+                Token.toUtf8() + "\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("token stored in the keychain"), r.err.constData());
+        QCOMPARE(keychainLookup(QStringLiteral("demo")), Token);
+        const Run list =
+            run({QStringLiteral("profiles"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonObject p =
+            list.json().value(QLatin1String("profiles")).toArray().first().toObject();
+        QCOMPARE(p.value(QLatin1String("name")).toString(), QStringLiteral("demo"));
+        QCOMPARE(p.value(QLatin1String("host")).toString(), m_url);
+        QCOMPARE(p.value(QLatin1String("token")).toString(), QStringLiteral("stored"));
+        QVERIFY(p.value(QLatin1String("default")).toBool());
+        verifyNoTokenInFiles();
+    }
+    void testConnectionSaysWhoItIs()
+    {
+        const Run r =
+            run({QStringLiteral("profiles"), QStringLiteral("test"), QStringLiteral("demo")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith("Connected to 127.0.0.1 as "), r.out.constData());
+    }
+    void submitWithTheDefaultProfileAndCluster()
+    {
+        // No --profile, no --host, no --cluster: the default profile supplies all three.
+        const Run r = run({QStringLiteral("submit"), QStringLiteral("--notebook"),
+                           QStringLiteral("/Shared/Demo/hello"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json().value(QLatin1String("resultState")).toString(),
+                 QStringLiteral("SUCCESS"));
+        const Run named = run({QStringLiteral("submit"), QStringLiteral("--profile"),
+                               QStringLiteral("demo"), QStringLiteral("--notebook"),
+                               QStringLiteral("/Shared/Demo/failing"), QStringLiteral("--json")});
+        QCOMPARE(named.exitCode, 1);
+        verifyNoTokenInFiles();
+    }
+    void aRefusedTokenIsExplained()
+    {
+        const Run add =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("stale"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--token-stdin")},
+                "dapi-test-expired\n");
+        QCOMPARE(add.exitCode, 0);
+        const Run test =
+            run({QStringLiteral("profiles"), QStringLiteral("test"), QStringLiteral("stale")});
+        QCOMPARE(test.exitCode, 3);
+        QVERIFY2(test.out.contains("refused the token"), test.out.constData());
+        const Run status = run({QStringLiteral("status"), QStringLiteral("1"),
+                                QStringLiteral("--profile"), QStringLiteral("stale")});
+        QCOMPARE(status.exitCode, 3);
+        QVERIFY2(status.err.contains("profiles add stale"), status.err.constData());
+    }
+    void notSignedIn()
+    {
+        const Run add =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("bare"),
+                 QStringLiteral("--host"), QStringLiteral("https://adb-1.2.azuredatabricks.net")});
+        QCOMPARE(add.exitCode, 0);
+        const Run status = run({QStringLiteral("status"), QStringLiteral("1"),
+                                QStringLiteral("--profile"), QStringLiteral("bare")});
+        QCOMPARE(status.exitCode, 3);
+        QVERIFY2(status.err.contains("not signed in"), status.err.constData());
+    }
+    void badInput()
+    {
+        Run r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x"),
+                     QStringLiteral("--host"), QStringLiteral("http://example.com")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("plain http"));
+        r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x y"),
+                 QStringLiteral("--host"), m_url});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("x"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--token-stdin")},
+                "\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("held no token"));
+        r = run({QStringLiteral("profiles"), QStringLiteral("test"), QStringLiteral("nope")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no profile named \"nope\""));
+        r = run({QStringLiteral("profiles"), QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+    }
+    void importDatabricksCfgMovesTokensAndLeavesTheFile()
+    {
+        const QString cfgPath = m_home.filePath(QStringLiteral(".databrickscfg"));
+        const QByteArray cfg = "; my workspaces\n"
+                               "[DEFAULT]\n"
+                               "host = " +
+                               m_url.toUtf8() +
+                               "\n"
+                               "token = " +
+                               Token.toUtf8() +
+                               "\n"
+                               "\n"
+                               "[azure]\n"
+                               "host  = https://adb-1234567890123456.7.azuredatabricks.net/\n"
+                               "auth_type = azure-cli\n"
+                               "cluster_id = 0923-164208-abcd123\n"
+                               "this line is broken\n";
+        {
+            QFile f(cfgPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(cfg);
+        }
+        const Run r = run({QStringLiteral("profiles"), QStringLiteral("import-databrickscfg")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("[DEFAULT] imported") &&
+                     r.err.contains("token moved to the keychain"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains("[azure] imported") && r.err.contains("azure-cli"),
+                 r.err.constData());
+        QVERIFY2(r.err.contains(":10:"), r.err.constData()); // the broken line, by number
+        QCOMPARE(keychainLookup(QStringLiteral("DEFAULT")), Token);
+        QFile f(cfgPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), cfg); // never changed
+        verifyNoTokenInFiles();
+
+        // DATABRICKS_CONFIG_FILE moves it; --profile picks one.
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DATABRICKS_CONFIG_FILE"), cfgPath);
+        env.insert(QStringLiteral("HOME"), m_home.filePath(QStringLiteral("elsewhere")));
+        const Run one = run({QStringLiteral("profiles"), QStringLiteral("import-databrickscfg"),
+                             QStringLiteral("--profile"), QStringLiteral("azure")},
+                            {}, env);
+        QCOMPARE(one.exitCode, 0);
+        QVERIFY(!one.err.contains("[DEFAULT]"));
+        const Run missing = run({QStringLiteral("profiles"), QStringLiteral("import-databrickscfg"),
+                                 QStringLiteral("--profile"), QStringLiteral("nope")},
+                                {}, env);
+        QCOMPARE(missing.exitCode, 2);
+    }
+    void removeDeletesTheToken()
+    {
+        const Run r =
+            run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("demo")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(keychainLookup(QStringLiteral("demo")), QString());
+        const Run list =
+            run({QStringLiteral("profiles"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue &v : list.json().value(QLatin1String("profiles")).toArray())
+            QVERIFY(v.toObject().value(QLatin1String("name")).toString() != QLatin1String("demo"));
+    }
+    void withoutAKeychainNothingIsSavedInPlainText()
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=/nonexistent/bus"));
+        const Run r =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("nokeychain"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--token-stdin")},
+                Token.toUtf8(), env);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("No keychain service is running"), r.err.constData());
+        const Run list = run({QStringLiteral("profiles"), QStringLiteral("list")});
+        QVERIFY(!list.out.contains("nokeychain"));
+        verifyNoTokenInFiles();
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliProfiles)
+#include "tst_cliprofiles.moc"

@@ -1,0 +1,112 @@
+#include "config/ProfileStore.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Brickrun;
+
+class tst_ProfileStore : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString file() const { return m_dir.filePath(QStringLiteral("brickrun.ini")); }
+
+    static Profile profile(const QString &name, const QString &host)
+    {
+        Profile p;
+        p.name = name;
+        p.host = QUrl(host);
+        return p;
+    }
+
+private Q_SLOTS:
+    void init() { QFile::remove(file()); }
+
+    void saveListReadRemove()
+    {
+        ProfileStore store(file());
+        QVERIFY(store.profiles().isEmpty());
+        QVERIFY(store.defaultProfile().isEmpty());
+        Profile work =
+            profile(QStringLiteral("work"), QStringLiteral("https://adb-1.2.azuredatabricks.net/"));
+        work.clusterId = QStringLiteral("0923-164208-abcd123");
+        work.caFile = QStringLiteral("/etc/ssl/company.pem");
+        QString error;
+        QVERIFY2(store.save(work, &error), qPrintable(error));
+        QVERIFY(store.save(
+            profile(QStringLiteral("alpha"), QStringLiteral("https://a.example.com")), &error));
+        QCOMPARE(store.defaultProfile(), QStringLiteral("work")); // the first one
+
+        // Another instance reads the same file: nothing is only in memory.
+        ProfileStore again(file());
+        const QList<Profile> all = again.profiles();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(0).name, QStringLiteral("alpha"));
+        const auto w = again.profile(QStringLiteral("work"));
+        QVERIFY(w);
+        QCOMPARE(w->host.toString(), QStringLiteral("https://adb-1.2.azuredatabricks.net"));
+        QCOMPARE(w->clusterId, QStringLiteral("0923-164208-abcd123"));
+        QCOMPARE(w->caFile, QStringLiteral("/etc/ssl/company.pem"));
+        QCOMPARE(w->authType, QStringLiteral("pat"));
+
+        QVERIFY(again.remove(QStringLiteral("work")));
+        QVERIFY(!again.contains(QStringLiteral("work")));
+        QCOMPARE(again.defaultProfile(), QStringLiteral("alpha")); // moves on
+        QVERIFY(!again.remove(QStringLiteral("work")));
+    }
+    void rejectsBadNamesAndHosts_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty name") << ""
+                                    << "https://a.example.com"
+                                    << "needs a name";
+        QTest::newRow("slash") << "a/b"
+                               << "https://a.example.com"
+                               << "may only hold";
+        QTest::newRow("space") << "my ws"
+                               << "https://a.example.com"
+                               << "may only hold";
+        QTest::newRow("dash first") << "-x"
+                                    << "https://a.example.com"
+                                    << "must not start";
+        QTest::newRow("long") << QString(65, QLatin1Char('a')) << "https://a.example.com"
+                              << "longer than 64";
+        QTest::newRow("http") << "ok"
+                              << "http://a.example.com"
+                              << "plain http";
+        QTest::newRow("no host") << "ok"
+                                 << ""
+                                 << "empty";
+    }
+    void rejectsBadNamesAndHosts()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, host);
+        QFETCH(QString, reason);
+        ProfileStore store(file());
+        QString error;
+        QVERIFY(!store.save(profile(name, host), &error));
+        QVERIFY2(error.contains(reason), qPrintable(error));
+        QVERIFY(store.profiles().isEmpty());
+    }
+    void theFileHoldsNoToken()
+    {
+        // Profiles have no token field at all; the file only ever holds these keys.
+        ProfileStore store(file());
+        QString error;
+        QVERIFY(store.save(profile(QStringLiteral("work"), QStringLiteral("https://a.example.com")),
+                           &error));
+        QFile f(file());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(!text.toLower().contains("token"));
+        QVERIFY(text.contains("host=https://a.example.com"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ProfileStore)
+#include "tst_profilestore.moc"
