@@ -1,7 +1,6 @@
 #include "KeychainTokenStore.h"
 
 #include <QPointer>
-
 #include <qt6keychain/keychain.h>
 
 namespace Brickrun {
@@ -20,7 +19,8 @@ TokenStore::Outcome outcomeOf(QKeychain::Job *job, const QString &profile)
         return o;
     case QKeychain::EntryNotFound:
         o.status = TokenStore::Status::NotFound;
-        o.message = QObject::tr("No token is stored for profile \"%1\": not signed in.").arg(profile);
+        o.message =
+            QObject::tr("No token is stored for profile \"%1\": not signed in.").arg(profile);
         return o;
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
@@ -83,8 +83,7 @@ void run(Job *job, const QString &profile, QObject *context, TokenStore::Callbac
 KeychainTokenStore::KeychainTokenStore(QObject *parent, const QString &service)
     : TokenStore(parent)
     , m_service(service)
-{
-}
+{}
 
 void KeychainTokenStore::readToken(const QString &profile, QObject *context, Callback callback)
 {
@@ -92,8 +91,8 @@ void KeychainTokenStore::readToken(const QString &profile, QObject *context, Cal
         true);
 }
 
-void KeychainTokenStore::writeToken(const QString &profile, const QString &token,
-                                    QObject *context, Callback callback)
+void KeychainTokenStore::writeToken(const QString &profile, const QString &token, QObject *context,
+                                    Callback callback)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setTextData(token);

@@ -21,9 +21,8 @@ bool inKeyringSession()
 QString lookedUpOutsideBrickrun(const QString &profile)
 {
     QProcess p;
-    p.start(QStringLiteral("secret-tool"),
-            {QStringLiteral("lookup"), QStringLiteral("server"), Service, QStringLiteral("user"),
-             profile});
+    p.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"),
+                                            Service, QStringLiteral("user"), profile});
     if (!p.waitForFinished(10000))
         return QStringLiteral("<secret-tool hung>");
     return QString::fromUtf8(p.readAllStandardOutput());
