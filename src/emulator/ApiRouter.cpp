@@ -185,6 +185,7 @@ ApiAnswer ApiRouter::handleWorkspaceList(const ApiRequest &request) const
         objects = m_workspace.children(object->path);
     else
         objects.append(object);
+    // Members of the WorkspaceObject schema only (the live service also sends a FILE's size).
     QJsonArray array;
     for (const WorkspaceObject *o : objects) {
         QJsonObject json{{QStringLiteral("path"), o->path},
@@ -199,8 +200,6 @@ ApiAnswer ApiRouter::handleWorkspaceList(const ApiRequest &request) const
         }
         if (o->objectType == QLatin1String("FILE") || o->objectType == QLatin1String("NOTEBOOK"))
             json.insert(QStringLiteral("resource_id"), QString::number(o->objectId));
-        if (o->objectType == QLatin1String("FILE"))
-            json.insert(QStringLiteral("size"), 2048);
         array.append(json);
     }
     QJsonObject answer;

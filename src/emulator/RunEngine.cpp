@@ -231,7 +231,7 @@ ApiError RunEngine::getRun(const QString &runIdText, QJsonObject *answer)
     if (error.isError())
         return error;
     const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), m_clock.nowMs()};
-    *answer = task ? RunJson::task(*run, *task, context, true) : RunJson::run(*run, context, true);
+    *answer = task ? RunJson::taskRun(*run, *task, context) : RunJson::run(*run, context, true);
     return {};
 }
 
@@ -250,7 +250,7 @@ ApiError RunEngine::getOutput(const QString &runIdText, QJsonObject *answer)
                            "Please retrieve the output of each individual task run instead."));
     const qint64 now = m_clock.nowMs();
     const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), now};
-    *answer = QJsonObject{{QStringLiteral("metadata"), RunJson::task(*run, *task, context, true)}};
+    *answer = QJsonObject{{QStringLiteral("metadata"), RunJson::taskRun(*run, *task, context)}};
     const TaskStatus status = TaskTimeline::at(*run, *task, now);
     if (!status.terminal)
         return {};
@@ -412,19 +412,11 @@ ApiError RunEngine::list(const QMap<QString, QString> &query, QJsonObject *answe
     for (qint64 i = offset; i < matching.size() && i < offset + limit; ++i)
         runs.append(RunJson::run(*matching.at(static_cast<int>(i)), context, expandTasks));
     const bool hasMore = offset + limit < matching.size();
+    // Only what the published listJobRuns answer declares: no next_page_token /
+    // prev_page_token (the live service sends them); page on with offset.
     *answer = QJsonObject{{QStringLiteral("has_more"), hasMore}};
     if (!runs.isEmpty())
         answer->insert(QStringLiteral("runs"), runs);
-    auto token = [](qint64 at) {
-        const QByteArray plain = QByteArrayLiteral("offset:") + QByteArray::number(at);
-        return QString::fromLatin1(
-            plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    };
-    if (hasMore)
-        answer->insert(QStringLiteral("next_page_token"), token(offset + limit));
-    if (offset > 0)
-        answer->insert(QStringLiteral("prev_page_token"),
-                       token(std::max<qint64>(0, offset - limit)));
     return {};
 }
 

@@ -1,6 +1,11 @@
 #include "RunJson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+#include <limits>
+#include <optional>
 
 namespace Brickrun::Emulator {
 
@@ -9,6 +14,113 @@ namespace {
 QJsonValue int64(qint64 value)
 {
     return QJsonValue(static_cast<double>(value));
+}
+
+// The CreateClusterRequest schema of the published API description, as far as a cluster spec
+// echoed in cluster_spec.new_cluster needs it. A type name ("string", "int32", "number",
+// "boolean", "map" = object of strings), "enum:A|B", an object of member schemas ("$required":
+// the members without which the object is dropped) or a one-element array of the item schema.
+const char kCreateClusterRequestSchema[] = R"({
+    "cluster_name": "string",
+    "spark_version": "string",
+    "node_type_id": "string",
+    "driver_node_type_id": "string",
+    "num_workers": "int32",
+    "autoscale": {"min_workers": "int32", "max_workers": "int32",
+                  "$required": ["min_workers", "max_workers"]},
+    "spark_conf": "map",
+    "azure_attributes": {"first_on_demand": "int32",
+                         "availability": "enum:SPOT_AZURE|ON_DEMAND_AZURE|SPOT_WITH_FALLBACK_AZURE",
+                         "spot_bid_max_price": "number"},
+    "ssh_public_keys": ["string"],
+    "custom_tags": "map",
+    "cluster_log_conf": {"dbfs": {"destination": "string"},
+                         "s3": {"destination": "string", "region": "string", "endpoint": "string"}},
+    "init_scripts": [{"workspace": {"destination": "string"},
+                      "volumes": {"destination": "string"},
+                      "dbfs": {"destination": "string"},
+                      "abfss": {"destination": "string"}}],
+    "spark_env_vars": "map",
+    "enable_elastic_disk": "boolean",
+    "instance_pool_id": "string",
+    "policy_id": "string",
+    "enable_local_disk_encryption": "boolean",
+    "runtime_engine": "enum:STANDARD|PHOTON",
+    "data_security_mode": "enum:NONE|SINGLE_USER|USER_ISOLATION|LEGACY_TABLE_ACL|)"
+                                           R"(LEGACY_PASSTHROUGH|LEGACY_SINGLE_USER|)"
+                                           R"(LEGACY_SINGLE_USER_STANDARD",
+    "single_user_name": "string"
+})";
+
+// value as the schema allows it: undeclared members and items of the wrong type left out;
+// nullopt when the value itself does not fit.
+std::optional<QJsonValue> declared(const QJsonValue &value, const QJsonValue &schema)
+{
+    if (schema.isArray()) {
+        if (!value.isArray())
+            return std::nullopt;
+        QJsonArray items;
+        for (const QJsonValue &item : value.toArray()) {
+            if (const auto kept = declared(item, schema.toArray().at(0)))
+                items.append(*kept);
+        }
+        return items;
+    }
+    if (schema.isObject()) {
+        if (!value.isObject())
+            return std::nullopt;
+        const QJsonObject members = schema.toObject();
+        const QJsonObject object = value.toObject();
+        QJsonObject kept;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key().startsWith(QLatin1Char('$')) || !members.contains(it.key()))
+                continue;
+            if (const auto member = declared(it.value(), members.value(it.key())))
+                kept.insert(it.key(), *member);
+        }
+        for (const QJsonValue &name : members.value(QStringLiteral("$required")).toArray()) {
+            if (!kept.contains(name.toString()))
+                return std::nullopt;
+        }
+        return kept;
+    }
+    const QString type = schema.toString();
+    if (type == QLatin1String("string"))
+        return value.isString() ? std::optional<QJsonValue>(value) : std::nullopt;
+    if (type == QLatin1String("boolean"))
+        return value.isBool() ? std::optional<QJsonValue>(value) : std::nullopt;
+    if (type == QLatin1String("number"))
+        return value.isDouble() ? std::optional<QJsonValue>(value) : std::nullopt;
+    if (type == QLatin1String("int32")) {
+        const double d = value.toDouble(0.5);
+        const bool fits = value.isDouble() && std::trunc(d) == d &&
+                          d >= std::numeric_limits<qint32>::min() &&
+                          d <= std::numeric_limits<qint32>::max();
+        return fits ? std::optional<QJsonValue>(value) : std::nullopt;
+    }
+    if (type == QLatin1String("map")) {
+        if (!value.isObject())
+            return std::nullopt;
+        QJsonObject strings;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.value().isString())
+                strings.insert(it.key(), it.value());
+        }
+        return strings;
+    }
+    if (type.startsWith(QLatin1String("enum:"))) {
+        const QStringList allowed = type.mid(5).split(QLatin1Char('|'));
+        return value.isString() && allowed.contains(value.toString())
+                   ? std::optional<QJsonValue>(value)
+                   : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+QString runName(const RunRecord &run)
+{
+    return run.runName.isEmpty() ? QStringLiteral("Untitled") : run.runName;
 }
 
 } // namespace
@@ -22,6 +134,13 @@ QString RunJson::pageUrl(const Context &context, qint64 jobId, qint64 runId)
         .arg(runId);
 }
 
+QJsonObject RunJson::declaredClusterSpec(const QJsonObject &spec)
+{
+    static const QJsonObject schema =
+        QJsonDocument::fromJson(QByteArray(kCreateClusterRequestSchema)).object();
+    return declared(spec, schema).value_or(QJsonObject()).toObject();
+}
+
 QJsonObject RunJson::state(const TaskStatus &status)
 {
     QJsonObject json{
@@ -33,23 +152,8 @@ QJsonObject RunJson::state(const TaskStatus &status)
     return json;
 }
 
-QJsonObject RunJson::status(const TaskStatus &status)
-{
-    QJsonObject json{{QStringLiteral("state"), status.statusState()}};
-    if (status.terminal) {
-        json.insert(QStringLiteral("termination_details"),
-                    QJsonObject{{QStringLiteral("code"), status.terminationCode},
-                                {QStringLiteral("type"), status.terminationType},
-                                {QStringLiteral("message"), status.stateMessage}});
-    } else if (status.lifeCycleState == QLatin1String("QUEUED")) {
-        json.insert(
-            QStringLiteral("queue_details"),
-            QJsonObject{{QStringLiteral("code"), QStringLiteral("ACTIVE_RUNS_LIMIT_REACHED")},
-                        {QStringLiteral("message"), status.stateMessage}});
-    }
-    return json;
-}
-
+// start_time is the submit; QUEUED time is in none of the three durations (the live service's
+// queue_duration, which the published schema does not declare).
 void RunJson::addTimes(QJsonObject *json, qint64 startMs, const TaskStatus &status)
 {
     json->insert(QStringLiteral("start_time"), int64(startMs));
@@ -57,9 +161,6 @@ void RunJson::addTimes(QJsonObject *json, qint64 startMs, const TaskStatus &stat
     json->insert(QStringLiteral("execution_duration"), int64(status.executionDurationMs));
     json->insert(QStringLiteral("cleanup_duration"), int64(status.cleanupDurationMs));
     json->insert(QStringLiteral("end_time"), int64(status.terminal ? status.endMs : 0));
-    json->insert(QStringLiteral("run_duration"),
-                 int64(status.terminal ? status.endMs - startMs : 0));
-    json->insert(QStringLiteral("queue_duration"), int64(status.queueDurationMs));
 }
 
 TaskStatus RunJson::runStatus(const RunRecord &run, qint64 nowMs)
@@ -70,77 +171,86 @@ TaskStatus RunJson::runStatus(const RunRecord &run, qint64 nowMs)
     return TaskTimeline::combine(statuses);
 }
 
+QJsonObject RunJson::clusterSpec(const TaskRecord &task)
+{
+    if (task.newCluster)
+        return {{QStringLiteral("new_cluster"), declaredClusterSpec(task.newClusterSpec)}};
+    return {{QStringLiteral("existing_cluster_id"), task.clusterId}};
+}
+
+QJsonObject RunJson::clusterInstance(const TaskRecord &task, qint64 nowMs)
+{
+    QJsonObject instance{{QStringLiteral("cluster_id"), task.clusterId}};
+    if (nowMs >= task.clusterReadyMs)
+        instance.insert(QStringLiteral("spark_context_id"),
+                        QString::number(task.clusterReadyMs * 7919 % 9000000000000000000LL));
+    return instance;
+}
+
 QJsonObject RunJson::run(const RunRecord &run, const Context &context, bool withTasks)
 {
     const TaskStatus status = runStatus(run, context.nowMs);
     QJsonObject json{{QStringLiteral("run_id"), int64(run.runId)},
                      {QStringLiteral("job_id"), int64(run.jobId)},
-                     {QStringLiteral("run_name"),
-                      run.runName.isEmpty() ? QStringLiteral("Untitled") : run.runName},
+                     {QStringLiteral("run_name"), runName(run)},
                      {QStringLiteral("creator_user_name"), run.creatorUserName},
                      {QStringLiteral("number_in_job"), int64(run.runId)},
-                     {QStringLiteral("original_attempt_run_id"), int64(run.runId)},
                      {QStringLiteral("state"), state(status)},
-                     {QStringLiteral("status"), RunJson::status(status)},
                      {QStringLiteral("trigger"), QStringLiteral("ONE_TIME")},
                      {QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN")},
                      {QStringLiteral("format"), QStringLiteral("MULTI_TASK")},
                      {QStringLiteral("attempt_number"), 0},
                      {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, run.runId)}};
     addTimes(&json, run.submitMs, status);
-    if (run.timeoutSeconds > 0)
-        json.insert(QStringLiteral("timeout_seconds"), int64(run.timeoutSeconds));
+    // The schema has no per-task cluster: the run's cluster is stated when all its tasks share
+    // one (always so for a single task); tasks on different clusters leave it out.
+    bool oneCluster = !run.tasks.isEmpty();
+    for (const TaskRecord &t : run.tasks) {
+        oneCluster &= t.clusterId == run.tasks.constFirst().clusterId &&
+                      t.newCluster == run.tasks.constFirst().newCluster;
+    }
+    if (oneCluster) {
+        json.insert(QStringLiteral("cluster_spec"), clusterSpec(run.tasks.constFirst()));
+        json.insert(QStringLiteral("cluster_instance"),
+                    clusterInstance(run.tasks.constFirst(), context.nowMs));
+    }
     if (withTasks) {
         QJsonArray tasks;
         for (const TaskRecord &t : run.tasks)
-            tasks.append(task(run, t, context, false));
+            tasks.append(taskEntry(run, t, context));
         json.insert(QStringLiteral("tasks"), tasks);
     }
     return json;
 }
 
-QJsonObject RunJson::task(const RunRecord &run, const TaskRecord &task, const Context &context,
-                          bool asRun)
+QJsonObject RunJson::taskEntry(const RunRecord &run, const TaskRecord &task, const Context &context)
 {
     const TaskStatus status = TaskTimeline::at(run, task, context.nowMs);
-    QJsonObject notebook{{QStringLiteral("notebook_path"), task.notebookPath},
-                         {QStringLiteral("source"),
-                          task.source.isEmpty() ? QStringLiteral("WORKSPACE") : task.source}};
-    if (!task.baseParameters.isEmpty())
-        notebook.insert(QStringLiteral("base_parameters"), task.baseParameters);
     QJsonObject json{{QStringLiteral("run_id"), int64(task.runId)},
                      {QStringLiteral("task_key"), task.taskKey},
-                     {QStringLiteral("notebook_task"), notebook},
                      {QStringLiteral("state"), state(status)},
-                     {QStringLiteral("status"), RunJson::status(status)},
-                     {QStringLiteral("run_if"), QStringLiteral("ALL_SUCCESS")},
-                     {QStringLiteral("attempt_number"), 0},
-                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, task.runId)}};
-    if (task.newCluster)
-        json.insert(QStringLiteral("new_cluster"), task.newClusterSpec);
-    else
-        json.insert(QStringLiteral("existing_cluster_id"), task.clusterId);
-    QJsonObject instance{{QStringLiteral("cluster_id"), task.clusterId}};
-    if (context.nowMs >= task.clusterReadyMs)
-        instance.insert(QStringLiteral("spark_context_id"),
-                        QString::number(task.clusterReadyMs * 7919 % 9000000000000000000LL));
-    json.insert(QStringLiteral("cluster_instance"), instance);
+                     {QStringLiteral("attempt_number"), 0}};
     addTimes(&json, run.submitMs, status);
-    if (asRun) {
-        json.insert(QStringLiteral("job_id"), int64(run.jobId));
-        json.insert(QStringLiteral("run_name"),
-                    run.runName.isEmpty() ? QStringLiteral("Untitled") : run.runName);
-        json.insert(QStringLiteral("creator_user_name"), run.creatorUserName);
-        json.insert(QStringLiteral("number_in_job"), int64(task.runId));
-        json.insert(QStringLiteral("original_attempt_run_id"), int64(task.runId));
-        json.insert(QStringLiteral("trigger"), QStringLiteral("ONE_TIME"));
-        json.insert(QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN"));
-        json.insert(QStringLiteral("format"), QStringLiteral("SINGLE_TASK"));
-        json.insert(QStringLiteral("cluster_spec"),
-                    task.newCluster
-                        ? QJsonObject{{QStringLiteral("new_cluster"), task.newClusterSpec}}
-                        : QJsonObject{{QStringLiteral("existing_cluster_id"), task.clusterId}});
-    }
+    return json;
+}
+
+QJsonObject RunJson::taskRun(const RunRecord &run, const TaskRecord &task, const Context &context)
+{
+    const TaskStatus status = TaskTimeline::at(run, task, context.nowMs);
+    QJsonObject json{{QStringLiteral("run_id"), int64(task.runId)},
+                     {QStringLiteral("job_id"), int64(run.jobId)},
+                     {QStringLiteral("run_name"), runName(run)},
+                     {QStringLiteral("creator_user_name"), run.creatorUserName},
+                     {QStringLiteral("number_in_job"), int64(task.runId)},
+                     {QStringLiteral("state"), state(status)},
+                     {QStringLiteral("trigger"), QStringLiteral("ONE_TIME")},
+                     {QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN")},
+                     {QStringLiteral("format"), QStringLiteral("SINGLE_TASK")},
+                     {QStringLiteral("attempt_number"), 0},
+                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, task.runId)},
+                     {QStringLiteral("cluster_spec"), clusterSpec(task)},
+                     {QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs)}};
+    addTimes(&json, run.submitMs, status);
     return json;
 }
 

@@ -133,13 +133,6 @@ int severity(const TaskStatus &s)
 
 } // namespace
 
-QString TaskStatus::statusState() const
-{
-    if (terminal)
-        return QStringLiteral("TERMINATED");
-    return lifeCycleState;
-}
-
 qint64 TaskTimeline::naturalEndMs(const RunRecord &run, const TaskRecord &task)
 {
     return naturalPlan(run, task).terminalMs;
@@ -150,9 +143,10 @@ TaskStatus TaskTimeline::at(const RunRecord &run, const TaskRecord &task, qint64
     const Plan p = plan(run, task);
     TaskStatus status;
     for (const Segment &s : p.segments) {
+        // QUEUED time counts in none of the durations.
         if (s.state == QLatin1String("QUEUED"))
-            status.queueDurationMs += clipped(s, nowMs);
-        else if (s.state == QLatin1String("PENDING"))
+            continue;
+        if (s.state == QLatin1String("PENDING"))
             status.setupDurationMs += clipped(s, nowMs);
         else if (s.state == QLatin1String("RUNNING"))
             status.executionDurationMs += clipped(s, nowMs);
@@ -166,25 +160,6 @@ TaskStatus TaskTimeline::at(const RunRecord &run, const TaskRecord &task, qint64
         status.stateMessage = p.message;
         status.endMs = p.terminalMs;
         status.userCancelledOrTimedout = p.stopped;
-        if (p.terminalState == QLatin1String("SKIPPED")) {
-            status.terminationCode = QStringLiteral("SKIPPED");
-            status.terminationType = QStringLiteral("SUCCESS");
-        } else if (p.terminalState == QLatin1String("INTERNAL_ERROR")) {
-            status.terminationCode = QStringLiteral("INTERNAL_ERROR");
-            status.terminationType = QStringLiteral("INTERNAL_ERROR");
-        } else if (p.resultState == QLatin1String("SUCCESS")) {
-            status.terminationCode = QStringLiteral("SUCCESS");
-            status.terminationType = QStringLiteral("SUCCESS");
-        } else if (p.resultState == QLatin1String("CANCELED")) {
-            status.terminationCode = QStringLiteral("USER_CANCELED");
-            status.terminationType = QStringLiteral("SUCCESS");
-        } else if (p.resultState == QLatin1String("TIMEDOUT")) {
-            status.terminationCode = QStringLiteral("TIMED_OUT");
-            status.terminationType = QStringLiteral("CLIENT_ERROR");
-        } else {
-            status.terminationCode = QStringLiteral("RUN_EXECUTION_ERROR");
-            status.terminationType = QStringLiteral("CLIENT_ERROR");
-        }
         return status;
     }
     status.lifeCycleState = QStringLiteral("PENDING");
@@ -220,7 +195,6 @@ TaskStatus TaskTimeline::combine(const QList<TaskStatus> &tasks)
     bool allTerminating = true;
     bool anyPending = false;
     for (const TaskStatus &t : tasks) {
-        parent.queueDurationMs = std::max(parent.queueDurationMs, t.queueDurationMs);
         parent.setupDurationMs = std::max(parent.setupDurationMs, t.setupDurationMs);
         parent.executionDurationMs = std::max(parent.executionDurationMs, t.executionDurationMs);
         parent.cleanupDurationMs = std::max(parent.cleanupDurationMs, t.cleanupDurationMs);
@@ -269,8 +243,6 @@ TaskStatus TaskTimeline::combine(const QList<TaskStatus> &tasks)
     }
     parent.terminal = true;
     parent.stateMessage = worst->stateMessage;
-    parent.terminationCode = worst->terminationCode;
-    parent.terminationType = worst->terminationType;
     if (allSkipped) {
         parent.lifeCycleState = QStringLiteral("SKIPPED");
     } else if (worst->lifeCycleState == QLatin1String("INTERNAL_ERROR")) {

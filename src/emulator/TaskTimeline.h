@@ -20,14 +20,9 @@ struct TaskStatus
     bool userCancelledOrTimedout = false;
     bool terminal = false;
     qint64 endMs = 0; // 0 until terminal
-    qint64 queueDurationMs = 0;
     qint64 setupDurationMs = 0;
     qint64 executionDurationMs = 0;
     qint64 cleanupDurationMs = 0;
-    QString terminationCode; // status.termination_details, terminal only
-    QString terminationType;
-
-    QString statusState() const; // status.state (newer form)
 };
 
 class TaskTimeline
