@@ -1,5 +1,6 @@
 #include "ApiRouter.h"
 
+#include "FaultPlan.h"
 #include "RunEngine.h"
 #include "Workspace.h"
 
@@ -61,9 +62,31 @@ QString ApiRouter::authenticationFailure(const ApiRequest &request) const
     if (request.authorization.isEmpty() || !match.hasMatch())
         return QStringLiteral("Credential was not sent or was of an unsupported type for this "
                               "API.");
-    if (match.captured(1) != m_token)
+    if (!tokenMatches(request.authorization))
         return QStringLiteral("Invalid access token.");
     return {};
+}
+
+void ApiRouter::setToken(const QString &token)
+{
+    std::lock_guard<std::mutex> lock(m_tokenMutex);
+    m_token = token;
+}
+
+bool ApiRouter::tokenMatches(const QString &authorization) const
+{
+    static const QRegularExpression bearer(QStringLiteral("^Bearer +(\\S+) *$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = bearer.match(authorization);
+    std::lock_guard<std::mutex> lock(m_tokenMutex);
+    return match.hasMatch() && match.captured(1) == m_token;
+}
+
+ApiAnswer ApiRouter::unauthenticated(const ApiRequest &request, const QString &message) const
+{
+    if (FaultPlan::routeOf(request.path).startsWith(QLatin1String("preview/scim/")))
+        return scimError(401, message);
+    return error({401, QStringLiteral("UNAUTHENTICATED"), message});
 }
 
 ApiAnswer ApiRouter::handle(const ApiRequest &request) const
@@ -125,8 +148,14 @@ ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route)
     ApiError failure;
     if (route == QLatin1String("/jobs/runs/submit") && post) {
         qint64 id = 0;
-        failure = m_engine.submit(request.body, &id);
+        bool created = false;
+        failure = m_engine.submit(request.body, &id, &created);
         answer.insert(QStringLiteral("run_id"), static_cast<double>(id));
+        if (!failure.isError()) {
+            ApiAnswer submitted = json(answer);
+            submitted.createdRunId = created ? id : 0;
+            return submitted;
+        }
     } else if (route == QLatin1String("/jobs/runs/get") && get) {
         failure = m_engine.getRun(runId, &answer);
     } else if (route == QLatin1String("/jobs/runs/get-output") && get) {

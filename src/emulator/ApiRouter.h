@@ -11,6 +11,8 @@
 #include <QMap>
 #include <QString>
 
+#include <mutex>
+
 namespace Brickrun::Emulator {
 
 class RunEngine;
@@ -30,6 +32,7 @@ struct ApiAnswer
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
+    qint64 createdRunId = 0; // runs/submit: the run it created (0 for an idempotent repeat)
 };
 
 class ApiRouter
@@ -38,6 +41,13 @@ public:
     ApiRouter(const Workspace &workspace, RunEngine &engine, QString token);
 
     ApiAnswer handle(const ApiRequest &request) const;
+
+    // The token from now on (thread-safe; requests in flight may still see the old one).
+    void setToken(const QString &token);
+    // Whether an Authorization header value is "Bearer <the token>".
+    bool tokenMatches(const QString &authorization) const;
+    // The 401 answer with this message, in the shape of the request's route (SCIM or not).
+    ApiAnswer unauthenticated(const ApiRequest &request, const QString &message) const;
 
     static ApiAnswer json(const QJsonObject &object, int status = 200);
     static ApiAnswer error(const ApiError &error);
@@ -52,6 +62,7 @@ private:
 
     const Workspace &m_workspace;
     RunEngine &m_engine;
+    mutable std::mutex m_tokenMutex;
     QString m_token;
 };
 

@@ -1,15 +1,22 @@
 #include "Emulator.h"
 
+#include "AdminApi.h"
 #include "ApiRouter.h"
+#include "FaultInjector.h"
+#include "HttpFaults.h"
 #include "RunEngine.h"
 #include "Workspace.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QUrl>
 
 #include <atomic>
 #include <httplib.h>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -43,6 +50,106 @@ public:
         : options(std::move(o))
     {}
 
+    static void answer(httplib::Response &response, const ApiAnswer &answer)
+    {
+        response.status = answer.status;
+        response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
+    }
+
+    // The router's answer; deletes the run a submit created when the plan says so.
+    ApiAnswer process(const ApiRequest &request)
+    {
+        const ApiAnswer answer = router->handle(request);
+        if (answer.createdRunId != 0 && faults.takeNextRunDeletion() &&
+            engine->deleteRun(answer.createdRunId))
+            faults.countFault(QStringLiteral("run-deleted"));
+        return answer;
+    }
+
+    void applyRunDeletions()
+    {
+        if (!engine)
+            return;
+        for (qint64 id : faults.takeRunDeletions()) {
+            if (engine->deleteRun(id))
+                faults.countFault(QStringLiteral("run-deleted"));
+        }
+    }
+
+    // Answers with the fault; returns the status sent (0 = none).
+    int injectFault(const Fault &fault, const httplib::Request &request,
+                    httplib::Response &response, const ApiRequest &apiRequest)
+    {
+        std::optional<ApiAnswer> processed;
+        auto real = [&]() -> const ApiAnswer & {
+            if (!processed)
+                processed = process(apiRequest);
+            return *processed;
+        };
+        if (fault.afterProcessing)
+            real();
+        switch (fault.kind) {
+        case Fault::Kind::Status: {
+            answer(response, ApiRouter::error(
+                                 {fault.status,
+                                  fault.errorCode.isEmpty() ? Fault::defaultErrorCode(fault.status)
+                                                            : fault.errorCode,
+                                  fault.message.isEmpty() ? Fault::defaultMessage(fault.status)
+                                                          : fault.message}));
+            if (fault.retryAfterSeconds >= 0)
+                response.set_header("Retry-After", std::to_string(fault.retryAfterSeconds));
+            return fault.status;
+        }
+        case Fault::Kind::Html:
+            response.status = fault.status;
+            response.set_content(HttpFaults::proxyPage(fault.status).toStdString(), "text/html");
+            if (fault.retryAfterSeconds >= 0)
+                response.set_header("Retry-After", std::to_string(fault.retryAfterSeconds));
+            return fault.status;
+        case Fault::Kind::Reset:
+            HttpFaults::resetConnection(request, response);
+            return 0;
+        case Fault::Kind::ResetBody: {
+            const ApiAnswer &a = real();
+            HttpFaults::setCutBody(response, a.status, a.body, a.contentType,
+                                   fault.bodyBytes >= 0 ? fault.bodyBytes : a.body.size() / 2);
+            return a.status;
+        }
+        case Fault::Kind::Stall:
+            if (!HttpFaults::stall(fault.stallMs, stopping) ||
+                fault.stallEnd == Fault::StallEnd::Close) {
+                HttpFaults::resetConnection(request, response);
+                return 0;
+            }
+            answer(response, real());
+            return response.status;
+        case Fault::Kind::Truncated: {
+            const ApiAnswer &a = real();
+            response.status = 200;
+            response.set_content(a.body.left(a.body.size() / 2).toStdString(),
+                                 a.contentType.toStdString());
+            return 200;
+        }
+        case Fault::Kind::Malformed:
+            response.status = 200;
+            response.set_content(HttpFaults::malformedJson().toStdString(), "application/json");
+            return 200;
+        case Fault::Kind::LoginPage:
+            response.status = 200;
+            response.set_content(HttpFaults::loginPage().toStdString(), "text/html; charset=utf-8");
+            return 200;
+        case Fault::Kind::Redirect: {
+            QString location = fault.location;
+            if (QUrl(location).path().isEmpty())
+                location += QString::fromStdString(request.target);
+            response.status = fault.status;
+            response.set_header("Location", location.toStdString());
+            return fault.status;
+        }
+        }
+        return 0;
+    }
+
     void serve(const httplib::Request &request, httplib::Response &response)
     {
         ApiRequest apiRequest;
@@ -54,18 +161,49 @@ public:
         apiRequest.authorization =
             QString::fromStdString(request.get_header_value("Authorization"));
         apiRequest.body = QByteArray::fromStdString(request.body);
-        const ApiAnswer answer = router->handle(apiRequest);
-        response.status = answer.status;
-        response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
+
+        if (AdminApi::isAdminPath(apiRequest.path)) {
+            answer(response, AdminApi::handle(*owner, apiRequest,
+                                              AdminApi::isLoopback(
+                                                  QString::fromStdString(request.remote_addr))));
+            return;
+        }
+
+        RequestLogEntry entry;
+        entry.method = apiRequest.method;
+        entry.path = apiRequest.path;
+        entry.route = FaultPlan::routeOf(apiRequest.path);
+        entry.authorizationPresent = request.has_header("Authorization");
+        entry.tokenMatched = router->tokenMatches(apiRequest.authorization);
+        const bool isApi = apiRequest.path.startsWith(QLatin1String("/api/"));
+        const FaultInjector::Decision decision =
+            faults.next(isApi ? entry.route : apiRequest.path, isApi);
+        if (decision.tokenRevoked) {
+            entry.fault = QStringLiteral("revoked-token");
+            answer(response,
+                   router->unauthenticated(apiRequest, QStringLiteral("Invalid access token.")));
+            entry.status = response.status;
+        } else if (decision.fault) {
+            entry.fault = decision.fault->name();
+            entry.status = injectFault(*decision.fault, request, response, apiRequest);
+        } else {
+            answer(response, process(apiRequest));
+            entry.status = response.status;
+        }
+        faults.finish(entry);
     }
 
+    Emulator *owner = nullptr;
     EmulatorOptions options;
+    mutable std::mutex tokenMutex; // options.token can change while serving
     Workspace workspace;
+    FaultInjector faults;
     std::unique_ptr<RunEngine> engine;
     std::unique_ptr<ApiRouter> router;
     std::unique_ptr<httplib::Server> server;
     std::thread thread;
     std::atomic<bool> running{false};
+    std::atomic<bool> stopping{false}; // ends stalls at once
     quint16 port = 0;
 };
 
@@ -73,8 +211,11 @@ Emulator::Emulator(EmulatorOptions options)
     : d(std::make_unique<Private>(std::move(options)))
 {
     initEmulatorResources();
+    d->owner = this;
     if (d->options.token.isEmpty())
         d->options.token = generatedToken();
+    if (d->options.adminToken.isEmpty())
+        d->options.adminToken = d->options.token;
 }
 
 Emulator::~Emulator()
@@ -101,9 +242,27 @@ bool Emulator::start(QString *error)
     d->engine = std::make_unique<RunEngine>(d->workspace, d->options.speed, d->options.stateFile);
     if (!d->engine->loadState(&reason))
         return fail(reason);
-    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, d->options.token);
+    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, token());
+    d->applyRunDeletions();
 
-    d->server = std::make_unique<httplib::Server>();
+    if (usesTls()) {
+        if (d->options.tlsCertificateFile.isEmpty() || d->options.tlsKeyFile.isEmpty())
+            return fail(QStringLiteral("HTTPS needs both a certificate and a key file"));
+        for (const QString &pem : {d->options.tlsCertificateFile, d->options.tlsKeyFile}) {
+            if (!QFileInfo(pem).isReadable())
+                return fail(QStringLiteral("cannot read '%1'").arg(pem));
+        }
+        auto sslServer = std::make_unique<httplib::SSLServer>(
+            QFile::encodeName(d->options.tlsCertificateFile).constData(),
+            QFile::encodeName(d->options.tlsKeyFile).constData());
+        if (!sslServer->is_valid())
+            return fail(QStringLiteral("cannot use the TLS certificate '%1' with the key '%2' "
+                                       "(not PEM, or the key does not belong to it)")
+                            .arg(d->options.tlsCertificateFile, d->options.tlsKeyFile));
+        d->server = std::move(sslServer);
+    } else {
+        d->server = std::make_unique<httplib::Server>();
+    }
     httplib::Server &server = *d->server;
     server.set_payload_max_length(kMaxRequestBytes);
     server.set_keep_alive_max_count(1000);
@@ -144,9 +303,11 @@ void Emulator::stop()
 {
     if (!d->running)
         return;
+    d->stopping = true;
     d->server->stop();
     if (d->thread.joinable())
         d->thread.join();
+    d->stopping = false;
     d->running = false;
     d->engine->saveClock();
 }
@@ -168,12 +329,70 @@ QString Emulator::baseUrl() const
         host = QStringLiteral("127.0.0.1");
     else if (host.contains(QLatin1Char(':')))
         host = QLatin1Char('[') + host + QLatin1Char(']');
-    return QStringLiteral("http://%1:%2").arg(host).arg(d->port);
+    return QStringLiteral("%1://%2:%3")
+        .arg(usesTls() ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(d->port);
+}
+
+bool Emulator::usesTls() const
+{
+    return !d->options.tlsCertificateFile.isEmpty() || !d->options.tlsKeyFile.isEmpty();
 }
 
 QString Emulator::token() const
 {
+    std::lock_guard<std::mutex> lock(d->tokenMutex);
     return d->options.token;
+}
+
+void Emulator::setToken(const QString &token)
+{
+    {
+        std::lock_guard<std::mutex> lock(d->tokenMutex);
+        d->options.token = token;
+    }
+    if (d->router)
+        d->router->setToken(token);
+    d->faults.liftRevocation();
+}
+
+QString Emulator::adminToken() const
+{
+    return d->options.adminToken;
+}
+
+void Emulator::setFaultPlan(const FaultPlan &plan)
+{
+    d->faults.setPlan(plan);
+    if (d->running)
+        d->applyRunDeletions();
+}
+
+void Emulator::clearFaultPlan()
+{
+    d->faults.setPlan(FaultPlan());
+}
+
+FaultPlan Emulator::faultPlan() const
+{
+    return d->faults.plan();
+}
+
+QList<RequestLogEntry> Emulator::requestLog() const
+{
+    return d->faults.requestLog();
+}
+
+EmulatorStats Emulator::stats() const
+{
+    EmulatorStats stats = d->faults.stats();
+    stats.createdRuns = createdRunCount();
+    return stats;
+}
+
+void Emulator::clearRequestLog()
+{
+    d->faults.clearTraffic();
 }
 
 double Emulator::speed() const

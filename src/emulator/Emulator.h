@@ -4,6 +4,10 @@
 // Written from docs/ and the API facts, never from the client's code: it must not include
 // or link brickrun_core, so a misunderstanding in one is caught by the other.
 
+#include "FaultPlan.h"
+#include "RequestLog.h"
+
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -18,6 +22,11 @@ struct EmulatorOptions
     double speed = 1.0;    // simulated seconds per real second (>= 0.001)
     QString workspaceFile; // empty = the built-in demo workspace (resources)
     QString stateFile;     // optional: runs are loaded from and saved to this JSON file
+    // HTTPS: a PEM certificate (chain) and its PEM private key; both or neither. baseUrl()
+    // then starts with https://, so the certificate must name the bind address (127.0.0.1).
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+    QString adminToken; // for /__admin/...; empty = the token as given or generated at start
 };
 
 class Emulator
@@ -35,9 +44,25 @@ public:
     bool isRunning() const;
 
     quint16 port() const;
-    QString baseUrl() const; // "http://127.0.0.1:PORT", no trailing slash
+    QString baseUrl() const; // "http://127.0.0.1:PORT" or "https://…", no trailing slash
+    bool usesTls() const;
     QString token() const;
+    // Requests need this token from now on; a token revoked by the fault plan works again.
+    void setToken(const QString &token);
+    QString adminToken() const;
     double speed() const;
+
+    // Misbehave on purpose (docs/demo-workspace.md, "Fault plans"). Replaces the plan in force:
+    // sequences start over, rates are re-seeded; the runs it names are deleted at once (or at
+    // start() when not running yet). Answers under a plan are deliberately non-conforming.
+    void setFaultPlan(const FaultPlan &plan);
+    void clearFaultPlan();
+    FaultPlan faultPlan() const;
+
+    // For tests: every request but the admin routes (the last 10000), and counters.
+    QList<RequestLogEntry> requestLog() const;
+    EmulatorStats stats() const;
+    void clearRequestLog(); // the log and the request and fault counters
 
     // For tests: how many runs runs/submit has created so far (idempotent repeats not counted).
     int createdRunCount() const;

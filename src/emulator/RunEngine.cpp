@@ -162,8 +162,10 @@ QString RunEngine::clusterState(const ClusterDefinition &cluster, qint64 atMs) c
     return QStringLiteral("TERMINATED");
 }
 
-ApiError RunEngine::submit(const QByteArray &body, qint64 *runId)
+ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
 {
+    if (created)
+        *created = false;
     RunRecord run;
     const ApiError error = SubmitRequest::parse(body, m_workspace, &run);
     if (error.isError())
@@ -192,8 +194,26 @@ ApiError RunEngine::submit(const QByteArray &body, qint64 *runId)
     index(run);
     ++m_createdRuns;
     *runId = run.runId;
+    if (created)
+        *created = true;
     persist();
     return {};
+}
+
+bool RunEngine::deleteRun(qint64 id)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    syncFromDisk();
+    const qint64 parentId = m_runs.contains(id) ? id : m_parentOfTask.value(id, 0);
+    if (parentId == 0 || !m_runs.contains(parentId))
+        return false;
+    const RunRecord run = m_runs.take(parentId);
+    for (const TaskRecord &t : run.tasks)
+        m_parentOfTask.remove(t.runId);
+    if (!run.idempotencyToken.isEmpty())
+        m_byToken.remove(run.idempotencyToken);
+    persist();
+    return true;
 }
 
 ApiError RunEngine::findRun(const QString &runIdText, const RunRecord **run,

@@ -28,12 +28,16 @@ public:
     bool loadState(QString *error);
     void setBaseUrl(const QString &baseUrl);
 
-    ApiError submit(const QByteArray &body, qint64 *runId);
+    // *created: whether this submit made a new run (false for an idempotent repeat).
+    ApiError submit(const QByteArray &body, qint64 *runId, bool *created = nullptr);
     ApiError getRun(const QString &runIdText, QJsonObject *answer);
     ApiError getOutput(const QString &runIdText, QJsonObject *answer);
     ApiError cancel(const QByteArray &body);
     ApiError list(const QMap<QString, QString> &query, QJsonObject *answer);
     QJsonArray clusters();
+    // Deletes a run with its task runs (given the run's or a task run's id), as if someone had
+    // deleted it in the workspace: from then on it "does not exist". False if there is none.
+    bool deleteRun(qint64 id);
 
     int createdRunCount() const;
     qint64 nowMs() const;

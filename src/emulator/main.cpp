@@ -2,17 +2,20 @@
 //
 // Prints its base URL as the first line of stdout, then "token: <token>" when it generated the
 // token (none given in BRICKRUN_EMULATOR_TOKEN), and serves until SIGINT or SIGTERM.
+// BRICKRUN_EMULATOR_ADMIN_TOKEN sets the token of the /__admin/ routes (default: the token).
 
 #include "Emulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace {
@@ -62,7 +65,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         QStringLiteral("Address to listen on (default 127.0.0.1)."),
                                         QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    parser.addOptions({portOption, workspaceOption, speedOption, stateOption, bindOption});
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"),
+        QStringLiteral("Fault plan: text form (runs/get:503x2,429@retry=3;runs/submit:reset-after),"
+                       " JSON, or @FILE holding either. See docs/demo-workspace.md."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve HTTPS with this PEM certificate (needs --tls-key)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("The PEM private key of --tls-cert."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({portOption, workspaceOption, speedOption, stateOption, bindOption,
+                       faultsOption, tlsCertOption, tlsKeyOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -94,13 +110,34 @@ int main(int argc, char *argv[])
             return usageError(
                 QStringLiteral("--workspace: cannot read '%1'").arg(options.workspaceFile));
     }
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return usageError(QStringLiteral("--tls-cert and --tls-key go together"));
+    options.tlsCertificateFile = parser.value(tlsCertOption);
+    options.tlsKeyFile = parser.value(tlsKeyOption);
+    std::optional<Brickrun::Emulator::FaultPlan> plan;
+    if (parser.isSet(faultsOption)) {
+        QString spec = parser.value(faultsOption);
+        if (spec.startsWith(QLatin1Char('@'))) {
+            QFile file(spec.mid(1));
+            if (!file.open(QIODevice::ReadOnly))
+                return usageError(QStringLiteral("--faults: cannot read '%1'").arg(spec.mid(1)));
+            spec = QString::fromUtf8(file.readAll());
+        }
+        QString error;
+        plan = Brickrun::Emulator::FaultPlan::parse(spec, &error);
+        if (!plan)
+            return usageError(QStringLiteral("--faults: %1").arg(error));
+    }
     const QByteArray envToken = qgetenv("BRICKRUN_EMULATOR_TOKEN");
     options.token = QString::fromUtf8(envToken);
+    options.adminToken = QString::fromUtf8(qgetenv("BRICKRUN_EMULATOR_ADMIN_TOKEN"));
 
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
 
     Brickrun::Emulator::Emulator emulator(options);
+    if (plan)
+        emulator.setFaultPlan(*plan);
     QString error;
     if (!emulator.start(&error))
         return usageError(error);

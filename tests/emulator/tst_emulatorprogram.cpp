@@ -2,7 +2,9 @@
 
 #include "HttpTestClient.h"
 
+#include <QJsonArray>
 #include <QProcess>
+#include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +16,29 @@ using Brickrun::Emulator::Test::HttpTestClient;
 namespace {
 
 const QString kProgram = QStringLiteral(BRICKRUN_BINARY_DIR "/src/emulator/brickrun-emulator");
+const QString kTls = QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/tls/");
+const QString kList = QStringLiteral("/api/2.1/jobs/runs/list");
+
+// Starts the program with a token and arguments; returns its base URL (empty on failure).
+QString startProgram(QProcess &process, const QStringList &arguments,
+                     const QString &adminToken = QString())
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), QStringLiteral("dapi-program"));
+    if (!adminToken.isEmpty())
+        env.insert(QStringLiteral("BRICKRUN_EMULATOR_ADMIN_TOKEN"), adminToken);
+    process.setProcessEnvironment(env);
+    process.start(kProgram, arguments);
+    if (!process.waitForStarted() || !process.waitForReadyRead(10000))
+        return {};
+    return QString::fromUtf8(process.readLine()).trimmed();
+}
+
+void stopProgram(QProcess &process)
+{
+    ::kill(static_cast<pid_t>(process.processId()), SIGTERM);
+    process.waitForFinished(5000);
+}
 
 } // namespace
 
@@ -27,6 +52,9 @@ private slots:
     void badOptions_data();
     void badOptions();
     void helpAndVersion();
+    void faultsFromCommandLine();
+    void faultsFromFileAndAdminRoute();
+    void servesHttps();
 };
 
 void TestEmulatorProgram::servesAndStopsOnSigterm()
@@ -106,6 +134,19 @@ void TestEmulatorProgram::badOptions_data()
         << QStringList{QStringLiteral("--workspace"),
                        QStringLiteral(BRICKRUN_SOURCE_DIR "/CMakeLists.txt")}
         << QStringLiteral("invalid workspace file");
+    QTest::newRow("bad fault plan")
+        << QStringList{QStringLiteral("--faults"), QStringLiteral("runs/get:teapot")}
+        << QStringLiteral("--faults: runs/get: unknown fault 'teapot'");
+    QTest::newRow("missing fault file")
+        << QStringList{QStringLiteral("--faults"), QStringLiteral("@/nonexistent/plan.json")}
+        << QStringLiteral("--faults: cannot read '/nonexistent/plan.json'");
+    QTest::newRow("certificate without key")
+        << QStringList{QStringLiteral("--tls-cert"), kTls + QStringLiteral("server.pem")}
+        << QStringLiteral("--tls-cert and --tls-key go together");
+    QTest::newRow("key of another certificate")
+        << QStringList{QStringLiteral("--tls-cert"), kTls + QStringLiteral("server.pem"),
+                       QStringLiteral("--tls-key"), kTls + QStringLiteral("untrusted-key.pem")}
+        << QStringLiteral("does not belong");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -132,12 +173,85 @@ void TestEmulatorProgram::helpAndVersion()
     const QString help = QString::fromUtf8(process.readAllStandardOutput());
     for (const QString &option :
          {QStringLiteral("--port"), QStringLiteral("--workspace"), QStringLiteral("--speed"),
-          QStringLiteral("--state"), QStringLiteral("--bind")})
+          QStringLiteral("--state"), QStringLiteral("--bind"), QStringLiteral("--faults"),
+          QStringLiteral("--tls-cert"), QStringLiteral("--tls-key")})
         QVERIFY2(help.contains(option), qPrintable(option));
     process.start(kProgram, {QStringLiteral("--version")});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 0);
     QVERIFY(process.readAllStandardOutput().contains(BRICKRUN_VERSION));
+}
+
+void TestEmulatorProgram::faultsFromCommandLine()
+{
+    QProcess process;
+    const QString url = startProgram(
+        process, {QStringLiteral("--faults"), QStringLiteral("runs/list:503x2,429@retry=3")});
+    QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
+    {
+        HttpTestClient http(url, QStringLiteral("dapi-program"));
+        QCOMPARE(http.get(kList).status, 503);
+        QCOMPARE(http.get(kList).status, 503);
+        const HttpReply limited = http.get(kList);
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.header("Retry-After"), QByteArray("3"));
+        QCOMPARE(http.get(kList).status, 200);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestEmulatorProgram::faultsFromFileAndAdminRoute()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("plan.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"routes": {"runs/list": {"sequence": [{"kind": "html502", "count": 1}]}}})");
+    file.close();
+    QProcess process;
+    const QString url =
+        startProgram(process, {QStringLiteral("--faults"), QLatin1Char('@') + file.fileName()},
+                     QStringLiteral("admin-program"));
+    QVERIFY(!url.isEmpty());
+    {
+        HttpTestClient http(url, QStringLiteral("dapi-program"));
+        HttpTestClient admin(url, QStringLiteral("admin-program"));
+        const HttpReply gateway = http.get(kList);
+        QCOMPARE(gateway.status, 502);
+        QVERIFY(gateway.contentType.startsWith("text/html"));
+        QCOMPARE(http.get(kList).status, 200);
+
+        // The API token is not the admin token.
+        QCOMPARE(http.post(QStringLiteral("/__admin/faults"), "runs/list:500").status, 401);
+        QCOMPARE(admin.post(QStringLiteral("/__admin/faults"), "runs/list:500").status, 200);
+        QCOMPARE(http.get(kList).status, 500);
+        const HttpReply stats = admin.get(QStringLiteral("/__admin/stats"));
+        QCOMPARE(stats.json.value(QStringLiteral("requests")).toInt(), 3); // admin ones not counted
+        const HttpReply log = admin.get(QStringLiteral("/__admin/requests"));
+        QCOMPARE(log.json.value(QStringLiteral("requests")).toArray().size(), 3);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestEmulatorProgram::servesHttps()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    QProcess process;
+    const QString url = startProgram(
+        process, {QStringLiteral("--tls-cert"), kTls + QStringLiteral("server.pem"),
+                  QStringLiteral("--tls-key"), kTls + QStringLiteral("server-key.pem")});
+    QVERIFY2(url.startsWith(QStringLiteral("https://127.0.0.1:")), qPrintable(url));
+    {
+        HttpTestClient http(url, QStringLiteral("dapi-program"));
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates(QSslCertificate::fromPath(kTls + QStringLiteral("ca.pem")));
+        http.setSslConfiguration(configuration);
+        QCOMPARE(http.get(kList).status, 200);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorProgram)

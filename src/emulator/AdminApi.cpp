@@ -1,0 +1,111 @@
+#include "AdminApi.h"
+
+#include "Emulator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace Brickrun::Emulator::AdminApi {
+
+namespace {
+
+QJsonObject statsJson(const EmulatorStats &stats)
+{
+    QJsonObject byRoute;
+    for (auto it = stats.requestsByRoute.begin(); it != stats.requestsByRoute.end(); ++it)
+        byRoute.insert(it.key(), it.value());
+    QJsonObject byKind;
+    for (auto it = stats.faultsByKind.begin(); it != stats.faultsByKind.end(); ++it)
+        byKind.insert(it.key(), it.value());
+    return {{QStringLiteral("requests"), stats.requests},
+            {QStringLiteral("requests_by_route"), byRoute},
+            {QStringLiteral("faults_by_kind"), byKind},
+            {QStringLiteral("created_runs"), stats.createdRuns}};
+}
+
+QJsonObject logJson(const QList<RequestLogEntry> &log)
+{
+    QJsonArray entries;
+    for (const RequestLogEntry &e : log)
+        entries.append(
+            QJsonObject{{QStringLiteral("method"), e.method},
+                        {QStringLiteral("path"), e.path},
+                        {QStringLiteral("route"), e.route},
+                        {QStringLiteral("authorization_present"), e.authorizationPresent},
+                        {QStringLiteral("token_matched"), e.tokenMatched},
+                        {QStringLiteral("fault"), e.fault},
+                        {QStringLiteral("status"), e.status}});
+    return {{QStringLiteral("requests"), entries}};
+}
+
+} // namespace
+
+bool isAdminPath(const QString &path)
+{
+    return path == QLatin1String("/__admin") || path.startsWith(QLatin1String("/__admin/"));
+}
+
+bool isLoopback(const QString &remoteAddress)
+{
+    return remoteAddress.startsWith(QLatin1String("127.")) ||
+           remoteAddress == QLatin1String("::1") ||
+           remoteAddress.startsWith(QLatin1String("::ffff:127."));
+}
+
+ApiAnswer handle(Emulator &emulator, const ApiRequest &request, bool fromLoopback)
+{
+    const QString route = request.path.mid(9); // after "/__admin/"
+    const QString &method = request.method;
+    auto notFound = [&] {
+        return ApiRouter::error(
+            {404, QStringLiteral("ENDPOINT_NOT_FOUND"),
+             QStringLiteral("No API found for '%1 %2'").arg(request.method, request.path)});
+    };
+    if (!fromLoopback)
+        return notFound();
+    if (request.authorization != QStringLiteral("Bearer ") + emulator.adminToken())
+        return ApiRouter::error({401, QStringLiteral("UNAUTHENTICATED"),
+                                 QStringLiteral("The admin routes need "
+                                                "'Authorization: Bearer <admin token>'.")});
+
+    if (route == QLatin1String("faults")) {
+        if (method == QLatin1String("GET"))
+            return ApiRouter::json(emulator.faultPlan().toJson());
+        if (method == QLatin1String("DELETE")) {
+            emulator.clearFaultPlan();
+            return ApiRouter::json({});
+        }
+        if (method == QLatin1String("POST") || method == QLatin1String("PUT")) {
+            QString error;
+            const std::optional<FaultPlan> plan =
+                FaultPlan::parse(QString::fromUtf8(request.body), &error);
+            if (!plan)
+                return ApiRouter::error(ApiError::invalidParameter(error));
+            emulator.setFaultPlan(*plan);
+            return ApiRouter::json(plan->toJson());
+        }
+    } else if (route == QLatin1String("stats") && method == QLatin1String("GET")) {
+        return ApiRouter::json(statsJson(emulator.stats()));
+    } else if (route == QLatin1String("requests")) {
+        if (method == QLatin1String("GET"))
+            return ApiRouter::json(logJson(emulator.requestLog()));
+        if (method == QLatin1String("DELETE")) {
+            emulator.clearRequestLog();
+            return ApiRouter::json({});
+        }
+    } else if (route == QLatin1String("token") && method == QLatin1String("POST")) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QString token = body.value(QStringLiteral("token")).toString();
+        static const QRegularExpression printable(QStringLiteral("^[!-~]{1,1024}$"));
+        if (!printable.match(token).hasMatch())
+            return ApiRouter::error(ApiError::invalidParameter(
+                QStringLiteral("Expected {\"token\": \"...\"} with a token of printable ASCII "
+                               "characters and no spaces.")));
+        emulator.setToken(token);
+        return ApiRouter::json({});
+    }
+    return notFound();
+}
+
+} // namespace Brickrun::Emulator::AdminApi
