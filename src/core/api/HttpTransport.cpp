@@ -275,7 +275,12 @@ void HttpTransport::setEndpoint(const QUrl &baseUrl, const QString &token)
 
 void HttpTransport::setExtraCaCertificates(const QList<QSslCertificate> &certificates)
 {
+    if (certificates == m_extraCa)
+        return;
     m_extraCa = certificates;
+    // QNetworkAccessManager reuses connections per host and port whatever their TLS settings:
+    // drop them so that the next request is verified against the new set of certificates.
+    m_network->clearConnectionCache();
 }
 
 void HttpTransport::send(const Request &request, QObject *context, Callback callback)
