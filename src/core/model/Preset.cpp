@@ -1,0 +1,267 @@
+#include "model/Preset.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QSet>
+
+#include <cmath>
+
+namespace Brickrun {
+
+namespace {
+
+const QString Format = QStringLiteral("brickrun-preset");
+constexpr int Version = 1;
+
+// Limits well above any real preset and well below what hurts: a hostile or broken file is
+// refused with a sentence, never stored.
+constexpr int MaxNameLength = 200;
+constexpr int MaxProfileLength = 200;
+constexpr int MaxNotebookPathLength = 4096;
+constexpr int MaxClusterIdLength = 200;
+constexpr int MaxTaskKeyLength = 1000; // RunSpec::validate has the real (100) rule
+constexpr int MaxParameters = 1000;
+constexpr int MaxParameterNameLength = 1000;
+constexpr int MaxParameterValueLength = 10000;
+
+QString typeName(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+bool hasControlCharacter(const QString &s)
+{
+    for (const QChar c : s) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeCredential(const QString &field)
+{
+    const QString f = field.toLower();
+    for (const char *word : {"token", "secret", "password", "passwd", "credential", "pat", "apikey",
+                             "api_key", "authorization", "bearer"}) {
+        if (f.contains(QLatin1String(word)))
+            return true;
+    }
+    return false;
+}
+
+// RunSpec::validate names fields for people ("notebook path: …"); a file's reader needs the
+// JSON name ("notebookPath: …").
+QString jsonFieldOf(const QString &problem, QString *rest)
+{
+    static const QList<QPair<QLatin1String, QLatin1String>> names{
+        {QLatin1String("notebook path"), QLatin1String("notebookPath")},
+        {QLatin1String("cluster"), QLatin1String("clusterId")},
+        {QLatin1String("task key"), QLatin1String("taskKey")},
+        {QLatin1String("run name"), QLatin1String("runName")},
+        {QLatin1String("parameter"), QLatin1String("parameters")},
+        {QLatin1String("timeout"), QLatin1String("timeoutSeconds")}};
+    const int colon = problem.indexOf(QLatin1Char(':'));
+    const QString human = colon < 0 ? QString() : problem.left(colon);
+    for (const auto &n : names) {
+        if (human == n.first) {
+            *rest = problem.mid(colon + 1).trimmed();
+            return n.second;
+        }
+    }
+    *rest = problem;
+    return QString();
+}
+
+} // namespace
+
+QJsonObject Preset::toJson() const
+{
+    QJsonObject parameters;
+    for (const auto &p : spec.parameters)
+        parameters.insert(p.first, p.second);
+    // Every field is written, so a file shows all a preset can hold. A credential is not one
+    // of them: a preset names a profile, and the profile's token stays in the keychain.
+    return QJsonObject{{QStringLiteral("format"), Format},
+                       {QStringLiteral("version"), Version},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("profile"), profile},
+                       {QStringLiteral("runName"), spec.runName},
+                       {QStringLiteral("notebookPath"), spec.notebookPath},
+                       {QStringLiteral("clusterId"), spec.clusterId},
+                       {QStringLiteral("taskKey"), spec.taskKey},
+                       {QStringLiteral("parameters"), parameters},
+                       {QStringLiteral("queueEnabled"), spec.queueEnabled},
+                       {QStringLiteral("timeoutSeconds"), spec.timeoutSeconds}};
+}
+
+bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
+{
+    QStringList problems;
+    QSet<QString> badFields;
+    const auto problem = [&](const QString &field, const QString &text) {
+        problems << field + QStringLiteral(": ") + text;
+        badFields.insert(field);
+    };
+    const auto mustBe = [&](const QString &field, const QString &what, const QJsonValue &v) {
+        problem(field, QStringLiteral("must be %1, got %2").arg(what, typeName(v)));
+    };
+    // A string field: required or not, at most maxLength characters.
+    const auto string = [&](const QString &field, bool required, int maxLength, QString *value) {
+        const QJsonValue v = json.value(field);
+        if (v.isUndefined()) {
+            if (required)
+                problem(field, QStringLiteral("is missing"));
+            return;
+        }
+        if (!v.isString()) {
+            mustBe(field, QStringLiteral("a string"), v);
+            return;
+        }
+        const QString s = v.toString();
+        if (s.size() > maxLength) {
+            problem(field,
+                    QStringLiteral("longer than %1 characters (%2)").arg(maxLength).arg(s.size()));
+            return;
+        }
+        *value = s;
+    };
+
+    Preset preset;
+    static const QSet<QString> known{
+        QStringLiteral("format"),        QStringLiteral("version"),
+        QStringLiteral("name"),          QStringLiteral("profile"),
+        QStringLiteral("runName"),       QStringLiteral("notebookPath"),
+        QStringLiteral("clusterId"),     QStringLiteral("taskKey"),
+        QStringLiteral("parameters"),    QStringLiteral("queueEnabled"),
+        QStringLiteral("timeoutSeconds")};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (known.contains(it.key()))
+            continue;
+        // The field name is shown (shortened); its value never is: it may be a secret.
+        const QString field = it.key().left(100);
+        problem(field, looksLikeCredential(it.key())
+                           ? QStringLiteral("unknown field (a preset never holds a credential; "
+                                            "it names a profile)")
+                           : QStringLiteral("unknown field"));
+    }
+
+    const QJsonValue format = json.value(QStringLiteral("format"));
+    if (format.isUndefined())
+        problem(QStringLiteral("format"), QStringLiteral("is missing (\"%1\")").arg(Format));
+    else if (!format.isString())
+        mustBe(QStringLiteral("format"), QStringLiteral("a string"), format);
+    else if (format.toString() != Format)
+        problem(QStringLiteral("format"),
+                QStringLiteral("must be \"%1\", this is not a Brickrun preset").arg(Format));
+
+    const QJsonValue version = json.value(QStringLiteral("version"));
+    if (version.isUndefined())
+        problem(QStringLiteral("version"), QStringLiteral("is missing"));
+    else if (!version.isDouble() || version.toDouble() != double(version.toInt()))
+        mustBe(QStringLiteral("version"), QStringLiteral("a whole number"), version);
+    else if (version.toInt() > Version)
+        problem(QStringLiteral("version"),
+                QStringLiteral("%1 is newer than this Brickrun reads (%2)")
+                    .arg(version.toInt())
+                    .arg(Version));
+    else if (version.toInt() < 1)
+        problem(QStringLiteral("version"), QStringLiteral("must be %1").arg(Version));
+
+    string(QStringLiteral("name"), true, MaxNameLength, &preset.name);
+    if (!badFields.contains(QStringLiteral("name"))) {
+        if (preset.name.trimmed().isEmpty())
+            problem(QStringLiteral("name"), QStringLiteral("is empty"));
+        else if (preset.name != preset.name.trimmed())
+            problem(QStringLiteral("name"), QStringLiteral("starts or ends with a space"));
+        else if (hasControlCharacter(preset.name))
+            problem(QStringLiteral("name"), QStringLiteral("holds a control character"));
+    }
+    string(QStringLiteral("profile"), false, MaxProfileLength, &preset.profile);
+    // RunSpec::validate checks the run name's length in bytes; the cap here only bounds work.
+    string(QStringLiteral("runName"), false, 4 * MaxNotebookPathLength, &preset.spec.runName);
+    string(QStringLiteral("notebookPath"), true, MaxNotebookPathLength, &preset.spec.notebookPath);
+    string(QStringLiteral("clusterId"), true, MaxClusterIdLength, &preset.spec.clusterId);
+    string(QStringLiteral("taskKey"), false, MaxTaskKeyLength, &preset.spec.taskKey);
+
+    const QJsonValue parameters = json.value(QStringLiteral("parameters"));
+    if (!parameters.isUndefined()) {
+        if (!parameters.isObject()) {
+            mustBe(QStringLiteral("parameters"), QStringLiteral("an object of strings"),
+                   parameters);
+        } else if (parameters.toObject().size() > MaxParameters) {
+            problem(QStringLiteral("parameters"),
+                    QStringLiteral("more than %1 parameters").arg(MaxParameters));
+        } else {
+            const QJsonObject object = parameters.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                const QString field = QStringLiteral("parameters.") + it.key().left(100);
+                if (it.key().size() > MaxParameterNameLength)
+                    problem(field, QStringLiteral("name longer than %1 characters")
+                                       .arg(MaxParameterNameLength));
+                else if (!it.value().isString())
+                    mustBe(field, QStringLiteral("a string"), it.value());
+                else if (it.value().toString().size() > MaxParameterValueLength)
+                    problem(field, QStringLiteral("longer than %1 characters (%2)")
+                                       .arg(MaxParameterValueLength)
+                                       .arg(it.value().toString().size()));
+                else
+                    preset.spec.parameters.append({it.key(), it.value().toString()});
+            }
+        }
+    }
+
+    const QJsonValue queue = json.value(QStringLiteral("queueEnabled"));
+    if (!queue.isUndefined()) {
+        if (!queue.isBool())
+            mustBe(QStringLiteral("queueEnabled"), QStringLiteral("true or false"), queue);
+        else
+            preset.spec.queueEnabled = queue.toBool();
+    }
+    const QJsonValue timeout = json.value(QStringLiteral("timeoutSeconds"));
+    if (!timeout.isUndefined()) {
+        if (!timeout.isDouble() || timeout.toDouble() != std::floor(timeout.toDouble()) ||
+            timeout.toDouble() < 0 || timeout.toDouble() > 2147483647.0)
+            mustBe(QStringLiteral("timeoutSeconds"), QStringLiteral("a whole number of seconds"),
+                   timeout);
+        else
+            preset.spec.timeoutSeconds = int(timeout.toDouble());
+    }
+
+    // The spec's own rules, for the fields that passed the type checks above.
+    const QStringList specProblems = preset.spec.validate();
+    for (const QString &p : specProblems) {
+        QString rest;
+        const QString field = jsonFieldOf(p, &rest);
+        if (field.isEmpty())
+            problems << p;
+        else if (!badFields.contains(field))
+            problem(field, rest);
+    }
+
+    if (!problems.isEmpty()) {
+        if (errors)
+            *errors << problems;
+        return false;
+    }
+    if (out)
+        *out = preset;
+    return true;
+}
+
+} // namespace Brickrun

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Brickrun {
+
+// The application's SQLite file (history and presets): WAL mode, foreign keys on, a schema
+// version (PRAGMA user_version) with migrations applied in one transaction each, and one
+// connection per thread (QtSql connections must not cross threads).
+class Database
+{
+public:
+    // The default file: QStandardPaths::AppDataLocation + "/brickrun.sqlite".
+    static QString defaultPath();
+
+    explicit Database(const QString &path);
+    ~Database(); // closes and removes this object's connections
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating folders and the file as needed) and migrates to the current schema.
+    // A damaged file (not SQLite, failing integrity check, or from a newer, unknown schema) is
+    // moved aside as "<name>.damaged-<yyyyMMdd-hhmmss>" (kept, never deleted), a fresh one is
+    // started, and *movedAsideTo tells where the old one is. Returns false with *error only
+    // when no usable database can be had at all (e.g. the folder is not writable).
+    bool open(QString *error, QString *movedAsideTo = nullptr);
+
+    // This thread's connection to the file (created on first use in each thread).
+    QSqlDatabase connection() const;
+
+    QString path() const { return m_path; }
+    static int currentSchemaVersion();
+    int schemaVersion() const; // of the open file
+
+private:
+    QString m_path;
+    QString m_connectionPrefix;
+};
+
+} // namespace Brickrun

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "api/Result.h"
+#include "model/RunRecord.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Brickrun {
+
+class Database;
+
+// The run history in SQLite. Every write is one short transaction, so a crash at any moment
+// leaves either the old or the new record, never half of one. Methods use the calling thread's
+// connection and may be called from any thread.
+class HistoryStore
+{
+public:
+    explicit HistoryStore(Database *database);
+
+    // Before the submit is sent: stores the record (tracking Submitting, with its idempotency
+    // token, spec, profile, host, submittedAtMs) and returns its id.
+    Result<qint64> addPending(const RunRecord &record);
+    // The moment the submit answer arrives: run id stored, tracking Active.
+    bool setSubmitted(qint64 id, qint64 runId);
+    // The submit was refused for good.
+    bool setSubmitFailed(qint64 id, const QString &error);
+    // A runs/get answer: updates state, times, task run id, run page URL, updatedAtMs; appends a
+    // StateChange when life cycle, result or message differ from the last one stored. Returns
+    // true when something changed.
+    bool recordRun(qint64 id, const RunInfo &run);
+    // The primary task's output (tracking Finished).
+    bool setOutput(qint64 id, const RunOutput &output);
+    // Terminal but the output could not be read (tracking Finished, lastError set).
+    bool setFinishedWithoutOutput(qint64 id, const QString &error);
+    // The service answered that the run does not exist (tracking Vanished; state kept).
+    bool setVanished(qint64 id, const QString &error);
+
+    std::optional<RunRecord> record(qint64 id) const;
+    std::optional<RunRecord> recordByRunId(const QString &host, qint64 runId) const;
+    // Submitting and Active records, oldest first: what to resume at start.
+    QList<RunRecord> activeRuns() const;
+    QList<StateChange> stateChanges(qint64 id) const; // oldest first
+
+    // Runs submitted elsewhere (runs/list with run_type=SUBMIT_RUN): added with source
+    // "imported" unless a record with the same host and run id exists. Returns how many were new.
+    int importRuns(const QString &profile, const QString &host, const QList<RunInfo> &runs);
+
+    // Listing for the history table and the CLI, filtered and sorted in SQL.
+    struct Query
+    {
+        QString text;      // matches run name, notebook, run id, parameter values (substring)
+        QString profile;   // exact; empty = all
+        QString status;    // "active", "success", "failed" (any other end), or empty = all
+        qint64 fromMs = 0; // submittedAtMs >= fromMs (0 = no bound)
+        qint64 toMs = 0;   // submittedAtMs < toMs (0 = no bound)
+        enum class Sort
+        {
+            Submitted,
+            RunName,
+            Notebook,
+            Cluster,
+            Profile,
+            State,
+            Duration,
+            RunId
+        } sort = Sort::Submitted;
+        bool descending = true;
+    };
+    int count(const Query &query) const;
+    QList<RunRecord> page(const Query &query, int offset, int limit) const;
+    // The row ids in query order (cheap: the table model keeps these and loads rows lazily).
+    QList<qint64> ids(const Query &query) const;
+
+    bool remove(const QList<qint64> &ids);
+    int removeOlderThan(qint64 submittedBeforeMs); // returns how many
+
+    // CSV (RFC 4180, header row, UTF-8) and JSON (an array of objects) of the query's runs.
+    // Neither ever holds a token (records have none).
+    bool exportCsv(const Query &query, const QString &path, QString *error) const;
+    bool exportJson(const Query &query, const QString &path, QString *error) const;
+
+private:
+    Database *m_database;
+};
+
+} // namespace Brickrun

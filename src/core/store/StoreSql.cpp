@@ -1,0 +1,101 @@
+#include "store/StoreSql.h"
+
+#include <QSqlError>
+
+namespace Brickrun::StoreSql {
+
+Q_LOGGING_CATEGORY(lcStore, "brickrun.store")
+
+namespace {
+QString describe(const QSqlError &error)
+{
+    // databaseText() is SQLite's message; the SQL text and bound values are never logged.
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return error.nativeErrorCode().isEmpty()
+               ? text
+               : QStringLiteral("%1 (SQLite %2)").arg(text, error.nativeErrorCode());
+}
+} // namespace
+
+bool prepare(QSqlQuery &query, const QString &sql, const char *what, QString *error)
+{
+    if (query.prepare(sql))
+        return true;
+    const QString message = describe(query.lastError());
+    qCWarning(lcStore, "%s: cannot prepare: %s", what, qUtf8Printable(message));
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool exec(QSqlQuery &query, const char *what, QString *error)
+{
+    if (query.exec())
+        return true;
+    const QString message = describe(query.lastError());
+    qCWarning(lcStore, "%s: %s", what, qUtf8Printable(message));
+    if (error)
+        *error = message;
+    return false;
+}
+
+bool execSql(const QSqlDatabase &db, const QString &sql, const char *what, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    const QString message = describe(query.lastError());
+    qCWarning(lcStore, "%s: %s", what, qUtf8Printable(message));
+    if (error)
+        *error = message;
+    return false;
+}
+
+WriteTransaction::WriteTransaction(const QSqlDatabase &db, QString *error)
+    : m_db(db)
+{
+    m_active = m_db.isOpen() &&
+               execSql(m_db, QStringLiteral("BEGIN IMMEDIATE"), "begin transaction", error);
+    if (!m_db.isOpen() && error)
+        *error = QStringLiteral("the database is not open");
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_active)
+        execSql(m_db, QStringLiteral("ROLLBACK"), "roll back");
+}
+
+bool WriteTransaction::commit(QString *error)
+{
+    if (!m_active)
+        return false;
+    if (!execSql(m_db, QStringLiteral("COMMIT"), "commit", error))
+        return false; // the destructor rolls back
+    m_active = false;
+    return true;
+}
+
+void bind(QSqlQuery &query, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        query.addBindValue(QStringLiteral(""));
+    else
+        query.addBindValue(value);
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped;
+    escaped.reserve(text.size() + 2);
+    escaped += QLatin1Char('%');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+            escaped += QLatin1Char('\\');
+        escaped += c;
+    }
+    escaped += QLatin1Char('%');
+    return escaped;
+}
+
+} // namespace Brickrun::StoreSql

@@ -1,0 +1,562 @@
+#include "store/Database.h"
+#include "store/HistoryStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <memory>
+
+using namespace Brickrun;
+
+namespace {
+
+// A raw connection of the test's own (not through Database), closed when it goes.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &path)
+        : m_name(QStringLiteral("raw-%1").arg(++s_serial))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.open();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    // The statements of a .sql file, one per ";" at the end of a line; "--" lines skipped.
+    bool runScript(const QString &file, QString *error) const
+    {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = f.errorString();
+            return false;
+        }
+        QString statement;
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        for (const QString &line : lines) {
+            if (line.trimmed().startsWith(QLatin1String("--")))
+                continue;
+            statement += line + QLatin1Char('\n');
+            if (line.trimmed().endsWith(QLatin1Char(';'))) {
+                QSqlQuery q(db());
+                if (!q.exec(statement)) {
+                    *error = q.lastError().text() + QStringLiteral(" in ") + statement;
+                    return false;
+                }
+                statement.clear();
+            }
+        }
+        return true;
+    }
+    QVariant value(const QString &sql) const
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql) || !q.next())
+            return QVariant();
+        return q.value(0);
+    }
+
+private:
+    static inline int s_serial = 0;
+    QString m_name;
+};
+
+QVariant valueOf(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return QVariant();
+    return q.value(0);
+}
+
+// Every table and index with its SQL, whitespace normalised: two files with equal lists have
+// the same schema.
+QStringList schemaOf(const QSqlDatabase &db)
+{
+    QStringList schema;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE "
+                          "'sqlite_%' ORDER BY type, name"));
+    while (q.next())
+        schema << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString() +
+                      QStringLiteral(": ") + q.value(2).toString().simplified();
+    return schema;
+}
+
+QStringList connectionsOf(const QString &prefixPart)
+{
+    QStringList names;
+    const QStringList all = QSqlDatabase::connectionNames();
+    for (const QString &n : all) {
+        if (n.startsWith(prefixPart))
+            names << n;
+    }
+    return names;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+} // namespace
+
+class tst_Database : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_serial = 0;
+    QString freshPath()
+    {
+        return m_dir.filePath(QStringLiteral("db%1/brickrun.sqlite").arg(++m_serial));
+    }
+    static QString fixture(const char *name)
+    {
+        return QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/db/") + QLatin1String(name);
+    }
+    // The schema a brand-new file gets (the reference for every migrated one).
+    QStringList freshSchema()
+    {
+        Database db(freshPath());
+        QString error;
+        if (!db.open(&error))
+            return {error};
+        return schemaOf(db.connection());
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void cleanup()
+    {
+        // No test leaves a connection behind (~Database removed them all).
+        QCOMPARE(connectionsOf(QStringLiteral("brickrun-db-")), QStringList());
+    }
+
+    void defaultPathIsInAppData()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = Database::defaultPath();
+        QVERIFY(path.endsWith(QLatin1String("/brickrun.sqlite")));
+        QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QStandardPaths::setTestModeEnabled(false);
+    }
+
+    void createsFoldersFileAndSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("new/deeper/brickrun.sqlite"));
+        Database db(path);
+        QString error, moved = QStringLiteral("stale");
+        QVERIFY2(db.open(&error, &moved), qPrintable(error));
+        QVERIFY(moved.isEmpty());
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(db.path(), path);
+        QCOMPARE(Database::currentSchemaVersion(), 2);
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        const QSqlDatabase c = db.connection();
+        QCOMPARE(valueOf(c, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(valueOf(c, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(valueOf(c, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
+        const QStringList schema = schemaOf(c);
+        for (const char *table : {"runs", "run_outputs", "state_changes", "presets"})
+            QVERIFY2(schema.filter(QStringLiteral("table %1:").arg(QLatin1String(table))).size() ==
+                         1,
+                     table);
+        // What the history filters and sorts on is indexed.
+        for (const char *index :
+             {"runs_by_submitted", "runs_by_profile", "runs_by_host_run_id", "runs_active",
+              "state_changes_by_record", "runs_by_run_name", "runs_by_notebook", "runs_by_cluster",
+              "runs_by_state", "runs_by_duration", "runs_by_run_id"})
+            QVERIFY2(schema.filter(QStringLiteral("index %1:").arg(QLatin1String(index))).size() ==
+                         1,
+                     index);
+    }
+
+    void reopenKeepsData()
+    {
+        const QString path = freshPath();
+        qint64 id = 0;
+        {
+            Database db(path);
+            QString error;
+            QVERIFY(db.open(&error));
+            HistoryStore history(&db);
+            RunRecord r;
+            r.spec.runName = QStringLiteral("kept");
+            const auto added = history.addPending(r);
+            QVERIFY(added);
+            id = added.value();
+        }
+        Database again(path);
+        QString error, moved;
+        QVERIFY2(again.open(&error, &moved), qPrintable(error));
+        QVERIFY(moved.isEmpty());
+        QCOMPARE(again.schemaVersion(), Database::currentSchemaVersion());
+        HistoryStore history(&again);
+        QVERIFY(history.record(id));
+        QCOMPARE(history.record(id)->spec.runName, QStringLiteral("kept"));
+        // A second open() of the same object works too (fresh connections).
+        QVERIFY(again.open(&error));
+        QVERIFY(history.record(id));
+    }
+
+    void migratesFromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        QTest::newRow("v0: empty file") << 0;
+        QTest::newRow("v0: SQLite file without our tables") << -1;
+        QTest::newRow("v1: fixture") << 1;
+        // When v3 comes: add tests/data/db/schema-v2.sql and a row here.
+    }
+    void migratesFromEveryEarlierVersion()
+    {
+        QFETCH(int, fromVersion);
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (fromVersion == 0) {
+            QVERIFY(writeFile(path, QByteArray()));
+        } else if (fromVersion == -1) {
+            RawConnection raw(path);
+            QVERIFY(raw.db().isOpen());
+            QSqlQuery(raw.db()).exec(QStringLiteral("CREATE TABLE unrelated (x)"));
+        } else {
+            RawConnection raw(path);
+            QString error;
+            QVERIFY2(raw.runScript(fixture("schema-v1.sql"), &error), qPrintable(error));
+            QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        }
+
+        const QStringList reference = freshSchema();
+        Database db(path);
+        QString error, moved;
+        QVERIFY2(db.open(&error, &moved), qPrintable(error));
+        QVERIFY(moved.isEmpty());
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        QStringList schema = schemaOf(db.connection());
+        schema.removeAll(QStringLiteral("table unrelated: CREATE TABLE unrelated (x)"));
+        QCOMPARE(schema, reference);
+
+        if (fromVersion == 1) {
+            // Nothing of the v1 file is lost and the stores read it.
+            HistoryStore history(&db);
+            const auto finished = history.record(1);
+            QVERIFY(finished);
+            QCOMPARE(finished->spec.runName, QStringLiteral("nightly load"));
+            QCOMPARE(finished->tracking, RunRecord::Tracking::Finished);
+            QCOMPARE(finished->runId, Q_INT64_C(455644833));
+            QCOMPARE(finished->spec.parameters.size(), 2);
+            QCOMPARE(finished->spec.parameters.at(1).second, QStringLiteral("full"));
+            QVERIFY(finished->hasOutput);
+            QCOMPARE(finished->output.notebookResult, QStringLiteral("{\"rows\": 42}"));
+            QCOMPARE(history.stateChanges(1).size(), 2);
+            QCOMPARE(history.activeRuns().size(), 1);
+            HistoryStore::Query q;
+            q.text = QStringLiteral("2024-05-01"); // parameter search works on migrated rows
+            QCOMPARE(history.ids(q), QList<qint64>{1});
+            q = {};
+            q.sort = HistoryStore::Query::Sort::RunName;
+            q.descending = false;
+            QCOMPARE(history.ids(q), (QList<qint64>{1, 2}));
+            QCOMPARE(
+                valueOf(db.connection(), QStringLiteral("SELECT count(*) FROM presets")).toInt(),
+                1);
+        }
+    }
+
+    void failedMigrationLeavesFileAtItsVersion()
+    {
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            RawConnection raw(path);
+            QString error;
+            QVERIFY2(raw.runScript(fixture("schema-v1.sql"), &error), qPrintable(error));
+            // Something named like a v2 index: the v2 step fails half-way.
+            QSqlQuery(raw.db()).exec(QStringLiteral("CREATE TABLE runs_by_state (x)"));
+        }
+        const QByteArray before = readAll(path);
+        Database db(path);
+        QString error, moved;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("runs_by_state")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("from schema version 1 to 2")));
+        QVERIFY(!db.open(&error, &moved));
+        QVERIFY2(error.contains(QLatin1String("from schema version 1 to 2")), qPrintable(error));
+        QVERIFY(moved.isEmpty()); // not damaged: not moved
+        QVERIFY(QFile::exists(path));
+        RawConnection raw(path);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        // The indexes the step made before failing were rolled back with it.
+        QCOMPARE(
+            raw.value(QStringLiteral(
+                          "SELECT count(*) FROM sqlite_master WHERE name = 'runs_by_run_name'"))
+                .toInt(),
+            0);
+        QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM runs")).toInt(), 2);
+        Q_UNUSED(before)
+        // And connection() refuses after a failed open().
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("before a successful")));
+        QVERIFY(!db.connection().isValid());
+    }
+
+    void damagedFileIsMovedAsideAndKept_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("garbage bytes") << QStringLiteral("garbage");
+        QTest::newRow("garbage with WAL companions") << QStringLiteral("garbage+wal");
+        QTest::newRow("truncated database") << QStringLiteral("truncated");
+        QTest::newRow("zeroed pages") << QStringLiteral("zeroed");
+        QTest::newRow("newer schema version") << QStringLiteral("future");
+    }
+    void damagedFileIsMovedAsideAndKept()
+    {
+        QFETCH(QString, kind);
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (kind.startsWith(QLatin1String("garbage"))) {
+            QByteArray garbage;
+            for (int i = 0; i < 5000; ++i)
+                garbage.append(char((i * 7919) % 251));
+            QVERIFY(writeFile(path, garbage));
+            if (kind.endsWith(QLatin1String("+wal"))) {
+                QVERIFY(writeFile(path + QStringLiteral("-wal"), "not a wal"));
+                QVERIFY(writeFile(path + QStringLiteral("-shm"), "not a shm"));
+            }
+        } else {
+            {
+                Database db(path);
+                QString error;
+                QVERIFY(db.open(&error));
+                HistoryStore history(&db);
+                RunRecord r;
+                r.spec.runName = QStringLiteral("padding");
+                r.hasOutput = true;
+                r.output.logs = QString(3000, QLatin1Char('x'));
+                for (int i = 0; i < 300; ++i)
+                    QVERIFY(history.addPending(r));
+                if (kind == QLatin1String("future"))
+                    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 99"));
+            } // the last connection checkpoints the WAL into the file and removes it
+            QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            if (kind == QLatin1String("truncated")) {
+                QVERIFY(f.resize(f.size() / 2));
+            } else if (kind == QLatin1String("zeroed")) {
+                // A disk that lost some pages in the middle of the file.
+                QVERIFY(f.seek(f.size() / 3));
+                f.write(QByteArray(16 * 4096, '\0'));
+            }
+        }
+        const QByteArray original = readAll(path);
+
+        Database db(path);
+        QString error, moved;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside to")));
+        QVERIFY2(db.open(&error, &moved), qPrintable(error));
+        QVERIFY(!moved.isEmpty());
+        QVERIFY2(moved.startsWith(path + QStringLiteral(".damaged-")), qPrintable(moved));
+        QVERIFY(QFile::exists(moved));
+        QCOMPARE(readAll(moved), original); // kept, byte for byte
+        if (kind.endsWith(QLatin1String("+wal"))) {
+            QCOMPARE(readAll(moved + QStringLiteral("-wal")), QByteArray("not a wal"));
+            QVERIFY(QFile::exists(moved + QStringLiteral("-shm")));
+        }
+
+        // A fresh, working database took its place.
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        HistoryStore history(&db);
+        QCOMPARE(history.count({}), 0);
+        RunRecord r;
+        r.spec.runName = QStringLiteral("after the damage");
+        const auto added = history.addPending(r);
+        QVERIFY(added);
+        QCOMPARE(history.record(added.value())->spec.runName, QStringLiteral("after the damage"));
+
+        // Opening again finds nothing wrong; a second damage gets its own name.
+        Database again(path);
+        QVERIFY(again.open(&error, &moved));
+        QVERIFY(moved.isEmpty());
+    }
+
+    void hotJournalOfACrashIsRolledBackNotMovedAside()
+    {
+        // A crash before WAL mode is on (the first open switches the file to WAL) leaves a
+        // rollback journal. Snapshot a file and its journal in the middle of a transaction:
+        // exactly what a SIGKILL at that moment leaves on disk.
+        const QString source = freshPath();
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(source).absolutePath());
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        {
+            RawConnection raw(source);
+            QSqlQuery q(raw.db());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA cache_size = 2"))); // spill to the file early
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (x)")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            for (int i = 0; i < 2000; ++i)
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO t VALUES (zeroblob(500))")));
+            QVERIFY(QFile::exists(source + QStringLiteral("-journal")));
+            QVERIFY(QFile::copy(source, path));
+            QVERIFY(QFile::copy(source + QStringLiteral("-journal"),
+                                path + QStringLiteral("-journal")));
+            q.exec(QStringLiteral("ROLLBACK"));
+        }
+        Database db(path);
+        QString error, moved;
+        QVERIFY2(db.open(&error, &moved), qPrintable(error));
+        QVERIFY2(moved.isEmpty(), qPrintable(moved));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-journal"))); // rolled back
+        QCOMPARE(valueOf(db.connection(), QStringLiteral("SELECT count(*) FROM t")).toInt(), 0);
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(valueOf(db.connection(), QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+    }
+
+    void twoDamagesInOneSecondKeepBoth()
+    {
+        const QString path = freshPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QStringList kept;
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(writeFile(path, QByteArray(2048, char('a' + i))));
+            Database db(path);
+            QString error, moved;
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside")));
+            QVERIFY(db.open(&error, &moved));
+            kept << moved;
+        }
+        QVERIFY(kept.at(0) != kept.at(1));
+        QCOMPARE(readAll(kept.at(0)), QByteArray(2048, 'a'));
+        QCOMPARE(readAll(kept.at(1)), QByteArray(2048, 'b'));
+    }
+
+    void failsWhenNoDatabaseCanBeHad()
+    {
+        // A folder that cannot exist (its parent is a file); works as root too.
+        const QString file = m_dir.filePath(QStringLiteral("plain-file"));
+        QVERIFY(writeFile(file, "x"));
+        Database db(file + QStringLiteral("/sub/brickrun.sqlite"));
+        QString error, moved;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot create")));
+        QVERIFY(!db.open(&error, &moved));
+        QVERIFY2(error.contains(QLatin1String("cannot create the folder")), qPrintable(error));
+        QVERIFY(moved.isEmpty());
+
+        // A folder where the file should be is not "damaged": nothing is moved.
+        const QString folder = m_dir.filePath(QStringLiteral("is-a-folder"));
+        QVERIFY(QDir().mkpath(folder));
+        Database onFolder(folder);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is a folder")));
+        QVERIFY(!onFolder.open(&error, &moved));
+        QVERIFY(moved.isEmpty());
+        QVERIFY(QFileInfo(folder).isDir());
+    }
+
+    void oneConnectionPerThread()
+    {
+        Database db(freshPath());
+        QString error;
+        QVERIFY(db.open(&error));
+        const QString mine = db.connection().connectionName();
+        QCOMPARE(db.connection().connectionName(), mine); // the same one, again
+        const QStringList before = QSqlDatabase::connectionNames();
+
+        QString theirs;
+        bool open = false;
+        int foreignKeys = 0;
+        QStringList during;
+        QThread *thread = QThread::create([&] {
+            const QSqlDatabase c = db.connection();
+            theirs = c.connectionName();
+            open = c.isOpen();
+            foreignKeys = valueOf(c, QStringLiteral("PRAGMA foreign_keys")).toInt();
+            QSqlQuery(c).exec(
+                QStringLiteral("INSERT INTO presets (name) VALUES ('from a thread')"));
+            during = QSqlDatabase::connectionNames();
+        });
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+
+        QVERIFY(!theirs.isEmpty());
+        QVERIFY(theirs != mine);
+        QVERIFY(open);
+        QCOMPARE(foreignKeys, 1);
+        QVERIFY(during.contains(theirs));
+        // Gone with its thread; the main thread's one stays and sees the thread's write.
+        QVERIFY(!QSqlDatabase::connectionNames().contains(theirs));
+        QCOMPARE(QSqlDatabase::connectionNames(), before);
+        QCOMPARE(
+            valueOf(db.connection(),
+                    QStringLiteral("SELECT count(*) FROM presets WHERE name = 'from a thread'"))
+                .toInt(),
+            1);
+    }
+
+    void destructorRemovesConnectionsOfLiveThreads()
+    {
+        // A thread still alive when the Database goes: its connection is removed too.
+        auto db = std::make_unique<Database>(freshPath());
+        QString error;
+        QVERIFY(db->open(&error));
+        QMutex mutex;
+        QWaitCondition used, released;
+        bool done = false, go = false;
+        QThread *thread = QThread::create([&] {
+            db->connection();
+            QMutexLocker lock(&mutex);
+            done = true;
+            used.wakeAll();
+            while (!go)
+                released.wait(&mutex);
+        });
+        thread->start();
+        {
+            QMutexLocker lock(&mutex);
+            while (!done)
+                used.wait(&mutex);
+        }
+        QCOMPARE(connectionsOf(QStringLiteral("brickrun-db-")).size(), 2);
+        db.reset();
+        QCOMPARE(connectionsOf(QStringLiteral("brickrun-db-")).size(), 0);
+        {
+            QMutexLocker lock(&mutex);
+            go = true;
+            released.wakeAll();
+        }
+        QVERIFY(thread->wait(10000));
+        delete thread;
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_database.moc"

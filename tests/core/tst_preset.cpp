@@ -1,0 +1,210 @@
+#include "model/Preset.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Brickrun;
+
+namespace {
+
+QJsonObject minimal()
+{
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("brickrun-preset")},
+                       {QStringLiteral("version"), 1},
+                       {QStringLiteral("name"), QStringLiteral("Nightly")},
+                       {QStringLiteral("notebookPath"), QStringLiteral("/Repos/etl/load")},
+                       {QStringLiteral("clusterId"), QStringLiteral("0923-164208-abcd123")}};
+}
+
+} // namespace
+
+class tst_Preset : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void toJsonWritesEveryFieldAndNoCredential()
+    {
+        Preset p;
+        p.name = QStringLiteral("Nightly");
+        p.profile = QStringLiteral("work");
+        p.spec.runName = QStringLiteral("nightly load");
+        p.spec.notebookPath = QStringLiteral("/Repos/etl/load");
+        p.spec.clusterId = QStringLiteral("0923-164208-abcd123");
+        p.spec.taskKey = QStringLiteral("load");
+        p.spec.parameters = {{QStringLiteral("date"), QStringLiteral("2024-05-01")}};
+        p.spec.queueEnabled = false;
+        p.spec.timeoutSeconds = 600;
+        const QJsonObject json = p.toJson();
+        QStringList keys = json.keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{QStringLiteral("clusterId"), QStringLiteral("format"),
+                                    QStringLiteral("name"), QStringLiteral("notebookPath"),
+                                    QStringLiteral("parameters"), QStringLiteral("profile"),
+                                    QStringLiteral("queueEnabled"), QStringLiteral("runName"),
+                                    QStringLiteral("taskKey"), QStringLiteral("timeoutSeconds"),
+                                    QStringLiteral("version")}));
+        QCOMPARE(json.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("brickrun-preset"));
+        QCOMPARE(json.value(QStringLiteral("version")).toInt(), 1);
+        QCOMPARE(json.value(QStringLiteral("parameters"))
+                     .toObject()
+                     .value(QStringLiteral("date"))
+                     .toString(),
+                 QStringLiteral("2024-05-01"));
+
+        Preset back;
+        QStringList errors;
+        QVERIFY2(Preset::fromJson(json, &back, &errors),
+                 qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(back.name, p.name);
+        QCOMPARE(back.profile, p.profile);
+        QCOMPARE(back.spec.runName, p.spec.runName);
+        QCOMPARE(back.spec.notebookPath, p.spec.notebookPath);
+        QCOMPARE(back.spec.clusterId, p.spec.clusterId);
+        QCOMPARE(back.spec.taskKey, p.spec.taskKey);
+        QCOMPARE(back.spec.parameters, p.spec.parameters);
+        QCOMPARE(back.spec.queueEnabled, false);
+        QCOMPARE(back.spec.timeoutSeconds, 600);
+    }
+
+    void optionalFieldsDefault()
+    {
+        Preset p;
+        QStringList errors;
+        QVERIFY2(Preset::fromJson(minimal(), &p, &errors),
+                 qPrintable(errors.join(QLatin1Char('\n'))));
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(p.spec.taskKey, QStringLiteral("main"));
+        QVERIFY(p.profile.isEmpty());
+        QVERIFY(p.spec.parameters.isEmpty());
+        QCOMPARE(p.spec.queueEnabled, true);
+        QCOMPARE(p.spec.timeoutSeconds, 0);
+    }
+
+    void everyProblemNamesItsField_data()
+    {
+        QTest::addColumn<QJsonObject>("json");
+        QTest::addColumn<QStringList>("expected"); // each must start one error
+        const auto with = [](const char *key, const QJsonValue &value) {
+            QJsonObject o = minimal();
+            if (value.isUndefined())
+                o.remove(QLatin1String(key));
+            else
+                o.insert(QLatin1String(key), value);
+            return o;
+        };
+        QTest::newRow("name missing") << with("name", QJsonValue::Undefined)
+                                      << QStringList{QStringLiteral("name: is missing")};
+        QTest::newRow("name a number")
+            << with("name", 42)
+            << QStringList{QStringLiteral("name: must be a string, got a number")};
+        QTest::newRow("name empty")
+            << with("name", QStringLiteral("  ")) << QStringList{QStringLiteral("name: is empty")};
+        QTest::newRow("name padded") << with("name", QStringLiteral(" x"))
+                                     << QStringList{QStringLiteral("name: starts or ends")};
+        QTest::newRow("name control char") << with("name", QStringLiteral("a\nb"))
+                                           << QStringList{QStringLiteral("name: holds a control")};
+        QTest::newRow("name huge") << with("name", QString(5000, QLatin1Char('n')))
+                                   << QStringList{QStringLiteral("name: longer than 200")};
+        QTest::newRow("format wrong")
+            << with("format", QStringLiteral("other"))
+            << QStringList{QStringLiteral("format: must be \"brickrun-preset\"")};
+        QTest::newRow("format missing") << with("format", QJsonValue::Undefined)
+                                        << QStringList{QStringLiteral("format: is missing")};
+        QTest::newRow("version newer")
+            << with("version", 2) << QStringList{QStringLiteral("version: 2 is newer")};
+        QTest::newRow("version string")
+            << with("version", QStringLiteral("1"))
+            << QStringList{QStringLiteral("version: must be a whole number, got a string")};
+        QTest::newRow("version fraction")
+            << with("version", 1.5)
+            << QStringList{QStringLiteral("version: must be a whole number")};
+        QTest::newRow("cluster a number")
+            << with("clusterId", 923)
+            << QStringList{QStringLiteral("clusterId: must be a string, got a number")};
+        QTest::newRow("cluster missing") << with("clusterId", QJsonValue::Undefined)
+                                         << QStringList{QStringLiteral("clusterId: is missing")};
+        QTest::newRow("cluster invalid")
+            << with("clusterId", QStringLiteral("bad cluster!"))
+            << QStringList{QStringLiteral("clusterId: \"bad cluster!\" is not a cluster id")};
+        QTest::newRow("notebook relative")
+            << with("notebookPath", QStringLiteral("Repos/x"))
+            << QStringList{QStringLiteral("notebookPath: must be absolute")};
+        QTest::newRow("notebook null")
+            << with("notebookPath", QJsonValue::Null)
+            << QStringList{QStringLiteral("notebookPath: must be a string, got null")};
+        QTest::newRow("profile an array")
+            << with("profile", QJsonArray{QStringLiteral("work")})
+            << QStringList{QStringLiteral("profile: must be a string, got an array")};
+        QTest::newRow("task key invalid")
+            << with("taskKey", QStringLiteral("has space"))
+            << QStringList{QStringLiteral("taskKey: \"has space\" may only hold")};
+        QTest::newRow("run name huge")
+            << with("runName", QString(5000, QLatin1Char('r')))
+            << QStringList{QStringLiteral("runName: longer than 4096 bytes")};
+        QTest::newRow("parameters an array")
+            << with("parameters", QJsonArray{})
+            << QStringList{
+                   QStringLiteral("parameters: must be an object of strings, got an array")};
+        QTest::newRow("parameter a number")
+            << with("parameters", QJsonObject{{QStringLiteral("date"), 20240501},
+                                              {QStringLiteral("ok"), QStringLiteral("x")}})
+            << QStringList{QStringLiteral("parameters.date: must be a string, got a number")};
+        QTest::newRow("parameter huge")
+            << with("parameters",
+                    QJsonObject{{QStringLiteral("blob"), QString(20000, QLatin1Char('b'))}})
+            << QStringList{QStringLiteral("parameters.blob: longer than 10000 characters")};
+        QTest::newRow("parameter unnamed")
+            << with("parameters", QJsonObject{{QStringLiteral(" "), QStringLiteral("x")}})
+            << QStringList{QStringLiteral("parameters: a parameter has no name")};
+        QTest::newRow("queue a string")
+            << with("queueEnabled", QStringLiteral("yes"))
+            << QStringList{QStringLiteral("queueEnabled: must be true or false, got a string")};
+        QTest::newRow("timeout negative")
+            << with("timeoutSeconds", -5)
+            << QStringList{QStringLiteral("timeoutSeconds: must be a whole number of seconds")};
+        QTest::newRow("timeout fraction")
+            << with("timeoutSeconds", 1.5)
+            << QStringList{QStringLiteral("timeoutSeconds: must be a whole number of seconds")};
+        QTest::newRow("unknown field") << with("clusterID", QStringLiteral("c-1"))
+                                       << QStringList{QStringLiteral("clusterID: unknown field")};
+        QTest::newRow("a token is refused")
+            << with("token", QStringLiteral("dapi0123"))
+            << QStringList{
+                   QStringLiteral("token: unknown field (a preset never holds a credential")};
+        QTest::newRow("several at once")
+            << QJsonObject{{QStringLiteral("format"), QStringLiteral("brickrun-preset")},
+                           {QStringLiteral("version"), 1},
+                           {QStringLiteral("name"), 1},
+                           {QStringLiteral("notebookPath"), false},
+                           {QStringLiteral("clusterId"), QStringLiteral("c-1")},
+                           {QStringLiteral("password"), QStringLiteral("x")}}
+            << QStringList{QStringLiteral("name: must be a string"),
+                           QStringLiteral("notebookPath: must be a string, got a boolean"),
+                           QStringLiteral("password: unknown field")};
+    }
+    void everyProblemNamesItsField()
+    {
+        QFETCH(QJsonObject, json);
+        QFETCH(QStringList, expected);
+        Preset p;
+        p.name = QStringLiteral("untouched");
+        QStringList errors;
+        QVERIFY(!Preset::fromJson(json, &p, &errors));
+        QCOMPARE(p.name, QStringLiteral("untouched")); // *out only on success
+        for (const QString &e : expected) {
+            bool found = false;
+            for (const QString &error : errors)
+                found = found || error.startsWith(e);
+            QVERIFY2(found, qPrintable(QStringLiteral("missing \"%1\" in:\n%2")
+                                           .arg(e, errors.join(QLatin1Char('\n')))));
+        }
+        QCOMPARE(errors.size(), expected.size()); // one sentence per problem, no echoes
+        // A value that may be a secret is never repeated in an error.
+        for (const QString &error : errors)
+            QVERIFY(!error.contains(QLatin1String("dapi")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Preset)
+#include "tst_preset.moc"
