@@ -282,9 +282,10 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
         secure.setProcessEnvironment(env);
-        secure.start(EmulatorProgram, {QStringLiteral("--speed"), QStringLiteral("100"),
-                                       QStringLiteral("--tls-cert"), tls + QStringLiteral("server.pem"),
-                                       QStringLiteral("--tls-key"), tls + QStringLiteral("server-key.pem")});
+        secure.start(EmulatorProgram,
+                     {QStringLiteral("--speed"), QStringLiteral("100"),
+                      QStringLiteral("--tls-cert"), tls + QStringLiteral("server.pem"),
+                      QStringLiteral("--tls-key"), tls + QStringLiteral("server-key.pem")});
         QVERIFY(secure.waitForStarted());
         QVERIFY(QTest::qWaitFor([&] { return secure.canReadLine(); }, 10000));
         const QString url = QString::fromUtf8(secure.readLine()).trimmed();
@@ -301,14 +302,16 @@ private Q_SLOTS:
 
         // With the profile's own CA file it works, for the test and for runs.
         r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("secure"),
-                 QStringLiteral("--host"), url, QStringLiteral("--ca-file"), tls + QStringLiteral("ca.pem")});
+                 QStringLiteral("--host"), url, QStringLiteral("--ca-file"),
+                 tls + QStringLiteral("ca.pem")});
         QCOMPARE(r.exitCode, 0);
         r = run({QStringLiteral("profiles"), QStringLiteral("test"), QStringLiteral("secure")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith("Connected to 127.0.0.1 as "), r.out.constData());
         r = run({QStringLiteral("submit"), QStringLiteral("--profile"), QStringLiteral("secure"),
                  QStringLiteral("--notebook"), QStringLiteral("/Shared/Demo/hello"),
-                 QStringLiteral("--cluster"), QStringLiteral("demo-cluster"), QStringLiteral("--json")});
+                 QStringLiteral("--cluster"), QStringLiteral("demo-cluster"),
+                 QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         secure.terminate();
         QVERIFY(secure.waitForFinished(5000));

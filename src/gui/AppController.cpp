@@ -1,0 +1,424 @@
+#include "AppController.h"
+
+#include "Emulator.h"
+#include "MainWindow.h"
+#include "ProfileDialog.h"
+#include "RunDetailsPanel.h"
+#include "RunsTableModel.h"
+#include "SubmitPanel.h"
+#include "WelcomeDialog.h"
+#include "api/HttpTransport.h"
+#include "api/JobsClient.h"
+#include "auth/TokenStore.h"
+#include "config/ProfileStore.h"
+#include "store/Database.h"
+#include "store/HistoryStore.h"
+#include "workflow/RunMonitor.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSslCertificate>
+#include <QStandardPaths>
+#include <QSystemTrayIcon>
+#include <QTableView>
+#include <QTimer>
+
+namespace Brickrun {
+
+namespace {
+
+const QString DemoProfile = QStringLiteral("demo");
+
+std::unique_ptr<QSettings> settingsFor(const QString &file)
+{
+    return file.isEmpty() ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                                        QCoreApplication::organizationName(),
+                                                        QCoreApplication::applicationName())
+                          : std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
+
+} // namespace
+
+AppController::AppController(TokenStore *tokens, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_tokens(tokens)
+    , m_options(options)
+{}
+
+AppController::~AppController()
+{
+    // Stop talking before the demo workspace goes away.
+    for (Workspace &w : m_workspaces) {
+        if (w.transport)
+            w.transport->abortAll();
+    }
+    m_network.clearConnectionCache();
+}
+
+bool AppController::start(QString *error)
+{
+    m_database = std::make_unique<Database>(
+        m_options.databasePath.isEmpty() ? Database::defaultPath() : m_options.databasePath);
+    QString movedAside;
+    if (!m_database->open(error, &movedAside))
+        return false;
+    m_history = std::make_unique<HistoryStore>(m_database.get());
+    m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
+
+    m_monitor = new RunMonitor(
+        m_history.get(), [this](const RunRecord &r) { return clientFor(r); }, this);
+    m_runsModel = new RunsTableModel(m_history.get(), this);
+    m_window = std::make_unique<MainWindow>();
+    m_window->setRunsModel(m_runsModel);
+    m_window->setCloseGuard([this] { return confirmClose(); });
+
+    SubmitPanel *form = m_window->submitPanel();
+    RunDetailsPanel *details = m_window->detailsPanel();
+    connect(form, &SubmitPanel::submitRequested, this, &AppController::submit);
+    connect(m_window.get(), &MainWindow::runSelected, this, &AppController::showSelected);
+    connect(m_window.get(), &MainWindow::addWorkspaceRequested, this, &AppController::addWorkspace);
+    connect(m_window.get(), &MainWindow::editWorkspaceRequested, this,
+            &AppController::editWorkspace);
+    connect(m_window.get(), &MainWindow::demoRequested, this, &AppController::startDemo);
+    connect(m_window.get(), &MainWindow::cancelRequested, this, &AppController::cancelSelected);
+    connect(m_window.get(), &MainWindow::rerunRequested, this,
+            [this] { rerun(m_window->selectedRunId()); });
+    connect(m_window.get(), &MainWindow::openRunPageRequested, this, &AppController::openRunPage);
+    connect(details, &RunDetailsPanel::cancelRequested, m_monitor, &RunMonitor::cancel);
+    connect(details, &RunDetailsPanel::rerunRequested, this, &AppController::rerun);
+
+    connect(m_monitor, &RunMonitor::runChanged, this, &AppController::onRunChanged);
+    connect(m_monitor, &RunMonitor::runEnded, this, &AppController::onRunEnded);
+    connect(
+        m_monitor, &RunMonitor::retrying, this,
+        [this](qint64, const QString &what, const ApiError &e, std::chrono::milliseconds delay) {
+            m_window->showStatus(tr("Retrying %1 in %2 s (%3)")
+                                     .arg(what)
+                                     .arg((delay.count() + 999) / 1000)
+                                     .arg(e.toString()),
+                                 int(delay.count()) + 2000);
+        });
+    connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64, const ApiError &e) {
+        m_window->showStatus(tr("The run could not be cancelled: %1").arg(e.toString()), 15000);
+    });
+    connect(m_monitor, &RunMonitor::authenticationFailed, this,
+            [this](const QString &profile, const ApiError &e) {
+                m_workspaces[profile].ready = false;
+                m_window->showStatus(tr("Workspace \"%1\" refused its token (%2). Its runs are "
+                                        "kept and go on once a new token is stored (Workspace → "
+                                        "Edit workspace…).")
+                                         .arg(profile, e.toString()));
+            });
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")), this);
+        m_tray->setToolTip(QStringLiteral("Brickrun"));
+        m_tray->show();
+    }
+
+    const bool demoBefore =
+        settingsFor(m_options.settingsFile)->value(QStringLiteral("demo/enabled")).toBool();
+    if (m_options.startDemo || demoBefore)
+        startDemo();
+    refreshWorkspaces(m_options.startDemo ? DemoProfile : QString());
+    m_monitor->resumeAll();
+    m_window->show();
+    if (!movedAside.isEmpty())
+        QMessageBox::warning(m_window.get(), tr("History damaged"),
+                             tr("The run history could not be read, so a new one was started. "
+                                "The old file is kept at:\n%1")
+                                 .arg(QDir::toNativeSeparators(movedAside)));
+
+    if (m_options.showWelcome && !m_demo && m_profiles->profiles().isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            WelcomeDialog welcome(m_window.get());
+            welcome.exec();
+            if (welcome.choice() == WelcomeDialog::Choice::Demo)
+                startDemo();
+            else if (welcome.choice() == WelcomeDialog::Choice::AddWorkspace)
+                addWorkspace();
+        });
+    }
+    return true;
+}
+
+void AppController::startDemo()
+{
+    if (!m_demo) {
+        Emulator::EmulatorOptions o;
+        const double speed = qEnvironmentVariable("BRICKRUN_DEMO_SPEED").toDouble();
+        if (speed > 0)
+            o.speed = speed;
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                            QStringLiteral("/demo");
+        if (QDir().mkpath(dir))
+            o.stateFile = dir + QStringLiteral("/runs.json");
+        auto demo = std::make_unique<Emulator::Emulator>(o);
+        QString error;
+        if (!demo->start(&error)) {
+            QMessageBox::warning(m_window.get(), tr("Demo workspace"),
+                                 tr("The demo workspace could not start: %1").arg(error));
+            return;
+        }
+        m_demo = std::move(demo);
+        Workspace &w = workspace(DemoProfile);
+        w.transport->setEndpoint(QUrl(m_demo->baseUrl()), m_demo->token());
+        w.ready = true;
+        settingsFor(m_options.settingsFile)->setValue(QStringLiteral("demo/enabled"), true);
+        m_monitor->setPollPolicy([&] {
+            PollPolicy p;
+            p.timeScale = m_demo->speed();
+            return p;
+        }());
+        m_monitor->resume(DemoProfile);
+    }
+    refreshWorkspaces(DemoProfile);
+    SubmitPanel *form = m_window->submitPanel();
+    if (form->spec().notebookPath.isEmpty()) {
+        RunSpec s = form->spec();
+        s.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        if (s.clusterId.isEmpty())
+            s.clusterId = QStringLiteral("demo-cluster");
+        form->setSpec(s);
+    }
+    m_window->showStatus(tr("The demo workspace is ready: try /Shared/Demo/hello on demo-cluster."),
+                         10000);
+}
+
+AppController::Workspace &AppController::workspace(const QString &profile)
+{
+    Workspace &w = m_workspaces[profile];
+    if (!w.transport) {
+        w.transport = new HttpTransport(&m_network, this);
+        w.client = new JobsClient(w.transport, this);
+    }
+    return w;
+}
+
+JobsClient *AppController::clientFor(const RunRecord &record)
+{
+    Workspace &w = workspace(record.profile);
+    if (w.ready)
+        return w.client;
+    if (record.profile == DemoProfile)
+        QTimer::singleShot(0, this, &AppController::startDemo);
+    else
+        loadWorkspace(record.profile, [this, profile = record.profile](const QString &error) {
+            if (error.isEmpty())
+                m_monitor->resume(profile);
+        });
+    return nullptr; // the monitor waits for resume(profile)
+}
+
+void AppController::loadWorkspace(const QString &profile, std::function<void(QString)> then)
+{
+    Workspace &w = workspace(profile);
+    if (w.ready || profile == DemoProfile) {
+        if (then)
+            then(w.ready ? QString() : tr("The demo workspace is not running."));
+        return;
+    }
+    const auto p = m_profiles->profile(profile);
+    if (!p) {
+        if (then)
+            then(tr("There is no workspace profile named \"%1\".").arg(profile));
+        return;
+    }
+    if (!p->caFile.isEmpty())
+        w.transport->setExtraCaCertificates(QSslCertificate::fromPath(p->caFile, QSsl::Pem));
+    w.loading = true;
+    m_tokens->readToken(profile, this,
+                        [this, profile, host = p->host, then](const TokenStore::Outcome &o) {
+                            Workspace &ws = workspace(profile);
+                            ws.loading = false;
+                            if (!o.isOk()) {
+                                m_window->showStatus(o.message, 15000);
+                                if (then)
+                                    then(o.message);
+                                return;
+                            }
+                            ws.transport->setEndpoint(host, o.token);
+                            ws.ready = true;
+                            if (then)
+                                then(QString());
+                        });
+}
+
+void AppController::refreshWorkspaces(const QString &current)
+{
+    QList<SubmitPanel::WorkspaceChoice> choices;
+    for (const Profile &p : m_profiles->profiles())
+        choices.append({p.name, QStringLiteral("%1 (%2)").arg(p.name, p.host.host()), p.clusterId});
+    if (m_demo)
+        choices.append({DemoProfile, tr("Demo workspace"), QStringLiteral("demo-cluster")});
+    QString selected = current;
+    if (selected.isEmpty())
+        selected = m_window->submitPanel()->currentProfile();
+    if (selected.isEmpty())
+        selected = m_profiles->defaultProfile();
+    m_window->submitPanel()->setWorkspaces(choices, selected);
+}
+
+void AppController::submit(const QString &profile, const RunSpec &spec)
+{
+    loadWorkspace(profile, [this, profile, spec](const QString &error) {
+        if (!error.isEmpty()) {
+            QMessageBox::warning(m_window.get(), tr("Cannot submit"), error);
+            return;
+        }
+        RunRecord record;
+        record.profile = profile;
+        record.host = workspace(profile).transport->baseUrl().toString();
+        record.spec = spec;
+        QString why;
+        const qint64 id = m_monitor->submit(record, &why);
+        if (id == 0) {
+            QMessageBox::warning(m_window.get(), tr("Cannot submit"),
+                                 tr("The run could not be stored in the history: %1").arg(why));
+            return;
+        }
+        m_window->selectRun(id);
+        m_window->showStatus(tr("Submitting %1…").arg(spec.notebookPath), 5000);
+    });
+}
+
+void AppController::showSelected()
+{
+    const qint64 id = m_window->selectedRunId();
+    const auto record = id > 0 ? m_history->record(id) : std::nullopt;
+    if (!record) {
+        m_window->detailsPanel()->clear();
+        m_window->setRunActionsEnabled(false, false, false);
+        return;
+    }
+    m_window->detailsPanel()->showRecord(*record);
+    m_window->setRunActionsEnabled(record->isActive() && record->runId > 0, true,
+                                   !record->runPageUrl.isEmpty());
+}
+
+void AppController::onRunChanged(qint64 id)
+{
+    m_runsModel->refreshRecord(id);
+    if (m_window->selectedRunId() == id)
+        showSelected();
+}
+
+void AppController::onRunEnded(qint64 id)
+{
+    const auto record = m_history->record(id);
+    if (!record || !m_tray || m_window->isActiveWindow())
+        return;
+    const bool ok = record->state.isSuccess();
+    m_tray->showMessage(ok ? tr("Run succeeded") : tr("Run ended: %1").arg(record->state.summary()),
+                        record->spec.runName.isEmpty()
+                            ? RunSpec::defaultRunName(record->spec.notebookPath)
+                            : record->spec.runName,
+                        ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+}
+
+void AppController::cancelSelected()
+{
+    const qint64 id = m_window->selectedRunId();
+    const auto record = m_history->record(id);
+    if (!record || !record->isActive())
+        return;
+    if (QMessageBox::question(m_window.get(), tr("Cancel run"),
+                              tr("Cancel run %1 on the service?").arg(record->runId)) ==
+        QMessageBox::Yes)
+        m_monitor->cancel(id);
+}
+
+void AppController::rerun(qint64 id)
+{
+    const auto record = m_history->record(id);
+    if (!record)
+        return;
+    m_window->submitPanel()->setSpec(record->spec);
+    submit(record->profile, record->spec);
+}
+
+void AppController::openRunPage()
+{
+    const auto record = m_history->record(m_window->selectedRunId());
+    if (record && !record->runPageUrl.isEmpty())
+        QDesktopServices::openUrl(QUrl(record->runPageUrl));
+}
+
+void AppController::addWorkspace()
+{
+    ProfileDialog dialog(m_profiles.get(), m_tokens, &m_network, m_window.get());
+    if (dialog.exec() == QDialog::Accepted)
+        refreshWorkspaces(dialog.profileName());
+}
+
+void AppController::editWorkspace()
+{
+    const QString profile = m_window->submitPanel()->currentProfile();
+    if (profile.isEmpty() || profile == DemoProfile) {
+        addWorkspace();
+        return;
+    }
+    ProfileDialog dialog(m_profiles.get(), m_tokens, &m_network, m_window.get(), profile);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // A new token may have been stored: read it again and let paused runs go on.
+    m_workspaces[profile].ready = false;
+    loadWorkspace(profile, [this, profile](const QString &error) {
+        if (error.isEmpty())
+            m_monitor->resume(profile);
+    });
+    refreshWorkspaces(profile);
+}
+
+bool AppController::confirmClose()
+{
+    const int active = m_monitor->trackedCount();
+    if (active == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Runs are still active"),
+                    tr("%n run(s) are still active.", nullptr, active), QMessageBox::NoButton,
+                    m_window.get());
+    box.setInformativeText(tr("Keep them running: they go on at Databricks and Brickrun follows "
+                              "them again at the next start. Or cancel them now."));
+    QPushButton *keep = box.addButton(tr("&Keep running and quit"), QMessageBox::AcceptRole);
+    QPushButton *cancel = box.addButton(tr("&Cancel runs and quit"), QMessageBox::DestructiveRole);
+    box.addButton(tr("&Don't quit"), QMessageBox::RejectRole);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == keep)
+        return true;
+    if (box.clickedButton() != cancel)
+        return false;
+    // Send every cancel, then close once they were answered (or after a few seconds).
+    const QList<RunRecord> runs = m_history->activeRuns();
+    auto pending = std::make_shared<int>(0);
+    for (const RunRecord &r : runs) {
+        if (r.runId > 0 && m_monitor->isTracking(r.id)) {
+            ++*pending;
+            m_monitor->cancel(r.id);
+        }
+    }
+    if (*pending == 0)
+        return true;
+    m_window->setEnabled(false);
+    m_window->showStatus(tr("Cancelling %n run(s)…", nullptr, *pending));
+    auto closeNow = [this] {
+        m_window->setCloseGuard({});
+        m_window->close();
+    };
+    auto onAnswer = [pending, closeNow](qint64) {
+        if (--*pending == 0)
+            closeNow();
+    };
+    connect(m_monitor, &RunMonitor::cancelSent, this, onAnswer);
+    connect(m_monitor, &RunMonitor::cancelFailed, this,
+            [onAnswer](qint64 id, const ApiError &) { onAnswer(id); });
+    QTimer::singleShot(10000, this, closeNow);
+    return false;
+}
+
+} // namespace Brickrun

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/RunSpec.h"
+
+#include <QHash>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QSystemTrayIcon;
+
+namespace Brickrun {
+
+namespace Emulator {
+class Emulator;
+}
+class Database;
+class HistoryStore;
+class HttpTransport;
+class JobsClient;
+class MainWindow;
+class ProfileStore;
+class RunMonitor;
+class RunsTableModel;
+class TokenStore;
+struct RunRecord;
+
+// The composition root of the desktop program: opens the history, builds the window, gives the
+// run monitor a client per workspace (reading tokens from the keychain when first needed),
+// starts the demo workspace on request and carries the user's actions to the core.
+class AppController : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString databasePath; // empty = the default in AppDataLocation
+        QString settingsFile; // empty = the user's settings
+        bool startDemo = false;
+        bool showWelcome = true; // offer the demo / a workspace when no profile exists
+    };
+
+    AppController(TokenStore *tokens, const Options &options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Opens the history and the window; false with a reason when the history cannot be opened.
+    bool start(QString *error);
+    MainWindow *window() const { return m_window.get(); }
+    RunMonitor *monitor() const { return m_monitor; }
+    HistoryStore *history() const { return m_history.get(); }
+    RunsTableModel *runsModel() const { return m_runsModel; }
+
+    void startDemo();
+    void submit(const QString &profile, const RunSpec &spec);
+
+private:
+    struct Workspace
+    {
+        HttpTransport *transport = nullptr;
+        JobsClient *client = nullptr;
+        bool ready = false;
+        bool loading = false;
+    };
+    JobsClient *clientFor(const RunRecord &record);
+    void loadWorkspace(const QString &profile, std::function<void(QString error)> then = {});
+    Workspace &workspace(const QString &profile);
+    void refreshWorkspaces(const QString &current = QString());
+    void showSelected();
+    void onRunChanged(qint64 id);
+    void onRunEnded(qint64 id);
+    void cancelSelected();
+    void rerun(qint64 id);
+    void openRunPage();
+    void addWorkspace();
+    void editWorkspace();
+    bool confirmClose();
+
+    TokenStore *m_tokens;
+    Options m_options;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<ProfileStore> m_profiles;
+    QNetworkAccessManager m_network;
+    QHash<QString, Workspace> m_workspaces;
+    std::unique_ptr<Emulator::Emulator> m_demo;
+    RunMonitor *m_monitor = nullptr;
+    RunsTableModel *m_runsModel = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    QSystemTrayIcon *m_tray = nullptr;
+};
+
+} // namespace Brickrun

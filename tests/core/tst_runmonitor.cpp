@@ -1,0 +1,205 @@
+// RunMonitor against the demo workspace (real HTTP) and a real SQLite history.
+#include "Emulator.h"
+#include "api/JobsClient.h"
+#include "store/Database.h"
+#include "store/HistoryStore.h"
+#include "workflow/RunMonitor.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Brickrun;
+
+class tst_RunMonitor : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<HistoryStore> m_history;
+    QNetworkAccessManager m_nam;
+    HttpTransport *m_transport = nullptr;
+    JobsClient *m_client = nullptr;
+    RunMonitor *m_monitor = nullptr;
+    bool m_clientAvailable = true;
+
+    RunRecord record(const char *notebook, const char *cluster = "demo-cluster")
+    {
+        RunRecord r;
+        r.profile = QStringLiteral("test");
+        r.host = m_emulator->baseUrl();
+        r.spec.notebookPath = QString::fromLatin1(notebook);
+        r.spec.clusterId = QString::fromLatin1(cluster);
+        r.spec.runName = QStringLiteral("monitor test");
+        return r;
+    }
+
+    RunRecord waitForEnd(qint64 id)
+    {
+        [[maybe_unused]] const bool ended = QTest::qWaitFor(
+            [&] {
+                const auto r = m_history->record(id);
+                return r && !r->isActive();
+            },
+            30000);
+        return *m_history->record(id);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Emulator::EmulatorOptions o;
+        o.speed = 100;
+        o.token = QStringLiteral("dapi-test-monitor");
+        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        QString error;
+        QVERIFY2(m_emulator->start(&error), qPrintable(error));
+        QFile::remove(m_dir.filePath(QStringLiteral("h.sqlite")));
+        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("h.sqlite")));
+        QVERIFY2(m_db->open(&error), qPrintable(error));
+        m_history = std::make_unique<HistoryStore>(m_db.get());
+        m_transport = new HttpTransport(&m_nam, this);
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_client = new JobsClient(m_transport, this);
+        m_clientAvailable = true;
+        m_monitor = new RunMonitor(
+            m_history.get(),
+            [this](const RunRecord &) { return m_clientAvailable ? m_client : nullptr; }, this);
+        PollPolicy p;
+        p.timeScale = 100;
+        m_monitor->setPollPolicy(p);
+    }
+    void cleanup()
+    {
+        delete m_monitor;
+        delete m_client;
+        delete m_transport;
+        m_nam.clearConnectionCache();
+        m_history.reset();
+        m_db.reset();
+        m_emulator.reset();
+    }
+
+    void followsARunToItsEndAndStoresEverything()
+    {
+        QSignalSpy changed(m_monitor, &RunMonitor::runChanged);
+        QSignalSpy ended(m_monitor, &RunMonitor::runEnded);
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
+        QVERIFY(id > 0);
+        // Stored before anything was sent: Submitting, with its idempotency token.
+        const auto pending = m_history->record(id);
+        QCOMPARE(int(pending->tracking), int(RunRecord::Tracking::Submitting));
+        QVERIFY(!pending->idempotencyToken.isEmpty());
+
+        const RunRecord done = waitForEnd(id);
+        QCOMPARE(int(done.tracking), int(RunRecord::Tracking::Finished));
+        QVERIFY(done.runId > 0);
+        QVERIFY(done.taskRunId > 0 && done.taskRunId != done.runId);
+        QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QVERIFY(done.hasOutput && done.output.hasNotebookResult);
+        QVERIFY(!done.runPageUrl.isEmpty());
+        QCOMPARE(ended.size(), 1);
+        QVERIFY(changed.size() >= 3);
+        const QList<StateChange> states = m_history->stateChanges(id);
+        QVERIFY(states.size() >= 3);
+        QCOMPARE(states.last().state.lifeCycleState, QStringLiteral("TERMINATED"));
+        QCOMPARE(m_monitor->trackedCount(), 0);
+        QCOMPARE(m_emulator->createdRunCount(), 1);
+    }
+    void failingAndRefusedRuns()
+    {
+        const qint64 failing = m_monitor->submit(record("/Shared/Demo/failing"));
+        const qint64 refused = m_monitor->submit(record("/Shared/Demo/hello", "no-such-cluster"));
+        const RunRecord f = waitForEnd(failing);
+        QCOMPARE(f.state.summary(), QStringLiteral("TERMINATED FAILED"));
+        QVERIFY(!f.output.error.isEmpty());
+        const RunRecord r = waitForEnd(refused);
+        QCOMPARE(int(r.tracking), int(RunRecord::Tracking::SubmitFailed));
+        QVERIFY2(r.lastError.contains(QStringLiteral("no-such-cluster")), qPrintable(r.lastError));
+    }
+    void resumeAfterACrashBeforeTheSubmitAnswer()
+    {
+        // The app stored the token, sent the submit, and died before the answer: the service
+        // has the run, the history only the token.
+        RunRecord r = record("/Shared/Demo/hello");
+        r.idempotencyToken = QStringLiteral("token-of-a-crashed-submit");
+        r.submittedAtMs = QDateTime::currentMSecsSinceEpoch();
+        const auto id = m_history->addPending(r);
+        QVERIFY(id);
+        std::optional<qint64> serviceRunId;
+        m_client->submit(r.spec, r.idempotencyToken, this,
+                         [&](const Result<qint64> &res) { serviceRunId = res.value(); });
+        QTRY_VERIFY(serviceRunId.has_value());
+
+        m_monitor->resumeAll();
+        const RunRecord done = waitForEnd(id.value());
+        QCOMPARE(done.runId, *serviceRunId);
+        QCOMPARE(m_emulator->createdRunCount(), 1); // no second run
+        QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+    }
+    void resumeAnActiveRunAndMarkAVanishedOne()
+    {
+        RunRecord active = record("/Shared/Demo/hello");
+        active.idempotencyToken = QStringLiteral("t1");
+        const qint64 a = m_history->addPending(active).value();
+        std::optional<qint64> runId;
+        m_client->submit(active.spec, QStringLiteral("t1"), this,
+                         [&](const Result<qint64> &res) { runId = res.value(); });
+        QTRY_VERIFY(runId.has_value());
+        QVERIFY(m_history->setSubmitted(a, *runId));
+
+        RunRecord gone = record("/Shared/Demo/hello");
+        gone.idempotencyToken = QStringLiteral("t2");
+        const qint64 g = m_history->addPending(gone).value();
+        QVERIFY(m_history->setSubmitted(g, 987654321));
+
+        m_monitor->resumeAll();
+        QCOMPARE(waitForEnd(a).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        const RunRecord v = waitForEnd(g);
+        QCOMPARE(int(v.tracking), int(RunRecord::Tracking::Vanished));
+        QVERIFY(v.lastError.contains(QStringLiteral("no longer knows")));
+    }
+    void aRefusedTokenPausesAndANewOneResumes()
+    {
+        QSignalSpy authFailed(m_monitor, &RunMonitor::authenticationFailed);
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), QStringLiteral("dapi-test-expired"));
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
+        QTRY_COMPARE(authFailed.size(), 1);
+        QCOMPARE(authFailed.first().first().toString(), QStringLiteral("test"));
+        QVERIFY(m_monitor->pausedProfiles().contains(QStringLiteral("test")));
+        QVERIFY(m_history->record(id)->isActive()); // kept, not failed
+        QTest::qWait(200);
+        QCOMPARE(m_emulator->createdRunCount(), 0);
+
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_monitor->resume(QStringLiteral("test"));
+        QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QCOMPARE(authFailed.size(), 1);
+    }
+    void noClientYetWaitsForResume()
+    {
+        m_clientAvailable = false;
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
+        QTest::qWait(200);
+        QCOMPARE(int(m_history->record(id)->tracking), int(RunRecord::Tracking::Submitting));
+        m_clientAvailable = true;
+        m_monitor->resume(QStringLiteral("test"));
+        QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+    }
+    void cancel()
+    {
+        QSignalSpy sent(m_monitor, &RunMonitor::cancelSent);
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/slow_report"));
+        QTRY_VERIFY(m_history->record(id)->runId > 0);
+        m_monitor->cancel(id);
+        QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED CANCELED"));
+        QCOMPARE(sent.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_RunMonitor)
+#include "tst_runmonitor.moc"

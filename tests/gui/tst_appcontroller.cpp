@@ -1,0 +1,247 @@
+// The desktop program driven as a user would: real widgets (offscreen), the demo workspace over
+// loopback HTTP, a real SQLite history. Widgets are found by objectName.
+#include "AppController.h"
+#include "MainWindow.h"
+#include "MemoryTokenStore.h"
+#include "RunsTableModel.h"
+#include "store/HistoryStore.h"
+#include "workflow/RunMonitor.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Brickrun;
+
+namespace {
+
+template<typename T>
+T *find(QWidget *root, const char *name)
+{
+    T *w = root->findChild<T *>(QString::fromLatin1(name));
+    if (!w)
+        qWarning("no widget named %s", name);
+    return w;
+}
+
+// Clicks the first button with `text` of the next modal dialog (a QMessageBox or our own).
+void answerNextDialog(const QString &buttonName, const QString &buttonText = QString())
+{
+    QTimer::singleShot(50, [=] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal) {
+            answerNextDialog(buttonName, buttonText);
+            return;
+        }
+        const auto buttons = modal->findChildren<QAbstractButton *>();
+        for (QAbstractButton *b : buttons) {
+            if ((!buttonName.isEmpty() && b->objectName() == buttonName) ||
+                (!buttonText.isEmpty() && b->text().remove(QLatin1Char('&')) == buttonText)) {
+                b->click();
+                return;
+            }
+        }
+        qWarning("no button %s / %s in %s", qPrintable(buttonName), qPrintable(buttonText),
+                 modal->metaObject()->className());
+    });
+}
+
+} // namespace
+
+class tst_AppController : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    Test::MemoryTokenStore *m_tokens = nullptr;
+    std::unique_ptr<AppController> m_app;
+
+    void startApp(bool demo, bool welcome = false)
+    {
+        AppController::Options o;
+        o.databasePath = m_dir.filePath(QStringLiteral("history.sqlite"));
+        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
+        o.startDemo = demo;
+        o.showWelcome = welcome;
+        m_app = std::make_unique<AppController>(m_tokens, o);
+        QString error;
+        QVERIFY2(m_app->start(&error), qPrintable(error));
+    }
+    MainWindow *window() const { return m_app->window(); }
+
+    void fillForm(const QString &notebook, const QString &cluster = QStringLiteral("demo-cluster"))
+    {
+        auto *clusterEdit = find<QLineEdit>(window(), "clusterEdit");
+        auto *notebookEdit = find<QLineEdit>(window(), "notebookEdit");
+        clusterEdit->clear();
+        QTest::keyClicks(clusterEdit, cluster);
+        notebookEdit->clear();
+        QTest::keyClicks(notebookEdit, notebook);
+    }
+
+    QString stateOfRow(int row) const
+    {
+        return m_app->runsModel()->index(row, RunsTableModel::StateColumn).data().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("BRICKRUN_DEMO_SPEED", "40");
+    }
+    void init()
+    {
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        m_tokens = new Test::MemoryTokenStore(this);
+    }
+    void cleanup()
+    {
+        if (m_app && m_app->window())
+            m_app->window()->setCloseGuard({});
+        m_app.reset();
+        delete m_tokens;
+    }
+
+    void submitFollowAndReadTheOutput()
+    {
+        startApp(true);
+        QAbstractItemModelTester tester(m_app->runsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        fillForm(QStringLiteral("/Shared/Demo/hello"));
+        auto *submit = find<QPushButton>(window(), "submitButton");
+        QVERIFY(submit->isEnabled());
+        QTest::mouseClick(submit, Qt::LeftButton);
+
+        QTRY_COMPARE(m_app->runsModel()->rowCount(), 1);
+        QStringList seen;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const QString s = stateOfRow(0);
+                if (seen.isEmpty() || seen.last() != s)
+                    seen << s;
+                return m_app->runsModel()->recordAt(0)->tracking == RunRecord::Tracking::Finished;
+            },
+            30000));
+        QVERIFY2(seen.size() >= 3, qPrintable(seen.join(QStringLiteral(" → "))));
+        QCOMPARE(m_app->runsModel()->index(0, RunsTableModel::ResultColumn).data().toString(),
+                 QStringLiteral("SUCCESS"));
+        QVERIFY(
+            !m_app->runsModel()->index(0, RunsTableModel::RunIdColumn).data().toString().isEmpty());
+
+        // The new run is selected; the details show its records as a table.
+        QCOMPARE(window()->selectedRunId(), m_app->runsModel()->idAt(0));
+        auto *resultTable = find<QTableView>(window(), "resultTable");
+        QTRY_VERIFY(resultTable->model() && resultTable->model()->rowCount() >= 2);
+        QVERIFY(resultTable->isVisibleTo(window()));
+        QCOMPARE(resultTable->model()->headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("city"));
+    }
+    void keyboardOnly()
+    {
+        startApp(true);
+        window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window()));
+        fillForm(QStringLiteral("/Shared/Demo/echo_params"));
+        QTest::keyClick(window(), Qt::Key_Return, Qt::ControlModifier); // Run → Submit
+        QTRY_COMPARE(m_app->runsModel()->rowCount(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->runsModel()->recordAt(0)->isActive(), 30000);
+    }
+    void invalidInputShowsTheReasonAndBlocksSubmit()
+    {
+        startApp(true);
+        fillForm(QStringLiteral("Shared/Demo/hello"), QStringLiteral("bad cluster!"));
+        auto *notebookError = find<QLabel>(window(), "notebookError");
+        auto *clusterError = find<QLabel>(window(), "clusterError");
+        QVERIFY(notebookError->isVisibleTo(window()));
+        QVERIFY2(notebookError->text().contains(QStringLiteral("absolute")),
+                 qPrintable(notebookError->text()));
+        QVERIFY(clusterError->isVisibleTo(window()));
+        QVERIFY(!find<QPushButton>(window(), "submitButton")->isEnabled());
+        QTest::keyClick(window(), Qt::Key_Return, Qt::ControlModifier);
+        QTest::qWait(100);
+        QCOMPARE(m_app->runsModel()->rowCount(), 0);
+
+        fillForm(QStringLiteral("/Shared/Demo/hello"));
+        QVERIFY(!notebookError->isVisibleTo(window()));
+        QVERIFY(find<QPushButton>(window(), "submitButton")->isEnabled());
+    }
+    void cancelARunningRun()
+    {
+        startApp(true);
+        fillForm(QStringLiteral("/Shared/Demo/slow_report"));
+        QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->rowCount() == 1 &&
+                                     m_app->runsModel()->recordAt(0)->state.lifeCycleState ==
+                                         QLatin1String("RUNNING"),
+                                 30000);
+        auto *cancel = find<QPushButton>(window(), "cancelButton");
+        QTRY_VERIFY(cancel->isEnabled());
+        answerNextDialog(QString(), QStringLiteral("Cancel run"));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_app->runsModel()->recordAt(0)->isActive(), 30000);
+        QCOMPARE(m_app->runsModel()->recordAt(0)->state.resultState, QStringLiteral("CANCELED"));
+    }
+    void firstStartOffersTheDemo()
+    {
+        startApp(false, true);
+        auto *combo = find<QComboBox>(window(), "profileCombo");
+        QCOMPARE(combo->count(), 0);
+        answerNextDialog(QStringLiteral("demoButton"));
+        QTRY_COMPARE(combo->count(), 1);
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("demo"));
+        QCOMPARE(find<QLineEdit>(window(), "notebookEdit")->text(),
+                 QStringLiteral("/Shared/Demo/hello"));
+        QVERIFY(find<QPushButton>(window(), "submitButton")->isEnabled());
+    }
+    void activeRunsResumeAfterARestart()
+    {
+        startApp(true);
+        fillForm(QStringLiteral("/Shared/Demo/slow_report"));
+        QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->rowCount() == 1 &&
+                                     m_app->runsModel()->recordAt(0)->runId > 0,
+                                 30000);
+        const qint64 runId = m_app->runsModel()->recordAt(0)->runId;
+        // Quit, keeping the run.
+        answerNextDialog(QString(), QStringLiteral("Keep running and quit"));
+        QVERIFY(window()->close());
+        m_app.reset();
+
+        startApp(false); // the demo comes back by itself: it has active runs
+        QCOMPARE(m_app->runsModel()->rowCount(), 1);
+        QCOMPARE(m_app->runsModel()->recordAt(0)->runId, runId);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->monitor()->isTracking(m_app->runsModel()->idAt(0)), 5000);
+    }
+    void screenshot()
+    {
+        startApp(true);
+        for (const char *nb : {"/Shared/Demo/failing", "/Shared/Demo/hello"}) {
+            fillForm(QString::fromLatin1(nb));
+            QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!m_app->runsModel()->recordAt(0)->isActive(), 30000);
+        }
+        window()->resize(1280, 800);
+        QTest::qWait(300);
+        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        const QString file = dir + QStringLiteral("/main-window.png");
+        QVERIFY(window()->grab().save(file));
+        qInfo("screenshot: %s", qPrintable(file));
+    }
+};
+
+QTEST_MAIN(tst_AppController)
+#include "tst_appcontroller.moc"

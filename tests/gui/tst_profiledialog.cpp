@@ -1,0 +1,669 @@
+#include "Emulator.h"
+#include "ProfileDialog.h"
+#include "auth/TokenStore.h"
+#include "config/ProfileStore.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPalette>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace Brickrun;
+
+namespace {
+
+const QString GoodToken = QStringLiteral("dapi-test-good-token-0123456789");
+
+// The keychain as a test needs it: in memory, answering later (as a real keychain does), and
+// able to fail the way a desktop without a Secret Service does, or to hold a write until told.
+class MemoryTokenStore : public TokenStore
+{
+public:
+    using TokenStore::TokenStore;
+
+    QHash<QString, QString> tokens;
+    Status failWith = Status::Ok;
+    bool holdWrites = false;
+    int reads = 0;
+    int writes = 0;
+
+    void readToken(const QString &profile, QObject *context, Callback callback) override
+    {
+        ++reads;
+        Outcome o;
+        if (failWith != Status::Ok) {
+            o = failure();
+        } else if (tokens.contains(profile)) {
+            o.status = Status::Ok;
+            o.token = tokens.value(profile);
+        } else {
+            o.status = Status::NotFound;
+            o.message = QStringLiteral("no token stored for \"%1\"").arg(profile);
+        }
+        deliver(context, std::move(callback), o);
+    }
+
+    void writeToken(const QString &profile, const QString &token, QObject *context,
+                    Callback callback) override
+    {
+        ++writes;
+        auto finish = [this, profile, token, context, callback] {
+            Outcome o;
+            if (failWith != Status::Ok) {
+                o = failure();
+            } else {
+                tokens.insert(profile, token);
+                o.status = Status::Ok;
+            }
+            deliver(context, callback, o);
+        };
+        if (holdWrites)
+            m_held.append(finish);
+        else
+            finish();
+    }
+
+    void removeToken(const QString &profile, QObject *context, Callback callback) override
+    {
+        tokens.remove(profile);
+        Outcome o;
+        o.status = Status::Ok;
+        deliver(context, std::move(callback), o);
+    }
+
+    void releaseWrites()
+    {
+        holdWrites = false;
+        const auto held = std::exchange(m_held, {});
+        for (const auto &finish : held)
+            finish();
+    }
+
+private:
+    Outcome failure() const
+    {
+        Outcome o;
+        o.status = failWith;
+        o.message = failWith == Status::NoBackend
+                        ? QStringLiteral("no keychain service is running; start one (e.g. "
+                                         "gnome-keyring) and try again")
+                        : QStringLiteral("the keychain refused access");
+        return o;
+    }
+
+    void deliver(QObject *context, Callback callback, const Outcome &o)
+    {
+        QMetaObject::invokeMethod(
+            context ? context : this, [callback, o] { callback(o); }, Qt::QueuedConnection);
+    }
+
+    QList<std::function<void()>> m_held;
+};
+
+} // namespace
+
+class tst_ProfileDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensQuietAndDisablesOk();
+    void invalidNameShowsReason();
+    void existingNameShowsReason();
+    void invalidHostShowsReason_data();
+    void invalidHostShowsReason();
+    void newProfileNeedsToken();
+    void caFileIsChecked();
+    void testConnectionWithGoodToken();
+    void testConnectionWithBadToken();
+    void testConnectionToSilentHost();
+    void editingAFieldClearsTheTestResult();
+    void testConnectionOverHttpsNeedsTheCaFile();
+    void testAgainAfterAddingTheCaFile();
+    void okStoresTokenThenProfile();
+    void keychainFailureKeepsDialogOpen();
+    void editKeepsStoredTokenWhenFieldEmpty();
+    void editReplacesTokenWhenEntered();
+    void screenshots();
+
+private:
+    template<typename T>
+    T *child(QWidget *dialog, const char *name)
+    {
+        auto *w = dialog->findChild<T *>(QLatin1String(name));
+        if (!w)
+            qFatal("no widget named %s", name);
+        return w;
+    }
+    QPushButton *okButton(QWidget *dialog)
+    {
+        return child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+    }
+    QPushButton *cancelButton(QWidget *dialog)
+    {
+        return child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Cancel);
+    }
+    void type(QWidget *dialog, const char *field, const QString &text)
+    {
+        auto *edit = child<QLineEdit>(dialog, field);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    }
+    std::unique_ptr<ProfileDialog> newDialog(const QString &editName = QString())
+    {
+        auto dialog = std::make_unique<ProfileDialog>(m_profiles.get(), m_tokens.get(), &m_network,
+                                                      nullptr, editName);
+        dialog->show();
+        return dialog;
+    }
+    void fillValid(QWidget *dialog, const QString &token = GoodToken)
+    {
+        type(dialog, "nameEdit", QStringLiteral("work"));
+        type(dialog, "hostEdit", m_emulator->baseUrl());
+        type(dialog, "tokenEdit", token);
+        type(dialog, "clusterEdit", QStringLiteral("demo-cluster"));
+    }
+    // Lays out what typing changed (the event loop would, before the next paint), then saves.
+    static bool saveGrab(QWidget *widget, const QString &file)
+    {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        return widget->grab().save(file);
+    }
+    static QString tlsFile(const char *name)
+    {
+        return QFileInfo(QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/tls/") +
+                         QLatin1String(name))
+            .absoluteFilePath();
+    }
+    // The demo workspace over HTTPS, with a certificate from the test CA (tests/data/tls).
+    static std::unique_ptr<Emulator::Emulator> startHttpsEmulator()
+    {
+        Emulator::EmulatorOptions options;
+        options.token = GoodToken;
+        options.tlsCertificateFile = tlsFile("server.pem");
+        options.tlsKeyFile = tlsFile("server-key.pem");
+        auto emulator = std::make_unique<Emulator::Emulator>(options);
+        QString error;
+        if (!emulator->start(&error)) {
+            qWarning("HTTPS emulator: %s", qPrintable(error));
+            return nullptr;
+        }
+        return emulator;
+    }
+    QByteArray settingsFileContents() const
+    {
+        QFile file(m_profiles->fileName());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<MemoryTokenStore> m_tokens;
+};
+
+void tst_ProfileDialog::initTestCase()
+{
+    Emulator::EmulatorOptions options;
+    options.token = GoodToken;
+    options.speed = 1.0;
+    m_emulator = std::make_unique<Emulator::Emulator>(options);
+    QString error;
+    QVERIFY2(m_emulator->start(&error), qPrintable(error));
+}
+
+void tst_ProfileDialog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_profiles = std::make_unique<ProfileStore>(m_dir->filePath(QStringLiteral("brickrun.ini")));
+    m_tokens = std::make_unique<MemoryTokenStore>();
+}
+
+void tst_ProfileDialog::cleanup()
+{
+    m_tokens.reset();
+    m_profiles.reset();
+    m_dir.reset();
+}
+
+void tst_ProfileDialog::opensQuietAndDisablesOk()
+{
+    auto dialog = newDialog();
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Add Workspace"));
+    // Nothing typed yet: no reproaches, but nothing to save either.
+    QVERIFY(!child<QLabel>(dialog.get(), "nameError")->isVisible());
+    QVERIFY(!child<QLabel>(dialog.get(), "hostError")->isVisible());
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog.get(), "testButton")->isEnabled());
+    QCOMPARE(child<QLineEdit>(dialog.get(), "tokenEdit")->echoMode(), QLineEdit::Password);
+
+    fillValid(dialog.get());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+    QVERIFY(child<QPushButton>(dialog.get(), "testButton")->isEnabled());
+}
+
+void tst_ProfileDialog::invalidNameShowsReason()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    auto *nameError = child<QLabel>(dialog.get(), "nameError");
+
+    type(dialog.get(), "nameEdit", QStringLiteral("my work"));
+    QVERIFY(nameError->isVisible());
+    QVERIFY2(nameError->text().contains(QLatin1String("may only hold letters, digits")),
+             qPrintable(nameError->text()));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+
+    type(dialog.get(), "nameEdit", QStringLiteral("-work"));
+    QVERIFY2(nameError->text().contains(QLatin1String("must not start with")),
+             qPrintable(nameError->text()));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+
+    child<QLineEdit>(dialog.get(), "nameEdit")->clear();
+    QCOMPARE(nameError->text(), QStringLiteral("A profile needs a name."));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+
+    type(dialog.get(), "nameEdit", QStringLiteral("work-2"));
+    QVERIFY(!nameError->isVisible());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+}
+
+void tst_ProfileDialog::existingNameShowsReason()
+{
+    Profile existing;
+    existing.name = QStringLiteral("work");
+    existing.host = QUrl(QStringLiteral("https://adb-1.2.azuredatabricks.net"));
+    QVERIFY(m_profiles->save(existing, nullptr));
+
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    auto *nameError = child<QLabel>(dialog.get(), "nameError");
+    QVERIFY(nameError->isVisible());
+    QVERIFY2(nameError->text().contains(QLatin1String("already exists")),
+             qPrintable(nameError->text()));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+}
+
+void tst_ProfileDialog::invalidHostShowsReason_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("plain http elsewhere")
+        << QStringLiteral("http://adb-1.2.azuredatabricks.net") << QStringLiteral("plain http");
+    QTest::newRow("other scheme") << QStringLiteral("ftp://example.com")
+                                  << QStringLiteral("only https://");
+    QTest::newRow("user info") << QStringLiteral("https://me:secret@example.com")
+                               << QStringLiteral("must not contain a user name");
+    QTest::newRow("not a URL") << QStringLiteral("https://") << QStringLiteral("is not a URL");
+}
+
+void tst_ProfileDialog::invalidHostShowsReason()
+{
+    QFETCH(QString, host);
+    QFETCH(QString, reason);
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    type(dialog.get(), "hostEdit", host);
+    auto *hostError = child<QLabel>(dialog.get(), "hostError");
+    QVERIFY(hostError->isVisible());
+    QVERIFY2(hostError->text().contains(reason), qPrintable(hostError->text()));
+    QVERIFY(!hostError->text().at(0).isLower()); // a sentence, not a clause
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog.get(), "testButton")->isEnabled());
+
+    // A bare Azure host is fine: https is assumed.
+    type(dialog.get(), "hostEdit", QStringLiteral("adb-1234567890123456.7.azuredatabricks.net/"));
+    QVERIFY(!hostError->isVisible());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+}
+
+void tst_ProfileDialog::newProfileNeedsToken()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    auto *tokenEdit = child<QLineEdit>(dialog.get(), "tokenEdit");
+    tokenEdit->clear();
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    QVERIFY(child<QLabel>(dialog.get(), "tokenError")->isVisible());
+    QTest::keyClicks(tokenEdit, GoodToken + QStringLiteral("  ")); // pasted with a space
+    QVERIFY(!child<QLabel>(dialog.get(), "tokenError")->isVisible());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+}
+
+void tst_ProfileDialog::caFileIsChecked()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    auto *caError = child<QLabel>(dialog.get(), "caFileError");
+    QVERIFY(!caError->isVisible());
+
+    type(dialog.get(), "caFileEdit", m_dir->filePath(QStringLiteral("missing.pem")));
+    QVERIFY(caError->isVisible());
+    QVERIFY2(caError->text().contains(QLatin1String("no file")), qPrintable(caError->text()));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+
+    QFile junk(m_dir->filePath(QStringLiteral("junk.pem")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("not a certificate\n");
+    junk.close();
+    type(dialog.get(), "caFileEdit", junk.fileName());
+    QVERIFY2(caError->text().contains(QLatin1String("no PEM certificate")),
+             qPrintable(caError->text()));
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+
+    child<QLineEdit>(dialog.get(), "caFileEdit")->clear();
+    QVERIFY(!caError->isVisible());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+}
+
+void tst_ProfileDialog::testConnectionWithGoodToken()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    auto *testButton = child<QPushButton>(dialog.get(), "testButton");
+    auto *busy = child<QProgressBar>(dialog.get(), "testBusy");
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QVERIFY(!busy->isVisible());
+
+    QTest::mouseClick(testButton, Qt::LeftButton);
+    // Asynchronous: the window stays responsive and shows that it is waiting.
+    QVERIFY(busy->isVisible());
+    QVERIFY(!testButton->isEnabled());
+
+    QTRY_VERIFY2(result->text().startsWith(QLatin1String("Connected to 127.0.0.1 as ")),
+                 qPrintable(result->text()));
+    QVERIFY(result->isVisible());
+    QVERIFY(!busy->isVisible());
+    QVERIFY(testButton->isEnabled());
+    QVERIFY(child<QLabel>(dialog.get(), "testResultIcon")->isVisible());
+    // A test stores nothing.
+    QCOMPARE(m_tokens->writes, 0);
+    QVERIFY(m_profiles->profiles().isEmpty());
+}
+
+void tst_ProfileDialog::testConnectionWithBadToken()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get(), QStringLiteral("dapi-not-the-right-one"));
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY2(result->text().contains(QLatin1String("refused the token")),
+                 qPrintable(result->text()));
+    QVERIFY(result->text().contains(QLatin1String("127.0.0.1 answers")));
+}
+
+void tst_ProfileDialog::testConnectionToSilentHost()
+{
+    // Nothing listens on port 1 of loopback.
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    type(dialog.get(), "hostEdit", QStringLiteral("http://127.0.0.1:1"));
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY2(result->text().contains(QLatin1String("does not answer")),
+                 qPrintable(result->text()));
+}
+
+void tst_ProfileDialog::editingAFieldClearsTheTestResult()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY(result->text().startsWith(QLatin1String("Connected")));
+
+    // The answer was about the old token; it must not stay next to a new one.
+    QTest::keyClicks(child<QLineEdit>(dialog.get(), "tokenEdit"), QStringLiteral("x"));
+    QVERIFY(!result->isVisible());
+    QVERIFY(!child<QLabel>(dialog.get(), "testResultIcon")->isVisible());
+}
+
+void tst_ProfileDialog::testConnectionOverHttpsNeedsTheCaFile()
+{
+    // Each case gets its own server: QNetworkAccessManager keeps a connection per origin, and
+    // this test is about the dialog, not about that cache (see the next test).
+    auto secure = startHttpsEmulator();
+    QVERIFY(secure);
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    type(dialog.get(), "hostEdit", secure->baseUrl());
+    type(dialog.get(), "caFileEdit", tlsFile("ca.pem"));
+    QVERIFY(!child<QLabel>(dialog.get(), "caFileError")->isVisible());
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY2(result->text().startsWith(QLatin1String("Connected to 127.0.0.1 as ")),
+                 qPrintable(result->text()));
+
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_profiles->profile(QStringLiteral("work"))->caFile, tlsFile("ca.pem"));
+
+    // Without the CA file the certificate is reported, never ignored.
+    auto other = startHttpsEmulator();
+    QVERIFY(other);
+    auto second = newDialog();
+    fillValid(second.get());
+    type(second.get(), "nameEdit", QStringLiteral("work-2"));
+    type(second.get(), "hostEdit", other->baseUrl());
+    QTest::mouseClick(child<QPushButton>(second.get(), "testButton"), Qt::LeftButton);
+    result = child<QLabel>(second.get(), "testResultLabel");
+    QTRY_VERIFY2(result->text().contains(QLatin1String("certificate is not trusted")),
+                 qPrintable(result->text()));
+}
+
+void tst_ProfileDialog::testAgainAfterAddingTheCaFile()
+{
+    // What a user does: test, read "not trusted", choose the CA file, test again.
+    auto secure = startHttpsEmulator();
+    QVERIFY(secure);
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    type(dialog.get(), "hostEdit", secure->baseUrl());
+    auto *testButton = child<QPushButton>(dialog.get(), "testButton");
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTest::mouseClick(testButton, Qt::LeftButton);
+    QTRY_VERIFY(result->text().contains(QLatin1String("certificate is not trusted")));
+
+    type(dialog.get(), "caFileEdit", tlsFile("ca.pem"));
+    QTest::mouseClick(testButton, Qt::LeftButton);
+    QTRY_VERIFY(testButton->isEnabled());
+    QVERIFY2(result->text().startsWith(QLatin1String("Connected to 127.0.0.1 as ")),
+             qPrintable(result->text()));
+}
+
+void tst_ProfileDialog::okStoresTokenThenProfile()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    m_tokens->holdWrites = true;
+
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    auto *status = child<QLabel>(dialog.get(), "statusLabel");
+    QCOMPARE(status->text(), QStringLiteral("Saving…"));
+    QVERIFY(status->isVisible());
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    QVERIFY(!cancelButton(dialog.get())->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog.get(), "testButton")->isEnabled());
+    QCOMPARE(m_tokens->writes, 1);
+    // The profile waits for its token.
+    QVERIFY(!m_profiles->contains(QStringLiteral("work")));
+    dialog->reject(); // Escape or the window's close button while saving
+    QVERIFY(dialog->isVisible());
+
+    m_tokens->releaseWrites();
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(dialog->profileName(), QStringLiteral("work"));
+    QCOMPARE(m_tokens->tokens.value(QStringLiteral("work")), GoodToken);
+    const auto saved = m_profiles->profile(QStringLiteral("work"));
+    QVERIFY(saved);
+    QCOMPARE(saved->host, QUrl(m_emulator->baseUrl()));
+    QCOMPARE(saved->clusterId, QStringLiteral("demo-cluster"));
+    QVERIFY(saved->caFile.isEmpty());
+    // The token went to the keychain and nowhere else.
+    QVERIFY(!settingsFileContents().isEmpty());
+    QVERIFY(!settingsFileContents().contains(GoodToken.toUtf8()));
+}
+
+void tst_ProfileDialog::keychainFailureKeepsDialogOpen()
+{
+    auto dialog = newDialog();
+    fillValid(dialog.get());
+    m_tokens->failWith = TokenStore::Status::NoBackend;
+
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    auto *status = child<QLabel>(dialog.get(), "statusLabel");
+    QTRY_VERIFY2(status->text().contains(QLatin1String("no keychain service is running")),
+                 qPrintable(status->text()));
+    QVERIFY(status->text().contains(QLatin1String("nothing was saved")));
+    QVERIFY(status->isVisible());
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->result() != QDialog::Accepted);
+    QVERIFY(dialog->profileName().isEmpty());
+    // Nothing saved anywhere, no plain-text fallback.
+    QVERIFY(m_profiles->profiles().isEmpty());
+    QVERIFY(m_tokens->tokens.isEmpty());
+    QVERIFY(!settingsFileContents().contains(GoodToken.toUtf8()));
+    // The user can try again or give up.
+    QVERIFY(okButton(dialog.get())->isEnabled());
+    QVERIFY(cancelButton(dialog.get())->isEnabled());
+
+    m_tokens->failWith = TokenStore::Status::Ok;
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QVERIFY(m_profiles->contains(QStringLiteral("work")));
+}
+
+void tst_ProfileDialog::editKeepsStoredTokenWhenFieldEmpty()
+{
+    Profile existing;
+    existing.name = QStringLiteral("work");
+    existing.host = QUrl(m_emulator->baseUrl());
+    existing.clusterId = QStringLiteral("demo-cluster");
+    QVERIFY(m_profiles->save(existing, nullptr));
+    m_tokens->tokens.insert(existing.name, GoodToken);
+
+    auto dialog = newDialog(existing.name);
+    QVERIFY(dialog->windowTitle().contains(QLatin1String("work")));
+    auto *nameEdit = child<QLineEdit>(dialog.get(), "nameEdit");
+    QCOMPARE(nameEdit->text(), QStringLiteral("work"));
+    QVERIFY(nameEdit->isReadOnly());
+    QCOMPARE(child<QLineEdit>(dialog.get(), "hostEdit")->text(), m_emulator->baseUrl());
+    QCOMPARE(child<QLineEdit>(dialog.get(), "clusterEdit")->text(), QStringLiteral("demo-cluster"));
+    // Never prefilled with the stored token.
+    QVERIFY(child<QLineEdit>(dialog.get(), "tokenEdit")->text().isEmpty());
+    QVERIFY(okButton(dialog.get())->isEnabled());
+
+    // Test connection uses the stored token.
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY2(result->text().startsWith(QLatin1String("Connected to 127.0.0.1 as ")),
+                 qPrintable(result->text()));
+    QCOMPARE(m_tokens->reads, 1);
+
+    type(dialog.get(), "clusterEdit", QStringLiteral("demo-cluster-cold"));
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    QCOMPARE(m_tokens->writes, 0);
+    QCOMPARE(m_tokens->tokens.value(QStringLiteral("work")), GoodToken);
+    QCOMPARE(m_profiles->profile(QStringLiteral("work"))->clusterId,
+             QStringLiteral("demo-cluster-cold"));
+}
+
+void tst_ProfileDialog::editReplacesTokenWhenEntered()
+{
+    Profile existing;
+    existing.name = QStringLiteral("work");
+    existing.host = QUrl(m_emulator->baseUrl());
+    QVERIFY(m_profiles->save(existing, nullptr));
+    m_tokens->tokens.insert(existing.name, QStringLiteral("old-token"));
+
+    auto dialog = newDialog(existing.name);
+    type(dialog.get(), "tokenEdit", GoodToken);
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_tokens->tokens.value(QStringLiteral("work")), GoodToken);
+    QCOMPARE(dialog->profileName(), QStringLiteral("work"));
+}
+
+void tst_ProfileDialog::screenshots()
+{
+    // For people to look at: the dialog with reasons shown, and after a test, in a light and
+    // a dark palette.
+    const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    const QPalette original = QApplication::palette();
+    QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+    QVERIFY(fusion);
+    QApplication::setStyle(fusion);
+
+    for (const bool dark : {false, true}) {
+        if (dark) {
+            QPalette p;
+            p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+            p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+            p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
+            p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+            p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+            for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+                p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+            QApplication::setPalette(p);
+        } else {
+            QApplication::setPalette(QApplication::style()->standardPalette());
+        }
+        const QString suffix = dark ? QStringLiteral("-dark") : QString();
+
+        auto dialog = newDialog();
+        type(dialog.get(), "nameEdit", QStringLiteral("my work"));
+        type(dialog.get(), "hostEdit", QStringLiteral("http://adb-1.2.azuredatabricks.net"));
+        type(dialog.get(), "tokenEdit", GoodToken);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+        QVERIFY(saveGrab(dialog.get(),
+                         dir + QStringLiteral("/profiledialog-invalid%1.png").arg(suffix)));
+
+        fillValid(dialog.get());
+        QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+        QVERIFY(saveGrab(dialog.get(),
+                         dir + QStringLiteral("/profiledialog-testing%1.png").arg(suffix)));
+        QTRY_VERIFY(child<QLabel>(dialog.get(), "testResultLabel")
+                        ->text()
+                        .startsWith(QLatin1String("Connected")));
+        QVERIFY(saveGrab(dialog.get(),
+                         dir + QStringLiteral("/profiledialog-tested%1.png").arg(suffix)));
+
+        m_tokens->failWith = TokenStore::Status::NoBackend;
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QTRY_VERIFY(
+            child<QLabel>(dialog.get(), "statusLabel")->text().contains(QLatin1String("keychain")));
+        QVERIFY(saveGrab(dialog.get(),
+                         dir + QStringLiteral("/profiledialog-keychain%1.png").arg(suffix)));
+        m_tokens->failWith = TokenStore::Status::Ok;
+    }
+    QApplication::setPalette(original);
+}
+
+QTEST_MAIN(tst_ProfileDialog)
+#include "tst_profiledialog.moc"
