@@ -19,6 +19,8 @@ const char *const Usage = R"(Usage:
   brickrun-cli status RUN_ID  (--demo | --host URL | --profile NAME) [--json]
   brickrun-cli output RUN_ID  (--demo | --host URL | --profile NAME) [--json]
   brickrun-cli cancel RUN_ID  (--demo | --host URL | --profile NAME) [--no-wait] [--json]
+  brickrun-cli resume (--demo | --host URL | --profile NAME) [--timeout SECONDS] [--json]
+  brickrun-cli runs [--active] [--profile NAME] [--json]
   brickrun-cli profiles list [--json]
   brickrun-cli profiles add NAME --host URL [--token-stdin] [--cluster ID] [--ca-file FILE]
                                  [--default]
@@ -27,7 +29,9 @@ const char *const Usage = R"(Usage:
   brickrun-cli --help | --version
 
 Submits a one-time notebook run to Azure Databricks, follows it until it ends and prints its
-result. --demo uses the built-in demo workspace (no account needed). A profile keeps a
+result. Every run is kept in the local history; `resume` follows the runs of a workspace that
+were still active when brickrun-cli stopped (or crashed) to their end, without starting them
+twice. --demo uses the built-in demo workspace (no account needed). A profile keeps a
 workspace's URL in the settings and its token in the OS keychain; without --demo, --host or
 --profile the default profile is used. With --host (or DATABRICKS_HOST) the token comes from
 DATABRICKS_TOKEN. A token is never taken from the command line.
@@ -50,6 +54,10 @@ Command commandFromName(const QString &name)
         return Command::Cancel;
     if (name == QLatin1String("profiles"))
         return Command::Profiles;
+    if (name == QLatin1String("resume"))
+        return Command::Resume;
+    if (name == QLatin1String("runs"))
+        return Command::Runs;
     return Command::None;
 }
 
@@ -109,12 +117,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral("FILE"));
     const QCommandLineOption makeDefault(
         QStringLiteral("default"), QStringLiteral("profiles add: make it the default profile."));
+    const QCommandLineOption active(QStringLiteral("active"),
+                                    QStringLiteral("runs: only the runs still being followed."));
     // Accepted only to explain why it is refused: other users can read command lines.
     QCommandLineOption token(QStringLiteral("token"), QString(), QStringLiteral("TOKEN"));
     token.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({helpOption, versionOption, demo, host, profile, notebook, cluster, runName,
                        taskKey, param, noWait, timeout, json, tokenStdin, caFile, makeDefault,
-                       token});
+                       active, token});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("submit, status, output, cancel or profiles"));
 
@@ -139,14 +149,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     CliOptions o;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        *errors << QStringLiteral("no command given: use submit, status, output, cancel or "
-                                  "profiles (see --help)");
+        *errors << QStringLiteral("no command given: use submit, status, output, cancel, "
+                                  "resume, runs or profiles (see --help)");
         return false;
     }
     o.command = commandFromName(positional.first());
     if (o.command == Command::None) {
-        *errors << QStringLiteral("unknown command \"%1\": use submit, status, output, cancel "
-                                  "or profiles")
+        *errors << QStringLiteral("unknown command \"%1\": use submit, status, output, cancel, "
+                                  "resume, runs or profiles")
                        .arg(positional.first());
         return false;
     }
@@ -163,7 +173,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     onlyFor(runName, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(taskKey, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(param, {Command::Submit}, QStringLiteral("submit"));
-    onlyFor(timeout, {Command::Submit}, QStringLiteral("submit"));
+    onlyFor(timeout, {Command::Submit, Command::Resume}, QStringLiteral("submit and resume"));
+    onlyFor(active, {Command::Runs}, QStringLiteral("runs"));
     onlyFor(noWait, {Command::Submit, Command::Cancel}, QStringLiteral("submit and cancel"));
     onlyFor(tokenStdin, {Command::Profiles}, QStringLiteral("profiles add"));
     onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
@@ -244,7 +255,34 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         return true;
     }
 
-    if (o.command == Command::Submit) {
+    if (o.command == Command::Runs) {
+        if (positional.size() > 1)
+            *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+        for (const auto *opt : {&demo, &host, &notebook, &cluster, &noWait, &timeout})
+            if (parser.isSet(*opt))
+                *errors << QStringLiteral("--%1 is not for runs").arg(opt->names().constLast());
+        o.activeOnly = parser.isSet(active);
+        o.runsProfile = parser.value(profile);
+        if (!errors->isEmpty())
+            return false;
+        *out = o;
+        return true;
+    }
+
+    if (o.command == Command::Resume) {
+        if (positional.size() > 1)
+            *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
+        if (parser.isSet(timeout)) {
+            bool ok = false;
+            const qint64 seconds = parser.value(timeout).toLongLong(&ok);
+            if (!ok || seconds <= 0)
+                *errors << QStringLiteral("--timeout \"%1\": expected a whole number of seconds "
+                                          "greater than 0")
+                               .arg(parser.value(timeout));
+            else
+                o.timeout = std::chrono::seconds(seconds);
+        }
+    } else if (o.command == Command::Submit) {
         if (positional.size() > 1)
             *errors << QStringLiteral("submit takes no RUN_ID (got \"%1\")").arg(positional.at(1));
         if (!parser.isSet(notebook))

@@ -29,6 +29,8 @@ enum class Command
     Status,
     Output,
     Cancel,
+    Resume,
+    Runs,
     Profiles
 };
 
@@ -57,6 +59,8 @@ struct CliOptions
     QString cfgProfile; // profiles import-databrickscfg --profile P
     bool tokenFromStdin = false;
     bool makeDefault = false;
+    bool activeOnly = false; // runs --active
+    QString runsProfile;     // runs --profile P (a filter)
     RunSpec spec;
     qint64 runId = 0;
     bool noWait = false;

@@ -1,12 +1,19 @@
 #include "CliRunner.h"
 
+#include "Console.h"
 #include "Emulator.h"
 #include "OutputFormat.h"
+#include "TrackedRuns.h"
 #include "auth/TokenStore.h"
+#include "store/Database.h"
+#include "store/HistoryStore.h"
 #include "workflow/SubmitAndWait.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -45,6 +52,10 @@ CliRunner::~CliRunner()
 
 void CliRunner::start()
 {
+    if (m_options.command == Command::Runs) {
+        runRuns(); // the history alone, no workspace
+        return;
+    }
     connectWorkspace([this] { dispatch(); });
 }
 
@@ -63,6 +74,10 @@ void CliRunner::dispatch()
     case Command::Cancel:
         runCancel();
         break;
+    case Command::Resume:
+        runResume();
+        break;
+    case Command::Runs:
     case Command::None:
     case Command::Profiles:
         finish(ExitUsage);
@@ -144,31 +159,99 @@ void CliRunner::connectWorkspace(const std::function<void()> &then)
     then();
 }
 
+bool CliRunner::openHistory()
+{
+    if (m_history)
+        return true;
+    m_database = std::make_unique<Database>(Database::defaultPath());
+    QString error;
+    QString movedAside;
+    if (!m_database->open(&error, &movedAside)) {
+        printError(QStringLiteral("error: the run history cannot be opened: %1").arg(error));
+        finish(ExitApi);
+        return false;
+    }
+    if (!movedAside.isEmpty())
+        printError(QStringLiteral("warning: the run history was damaged; a new one was started "
+                                  "and the old file is kept at %1")
+                       .arg(movedAside));
+    m_history = std::make_unique<HistoryStore>(m_database.get());
+    return true;
+}
+
+void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action)
+{
+    if (!openHistory())
+        return;
+    TrackedRuns::Settings settings;
+    settings.profile = m_options.demo ? QStringLiteral("demo") : m_options.profileName;
+    settings.host = m_transport.baseUrl().toString();
+    settings.json = m_options.json;
+    settings.noWait = m_options.noWait;
+    settings.timeout = m_options.timeout;
+    settings.retryBudget = m_options.retryBudget;
+    settings.workspaceArgument = workspaceArgument();
+    m_tracked = new TrackedRuns(m_history.get(), &m_client, m_pollPolicy, settings, this);
+    connect(m_tracked, &TrackedRuns::done, this, &CliRunner::finish);
+    action(m_tracked);
+}
+
 void CliRunner::runSubmit()
 {
-    auto *workflow = new SubmitAndWait(&m_client, this);
-    wireWorkflow(workflow);
-    workflow->setTimeout(std::chrono::duration_cast<std::chrono::milliseconds>(m_options.timeout));
-    connect(workflow, &SubmitAndWait::submitted, this, [this, workflow](qint64 runId) {
-        progress(QStringLiteral("submitted run %1").arg(runId));
-        if (!m_options.noWait)
-            return;
-        // Accepted: report the id and leave the run to the service.
-        workflow->disconnect(this);
-        workflow->deleteLater();
-        m_workflow = nullptr;
-        if (m_options.json)
-            printOut(QString::fromUtf8(QJsonDocument(workflowOutputs(runId, nullptr, nullptr))
-                                           .toJson(QJsonDocument::Compact)));
-        else
-            printOut(QStringLiteral("Run:      %1\n").arg(runId));
-        finish(ExitSuccess);
-    });
-    progress(QStringLiteral("submitting %1 on cluster %2 to %3")
-                 .arg(m_options.spec.notebookPath, m_options.spec.clusterId,
-                      m_options.demo ? QStringLiteral("the demo workspace")
+    progress(QStringLiteral("using %1")
+                 .arg(m_options.demo ? QStringLiteral("the demo workspace")
                                      : m_transport.baseUrl().host()));
-    workflow->submit(m_options.spec);
+    startTracked([this](TrackedRuns *runs) { runs->submit(m_options.spec); });
+}
+
+void CliRunner::runResume()
+{
+    startTracked([](TrackedRuns *runs) { runs->resume(); });
+}
+
+void CliRunner::runRuns()
+{
+    if (!openHistory())
+        return;
+    HistoryStore::Query query;
+    query.profile = m_options.runsProfile;
+    if (m_options.activeOnly)
+        query.status = QStringLiteral("active");
+    const QList<RunRecord> records = m_history->page(query, 0, 100000);
+    if (m_options.json) {
+        QJsonArray array;
+        for (const RunRecord &r : records) {
+            QJsonObject o = recordOutputs(r);
+            o.insert(QStringLiteral("id"), r.id);
+            o.insert(QStringLiteral("profile"), r.profile);
+            o.insert(QStringLiteral("host"), r.host);
+            o.insert(QStringLiteral("runName"), r.spec.runName);
+            o.insert(QStringLiteral("notebookPath"), r.spec.notebookPath);
+            o.insert(QStringLiteral("clusterId"), r.spec.clusterId);
+            o.insert(QStringLiteral("active"), r.isActive());
+            o.insert(QStringLiteral("submittedAt"),
+                     QDateTime::fromMSecsSinceEpoch(r.submittedAtMs).toString(Qt::ISODateWithMs));
+            array.append(o);
+        }
+        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+    } else if (records.isEmpty()) {
+        printOut(QStringLiteral("No runs in the history yet.\n"));
+    } else {
+        QString out;
+        for (const RunRecord &r : records)
+            out += QStringLiteral("%1  %2  %3  %4  %5\n")
+                       .arg(QDateTime::fromMSecsSinceEpoch(r.submittedAtMs)
+                                .toString(QStringLiteral("yyyy-MM-dd hh:mm")))
+                       .arg((r.runId > 0 ? QString::number(r.runId) : QStringLiteral("-"))
+                                .rightJustified(15))
+                       .arg((r.isActive() ? QStringLiteral("active ") + r.state.lifeCycleState
+                                          : r.state.summary())
+                                .leftJustified(22))
+                       .arg(r.profile.isEmpty() ? QStringLiteral("-") : r.profile,
+                            r.spec.notebookPath);
+        printOut(out);
+    }
+    finish(ExitSuccess);
 }
 
 void CliRunner::wireWorkflow(SubmitAndWait *workflow)
@@ -308,6 +391,10 @@ void CliRunner::onInterrupted(int count)
 {
     if (m_finished)
         return;
+    if (m_tracked) {
+        m_tracked->interrupt(count);
+        return;
+    }
     if (count >= 2 || !m_workflow) {
         printError(m_workflow && m_workflow->runId() > 0
                        ? QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
@@ -367,21 +454,17 @@ void CliRunner::finish(int exitCode)
 
 void CliRunner::progress(const QString &text)
 {
-    printError(progressLine(m_clock.elapsed(), text));
+    Console::err(Console::progressLine(m_clock.elapsed(), text));
 }
 
 void CliRunner::printError(const QString &text)
 {
-    std::fputs(qPrintable(text + QLatin1Char('\n')), stderr);
-    std::fflush(stderr);
+    Console::err(text);
 }
 
 void CliRunner::printOut(const QString &text)
 {
-    const QByteArray bytes =
-        text.endsWith(QLatin1Char('\n')) ? text.toUtf8() : (text + QLatin1Char('\n')).toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    Console::out(text);
 }
 
 } // namespace Brickrun::Cli

@@ -17,10 +17,14 @@ class Emulator;
 }
 
 namespace Brickrun {
+class Database;
+class HistoryStore;
 class TokenStore;
-}
+} // namespace Brickrun
 
 namespace Brickrun::Cli {
+
+class TrackedRuns;
 
 // Carries out one brickrun-cli command on the event loop and reports the exit code.
 // Progress goes to stderr; results to stdout (one JSON object with --json).
@@ -42,7 +46,11 @@ private:
     void connectWorkspace(const std::function<void()> &then);
     bool useCaFile(const QString &path);
     void dispatch();
+    bool openHistory();
+    void startTracked(const std::function<void(TrackedRuns *)> &action);
     void runSubmit();
+    void runResume();
+    void runRuns();
     void runStatus();
     void runOutput();
     void runCancel();
@@ -61,6 +69,9 @@ private:
 
     CliOptions m_options;
     TokenStore *m_tokens;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<HistoryStore> m_history;
+    TrackedRuns *m_tracked = nullptr;
     std::unique_ptr<Emulator::Emulator> m_emulator;
     QNetworkAccessManager m_network;
     HttpTransport m_transport;

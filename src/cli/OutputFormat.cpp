@@ -59,6 +59,18 @@ QJsonObject outcomeOutputs(const WorkflowOutcome &outcome)
     return o;
 }
 
+QJsonObject recordOutputs(const RunRecord &record)
+{
+    RunInfo run;
+    run.runId = record.runId;
+    run.state = record.state;
+    run.runPageUrl = record.runPageUrl;
+    RunOutput output = record.output;
+    output.taskRunId = record.taskRunId;
+    return workflowOutputs(record.runId, record.runId > 0 ? &run : nullptr,
+                           record.hasOutput || record.taskRunId > 0 ? &output : nullptr);
+}
+
 QJsonObject runStatusJson(const RunInfo &run)
 {
     QJsonArray tasks;
@@ -131,11 +143,6 @@ QString humanStatus(const RunInfo &run)
                  .arg(t.runId)
                  .arg(t.state.summary());
     return s;
-}
-
-QString progressLine(qint64 elapsedMs, const QString &text)
-{
-    return QStringLiteral("[%1s] %2").arg(double(elapsedMs) / 1000.0, 7, 'f', 1).arg(text);
 }
 
 } // namespace Brickrun::Cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/RunInfo.h"
+#include "model/RunRecord.h"
 #include "workflow/SubmitAndWait.h"
 
 #include <QJsonObject>
@@ -12,13 +13,12 @@ namespace Brickrun::Cli {
 // needs besides. Every key is always present; a value the service did not give is null.
 QJsonObject workflowOutputs(qint64 runId, const RunInfo *run, const RunOutput *output);
 QJsonObject outcomeOutputs(const WorkflowOutcome &outcome);
+// The outputs of a run of the history (the same keys).
+QJsonObject recordOutputs(const RunRecord &record);
 QJsonObject runStatusJson(const RunInfo &run);
 
 // The same, for people.
 QString humanSummary(const QJsonObject &outputs);
 QString humanStatus(const RunInfo &run);
-
-// One progress line for stderr, e.g. "[   4.2s] run 123: RUNNING (In run)".
-QString progressLine(qint64 elapsedMs, const QString &text);
 
 } // namespace Brickrun::Cli

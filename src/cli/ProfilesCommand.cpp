@@ -1,5 +1,6 @@
 #include "ProfilesCommand.h"
 
+#include "Console.h"
 #include "api/WorkspaceApi.h"
 #include "auth/TokenStore.h"
 #include "config/DatabricksCfg.h"

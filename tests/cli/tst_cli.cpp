@@ -329,7 +329,9 @@ private Q_SLOTS:
         cliEnv.insert(QStringLiteral("DATABRICKS_TOKEN"), QStringLiteral("dapi-test-wrong"));
         r = run(args, cliEnv);
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains("401") && r.err.contains("token was refused"), r.err.constData());
+        QVERIFY2(r.err.contains("401") && r.err.contains("refused the token") &&
+                     r.err.contains("DATABRICKS_TOKEN"),
+                 r.err.constData());
         QVERIFY(!r.err.contains("dapi-test-wrong"));
 
         emulator.terminate();

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace Brickrun::Cli::Console {
+
+// stdout: results (one JSON object with --json). A newline is added when missing.
+void out(const QString &text);
+// stderr: progress, warnings and errors, one line each.
+void err(const QString &text);
+// "[   4.2s] text", for progress lines on stderr.
+QString progressLine(qint64 elapsedMs, const QString &text);
+
+} // namespace Brickrun::Cli::Console

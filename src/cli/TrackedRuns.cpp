@@ -1,0 +1,259 @@
+#include "TrackedRuns.h"
+
+#include "CliOptions.h"
+#include "Console.h"
+#include "OutputFormat.h"
+#include "api/JobsClient.h"
+#include "store/HistoryStore.h"
+#include "workflow/RunMonitor.h"
+
+#include <QJsonDocument>
+
+namespace Brickrun::Cli {
+
+TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPolicy &policy,
+                         const Settings &settings, QObject *parent)
+    : QObject(parent)
+    , m_history(history)
+    , m_client(client)
+    , m_settings(settings)
+{
+    m_clock.start();
+    // Only this workspace's runs are followed here; others wait for their own workspace.
+    m_monitor = new RunMonitor(
+        history,
+        [this](const RunRecord &r) -> JobsClient * { return belongsHere(r) ? m_client : nullptr; },
+        this);
+    m_monitor->setPollPolicy(policy);
+    connect(m_monitor, &RunMonitor::runChanged, this, &TrackedRuns::onChanged);
+    connect(m_monitor, &RunMonitor::runEnded, this, &TrackedRuns::onEnded);
+    connect(m_monitor, &RunMonitor::retrying, this, &TrackedRuns::onRetrying);
+    connect(m_monitor, &RunMonitor::cancelSent, this, [this](qint64) {
+        progress(QStringLiteral("cancel requested; waiting for the run to end"));
+    });
+    connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64, const ApiError &e) {
+        progress(QStringLiteral("could not cancel the run: %1").arg(e.toString()));
+    });
+    connect(m_monitor, &RunMonitor::authenticationFailed, this,
+            [this](const QString &, const ApiError &e) {
+                Console::err(QStringLiteral("error: the workspace refused the token (%1). Check "
+                                            "%2; the run is kept in the history, and once the "
+                                            "token is right it goes on with: brickrun-cli "
+                                            "resume %3")
+                                 .arg(e.toString(),
+                                      m_settings.profile.isEmpty()
+                                          ? QStringLiteral("DATABRICKS_TOKEN")
+                                          : QStringLiteral("the token of profile \"%1\"")
+                                                .arg(m_settings.profile),
+                                      m_settings.workspaceArgument));
+                finish(ExitAuth);
+            });
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        for (const RunRecord &r : std::as_const(m_followed)) {
+            if (m_settings.json)
+                Console::out(QString::fromUtf8(
+                    QJsonDocument(recordOutputs(r)).toJson(QJsonDocument::Compact)));
+            Console::err(
+                QStringLiteral("stopped waiting after %1 s; run %2 goes on (%3). "
+                               "Follow it with: brickrun-cli resume %4")
+                    .arg(m_settings.timeout.count())
+                    .arg(r.runId)
+                    .arg(r.runId > 0 ? r.state.summary() : QStringLiteral("not yet accepted"),
+                         m_settings.workspaceArgument));
+        }
+        finish(ExitTimeout);
+    });
+}
+
+bool TrackedRuns::belongsHere(const RunRecord &r) const
+{
+    // The demo workspace gets a new port in every process; a profile or host is its URL.
+    return r.profile == m_settings.profile &&
+           (r.profile == QLatin1String("demo") || r.host == m_settings.host);
+}
+
+void TrackedRuns::submit(const RunSpec &spec)
+{
+    RunRecord record;
+    record.profile = m_settings.profile;
+    record.host = m_settings.host;
+    record.spec = spec;
+    QString error;
+    progress(QStringLiteral("submitting %1 on cluster %2").arg(spec.notebookPath, spec.clusterId));
+    const qint64 id = m_monitor->submit(record, &error);
+    if (id == 0) {
+        Console::err(QStringLiteral("error: %1").arg(error));
+        finish(ExitApi);
+        return;
+    }
+    if (m_settings.timeout.count() > 0)
+        m_timeout.start(m_settings.timeout);
+    follow(id);
+}
+
+void TrackedRuns::resume()
+{
+    const QList<RunRecord> active = m_history->activeRuns();
+    for (const RunRecord &r : active) {
+        if (belongsHere(r))
+            follow(r.id);
+    }
+    if (m_followed.isEmpty()) {
+        Console::err(QStringLiteral("no active runs of this workspace in the history"));
+        if (m_settings.json)
+            Console::out(QStringLiteral("[]"));
+        finish(ExitSuccess);
+        return;
+    }
+    progress(QStringLiteral("following %1 run(s) from the history").arg(m_followed.size()));
+    m_monitor->resumeAll();
+}
+
+void TrackedRuns::follow(qint64 id)
+{
+    if (const auto r = m_history->record(id))
+        m_followed.insert(id, *r);
+}
+
+void TrackedRuns::onChanged(qint64 id)
+{
+    if (!m_followed.contains(id))
+        return;
+    const auto now = m_history->record(id);
+    if (!now)
+        return;
+    const RunRecord before = m_followed.value(id);
+    m_followed.insert(id, *now);
+    m_failingSinceMs.remove(id);
+    if (before.runId == 0 && now->runId > 0) {
+        progress(QStringLiteral("submitted run %1").arg(now->runId));
+        if (m_settings.noWait) {
+            // Accepted: the history keeps following it later (resume, the desktop program).
+            if (m_settings.json)
+                Console::out(QString::fromUtf8(
+                    QJsonDocument(recordOutputs(*now)).toJson(QJsonDocument::Compact)));
+            else
+                Console::out(QStringLiteral("Run:      %1\n").arg(now->runId));
+            finish(ExitSuccess);
+            return;
+        }
+    }
+    if (now->state != before.state && !now->state.lifeCycleState.isEmpty()) {
+        QString line = QStringLiteral("run %1: %2").arg(now->runId).arg(now->state.summary());
+        if (!now->state.stateMessage.isEmpty())
+            line += QStringLiteral(" (%1)").arg(now->state.stateMessage);
+        progress(line);
+    }
+}
+
+void TrackedRuns::onEnded(qint64 id)
+{
+    if (!m_followed.contains(id))
+        return;
+    const auto record = m_history->record(id);
+    m_followed.remove(id);
+    if (record)
+        report(*record);
+    finishWhenIdle();
+}
+
+void TrackedRuns::report(const RunRecord &r)
+{
+    int code = ExitRunFailed;
+    switch (r.tracking) {
+    case RunRecord::Tracking::SubmitFailed:
+        Console::err(QStringLiteral("error while submitting the run: %1").arg(r.lastError));
+        code = ExitUsage; // the service refused what was asked (transient errors are retried)
+        m_worstExit = std::max(m_worstExit, code);
+        return;
+    case RunRecord::Tracking::Vanished:
+        Console::err(QStringLiteral("run %1: %2").arg(r.runId).arg(r.lastError));
+        break;
+    case RunRecord::Tracking::Finished:
+        progress(QStringLiteral("run %1 ended: %2").arg(r.runId).arg(r.state.summary()));
+        code = r.state.isSuccess() ? ExitSuccess : ExitRunFailed;
+        if (!r.hasOutput && !r.lastError.isEmpty()) {
+            Console::err(QStringLiteral("error: %1").arg(r.lastError));
+            code = ExitApi;
+        }
+        break;
+    default:
+        break;
+    }
+    const QJsonObject outputs = recordOutputs(r);
+    Console::out(m_settings.json
+                     ? QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact))
+                     : humanSummary(outputs));
+    m_worstExit = std::max(m_worstExit, code);
+}
+
+void TrackedRuns::onRetrying(qint64 id, const QString &what, const ApiError &error,
+                             std::chrono::milliseconds delay)
+{
+    progress(QStringLiteral("%1 failed (%2); retrying in %3 s")
+                 .arg(what, error.toString())
+                 .arg(double(delay.count()) / 1000.0, 0, 'f', 1));
+    // The transport already retried within its budget; the monitor would go on for ever (the
+    // desktop program never gives up on a run). A script wants an answer: give up once the
+    // failure has lasted longer than the retry budget, leaving the run in the history.
+    const qint64 now = m_clock.elapsed();
+    const qint64 since = m_failingSinceMs.value(id, now);
+    m_failingSinceMs.insert(id, since);
+    if (now - since >= qint64(m_settings.retryBudget.count()) * 1000) {
+        const RunRecord r = m_followed.value(id);
+        Console::err(QStringLiteral("error: %1 keeps failing (%2); %3")
+                         .arg(what, error.toString(),
+                              r.runId > 0 ? QStringLiteral("run %1 is kept in the history; follow "
+                                                           "it later with: brickrun-cli resume %2")
+                                                .arg(r.runId)
+                                                .arg(m_settings.workspaceArgument)
+                                          : QStringLiteral("the submit is kept in the history "
+                                                           "and is sent again, with the same "
+                                                           "idempotency token, by: brickrun-cli "
+                                                           "resume %1")
+                                                .arg(m_settings.workspaceArgument)));
+        finish(error.isAuthentication() || error.isPermission() ? ExitAuth : ExitApi);
+    }
+}
+
+void TrackedRuns::interrupt(int count)
+{
+    if (m_finished)
+        return;
+    if (count >= 2 || m_followed.isEmpty()) {
+        for (const RunRecord &r : std::as_const(m_followed))
+            Console::err(QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
+                                        "going (check with: brickrun-cli status %1 %2)")
+                             .arg(r.runId)
+                             .arg(m_settings.workspaceArgument));
+        finish(ExitInterrupted);
+        return;
+    }
+    progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
+                            "(press Ctrl-C again to leave at once)"));
+    for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it)
+        m_monitor->cancel(it.key());
+}
+
+void TrackedRuns::finishWhenIdle()
+{
+    if (m_followed.isEmpty())
+        finish(m_worstExit);
+}
+
+void TrackedRuns::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT done(exitCode); });
+}
+
+void TrackedRuns::progress(const QString &text)
+{
+    Console::err(Console::progressLine(m_clock.elapsed(), text));
+}
+
+} // namespace Brickrun::Cli

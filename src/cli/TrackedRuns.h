@@ -1,0 +1,76 @@
+#pragma once
+
+#include "model/RunRecord.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace Brickrun {
+class HistoryStore;
+class JobsClient;
+class RunMonitor;
+struct ApiError;
+struct PollPolicy;
+} // namespace Brickrun
+
+namespace Brickrun::Cli {
+
+// `submit` and `resume` on top of the RunMonitor and the history, so that a run started from
+// the command line is never lost: its idempotency token is on disk before the submit goes out,
+// its run id the moment the answer arrives, and `brickrun-cli resume` (or the desktop program)
+// follows it to the end after a crash, without starting it twice.
+class TrackedRuns : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        QString profile; // the history's profile key ("demo", a profile name, or "")
+        QString host;    // the workspace's origin
+        bool json = false;
+        bool noWait = false;
+        std::chrono::seconds timeout{0};
+        std::chrono::seconds retryBudget{300};
+        QString workspaceArgument; // "--demo", "--profile P", "--host URL", for hints
+    };
+
+    TrackedRuns(HistoryStore *history, JobsClient *client, const PollPolicy &policy,
+                const Settings &settings, QObject *parent = nullptr);
+
+    void submit(const RunSpec &spec);
+    // Follows every active run of this workspace in the history to its end.
+    void resume();
+    void interrupt(int count);
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    bool belongsHere(const RunRecord &record) const;
+    void follow(qint64 id);
+    void onChanged(qint64 id);
+    void onEnded(qint64 id);
+    void onRetrying(qint64 id, const QString &what, const ApiError &error,
+                    std::chrono::milliseconds delay);
+    void report(const RunRecord &record);
+    void finishWhenIdle();
+    void finish(int exitCode);
+    void progress(const QString &text);
+
+    HistoryStore *m_history;
+    JobsClient *m_client;
+    RunMonitor *m_monitor;
+    Settings m_settings;
+    QHash<qint64, RunRecord> m_followed; // last seen record of each followed run
+    QHash<qint64, qint64> m_failingSinceMs;
+    QTimer m_timeout;
+    QElapsedTimer m_clock;
+    int m_worstExit = 0;
+    bool m_finished = false;
+};
+
+} // namespace Brickrun::Cli
