@@ -2,11 +2,15 @@
 
 #include "config/ProfileStore.h"
 #include "config/WorkspaceUrl.h"
+#include "store/Database.h"
+#include "store/PresetStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+
+#include <algorithm>
 
 namespace Brickrun::Cli {
 
@@ -21,6 +25,8 @@ const char *const Usage = R"(Usage:
   brickrun-cli cancel RUN_ID  (--demo | --host URL | --profile NAME) [--no-wait] [--json]
   brickrun-cli resume (--demo | --host URL | --profile NAME) [--timeout SECONDS] [--json]
   brickrun-cli runs [--active] [--profile NAME] [--json]
+  brickrun-cli submit --preset NAME [any submit option, to override the preset's]
+  brickrun-cli presets list [--json] | show NAME | export NAME [FILE] | import FILE
   brickrun-cli profiles list [--json]
   brickrun-cli profiles add NAME --host URL [--token-stdin] [--cluster ID] [--ca-file FILE]
                                  [--default]
@@ -58,6 +64,8 @@ Command commandFromName(const QString &name)
         return Command::Resume;
     if (name == QLatin1String("runs"))
         return Command::Runs;
+    if (name == QLatin1String("presets"))
+        return Command::Presets;
     return Command::None;
 }
 
@@ -117,6 +125,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral("FILE"));
     const QCommandLineOption makeDefault(
         QStringLiteral("default"), QStringLiteral("profiles add: make it the default profile."));
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    QStringLiteral("submit: start from this saved preset."),
+                                    QStringLiteral("NAME"));
     const QCommandLineOption active(QStringLiteral("active"),
                                     QStringLiteral("runs: only the runs still being followed."));
     // Accepted only to explain why it is refused: other users can read command lines.
@@ -124,7 +135,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     token.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({helpOption, versionOption, demo, host, profile, notebook, cluster, runName,
                        taskKey, param, noWait, timeout, json, tokenStdin, caFile, makeDefault,
-                       active, token});
+                       active, preset, token});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("submit, status, output, cancel or profiles"));
 
@@ -175,6 +186,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     onlyFor(param, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(timeout, {Command::Submit, Command::Resume}, QStringLiteral("submit and resume"));
     onlyFor(active, {Command::Runs}, QStringLiteral("runs"));
+    onlyFor(preset, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(noWait, {Command::Submit, Command::Cancel}, QStringLiteral("submit and cancel"));
     onlyFor(tokenStdin, {Command::Profiles}, QStringLiteral("profiles add"));
     onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
@@ -255,6 +267,44 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         return true;
     }
 
+    if (o.command == Command::Presets) {
+        const QString action = positional.value(1);
+        const QMap<QString, PresetsAction> actions{
+            {QStringLiteral("list"), PresetsAction::List},
+            {QStringLiteral("show"), PresetsAction::Show},
+            {QStringLiteral("export"), PresetsAction::Export},
+            {QStringLiteral("import"), PresetsAction::Import}};
+        if (!actions.contains(action)) {
+            *errors << QStringLiteral("presets: %1 (list, show, export or import)")
+                           .arg(action.isEmpty()
+                                    ? QStringLiteral("missing action")
+                                    : QStringLiteral("unknown action \"%1\"").arg(action));
+            return false;
+        }
+        o.presetsAction = actions.value(action);
+        const int wanted = o.presetsAction == PresetsAction::List     ? 2
+                           : o.presetsAction == PresetsAction::Export ? 4
+                                                                      : 3;
+        const int needed = o.presetsAction == PresetsAction::List ? 2 : 3;
+        if (positional.size() < needed)
+            *errors << QStringLiteral("presets %1: missing %2")
+                           .arg(action, o.presetsAction == PresetsAction::Import
+                                            ? QStringLiteral("FILE")
+                                            : QStringLiteral("NAME"));
+        if (positional.size() > wanted)
+            *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(wanted));
+        if (o.presetsAction == PresetsAction::Import)
+            o.file = positional.value(2);
+        else
+            o.name = positional.value(2);
+        if (o.presetsAction == PresetsAction::Export)
+            o.file = positional.value(3);
+        if (!errors->isEmpty())
+            return false;
+        *out = o;
+        return true;
+    }
+
     if (o.command == Command::Runs) {
         if (positional.size() > 1)
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
@@ -285,13 +335,50 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     } else if (o.command == Command::Submit) {
         if (positional.size() > 1)
             *errors << QStringLiteral("submit takes no RUN_ID (got \"%1\")").arg(positional.at(1));
-        if (!parser.isSet(notebook))
+        if (parser.isSet(preset)) {
+            // The preset first; every option given on the command line overrides it.
+            o.presetName = parser.value(preset);
+            Database database(Database::defaultPath());
+            QString why;
+            std::optional<Preset> found;
+            if (database.open(&why))
+                found = PresetStore(&database).preset(o.presetName);
+            if (!found) {
+                *errors << QStringLiteral("--preset: no preset named \"%1\"%2 (see: brickrun-cli "
+                                          "presets list)")
+                               .arg(o.presetName,
+                                    why.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(why));
+                return false;
+            }
+            o.spec = found->spec;
+            if (!parser.isSet(profile) && !parser.isSet(host) && !parser.isSet(demo) &&
+                !found->profile.isEmpty()) {
+                if (found->profile == QLatin1String("demo"))
+                    o.demo = true;
+                else
+                    o.profileName = found->profile;
+            }
+        }
+        if (!parser.isSet(notebook) && o.spec.notebookPath.isEmpty())
             *errors << QStringLiteral("--notebook: missing (the absolute path of the notebook)");
-        o.spec.notebookPath = parser.value(notebook);
-        o.spec.clusterId = parser.value(cluster);
-        o.spec.runName = parser.value(runName);
+        if (parser.isSet(notebook))
+            o.spec.notebookPath = parser.value(notebook);
+        if (parser.isSet(cluster))
+            o.spec.clusterId = parser.value(cluster);
+        if (parser.isSet(runName))
+            o.spec.runName = parser.value(runName);
         if (parser.isSet(taskKey))
             o.spec.taskKey = parser.value(taskKey);
+        if (parser.isSet(param)) {
+            // A parameter given again replaces the preset's value of that name.
+            for (const QString &p : parser.values(param)) {
+                const QString key = p.section(QLatin1Char('='), 0, 0);
+                o.spec.parameters.erase(
+                    std::remove_if(o.spec.parameters.begin(), o.spec.parameters.end(),
+                                   [&key](const auto &kv) { return kv.first == key; }),
+                    o.spec.parameters.end());
+            }
+        }
         for (const QString &p : parser.values(param)) {
             const int eq = int(p.indexOf(QLatin1Char('=')));
             if (eq <= 0) {
@@ -324,16 +411,20 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(2));
     }
 
-    // Where and as whom: --demo, --profile, --host / DATABRICKS_HOST, or the default profile.
-    o.demo = parser.isSet(demo);
+    // Where and as whom: --demo, --profile, --host / DATABRICKS_HOST, or the default profile
+    // (or the preset's workspace, chosen above).
+    const QString presetProfile = o.profileName;
+    o.demo = o.demo || parser.isSet(demo);
     const int chosen = int(o.demo) + int(parser.isSet(host)) + int(parser.isSet(profile));
     if (chosen > 1)
         *errors << QStringLiteral("--demo, --host and --profile: choose one");
     QString hostText = parser.value(host);
-    if (!o.demo && hostText.isEmpty() && !parser.isSet(profile))
+    if (!o.demo && hostText.isEmpty() && !parser.isSet(profile) && presetProfile.isEmpty())
         hostText = env.value(QStringLiteral("DATABRICKS_HOST"));
     if (!o.demo && hostText.isEmpty()) {
-        o.profileName = parser.isSet(profile) ? parser.value(profile) : store.defaultProfile();
+        o.profileName = parser.isSet(profile)      ? parser.value(profile)
+                        : !presetProfile.isEmpty() ? presetProfile
+                                                   : store.defaultProfile();
         if (o.profileName.isEmpty()) {
             *errors << QStringLiteral("no workspace: pass --demo, --profile NAME or --host URL "
                                       "(or set DATABRICKS_HOST), or add a profile with: "

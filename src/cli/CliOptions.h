@@ -31,7 +31,16 @@ enum class Command
     Cancel,
     Resume,
     Runs,
-    Profiles
+    Profiles,
+    Presets
+};
+
+enum class PresetsAction
+{
+    List,
+    Show,
+    Export,
+    Import
 };
 
 enum class ProfilesAction
@@ -59,6 +68,9 @@ struct CliOptions
     QString cfgProfile; // profiles import-databrickscfg --profile P
     bool tokenFromStdin = false;
     bool makeDefault = false;
+    PresetsAction presetsAction = PresetsAction::List;
+    QString file;            // presets export NAME [FILE] / import FILE
+    QString presetName;      // submit --preset NAME
     bool activeOnly = false; // runs --active
     QString runsProfile;     // runs --profile P (a filter)
     RunSpec spec;

@@ -80,6 +80,7 @@ void CliRunner::dispatch()
     case Command::Runs:
     case Command::None:
     case Command::Profiles:
+    case Command::Presets:
         finish(ExitUsage);
         break;
     }

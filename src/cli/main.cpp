@@ -4,6 +4,7 @@
 #include "CliOptions.h"
 #include "CliRunner.h"
 #include "KeychainTokenStore.h"
+#include "PresetsCommand.h"
 #include "ProfilesCommand.h"
 #include "config/AppIdentity.h"
 
@@ -39,6 +40,9 @@ int main(int argc, char *argv[])
         std::fputs("Try 'brickrun-cli --help'.\n", stderr);
         return Brickrun::Cli::ExitUsage;
     }
+
+    if (options.command == Brickrun::Cli::Command::Presets)
+        return Brickrun::Cli::runPresetsCommand(options);
 
     Brickrun::KeychainTokenStore tokens;
     if (options.command == Brickrun::Cli::Command::Profiles) {

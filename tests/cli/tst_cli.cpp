@@ -1,5 +1,6 @@
 // brickrun-cli as a script would use it: the real binary, its stdout, stderr and exit codes,
 // against the demo workspace (in-process) and a standalone brickrun-emulator over loopback.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -405,6 +406,52 @@ private Q_SLOTS:
 
         const Run human = run({QStringLiteral("status"), id, QStringLiteral("--demo")});
         QVERIFY2(human.out.contains("TERMINATED SUCCESS"), human.out.constData());
+    }
+
+    void presetsFromTheCommandLine()
+    {
+        const QString file = m_home.filePath(QStringLiteral("daily.json"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(R"({"format": "brickrun-preset", "version": 1, "name": "daily echo",
+                "profile": "demo", "runName": "Daily echo", "notebookPath": "/Shared/Demo/echo_params",
+                "clusterId": "demo-cluster", "parameters": {"date": "2026-11-26", "city": "Bern"}})");
+        }
+        Run r = run({QStringLiteral("presets"), QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 0);
+        r = run({QStringLiteral("presets"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(r.out.contains("daily echo"));
+
+        // One click from a script: the preset's workspace, cluster and parameters, one override.
+        r = run({QStringLiteral("submit"), QStringLiteral("--preset"), QStringLiteral("daily echo"),
+                 QStringLiteral("--param"), QStringLiteral("city=Genf"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject params =
+            QJsonDocument::fromJson(
+                r.json().value(QLatin1String("notebookResult")).toString().toUtf8())
+                .object();
+        QCOMPARE(params.value(QLatin1String("city")).toString(), QStringLiteral("Genf"));
+        QCOMPARE(params.value(QLatin1String("date")).toString(), QStringLiteral("2026-11-26"));
+
+        // Exported presets are plain JSON a colleague can import; never a token.
+        const QString exported = m_home.filePath(QStringLiteral("exported.json"));
+        r = run({QStringLiteral("presets"), QStringLiteral("export"), QStringLiteral("daily echo"),
+                 exported});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(exported);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(QJsonDocument::fromJson(text).isObject());
+        QVERIFY(!text.toLower().contains("token"));
+
+        r = run({QStringLiteral("submit"), QStringLiteral("--preset"), QStringLiteral("nope")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("no preset named \"nope\""));
+        r = run({QStringLiteral("presets"), QStringLiteral("import"),
+                 QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/presets/wrong-types.json")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("clusterId: must be a string"), r.err.constData());
     }
 
 #ifdef Q_OS_UNIX
