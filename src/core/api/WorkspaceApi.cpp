@@ -1,5 +1,11 @@
 #include "api/WorkspaceApi.h"
 
+#include "api/JsonMapping.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
 namespace Brickrun {
 
 WorkspaceApi::WorkspaceApi(HttpTransport *transport, QObject *parent)
@@ -25,6 +31,69 @@ void WorkspaceApi::currentUser(QObject *context, Callback<CurrentUser> callback)
             return callback(Result<CurrentUser>::failure(ApiError::badResponse(
                 QStringLiteral("the answer names no user; is this a Databricks workspace?"))));
         callback(Result<CurrentUser>::success(u));
+    });
+}
+
+void WorkspaceApi::listClusters(QObject *context, Callback<QList<ClusterInfo>> callback,
+                                bool includeJobClusters)
+{
+    HttpTransport::Request req;
+    req.path = QStringLiteral("/api/2.1/clusters/list");
+    req.description = QStringLiteral("clusters/list");
+    m_transport->send(req, context, [callback, includeJobClusters](const Result<QJsonObject> &r) {
+        if (!r)
+            return callback(Result<QList<ClusterInfo>>::failure(r.error()));
+        QList<ClusterInfo> clusters;
+        const QJsonArray array = r.value().value(QLatin1String("clusters")).toArray();
+        for (const QJsonValue &v : array) {
+            const QJsonObject o = v.toObject();
+            ClusterInfo c;
+            c.id = o.value(QLatin1String("cluster_id")).toString();
+            c.name = o.value(QLatin1String("cluster_name")).toString();
+            c.state = o.value(QLatin1String("state")).toString();
+            c.stateMessage = o.value(QLatin1String("state_message")).toString();
+            c.source = o.value(QLatin1String("cluster_source")).toString();
+            c.sparkVersion = o.value(QLatin1String("spark_version")).toString();
+            if (c.id.isEmpty() || (c.isJobCluster() && !includeJobClusters))
+                continue;
+            clusters.append(c);
+        }
+        std::sort(clusters.begin(), clusters.end(), [](const ClusterInfo &a, const ClusterInfo &b) {
+            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+        });
+        callback(Result<QList<ClusterInfo>>::success(clusters));
+    });
+}
+
+void WorkspaceApi::listFolder(const QString &path, QObject *context,
+                              Callback<QList<WorkspaceObject>> callback)
+{
+    HttpTransport::Request req;
+    req.path = QStringLiteral("/api/2.0/workspace/list");
+    req.query.addQueryItem(QStringLiteral("path"), path);
+    req.description = QStringLiteral("workspace/list");
+    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+        if (!r)
+            return callback(Result<QList<WorkspaceObject>>::failure(r.error()));
+        QList<WorkspaceObject> objects; // `objects` is absent for an empty folder
+        const QJsonArray array = r.value().value(QLatin1String("objects")).toArray();
+        for (const QJsonValue &v : array) {
+            const QJsonObject o = v.toObject();
+            WorkspaceObject w;
+            w.path = o.value(QLatin1String("path")).toString();
+            w.type = o.value(QLatin1String("object_type")).toString();
+            w.language = o.value(QLatin1String("language")).toString();
+            w.objectId = JsonMapping::toInt64(o.value(QLatin1String("object_id")));
+            if (!w.path.isEmpty())
+                objects.append(w);
+        }
+        std::sort(objects.begin(), objects.end(),
+                  [](const WorkspaceObject &a, const WorkspaceObject &b) {
+                      if (a.isFolder() != b.isFolder())
+                          return a.isFolder();
+                      return a.name().compare(b.name(), Qt::CaseInsensitive) < 0;
+                  });
+        callback(Result<QList<WorkspaceObject>>::success(objects));
     });
 }
 

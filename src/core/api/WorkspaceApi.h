@@ -16,6 +16,32 @@ struct CurrentUser
     bool active = true;
 };
 
+// An all-purpose or job cluster, from clusters/list.
+struct ClusterInfo
+{
+    QString id;
+    QString name;
+    QString state; // PENDING, RUNNING, RESTARTING, RESIZING, TERMINATING, TERMINATED, ERROR…
+    QString stateMessage;
+    QString source; // UI, API, JOB…; JOB clusters cannot run a submitted task
+    QString sparkVersion;
+    bool isJobCluster() const { return source == QLatin1String("JOB"); }
+};
+
+// An entry of a workspace folder, from workspace/list.
+struct WorkspaceObject
+{
+    QString path;
+    QString type;     // NOTEBOOK, DIRECTORY, REPO, FILE, LIBRARY, DASHBOARD…
+    QString language; // PYTHON, SCALA, SQL, R (notebooks)
+    qint64 objectId = 0;
+    QString name() const { return path.section(QLatin1Char('/'), -1); }
+    bool isFolder() const
+    {
+        return type == QLatin1String("DIRECTORY") || type == QLatin1String("REPO");
+    }
+};
+
 // What "Test connection" found, in steps a person can follow.
 struct ConnectionReport
 {
@@ -37,6 +63,13 @@ public:
     explicit WorkspaceApi(HttpTransport *transport, QObject *parent = nullptr);
 
     void currentUser(QObject *context, Callback<CurrentUser> callback);
+    // The workspace's clusters; job clusters are left out unless asked for.
+    void listClusters(QObject *context, Callback<QList<ClusterInfo>> callback,
+                      bool includeJobClusters = false);
+    // One folder's entries (a missing path is 404 RESOURCE_DOES_NOT_EXIST), sorted: folders
+    // first, then by name.
+    void listFolder(const QString &path, QObject *context,
+                    Callback<QList<WorkspaceObject>> callback);
     // Whether the host answers, whether the token is accepted and whose it is.
     void testConnection(QObject *context, std::function<void(const ConnectionReport &)> callback);
 

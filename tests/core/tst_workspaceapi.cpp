@@ -1,0 +1,97 @@
+// WorkspaceApi (identity, clusters, the workspace tree) against the demo workspace.
+#include "Emulator.h"
+#include "api/WorkspaceApi.h"
+
+#include <QNetworkAccessManager>
+#include <QTest>
+
+#include <optional>
+
+using namespace Brickrun;
+
+class tst_WorkspaceApi : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<Emulator::Emulator> m_emulator;
+    QNetworkAccessManager m_nam;
+    HttpTransport *m_transport = nullptr;
+    WorkspaceApi *m_api = nullptr;
+
+    template<typename T, typename F>
+    std::optional<Result<T>> wait(F start)
+    {
+        std::optional<Result<T>> result;
+        start([&result](const Result<T> &r) { result = r; });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+            return std::nullopt;
+        return result;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Emulator::EmulatorOptions o;
+        o.token = QStringLiteral("dapi-test-workspace");
+        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        QString error;
+        QVERIFY2(m_emulator->start(&error), qPrintable(error));
+        m_transport = new HttpTransport(&m_nam, this);
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_api = new WorkspaceApi(m_transport, this);
+    }
+    void cleanupTestCase()
+    {
+        m_nam.clearConnectionCache();
+        m_emulator.reset();
+    }
+
+    void currentUser()
+    {
+        const auto r = wait<CurrentUser>([&](auto cb) { m_api->currentUser(this, cb); });
+        QVERIFY(r && r->isOk());
+        QVERIFY(r->value().userName.contains(QLatin1Char('@')));
+    }
+    void clustersWithoutJobClusters()
+    {
+        const auto r = wait<QList<ClusterInfo>>([&](auto cb) { m_api->listClusters(this, cb); });
+        QVERIFY(r && r->isOk());
+        QStringList ids;
+        for (const ClusterInfo &c : r->value()) {
+            ids << c.id;
+            QVERIFY(!c.isJobCluster());
+            QVERIFY(!c.name.isEmpty() && !c.state.isEmpty() && !c.sparkVersion.isEmpty());
+        }
+        QVERIFY(ids.contains(QStringLiteral("demo-cluster")));
+        QVERIFY(ids.contains(QStringLiteral("demo-cluster-cold")));
+        const auto all =
+            wait<QList<ClusterInfo>>([&](auto cb) { m_api->listClusters(this, cb, true); });
+        QVERIFY(all->value().size() > r->value().size());
+    }
+    void folders()
+    {
+        const auto demo = wait<QList<WorkspaceObject>>(
+            [&](auto cb) { m_api->listFolder(QStringLiteral("/Shared/Demo"), this, cb); });
+        QVERIFY(demo && demo->isOk());
+        bool hello = false;
+        for (const WorkspaceObject &o : demo->value()) {
+            if (o.path == QLatin1String("/Shared/Demo/hello")) {
+                hello = true;
+                QCOMPARE(o.type, QStringLiteral("NOTEBOOK"));
+                QVERIFY(!o.language.isEmpty());
+            }
+        }
+        QVERIFY(hello);
+        const auto shared = wait<QList<WorkspaceObject>>(
+            [&](auto cb) { m_api->listFolder(QStringLiteral("/Shared"), this, cb); });
+        QVERIFY(shared->value().first().isFolder()); // folders first
+        const auto missing = wait<QList<WorkspaceObject>>(
+            [&](auto cb) { m_api->listFolder(QStringLiteral("/Nope/Nothing"), this, cb); });
+        QVERIFY(missing && !missing->isOk());
+        QCOMPARE(missing->error().httpStatus, 404);
+        QCOMPARE(missing->error().errorCode, QStringLiteral("RESOURCE_DOES_NOT_EXIST"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WorkspaceApi)
+#include "tst_workspaceapi.moc"
