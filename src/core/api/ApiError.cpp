@@ -158,44 +158,39 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray
     return e;
 }
 
-ApiError ApiError::network(const QString &message)
+namespace {
+ApiError make(ApiError::Kind kind, const QString &message)
 {
     ApiError e;
-    e.kind = Kind::Network;
+    e.kind = kind;
     e.message = message;
     return e;
+}
+} // namespace
+
+ApiError ApiError::network(const QString &message)
+{
+    return make(Kind::Network, message);
 }
 
 ApiError ApiError::timeout(const QString &message)
 {
-    ApiError e;
-    e.kind = Kind::Timeout;
-    e.message = message;
-    return e;
+    return make(Kind::Timeout, message);
 }
 
 ApiError ApiError::tls(const QString &message)
 {
-    ApiError e;
-    e.kind = Kind::Tls;
-    e.message = message;
-    return e;
+    return make(Kind::Tls, message);
 }
 
 ApiError ApiError::badResponse(const QString &message)
 {
-    ApiError e;
-    e.kind = Kind::BadResponse;
-    e.message = message;
-    return e;
+    return make(Kind::BadResponse, message);
 }
 
 ApiError ApiError::invalidInput(const QString &message)
 {
-    ApiError e;
-    e.kind = Kind::InvalidInput;
-    e.message = message;
-    return e;
+    return make(Kind::InvalidInput, message);
 }
 
 std::chrono::milliseconds ApiError::parseRetryAfter(const QByteArray &value)
