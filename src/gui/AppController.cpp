@@ -1,7 +1,10 @@
 #include "AppController.h"
 
 #include "Emulator.h"
+#include "HistoryActions.h"
+#include "HistoryFilterBar.h"
 #include "MainWindow.h"
+#include "PresetsBar.h"
 #include "ProfileDialog.h"
 #include "RunDetailsPanel.h"
 #include "RunsTableModel.h"
@@ -11,8 +14,10 @@
 #include "api/JobsClient.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
+#include "model/Preset.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
+#include "store/PresetStore.h"
 #include "workflow/RunMonitor.h"
 
 #include <QCoreApplication>
@@ -67,6 +72,7 @@ bool AppController::start(QString *error)
     if (!m_database->open(error, &movedAside))
         return false;
     m_history = std::make_unique<HistoryStore>(m_database.get());
+    m_presets = std::make_unique<PresetStore>(m_database.get());
     m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
 
     m_monitor = new RunMonitor(
@@ -90,6 +96,40 @@ bool AppController::start(QString *error)
     connect(m_window.get(), &MainWindow::openRunPageRequested, this, &AppController::openRunPage);
     connect(details, &RunDetailsPanel::cancelRequested, m_monitor, &RunMonitor::cancel);
     connect(details, &RunDetailsPanel::rerunRequested, this, &AppController::rerun);
+
+    PresetsBar *presetsBar = form->presetsBar();
+    presetsBar->setStore(m_presets.get());
+    connect(presetsBar, &PresetsBar::presetChosen, this, &AppController::loadPreset);
+    connect(presetsBar, &PresetsBar::runRequested, this, &AppController::runPreset);
+    connect(presetsBar, &PresetsBar::statusMessage, this,
+            [this](const QString &text) { m_window->showStatus(text, 10000); });
+
+    HistoryFilterBar *filterBar = m_window->historyFilterBar();
+    connect(filterBar, &HistoryFilterBar::filterChanged, this, &AppController::applyFilter);
+    connect(m_runsModel, &RunsTableModel::totalCountChanged, filterBar,
+            &HistoryFilterBar::setCount);
+    filterBar->setCount(m_runsModel->totalCount());
+    m_historyActions = std::make_unique<HistoryActions>(
+        m_history.get(), m_runsModel, m_window.get(), [this](const QString &profile, auto then) {
+            loadWorkspace(profile, [this, profile, then](const QString &why) {
+                if (!why.isEmpty())
+                    return then(nullptr, QString(), why);
+                const Workspace &w = workspace(profile);
+                then(w.client, w.transport->baseUrl().toString(), QString());
+            });
+        });
+    HistoryActions *actions = m_historyActions.get();
+    connect(m_window.get(), &MainWindow::exportRunsRequested, actions, &HistoryActions::exportRuns);
+    connect(m_window.get(), &MainWindow::deleteRunsRequested, actions,
+            &HistoryActions::deleteSelected);
+    connect(m_window.get(), &MainWindow::deleteOldRunsRequested, actions,
+            &HistoryActions::deleteOlder);
+    connect(m_window.get(), &MainWindow::importRunsRequested, actions,
+            &HistoryActions::importFromWorkspace);
+    connect(actions, &HistoryActions::runsImported, this, [this](const QString &, int count) {
+        if (count > 0)
+            m_monitor->resumeAll(); // imported runs still active are followed to their end
+    });
 
     connect(m_monitor, &RunMonitor::runChanged, this, &AppController::onRunChanged);
     connect(m_monitor, &RunMonitor::runEnded, this, &AppController::onRunEnded);
@@ -261,6 +301,42 @@ void AppController::refreshWorkspaces(const QString &current)
     if (selected.isEmpty())
         selected = m_profiles->defaultProfile();
     m_window->submitPanel()->setWorkspaces(choices, selected);
+    QList<QPair<QString, QString>> filterChoices;
+    for (const SubmitPanel::WorkspaceChoice &c : std::as_const(choices))
+        filterChoices.append({c.profile, c.label});
+    m_window->historyFilterBar()->setProfiles(filterChoices);
+}
+
+void AppController::applyFilter()
+{
+    HistoryStore::Query query = m_window->historyFilterBar()->filter();
+    const HistoryStore::Query shown = m_runsModel->query();
+    query.sort = shown.sort; // the order is the table header's
+    query.descending = shown.descending;
+    m_runsModel->setQuery(query);
+}
+
+void AppController::loadPreset(const Preset &preset)
+{
+    if (!m_window->submitPanel()->loadPreset(preset))
+        m_window->showStatus(tr("The preset's workspace \"%1\" is not set up here; the form "
+                                "keeps the workspace it had.")
+                                 .arg(preset.profile),
+                             15000);
+}
+
+void AppController::runPreset(const Preset &preset)
+{
+    const QString profile =
+        preset.profile.isEmpty() ? m_window->submitPanel()->currentProfile() : preset.profile;
+    const QStringList problems = preset.spec.validate();
+    if (profile.isEmpty() || !problems.isEmpty()) {
+        QMessageBox::warning(m_window.get(), tr("Cannot run the preset"),
+                             profile.isEmpty() ? tr("Choose a workspace first.")
+                                               : problems.join(QLatin1Char('\n')));
+        return;
+    }
+    submit(profile, preset.spec);
 }
 
 void AppController::submit(const QString &profile, const RunSpec &spec)

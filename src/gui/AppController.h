@@ -18,14 +18,17 @@ namespace Emulator {
 class Emulator;
 }
 class Database;
+class HistoryActions;
 class HistoryStore;
 class HttpTransport;
 class JobsClient;
 class MainWindow;
+class PresetStore;
 class ProfileStore;
 class RunMonitor;
 class RunsTableModel;
 class TokenStore;
+struct Preset;
 struct RunRecord;
 
 // The composition root of the desktop program: opens the history, builds the window, gives the
@@ -52,9 +55,14 @@ public:
     RunMonitor *monitor() const { return m_monitor; }
     HistoryStore *history() const { return m_history.get(); }
     RunsTableModel *runsModel() const { return m_runsModel; }
+    PresetStore *presets() const { return m_presets.get(); }
+    HistoryActions *historyActions() const { return m_historyActions.get(); }
+    Emulator::Emulator *demoWorkspace() const { return m_demo.get(); } // null when not started
 
     void startDemo();
     void submit(const QString &profile, const RunSpec &spec);
+    // "Run preset": its spec on its profile (the form's profile when it names none).
+    void runPreset(const Preset &preset);
 
 private:
     struct Workspace
@@ -68,6 +76,8 @@ private:
     void loadWorkspace(const QString &profile, std::function<void(QString error)> then = {});
     Workspace &workspace(const QString &profile);
     void refreshWorkspaces(const QString &current = QString());
+    void applyFilter();
+    void loadPreset(const Preset &preset);
     void showSelected();
     void onRunChanged(qint64 id);
     void onRunEnded(qint64 id);
@@ -82,6 +92,7 @@ private:
     Options m_options;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<PresetStore> m_presets;
     std::unique_ptr<ProfileStore> m_profiles;
     QNetworkAccessManager m_network;
     QHash<QString, Workspace> m_workspaces;
@@ -89,6 +100,7 @@ private:
     RunMonitor *m_monitor = nullptr;
     RunsTableModel *m_runsModel = nullptr;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<HistoryActions> m_historyActions; // before the window and history go
     QSystemTrayIcon *m_tray = nullptr;
 };
 

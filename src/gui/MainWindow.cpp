@@ -1,12 +1,16 @@
 #include "MainWindow.h"
 
+#include "HistoryFilterBar.h"
+#include "PresetsBar.h"
 #include "RunDetailsPanel.h"
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
 #include "ui_MainWindow.h"
 
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 
 namespace Brickrun {
@@ -19,7 +23,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));
     m_ui->mainSplitter->setStretchFactor(0, 0);
     m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setSizes({340, 860});
+    m_ui->mainSplitter->setSizes({310, 890});
     m_ui->runsSplitter->setSizes({330, 400});
     m_ui->runsTable->horizontalHeader()->setSectionsMovable(true);
     m_ui->runsTable->horizontalHeader()->setHighlightSections(false);
@@ -39,6 +43,20 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_ui->actionEditWorkspace, &QAction::triggered, this,
             &MainWindow::editWorkspaceRequested);
     connect(m_ui->actionTryDemo, &QAction::triggered, this, &MainWindow::demoRequested);
+    connect(m_ui->actionFindRuns, &QAction::triggered, m_ui->historyFilterBar,
+            &HistoryFilterBar::focusSearch);
+    connect(m_ui->actionExportRuns, &QAction::triggered, this, &MainWindow::exportRunsRequested);
+    connect(m_ui->actionImportRuns, &QAction::triggered, this, &MainWindow::importRunsRequested);
+    connect(m_ui->actionDeleteRuns, &QAction::triggered, this, &MainWindow::deleteRunsRequested);
+    connect(m_ui->actionDeleteOldRuns, &QAction::triggered, this,
+            &MainWindow::deleteOldRunsRequested);
+    // Del deletes only while the table has the focus (not a character in the search box).
+    m_ui->runsTable->addAction(m_ui->actionDeleteRuns);
+    connect(m_ui->runsTable, &QWidget::customContextMenuRequested, this, &MainWindow::showRunsMenu);
+    m_ui->menuPresets->addActions(m_ui->submitPanel->presetsBar()->presetActions());
+    const QList<QAction *> presetActions = m_ui->menuPresets->actions();
+    m_ui->menuPresets->insertSeparator(presetActions.value(2)); // before Save…
+    m_ui->menuPresets->insertSeparator(presetActions.value(6)); // before Export…
     connect(m_ui->submitPanel, &SubmitPanel::addWorkspaceRequested, this,
             &MainWindow::addWorkspaceRequested);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
@@ -62,24 +80,65 @@ RunDetailsPanel *MainWindow::detailsPanel() const
     return m_ui->detailsPanel;
 }
 
+HistoryFilterBar *MainWindow::historyFilterBar() const
+{
+    return m_ui->historyFilterBar;
+}
+
 QTableView *MainWindow::runsView() const
 {
     return m_ui->runsTable;
 }
 
-void MainWindow::setRunsModel(QAbstractItemModel *model)
+void MainWindow::setRunsModel(RunsTableModel *model)
 {
+    m_model = model;
     m_ui->runsTable->setModel(model);
     QHeaderView *header = m_ui->runsTable->horizontalHeader();
-    // Widths in character cells, so they follow the font and the screen's scale.
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    // Widths from what the columns typically hold, so they follow the font and the scale.
+    const QFontMetrics metrics = m_ui->runsTable->fontMetrics();
+    const int pad = metrics.horizontalAdvance(QLatin1Char('M')) + metrics.height(); // sort arrow
+    const auto fit = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
+    const QDateTime sampleTime(QDate(2026, 12, 28), QTime(23, 59));
     const QList<QPair<int, int>> widths{
-        {RunsTableModel::StateColumn, 11},   {RunsTableModel::ResultColumn, 7},
-        {RunsTableModel::RunNameColumn, 12}, {RunsTableModel::NotebookColumn, 9},
-        {RunsTableModel::ClusterColumn, 9},  {RunsTableModel::ProfileColumn, 11},
-        {RunsTableModel::StartedColumn, 6},  {RunsTableModel::DurationColumn, 6}};
+        {RunsTableModel::StateColumn, fit(tr("Internal error")) + metrics.height()}, // + the icon
+        {RunsTableModel::ResultColumn, fit(QStringLiteral("CANCELED"))},
+        {RunsTableModel::RunNameColumn, fit(QStringLiteral("daily report (Brickrun)"))},
+        {RunsTableModel::NotebookColumn, fit(QStringLiteral("notebook"))},
+        {RunsTableModel::ClusterColumn, fit(QStringLiteral("demo-cluster"))},
+        {RunsTableModel::ProfileColumn, fit(tr("Demo workspace"))},
+        {RunsTableModel::StartedColumn,
+         fit(QLocale().toString(sampleTime.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+             QLocale().toString(sampleTime.time(), QLocale::ShortFormat))},
+        {RunsTableModel::DurationColumn, fit(QStringLiteral("9 min 59 s"))}};
     for (const auto &w : widths)
-        header->resizeSection(w.first, w.second * em);
+        header->resizeSection(w.first, w.second);
+    // The state says what the result says: the Result column is there on request (header menu).
+    m_ui->runsTable->setColumnHidden(RunsTableModel::ResultColumn, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            QAction *a = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(column));
+            connect(a, &QAction::toggled, this, [this, column](bool shown) {
+                m_ui->runsTable->setColumnHidden(column, !shown);
+            });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
+    // Newest first, as the model starts; a click on a header sorts in SQL (a reset).
+    header->setSortIndicator(RunsTableModel::StartedColumn, Qt::DescendingOrder);
+    m_ui->runsTable->setSortingEnabled(true);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_selectionBeforeReset = selectedRunIds();
+        m_currentBeforeReset = selectedRunId();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
+    m_ui->actionDeleteRuns->setEnabled(false);
+    connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_ui->actionDeleteRuns->setEnabled(!selectedRunIds().isEmpty()); });
     connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 Q_EMIT runSelected(current.isValid()
@@ -94,14 +153,66 @@ qint64 MainWindow::selectedRunId() const
     return current.isValid() ? current.data(RunsTableModel::RecordIdRole).toLongLong() : 0;
 }
 
+QList<qint64> MainWindow::selectedRunIds() const
+{
+    QList<qint64> ids;
+    if (!m_ui->runsTable->selectionModel())
+        return ids;
+    const QModelIndexList rows = m_ui->runsTable->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(RunsTableModel::RecordIdRole).toLongLong());
+    return ids;
+}
+
 void MainWindow::selectRun(qint64 id)
 {
-    auto *model = qobject_cast<RunsTableModel *>(m_ui->runsTable->model());
-    if (!model)
+    if (!m_model)
         return;
-    const int row = model->rowOf(id);
+    const int row = m_model->rowOf(id);
     if (row >= 0)
         m_ui->runsTable->selectRow(row);
+}
+
+void MainWindow::restoreSelection()
+{
+    // The current run is looked for in the first few pages (each a short SQL read); the other
+    // selected runs only among the rows loaded by then.
+    constexpr int SearchRows = 10 * RunsTableModel::PageSize;
+    const int currentRow =
+        m_currentBeforeReset > 0 ? m_model->loadUntil(m_currentBeforeReset, SearchRows) : -1;
+    QItemSelection selection;
+    for (const qint64 id : std::as_const(m_selectionBeforeReset)) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            selection.select(m_model->index(row, 0),
+                             m_model->index(row, RunsTableModel::ColumnCount - 1));
+    }
+    QItemSelectionModel *selectionModel = m_ui->runsTable->selectionModel();
+    if (currentRow >= 0) {
+        selectionModel->setCurrentIndex(m_model->index(currentRow, 0),
+                                        QItemSelectionModel::NoUpdate);
+        m_ui->runsTable->scrollTo(m_model->index(currentRow, 0));
+    }
+    selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (currentRow < 0 && m_currentBeforeReset > 0)
+        Q_EMIT runSelected(0); // the shown run is no longer in the table
+    m_selectionBeforeReset.clear();
+    m_currentBeforeReset = 0;
+}
+
+void MainWindow::showRunsMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    menu.addAction(m_ui->actionCancelRun);
+    menu.addAction(m_ui->actionRerun);
+    menu.addAction(m_ui->actionOpenRunPage);
+    menu.addSeparator();
+    menu.addAction(m_ui->actionExportRuns);
+    menu.addAction(m_ui->actionImportRuns);
+    menu.addSeparator();
+    menu.addAction(m_ui->actionDeleteRuns);
+    menu.addAction(m_ui->actionDeleteOldRuns);
+    menu.exec(m_ui->runsTable->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::showStatus(const QString &text, int timeoutMs)

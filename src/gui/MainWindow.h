@@ -14,7 +14,9 @@ namespace Ui {
 class MainWindow;
 }
 
+class HistoryFilterBar;
 class RunDetailsPanel;
+class RunsTableModel;
 class SubmitPanel;
 
 // A thin shell: menus, actions, the submit panel, the runs table and the details pane.
@@ -28,9 +30,13 @@ public:
 
     SubmitPanel *submitPanel() const;
     RunDetailsPanel *detailsPanel() const;
+    HistoryFilterBar *historyFilterBar() const;
     QTableView *runsView() const;
-    void setRunsModel(QAbstractItemModel *model);
-    qint64 selectedRunId() const;
+    // Shows the model, sorted by clicking a header (in SQL); the selection is kept by record
+    // id across the model's resets (a new filter or sort).
+    void setRunsModel(RunsTableModel *model);
+    qint64 selectedRunId() const;         // the current run
+    QList<qint64> selectedRunIds() const; // every selected run
     void selectRun(qint64 id);
 
     // Asked before the window closes; returns false to keep it open.
@@ -47,12 +53,22 @@ Q_SIGNALS:
     void cancelRequested();
     void rerunRequested();
     void openRunPageRequested();
+    void exportRunsRequested();
+    void importRunsRequested();
+    void deleteRunsRequested();
+    void deleteOldRunsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void showRunsMenu(const QPoint &pos);
+    void restoreSelection();
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    RunsTableModel *m_model = nullptr;
+    QList<qint64> m_selectionBeforeReset;
+    qint64 m_currentBeforeReset = 0;
     std::function<bool()> m_closeGuard;
 };
 

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace Brickrun {
 
 namespace {
@@ -31,6 +33,7 @@ QString formatDuration(qint64 ms)
 RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     : QAbstractTableModel(parent)
     , m_history(history)
+    , m_matcher(m_query)
 {
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &RunsTableModel::tickDurations);
@@ -38,12 +41,57 @@ RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     reload();
 }
 
+void RunsTableModel::setQuery(const HistoryStore::Query &query)
+{
+    m_query = query;
+    m_matcher = QueryMatcher(query);
+    reload();
+}
+
 void RunsTableModel::reload()
 {
     beginResetModel();
-    m_total = m_history->count({});
-    m_rows = m_history->page({}, 0, PageSize);
+    m_total = m_history->count(m_query);
+    m_rows = m_history->page(m_query, 0, PageSize);
+    m_loaded.clear();
+    for (const RunRecord &r : std::as_const(m_rows))
+        m_loaded.insert(r.id);
     endResetModel();
+    Q_EMIT totalCountChanged(m_total);
+}
+
+HistoryStore::Query::Sort RunsTableModel::sortKeyOf(int column)
+{
+    using Sort = HistoryStore::Query::Sort;
+    switch (column) {
+    case StateColumn:
+    case ResultColumn:
+        return Sort::State;
+    case RunNameColumn:
+        return Sort::RunName;
+    case NotebookColumn:
+        return Sort::Notebook;
+    case ClusterColumn:
+        return Sort::Cluster;
+    case ProfileColumn:
+        return Sort::Profile;
+    case DurationColumn:
+        return Sort::Duration;
+    case RunIdColumn:
+        return Sort::RunId;
+    default:
+        return Sort::Submitted;
+    }
+}
+
+void RunsTableModel::sort(int column, Qt::SortOrder order)
+{
+    HistoryStore::Query q = m_query;
+    q.sort = sortKeyOf(column);
+    q.descending = order == Qt::DescendingOrder;
+    if (q.sort == m_query.sort && q.descending == m_query.descending)
+        return;
+    setQuery(q);
 }
 
 int RunsTableModel::rowCount(const QModelIndex &parent) const
@@ -58,25 +106,48 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
 
 bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !allLoaded();
 }
 
 void RunsTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    const QList<RunRecord> more = m_history->page({}, int(m_rows.size()), PageSize);
+    QList<RunRecord> more = m_history->page(m_query, int(m_rows.size()), PageSize);
+    // Another program (brickrun-cli) may have added runs since: never show one twice.
+    more.erase(std::remove_if(more.begin(), more.end(),
+                              [this](const RunRecord &r) { return m_loaded.contains(r.id); }),
+               more.end());
     if (more.isEmpty()) {
-        m_total = int(m_rows.size());
+        recount();
+        if (!allLoaded())
+            setTotal(int(m_rows.size())); // the rest went away meanwhile
         return;
     }
     beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + more.size()) - 1);
+    for (const RunRecord &r : std::as_const(more))
+        m_loaded.insert(r.id);
     m_rows += more;
     endInsertRows();
 }
 
+int RunsTableModel::loadUntil(qint64 id, int maxRows)
+{
+    int row = rowOf(id);
+    while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
+        const qsizetype before = m_rows.size();
+        fetchMore({});
+        if (m_rows.size() == before)
+            break;
+        row = rowOf(id);
+    }
+    return row;
+}
+
 int RunsTableModel::rowOf(qint64 id) const
 {
+    if (!m_loaded.contains(id))
+        return -1;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (m_rows.at(row).id == id)
             return row;
@@ -94,29 +165,98 @@ const RunRecord *RunsTableModel::recordAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
+void RunsTableModel::setTotal(int total)
+{
+    total = qMax(total, int(m_rows.size()));
+    if (total == m_total)
+        return;
+    m_total = total;
+    Q_EMIT totalCountChanged(m_total);
+}
+
+void RunsTableModel::recount()
+{
+    setTotal(m_history->count(m_query));
+}
+
+int RunsTableModel::insertionRow(const RunRecord &record) const
+{
+    const auto it = std::lower_bound(
+        m_rows.cbegin(), m_rows.cend(), record,
+        [this](const RunRecord &row, const RunRecord &r) { return m_matcher.before(row, r); });
+    return int(it - m_rows.cbegin());
+}
+
+void RunsTableModel::removeRowAt(int row)
+{
+    beginRemoveRows(QModelIndex(), row, row);
+    m_loaded.remove(m_rows.at(row).id);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
 void RunsTableModel::refreshRecord(qint64 id)
 {
     const auto record = m_history->record(id);
+    const bool inQuery = record && m_matcher.matches(*record);
     const int row = rowOf(id);
-    if (!record) {
-        if (row >= 0) {
-            beginRemoveRows(QModelIndex(), row, row);
-            m_rows.removeAt(row);
-            --m_total;
-            endRemoveRows();
-        }
-        return;
-    }
+    const bool wasAllLoaded = allLoaded();
+
     if (row >= 0) {
-        m_rows[row] = *record;
-        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        if (!inQuery) {
+            removeRowAt(row);
+            setTotal(m_total - 1);
+            return;
+        }
+        const bool inPlace =
+            (row == 0 || m_matcher.before(m_rows.at(row - 1), *record)) &&
+            (row == m_rows.size() - 1 || m_matcher.before(*record, m_rows.at(row + 1)));
+        if (inPlace) {
+            m_rows[row] = *record;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            return;
+        }
+        // Its sort key changed: move the row (or let it go when its place is not loaded yet).
+        m_rows.removeAt(row);
+        const int target = insertionRow(*record);
+        m_rows.insert(row, *record); // back for the move signals
+        if (target == m_rows.size() - 1 && !wasAllLoaded) {
+            removeRowAt(row); // fetchMore brings it where it belongs
+            return;
+        }
+        beginMoveRows(QModelIndex(), row, row, QModelIndex(), target > row ? target + 1 : target);
+        m_rows.move(row, target);
+        endMoveRows();
+        Q_EMIT dataChanged(index(target, 0), index(target, ColumnCount - 1));
         return;
     }
-    // A new run: newest first, so it goes on top.
-    beginInsertRows(QModelIndex(), 0, 0);
-    m_rows.prepend(*record);
-    ++m_total;
-    endInsertRows();
+
+    if (!inQuery) {
+        if (!wasAllLoaded)
+            recount(); // it may have been one of the rows not loaded yet
+        return;
+    }
+    const int target = insertionRow(*record);
+    if (target < m_rows.size() || wasAllLoaded) {
+        beginInsertRows(QModelIndex(), target, target);
+        m_rows.insert(target, *record);
+        m_loaded.insert(id);
+        endInsertRows();
+    }
+    if (wasAllLoaded)
+        setTotal(m_total + 1);
+    else
+        recount();
+}
+
+void RunsTableModel::removeRecords(const QList<qint64> &ids)
+{
+    for (const qint64 id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0)
+            removeRowAt(row);
+    }
+    recount();
 }
 
 void RunsTableModel::tickDurations()
@@ -187,7 +327,8 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(t);
         return when.date() == QDate::currentDate()
                    ? QLocale().toString(when.time(), QLocale::ShortFormat)
-                   : QLocale().toString(when, QLocale::ShortFormat);
+                   : QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+                         QLocale().toString(when.time(), QLocale::ShortFormat);
     }
     case DurationColumn:
         return durationText(r);
@@ -200,6 +341,11 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
+        // Times, durations and ids newest/largest first; names A to Z.
+        return section == StartedColumn || section == DurationColumn || section == RunIdColumn
+                   ? Qt::DescendingOrder
+                   : Qt::AscendingOrder;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

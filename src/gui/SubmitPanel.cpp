@@ -1,5 +1,7 @@
 #include "SubmitPanel.h"
 
+#include "PresetsBar.h"
+#include "model/Preset.h"
 #include "ui_SubmitPanel.h"
 
 #include <QHeaderView>
@@ -42,10 +44,37 @@ SubmitPanel::SubmitPanel(QWidget *parent)
         validate();
         Q_EMIT profileChanged(choice.profile);
     });
+    m_ui->presetsBar->setFormProvider([this] {
+        Preset p;
+        p.profile = currentProfile();
+        p.spec = spec();
+        return p;
+    });
     validate();
 }
 
 SubmitPanel::~SubmitPanel() = default;
+
+PresetsBar *SubmitPanel::presetsBar() const
+{
+    return m_ui->presetsBar;
+}
+
+bool SubmitPanel::setCurrentProfile(const QString &profile)
+{
+    const int index = m_ui->profileCombo->findData(profile);
+    if (index < 0)
+        return false;
+    m_ui->profileCombo->setCurrentIndex(index);
+    return true;
+}
+
+bool SubmitPanel::loadPreset(const Preset &preset)
+{
+    const bool known = preset.profile.isEmpty() || setCurrentProfile(preset.profile);
+    setSpec(preset.spec);
+    return known;
+}
 
 void SubmitPanel::setWorkspaces(const QList<WorkspaceChoice> &choices, const QString &current)
 {

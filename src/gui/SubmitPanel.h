@@ -14,6 +14,9 @@ namespace Ui {
 class SubmitPanel;
 }
 
+class PresetsBar;
+struct Preset;
+
 // The form a user fills to start a run: workspace, cluster, notebook, run name, task key and
 // notebook parameters. Validates as the user types, shows each reason next to its field and
 // keeps Submit disabled until the form can be submitted.
@@ -33,9 +36,15 @@ public:
 
     void setWorkspaces(const QList<WorkspaceChoice> &choices, const QString &current);
     QString currentProfile() const;
+    // Chooses the workspace; false (and nothing changes) when it is not one of the choices.
+    bool setCurrentProfile(const QString &profile);
+    PresetsBar *presetsBar() const;
 
     RunSpec spec() const;
     void setSpec(const RunSpec &spec); // fills the form, e.g. for Re-run
+    // Fills the form with a preset: its spec, and its workspace when that is one of the
+    // choices (false when it is not: the current workspace stays).
+    bool loadPreset(const Preset &preset);
     bool isValid() const;
 
 public Q_SLOTS:

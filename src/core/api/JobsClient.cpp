@@ -83,6 +83,10 @@ void JobsClient::listRuns(const ListQuery &query, QObject *context,
     req.query.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (!query.pageToken.isEmpty())
         req.query.addQueryItem(QStringLiteral("page_token"), query.pageToken);
+    else if (query.offset > 0)
+        req.query.addQueryItem(QStringLiteral("offset"), QString::number(query.offset));
+    if (query.expandTasks)
+        req.query.addQueryItem(QStringLiteral("expand_tasks"), QStringLiteral("true"));
     if (query.startTimeFromMs > 0)
         req.query.addQueryItem(QStringLiteral("start_time_from"),
                                QString::number(query.startTimeFromMs));

@@ -39,7 +39,9 @@ public:
         bool activeOnly = false;
         bool submitRunsOnly = true;
         int limit = 25;
-        QString pageToken;
+        QString pageToken;        // the live service's next_page_token; wins over offset
+        int offset = 0;           // for answers with has_more but no next_page_token (the demo)
+        bool expandTasks = false; // each run's tasks (notebook path, cluster) too
         qint64 startTimeFromMs = 0;
     };
     void listRuns(const ListQuery &query, QObject *context,

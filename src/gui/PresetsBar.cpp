@@ -1,0 +1,262 @@
+#include "PresetsBar.h"
+
+#include "store/PresetStore.h"
+#include "ui_PresetsBar.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace Brickrun {
+
+PresetsBar::PresetsBar(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::PresetsBar>())
+    , m_directory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+{
+    m_ui->setupUi(this);
+    m_ui->runPresetButton->setDefaultAction(m_ui->actionRunPreset);
+    m_ui->runPresetButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *menu = new QMenu(this);
+    menu->addAction(m_ui->actionSavePreset);
+    menu->addSeparator();
+    menu->addAction(m_ui->actionRenamePreset);
+    menu->addAction(m_ui->actionDuplicatePreset);
+    menu->addAction(m_ui->actionDeletePreset);
+    menu->addSeparator();
+    menu->addAction(m_ui->actionExportPreset);
+    menu->addAction(m_ui->actionImportPresets);
+    m_ui->presetMenuButton->setMenu(menu);
+    // The shortcuts work anywhere in the window (the actions also sit in its Presets menu).
+    addActions({m_ui->actionSavePreset, m_ui->actionChoosePreset, m_ui->actionRunPreset});
+    for (QAction *a : {m_ui->actionSavePreset, m_ui->actionChoosePreset, m_ui->actionRunPreset})
+        a->setShortcutContext(Qt::WindowShortcut);
+
+    connect(m_ui->actionSavePreset, &QAction::triggered, this, &PresetsBar::savePreset);
+    connect(m_ui->actionRenamePreset, &QAction::triggered, this, &PresetsBar::renamePreset);
+    connect(m_ui->actionDuplicatePreset, &QAction::triggered, this, &PresetsBar::duplicatePreset);
+    connect(m_ui->actionDeletePreset, &QAction::triggered, this, &PresetsBar::deletePreset);
+    connect(m_ui->actionExportPreset, &QAction::triggered, this, &PresetsBar::exportPreset);
+    connect(m_ui->actionImportPresets, &QAction::triggered, this, &PresetsBar::importPresets);
+    connect(m_ui->actionRunPreset, &QAction::triggered, this, &PresetsBar::runPreset);
+    connect(m_ui->actionChoosePreset, &QAction::triggered, this, [this] {
+        m_ui->presetCombo->setFocus(Qt::ShortcutFocusReason);
+        if (m_ui->presetCombo->count() > 0)
+            m_ui->presetCombo->showPopup();
+    });
+    // activated: the user's choice only (mouse or keys), never a reload of the list.
+    connect(m_ui->presetCombo, &QComboBox::activated, this, [this] {
+        updateActions();
+        if (const auto preset = chosen())
+            Q_EMIT presetChosen(*preset);
+    });
+    updateActions();
+}
+
+PresetsBar::~PresetsBar() = default;
+
+void PresetsBar::setStore(PresetStore *store)
+{
+    m_store = store;
+    reloadPresets();
+}
+
+QList<QAction *> PresetsBar::presetActions() const
+{
+    return {m_ui->actionChoosePreset, m_ui->actionRunPreset,       m_ui->actionSavePreset,
+            m_ui->actionRenamePreset, m_ui->actionDuplicatePreset, m_ui->actionDeletePreset,
+            m_ui->actionExportPreset, m_ui->actionImportPresets};
+}
+
+QString PresetsBar::currentPreset() const
+{
+    return m_ui->presetCombo->currentIndex() >= 0 ? m_ui->presetCombo->currentText() : QString();
+}
+
+void PresetsBar::selectPreset(const QString &name)
+{
+    m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findText(name, Qt::MatchExactly));
+    updateActions();
+}
+
+void PresetsBar::reloadPresets()
+{
+    const QString current = currentPreset();
+    {
+        const QSignalBlocker blocker(m_ui->presetCombo);
+        m_ui->presetCombo->clear();
+        if (m_store) {
+            for (const Preset &p : m_store->presets())
+                m_ui->presetCombo->addItem(p.name);
+        }
+        m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findText(current, Qt::MatchExactly));
+    }
+    updateActions();
+}
+
+std::optional<Preset> PresetsBar::chosen()
+{
+    const QString name = currentPreset();
+    if (!m_store || name.isEmpty())
+        return std::nullopt;
+    const auto preset = m_store->preset(name);
+    if (!preset) {
+        QMessageBox::warning(this, tr("Presets"),
+                             tr("The preset \"%1\" is no longer there.").arg(name));
+        reloadPresets();
+    }
+    return preset;
+}
+
+void PresetsBar::updateActions()
+{
+    const bool one = m_store && !currentPreset().isEmpty();
+    for (QAction *a : {m_ui->actionRunPreset, m_ui->actionRenamePreset, m_ui->actionDuplicatePreset,
+                       m_ui->actionDeletePreset, m_ui->actionExportPreset})
+        a->setEnabled(one);
+    m_ui->actionSavePreset->setEnabled(m_store && m_form);
+    m_ui->actionImportPresets->setEnabled(m_store);
+    m_ui->actionChoosePreset->setEnabled(m_store);
+}
+
+void PresetsBar::savePreset()
+{
+    if (!m_store || !m_form)
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Save preset"), tr("Save the form as a preset named:"),
+                              QLineEdit::Normal, currentPreset(), &ok)
+            .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (m_store->preset(name) &&
+        QMessageBox::question(
+            this, tr("Replace preset"),
+            tr("A preset named \"%1\" exists. Replace it with the form?").arg(name)) !=
+            QMessageBox::Yes)
+        return;
+    Preset preset = m_form();
+    preset.name = name;
+    QString error;
+    if (!m_store->save(preset, &error)) {
+        QMessageBox::warning(this, tr("Save preset"),
+                             tr("The preset could not be saved: %1").arg(error));
+        return;
+    }
+    reloadPresets();
+    selectPreset(name);
+    Q_EMIT statusMessage(tr("Saved the preset \"%1\".").arg(name));
+}
+
+void PresetsBar::renamePreset()
+{
+    const QString from = currentPreset();
+    if (!m_store || from.isEmpty())
+        return;
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, tr("Rename preset"), tr("New name of \"%1\":").arg(from),
+                              QLineEdit::Normal, from, &ok)
+            .trimmed();
+    if (!ok || to.isEmpty() || to == from)
+        return;
+    QString error;
+    if (!m_store->rename(from, to, &error)) {
+        QMessageBox::warning(this, tr("Rename preset"),
+                             tr("The preset could not be renamed: %1").arg(error));
+        return;
+    }
+    reloadPresets();
+    selectPreset(to);
+}
+
+void PresetsBar::duplicatePreset()
+{
+    const QString name = currentPreset();
+    if (!m_store || name.isEmpty())
+        return;
+    const auto copy = m_store->duplicate(name);
+    if (!copy) {
+        QMessageBox::warning(this, tr("Duplicate preset"),
+                             tr("The preset \"%1\" could not be duplicated.").arg(name));
+        return;
+    }
+    reloadPresets();
+    selectPreset(*copy);
+    Q_EMIT statusMessage(tr("Duplicated \"%1\" as \"%2\".").arg(name, *copy));
+}
+
+void PresetsBar::deletePreset()
+{
+    const QString name = currentPreset();
+    if (!m_store || name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete preset"),
+                              tr("Delete the preset \"%1\"?").arg(name)) != QMessageBox::Yes)
+        return;
+    if (!m_store->remove(name))
+        QMessageBox::warning(this, tr("Delete preset"),
+                             tr("The preset \"%1\" could not be deleted.").arg(name));
+    reloadPresets();
+}
+
+void PresetsBar::exportPreset()
+{
+    const QString name = currentPreset();
+    if (!m_store || name.isEmpty())
+        return;
+    QString base = name;
+    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._ -]")), QStringLiteral("_"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export preset"), QDir(m_directory).filePath(base + QStringLiteral(".json")),
+        tr("Brickrun presets (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_directory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!m_store->exportToFile(name, path, &error)) {
+        QMessageBox::warning(this, tr("Export preset"),
+                             tr("The preset could not be exported: %1").arg(error));
+        return;
+    }
+    Q_EMIT statusMessage(tr("Exported \"%1\" to %2.").arg(name, QDir::toNativeSeparators(path)));
+}
+
+void PresetsBar::importPresets()
+{
+    if (!m_store)
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import presets"), m_directory, tr("Brickrun presets (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_directory = QFileInfo(path).absolutePath();
+    QStringList errors;
+    const QStringList names = m_store->importFromFile(path, &errors);
+    if (!errors.isEmpty() || names.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Import presets"),
+                        tr("Nothing was imported from %1:").arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("presetImportErrors"));
+        box.setInformativeText(errors.join(QLatin1Char('\n')));
+        box.exec();
+        return;
+    }
+    reloadPresets();
+    selectPreset(names.first());
+    Q_EMIT statusMessage(tr("Imported %n preset(s): %1", nullptr, int(names.size()))
+                             .arg(names.join(QStringLiteral(", "))));
+}
+
+void PresetsBar::runPreset()
+{
+    if (const auto preset = chosen())
+        Q_EMIT runRequested(*preset);
+}
+
+} // namespace Brickrun

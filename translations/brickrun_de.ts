@@ -1,0 +1,1489 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Brickrun::AppController</name>
+    <message>
+        <source>Retrying %1 in %2 s (%3)</source>
+        <translation>Neuer Versuch für %1 in %2 s (%3)</translation>
+    </message>
+    <message>
+        <source>The run could not be cancelled: %1</source>
+        <translation>Die Ausführung konnte nicht abgebrochen werden: %1</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
+        <translation>Der Arbeitsbereich „%1“ hat sein Token abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald ein neues Token gespeichert ist (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>History damaged</source>
+        <translation>Verlauf beschädigt</translation>
+    </message>
+    <message>
+        <source>The run history could not be read, so a new one was started. The old file is kept at:
+%1</source>
+        <translation>Der Ausführungsverlauf konnte nicht gelesen werden, daher wurde ein neuer angelegt. Die alte Datei liegt unter:
+%1</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not start: %1</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The demo workspace is ready: try /Shared/Demo/hello on demo-cluster.</source>
+        <translation>Der Demo-Arbeitsbereich ist bereit: Probieren Sie /Shared/Demo/hello auf demo-cluster aus.</translation>
+    </message>
+    <message>
+        <source>The demo workspace is not running.</source>
+        <translation>Der Demo-Arbeitsbereich läuft nicht.</translation>
+    </message>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot submit</source>
+        <translation>Übermittlung nicht möglich</translation>
+    </message>
+    <message>
+        <source>The run could not be stored in the history: %1</source>
+        <translation>Die Ausführung konnte nicht im Verlauf gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Submitting %1…</source>
+        <translation>%1 wird übermittelt…</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>Ausführung erfolgreich</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>Ausführung beendet: %1</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Ausführung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel run %1 on the service?</source>
+        <translation>Ausführung %1 beim Dienst abbrechen?</translation>
+    </message>
+    <message>
+        <source>Runs are still active</source>
+        <translation>Es sind noch Ausführungen aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are still active.</source>
+        <translation>
+            <numerusform>%n Ausführung ist noch aktiv.</numerusform>
+            <numerusform>%n Ausführungen sind noch aktiv.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
+        <translation>Lassen Sie sie weiterlaufen: Sie laufen bei Databricks weiter, und Brickrun verfolgt sie beim nächsten Start wieder. Oder brechen Sie sie jetzt ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running and quit</source>
+        <translation>&amp;Weiterlaufen lassen und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel runs and quit</source>
+        <translation>Ausführungen &amp;abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t quit</source>
+        <translation>&amp;Nicht beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n run(s)…</source>
+        <translation>
+            <numerusform>%n Ausführung wird abgebrochen…</numerusform>
+            <numerusform>%n Ausführungen werden abgebrochen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preset&apos;s workspace &quot;%1&quot; is not set up here; the form keeps the workspace it had.</source>
+        <translation>Der Arbeitsbereich „%1“ der Vorlage ist hier nicht eingerichtet; das Formular behält seinen bisherigen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Cannot run the preset</source>
+        <translation>Vorlage kann nicht ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>Choose a workspace first.</source>
+        <translation>Wählen Sie zuerst einen Arbeitsbereich aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::HistoryActions</name>
+    <message>
+        <source>Exported 1 run to %1.</source>
+        <translation>1 Ausführung nach %1 exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln runs to %1.</source>
+        <translation>
+            <numerusform>%Ln Ausführung nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Ausführungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>Ausführungen exportieren</translation>
+    </message>
+    <message>
+        <source>The runs could not be exported: %1</source>
+        <translation>Die Ausführungen konnten nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>An export is still being written.</source>
+        <translation>Ein Export wird noch geschrieben.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n run(s)…</source>
+        <translation>
+            <numerusform>%n Ausführung wird exportiert…</numerusform>
+            <numerusform>%n Ausführungen werden exportiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Ausführungen löschen</translation>
+    </message>
+    <message>
+        <source>Active runs are not deleted: cancel them or let them end first.</source>
+        <translation>Aktive Ausführungen werden nicht gelöscht: Brechen Sie sie ab oder lassen Sie sie zuerst zu Ende laufen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) from the history?</source>
+        <translation>
+            <numerusform>%n Ausführung aus dem Verlauf löschen?</numerusform>
+            <numerusform>%n Ausführungen aus dem Verlauf löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their output goes with them. The workspace itself is not changed.</source>
+        <translation>Ihre Ausgaben werden mitgelöscht. Der Arbeitsbereich selbst bleibt unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s) in the selection are kept.</source>
+        <translation>
+            <numerusform>%n aktive Ausführung in der Auswahl bleibt erhalten.</numerusform>
+            <numerusform>%n aktive Ausführungen in der Auswahl bleiben erhalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The runs could not be deleted (see the log).</source>
+        <translation>Die Ausführungen konnten nicht gelöscht werden (siehe Protokoll).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n run(s).</source>
+        <translation>
+            <numerusform>%n Ausführung gelöscht.</numerusform>
+            <numerusform>%n Ausführungen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete old runs</source>
+        <translation>Alte Ausführungen löschen</translation>
+    </message>
+    <message>
+        <source>Delete the runs submitted more than this many days ago
+(active runs are kept):</source>
+        <translation>Ausführungen löschen, die vor mehr als so vielen Tagen übermittelt wurden
+(aktive Ausführungen bleiben erhalten):</translation>
+    </message>
+    <message>
+        <source>No ended run was submitted before %1.</source>
+        <translation>Vor dem %1 wurde keine beendete Ausführung übermittelt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) submitted before %1?</source>
+        <translation>
+            <numerusform>%n vor dem %1 übermittelte Ausführung löschen?</numerusform>
+            <numerusform>%n vor dem %1 übermittelte Ausführungen löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their output goes with them. Active runs are kept.</source>
+        <translation>Ihre Ausgaben werden mitgelöscht. Aktive Ausführungen bleiben erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n old run(s).</source>
+        <translation>
+            <numerusform>%n alte Ausführung gelöscht.</numerusform>
+            <numerusform>%n alte Ausführungen gelöscht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import from workspace</source>
+        <translation>Aus Arbeitsbereich importieren</translation>
+    </message>
+    <message>
+        <source>Add a workspace (or try the demo) first.</source>
+        <translation>Fügen Sie zuerst einen Arbeitsbereich hinzu (oder probieren Sie die Demo aus).</translation>
+    </message>
+    <message>
+        <source>the demo workspace</source>
+        <translation>dem Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>1 new run imported.</source>
+        <translation>1 neue Ausführung importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new runs imported.</source>
+        <translation>
+            <numerusform>%Ln neue Ausführung importiert.</numerusform>
+            <numerusform>%Ln neue Ausführungen importiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::HistoryFilterBar</name>
+    <message>
+        <source>Filter runs</source>
+        <translation>Ausführungen filtern</translation>
+    </message>
+    <message>
+        <source>Search runs (Ctrl+F)</source>
+        <translation>Ausführungen suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search run name, notebook, run id and parameter values</source>
+        <translation>Ausführungsname, Notebook, Ausführungs-ID und Parameterwerte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>Ausführungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show the runs of one workspace</source>
+        <translation>Die Ausführungen eines Arbeitsbereichs anzeigen</translation>
+    </message>
+    <message>
+        <source>Workspace filter</source>
+        <translation>Arbeitsbereichsfilter</translation>
+    </message>
+    <message>
+        <source>Show runs by state</source>
+        <translation>Ausführungen nach Status anzeigen</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>Show runs submitted in this time</source>
+        <translation>Ausführungen anzeigen, die in diesem Zeitraum übermittelt wurden</translation>
+    </message>
+    <message>
+        <source>Time filter</source>
+        <translation>Zeitfilter</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>All workspaces</source>
+        <translation>Alle Arbeitsbereiche</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>Nicht erfolgreich</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebige Zeit</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Zeitraum wählen…</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 Ausführung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln runs</source>
+        <translation>
+            <numerusform>%Ln Ausführung</numerusform>
+            <numerusform>%Ln Ausführungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ImportRunsDialog</name>
+    <message>
+        <source>Import runs from the workspace</source>
+        <translation>Ausführungen aus dem Arbeitsbereich importieren</translation>
+    </message>
+    <message>
+        <source>Reading the one-time runs of %1…
+%2 read, %3 new.</source>
+        <translation>Einmalige Ausführungen aus %1 werden gelesen…
+%2 gelesen, %3 neu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. %n new run(s) imported before that.</source>
+        <translation>
+            <numerusform>Abgebrochen. Zuvor wurde %n neue Ausführung importiert.</numerusform>
+            <numerusform>Abgebrochen. Zuvor wurden %n neue Ausführungen importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace could not be read: %1
+%n new run(s) imported before that.</source>
+        <translation>
+            <numerusform>Der Arbeitsbereich konnte nicht gelesen werden: %1
+Zuvor wurde %n neue Ausführung importiert.</numerusform>
+            <numerusform>Der Arbeitsbereich konnte nicht gelesen werden: %1
+Zuvor wurden %n neue Ausführungen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 new run imported (%1 read; the others were in the history already).</source>
+        <translation>1 neue Ausführung importiert (%1 gelesen; die übrigen waren schon im Verlauf).</translation>
+    </message>
+    <message>
+        <source>%1 new runs imported (%2 read; the others were in the history already).</source>
+        <translation>%1 neue Ausführungen importiert (%2 gelesen; die übrigen waren schon im Verlauf).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::MainWindow</name>
+    <message>
+        <source>Brickrun</source>
+        <translation>Brickrun</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführung</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>A&amp;rbeitsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;New run</source>
+        <translation>&amp;Neue Ausführung</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Submit run</source>
+        <translation>Ausführung über&amp;mitteln</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run…</source>
+        <translation>Ausführung &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Open run &amp;page in browser</source>
+        <translation>Ausführungs&amp;seite im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Go to &amp;runs</source>
+        <translation>Zur Ausführungs&amp;liste</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Add workspace…</source>
+        <translation>Arbeitsbereich &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit workspace…</source>
+        <translation>Arbeitsbereich &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo workspace</source>
+        <translation>&amp;Demo-Arbeitsbereich ausprobieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Brickrun</source>
+        <translation>Ü&amp;ber Brickrun</translation>
+    </message>
+    <message>
+        <source>About Brickrun</source>
+        <translation>Über Brickrun</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Run Azure Databricks notebooks from the desktop: submit, watch, read the output.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Azure-Databricks-Notebooks vom Desktop aus ausführen: übermitteln, verfolgen, Ausgabe lesen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>V&amp;orlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Find runs</source>
+        <translation>Ausführungen &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Export runs…</source>
+        <translation>Ausführungen &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the runs the filter shows to a CSV or JSON file</source>
+        <translation>Die vom Filter angezeigten Ausführungen in eine CSV- oder JSON-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Import from workspace…</source>
+        <translation>Aus Arbeitsbereich &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Add the one-time runs of the workspace that the history does not have yet</source>
+        <translation>Die einmaligen Ausführungen des Arbeitsbereichs hinzufügen, die noch nicht im Verlauf sind</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected runs…</source>
+        <translation>Ausgewählte Ausführungen &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete runs &amp;older than…</source>
+        <translation>&amp;Alte Ausführungen löschen…</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::PresetsBar</name>
+    <message>
+        <source>Presets</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>Choose a preset to fill the form with it (Ctrl+P)</source>
+        <translation>Eine Vorlage auswählen und das Formular damit ausfüllen (Strg+P)</translation>
+    </message>
+    <message>
+        <source>No preset</source>
+        <translation>Keine Vorlage</translation>
+    </message>
+    <message>
+        <source>Run the chosen preset as saved, on its workspace (Ctrl+Shift+Return)</source>
+        <translation>Die gewählte Vorlage wie gespeichert in ihrem Arbeitsbereich ausführen (Strg+Umschalt+Return)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Save, rename, duplicate, delete, export and import presets</source>
+        <translation>Vorlagen speichern, umbenennen, duplizieren, löschen, exportieren und importieren</translation>
+    </message>
+    <message>
+        <source>Preset actions</source>
+        <translation>Vorlagenaktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Save form as preset…</source>
+        <translation>Formular als Vorlage &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Choose preset…</source>
+        <translation>Vorlage &amp;auswählen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Re&amp;name preset…</source>
+        <translation>Vorlage &amp;umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate preset</source>
+        <translation>Vorlage &amp;duplizieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete preset…</source>
+        <translation>Vorlage &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export preset…</source>
+        <translation>Vorlage &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import presets…</source>
+        <translation>Vorlagen &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>R&amp;un preset</source>
+        <translation>Vorlage aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; is no longer there.</source>
+        <translation>Die Vorlage „%1“ ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Save the form as a preset named:</source>
+        <translation>Formular als Vorlage mit diesem Namen speichern:</translation>
+    </message>
+    <message>
+        <source>Replace preset</source>
+        <translation>Vorlage ersetzen</translation>
+    </message>
+    <message>
+        <source>A preset named &quot;%1&quot; exists. Replace it with the form?</source>
+        <translation>Es gibt bereits eine Vorlage namens „%1“. Soll sie durch das Formular ersetzt werden?</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: %1</source>
+        <translation>Die Vorlage konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Saved the preset &quot;%1&quot;.</source>
+        <translation>Vorlage „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Rename preset</source>
+        <translation>Vorlage umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot;:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>The preset could not be renamed: %1</source>
+        <translation>Die Vorlage konnte nicht umbenannt werden: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate preset</source>
+        <translation>Vorlage duplizieren</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; could not be duplicated.</source>
+        <translation>Die Vorlage „%1“ konnte nicht dupliziert werden.</translation>
+    </message>
+    <message>
+        <source>Duplicated &quot;%1&quot; as &quot;%2&quot;.</source>
+        <translation>„%1“ als „%2“ dupliziert.</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Delete the preset &quot;%1&quot;?</source>
+        <translation>Vorlage „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; could not be deleted.</source>
+        <translation>Die Vorlage „%1“ konnte nicht gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Export preset</source>
+        <translation>Vorlage exportieren</translation>
+    </message>
+    <message>
+        <source>Brickrun presets (*.json);;All files (*)</source>
+        <translation>Brickrun-Vorlagen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The preset could not be exported: %1</source>
+        <translation>Die Vorlage konnte nicht exportiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation>„%1“ nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Import presets</source>
+        <translation>Vorlagen importieren</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>Aus %1 wurde nichts importiert:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n preset(s): %1</source>
+        <translation>
+            <numerusform>%n Vorlage importiert: %1</numerusform>
+            <numerusform>%n Vorlagen importiert: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileDialog</name>
+    <message>
+        <source>Workspace Profile</source>
+        <translation>Arbeitsbereichsprofil</translation>
+    </message>
+    <message>
+        <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
+        <translation>Ein Profil merkt sich einen Azure-Databricks-Arbeitsbereich. Sein Token wird im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. prod or analytics-dev</source>
+        <translation>z.&#xa0;B. prod oder analytics-dev</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;URL:</source>
+        <translation>&amp;URL des Arbeitsbereichs:</translation>
+    </message>
+    <message>
+        <source>https://adb-1234567890123456.7.azuredatabricks.net</source>
+        <translation>https://adb-1234567890123456.7.azuredatabricks.net</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Personal access token (dapi…)</source>
+        <translation>Persönliches Zugriffstoken (dapi…)</translation>
+    </message>
+    <message>
+        <source>Default clu&amp;ster:</source>
+        <translation>&amp;Standardcluster:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 0123-456789-abcdefgh</source>
+        <translation>Optional, z.&#xa0;B. 0123-456789-abcdefgh</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificates:</source>
+        <translation>&amp;CA-Zertifikate:</translation>
+    </message>
+    <message>
+        <source>Optional PEM file, for a company certificate authority</source>
+        <translation>Optional, PEM-Datei einer firmeneigenen CA</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Verbindung wird getestet</translation>
+    </message>
+    <message>
+        <source>Edit Workspace “%1”</source>
+        <translation>Arbeitsbereich „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>The name cannot change: the token is stored in the keychain under it.</source>
+        <translation>Der Name lässt sich nicht ändern: Das Token ist unter diesem Namen im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it</source>
+        <translation>Im Schlüsselbund gespeichert; leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>Add Workspace</source>
+        <translation>Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists.</source>
+        <translation>Ein Profil namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>A new profile needs a personal access token (in the workspace: Settings → Developer → Access tokens).</source>
+        <translation>Ein neues Profil braucht ein persönliches Zugriffstoken (im Arbeitsbereich: Einstellungen → Entwickler → Zugriffstoken).</translation>
+    </message>
+    <message>
+        <source>A token has no spaces or line breaks; copy it again.</source>
+        <translation>Ein Token enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Choose CA Certificates</source>
+        <translation>CA-Zertifikate auswählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird gefragt…</translation>
+    </message>
+    <message>
+        <source>No token is stored for this profile; enter one to test it.</source>
+        <translation>Für dieses Profil ist kein Token gespeichert; geben Sie eines ein, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>Element %1 des JSON-Arrays ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus Arrays, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus einfachen Werten, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus leeren Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Das Ergebnis ist ein JSON-Objekt, dessen Werte nicht alle Arrays sind („%1“ ist keines).</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Das Ergebnis ist leer.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Array.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Das Ergebnis ist ein einzelner JSON-Wert, keine Datensätze.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Das Ergebnis ist reiner Text, kein JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Das Ergebnis ist JSON, das vorzeitig endet – so wie wenn der Dienst ein Ergebnis bei 5 MB abschneidet.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ResultTableModel</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunDetailsPanel</name>
+    <message>
+        <source>Run details</source>
+        <translation>Ausführungsdetails</translation>
+    </message>
+    <message>
+        <source>Select a run to see its state, timings and output.</source>
+        <translation>Wählen Sie eine Ausführung aus, um Status, Zeiten und Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>Submit this run again with the same notebook, cluster and parameters</source>
+        <translation>Diese Ausführung mit demselben Notebook, Cluster und denselben Parametern erneut übermitteln</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Ask the service to cancel this run</source>
+        <translation>Den Dienst bitten, diese Ausführung abzubrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>Ausführung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Übermittelt:</translation>
+    </message>
+    <message>
+        <source>Run ID:</source>
+        <translation>Ausführungs-ID:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Task run ID:</source>
+        <translation>Aufgabenausführungs-ID:</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>Beendet:</translation>
+    </message>
+    <message>
+        <source>Notebook:</source>
+        <translation>Notebook:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
+        <translation>Der Dienst hat nur die ersten 5 MB dieses Ergebnisses behalten: Was folgt, ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No error was reported for this run.</source>
+        <translation>Für diese Ausführung wurde kein Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Roh-JSON</translation>
+    </message>
+    <message>
+        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
+        <translation>Die in diesem Tab angezeigte Ausgabe kopieren (eine Tabelle als tabulatorgetrennte Werte)</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Save the output shown in this tab to a file (a table as CSV)</source>
+        <translation>Die in diesem Tab angezeigte Ausgabe in einer Datei speichern (eine Tabelle als CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
+        <translation>… [%L1 weitere Zeichen nicht angezeigt: „Kopieren“ und „Speichern unter…“ liefern den ganzen Text]</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Für die Anzeige hier abgeschnitten: %L1 von %L2 Zeichen angezeigt. „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.]</translation>
+    </message>
+    <message>
+        <source>No output has been fetched for this run.</source>
+        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (it deletes runs after 60 days); what is shown here is what was last seen.</source>
+        <translation>Der Dienst kennt diese Ausführung nicht mehr (er löscht Ausführungen nach 60 Tagen); angezeigt wird der zuletzt bekannte Stand.</translation>
+    </message>
+    <message>
+        <source>The service refused to start this run.</source>
+        <translation>Der Dienst hat den Start dieser Ausführung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Open the run page in the browser</source>
+        <translation>Ausführungsseite im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>No run page yet</source>
+        <translation>Noch keine Ausführungsseite</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>bisher %1</translation>
+    </message>
+    <message>
+        <source>not yet assigned</source>
+        <translation>noch nicht vergeben</translation>
+    </message>
+    <message>
+        <source>Reading the output…</source>
+        <translation>Ausgabe wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The run is being submitted.</source>
+        <translation>Die Ausführung wird übermittelt.</translation>
+    </message>
+    <message>
+        <source>The run was not submitted, so it has no output.</source>
+        <translation>Die Ausführung wurde nicht übermittelt und hat daher keine Ausgabe.</translation>
+    </message>
+    <message>
+        <source>The result appears here when the run has finished.</source>
+        <translation>Das Ergebnis erscheint hier, sobald die Ausführung abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>The output is no longer available: the service no longer knows this run.</source>
+        <translation>Die Ausgabe ist nicht mehr verfügbar: Der Dienst kennt diese Ausführung nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The output could not be read.</source>
+        <translation>Die Ausgabe konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No output was fetched for this run.</source>
+        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
+    </message>
+    <message>
+        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
+        <translation>Kein Ergebnis: Die Ausführung ist fehlgeschlagen, bevor das Notebook eines zurückgegeben hat. Der Tab „Fehler“ nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>No result: the run was canceled.</source>
+        <translation>Kein Ergebnis: Die Ausführung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
+        <translation>Kein Ergebnis: Das Notebook hat dbutils.notebook.exit() nicht aufgerufen.</translation>
+    </message>
+    <message>
+        <source>Parsing result…</source>
+        <translation>Ergebnis wird ausgewertet…</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>1 Spalte</translation>
+    </message>
+    <message>
+        <source>%L1 columns</source>
+        <translation>%L1 Spalten</translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Angezeigt werden die ersten %L1 von %L2 Zeichen; „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Ausführung abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel run “%1”?</source>
+        <translation>Ausführung „%1“ abbrechen?</translation>
+    </message>
+    <message>
+        <source>The service stops the notebook where it is. Cells that already ran keep their effects.</source>
+        <translation>Der Dienst hält das Notebook an der Stelle an, an der es gerade ist. Bereits ausgeführte Zellen behalten ihre Wirkung.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>Ausgabe speichern</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>Die Ausgabe konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>Die Ausführung ist beendet, aber ihre Ausgabe konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunsTableModel</name>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Ausführungsname</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>Ausführungs-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::StateIcons</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Upstream failed</source>
+        <translation>Vorgänger fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Upstream canceled</source>
+        <translation>Vorgänger abgebrochen</translation>
+    </message>
+    <message>
+        <source>Too many concurrent runs</source>
+        <translation>Zu viele gleichzeitige Ausführungen</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Senden…</translation>
+    </message>
+    <message>
+        <source>Submit failed</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Vanished</source>
+        <translation>Verschollen</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Waiting for retry</source>
+        <translation>Wartet auf Wiederholung</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ausgelassen</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>Dienstfehler</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Beendet</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::SubmitPanel</name>
+    <message>
+        <source>New run</source>
+        <translation>Neue Ausführung</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New run&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Neue Ausführung&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Arbeits&amp;bereich:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Add a workspace</source>
+        <translation>Arbeitsbereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster:</translation>
+    </message>
+    <message>
+        <source>e.g. 0923-164208-abcd123</source>
+        <translation>z.&#xa0;B. 0923-164208-abcd123</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook:</source>
+        <translation>&amp;Notebook:</translation>
+    </message>
+    <message>
+        <source>/Users/me@example.com/report</source>
+        <translation>/Users/me@example.com/report</translation>
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation>Ausführungsna&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Task key:</source>
+        <translation>Aufgaben&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>&amp;Parameter:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>A&amp;dd parameter</source>
+        <translation>Parameter hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>Übermi&amp;tteln</translation>
+    </message>
+    <message>
+        <source>Submit the run (Ctrl+Return)</source>
+        <translation>Die Ausführung übermitteln (Strg+Return)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Brickrun</source>
+        <translation>Willkommen bei Brickrun</translation>
+    </message>
+    <message>
+        <source>Brickrun submits notebook runs to Azure Databricks and follows them to the end, with their output. To begin, try the demo workspace, which runs on this computer and needs no account, or add your own workspace.</source>
+        <translation>Brickrun übermittelt Notebook-Ausführungen an Azure Databricks und verfolgt sie bis zum Ende, samt ihrer Ausgabe. Probieren Sie zum Einstieg den Demo-Arbeitsbereich aus, der auf diesem Computer läuft und kein Konto braucht, oder fügen Sie Ihren eigenen Arbeitsbereich hinzu.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo workspace</source>
+        <translation>&amp;Demo-Arbeitsbereich ausprobieren</translation>
+    </message>
+    <message>
+        <source>A practice workspace on this computer with sample notebooks. No account or token needed.</source>
+        <translation>Ein Übungsarbeitsbereich auf diesem Computer mit Beispiel-Notebooks. Kein Konto und kein Token nötig.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a workspace…</source>
+        <translation>Arbeitsbereich &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
+        <translation>Verbinden Sie sich über die URL und ein persönliches Zugriffstoken mit Ihrem Azure-Databricks-Arbeitsbereich.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Connected to %1 as %2%3.</source>
+        <translation>Verbunden mit %1 als %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but its certificate is not trusted: %2</source>
+        <translation>%1 antwortet, aber sein Zertifikat ist nicht vertrauenswürdig: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>%1 answers, but it refused the token (%2). Create a new token and store it again.</source>
+        <translation>%1 antwortet, hat aber das Token abgelehnt (%2). Erstellen Sie ein neues Token und speichern Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the token, but its user may not read its own identity (%2).</source>
+        <translation>%1 hat das Token akzeptiert, aber dessen Benutzer darf seine eigene Identität nicht lesen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 answers, but does not look like a Databricks workspace (%2).</source>
+        <translation>%1 antwortet, scheint aber kein Databricks-Arbeitsbereich zu sein (%2).</translation>
+    </message>
+    <message>
+        <source>%1 answers with an error: %2</source>
+        <translation>%1 antwortet mit einem Fehler: %2</translation>
+    </message>
+    <message>
+        <source>No token is stored for profile &quot;%1&quot;: not signed in.</source>
+        <translation>Für das Profil „%1“ ist kein Token gespeichert: nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>Der Zugriff auf den Schlüsselbund wurde verweigert (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Fehler im Schlüsselbund: %1</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
+        <translation>Es läuft kein Schlüsselbunddienst, daher kann das Token weder gespeichert noch gelesen werden. Starten Sie unter Linux einen Secret Service wie gnome-keyring oder KWallet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Run Azure Databricks notebooks from the desktop.</source>
+        <translation>Azure-Databricks-Notebooks vom Desktop aus ausführen.</translation>
+    </message>
+    <message>
+        <source>Open on the demo workspace.</source>
+        <translation>Mit dem Demo-Arbeitsbereich starten.</translation>
+    </message>
+    <message>
+        <source>Brickrun cannot start: %1</source>
+        <translation>Brickrun kann nicht starten: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1489 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>Brickrun::AppController</name>
+    <message>
+        <source>Retrying %1 in %2 s (%3)</source>
+        <translation>Nouvelle tentative de %1 dans %2 s (%3)</translation>
+    </message>
+    <message>
+        <source>The run could not be cancelled: %1</source>
+        <translation>Impossible d’annuler l’exécution&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» a refusé son jeton (%2). Ses exécutions sont conservées et reprendront dès qu’un nouveau jeton sera enregistré (Espace de travail → Modifier l’espace de travail…).</translation>
+    </message>
+    <message>
+        <source>History damaged</source>
+        <translation>Historique endommagé</translation>
+    </message>
+    <message>
+        <source>The run history could not be read, so a new one was started. The old file is kept at:
+%1</source>
+        <translation>L’historique des exécutions n’a pas pu être lu&#xa0;; un nouvel historique a donc été créé. L’ancien fichier est conservé ici&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Espace démo</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not start: %1</source>
+        <translation>Impossible de démarrer l’espace de démonstration&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The demo workspace is ready: try /Shared/Demo/hello on demo-cluster.</source>
+        <translation>L’espace de démonstration est prêt&#xa0;: essayez /Shared/Demo/hello sur demo-cluster.</translation>
+    </message>
+    <message>
+        <source>The demo workspace is not running.</source>
+        <translation>L’espace de démonstration n’est pas démarré.</translation>
+    </message>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Cannot submit</source>
+        <translation>Soumission impossible</translation>
+    </message>
+    <message>
+        <source>The run could not be stored in the history: %1</source>
+        <translation>Impossible d’enregistrer l’exécution dans l’historique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Submitting %1…</source>
+        <translation>Soumission de %1…</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>Exécution réussie</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>Exécution terminée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l’exécution</translation>
+    </message>
+    <message>
+        <source>Cancel run %1 on the service?</source>
+        <translation>Annuler l’exécution %1 sur le service&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Runs are still active</source>
+        <translation>Des exécutions sont encore actives</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are still active.</source>
+        <translation>
+            <numerusform>%n exécution est encore active.</numerusform>
+            <numerusform>%n exécutions sont encore actives.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
+        <translation>Laissez-les continuer&#xa0;: elles se poursuivent chez Databricks et Brickrun les suivra de nouveau au prochain démarrage. Ou annulez-les maintenant.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running and quit</source>
+        <translation>&amp;Laisser continuer et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel runs and quit</source>
+        <translation>&amp;Annuler les exécutions et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t quit</source>
+        <translation>&amp;Ne pas quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n run(s)…</source>
+        <translation>
+            <numerusform>Annulation de %n exécution…</numerusform>
+            <numerusform>Annulation de %n exécutions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The preset&apos;s workspace &quot;%1&quot; is not set up here; the form keeps the workspace it had.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» du préréglage n’est pas configuré ici&#xa0;; le formulaire garde son espace de travail actuel.</translation>
+    </message>
+    <message>
+        <source>Cannot run the preset</source>
+        <translation>Impossible de lancer le préréglage</translation>
+    </message>
+    <message>
+        <source>Choose a workspace first.</source>
+        <translation>Choisissez d’abord un espace de travail.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::HistoryActions</name>
+    <message>
+        <source>Exported 1 run to %1.</source>
+        <translation>1 exécution exportée vers %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln runs to %1.</source>
+        <translation>
+            <numerusform>%Ln exécution exportée vers %1.</numerusform>
+            <numerusform>%Ln exécutions exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>Exporter les exécutions</translation>
+    </message>
+    <message>
+        <source>The runs could not be exported: %1</source>
+        <translation>Impossible d’exporter les exécutions&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>An export is still being written.</source>
+        <translation>Une exportation est encore en cours d’écriture.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n run(s)…</source>
+        <translation>
+            <numerusform>Exportation de %n exécution…</numerusform>
+            <numerusform>Exportation de %n exécutions…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>Supprimer des exécutions</translation>
+    </message>
+    <message>
+        <source>Active runs are not deleted: cancel them or let them end first.</source>
+        <translation>Les exécutions actives ne sont pas supprimées&#xa0;: annulez-les ou laissez-les d’abord se terminer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) from the history?</source>
+        <translation>
+            <numerusform>Supprimer %n exécution de l’historique&#xa0;?</numerusform>
+            <numerusform>Supprimer %n exécutions de l’historique&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their output goes with them. The workspace itself is not changed.</source>
+        <translation>Leurs sorties sont supprimées avec elles. L’espace de travail lui-même n’est pas modifié.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active run(s) in the selection are kept.</source>
+        <translation>
+            <numerusform>%n exécution active de la sélection est conservée.</numerusform>
+            <numerusform>%n exécutions actives de la sélection sont conservées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The runs could not be deleted (see the log).</source>
+        <translation>Impossible de supprimer les exécutions (voir le journal).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n run(s).</source>
+        <translation>
+            <numerusform>%n exécution supprimée.</numerusform>
+            <numerusform>%n exécutions supprimées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete old runs</source>
+        <translation>Supprimer les anciennes exécutions</translation>
+    </message>
+    <message>
+        <source>Delete the runs submitted more than this many days ago
+(active runs are kept):</source>
+        <translation>Supprimer les exécutions soumises il y a plus de ce nombre de jours
+(les exécutions actives sont conservées)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No ended run was submitted before %1.</source>
+        <translation>Aucune exécution terminée n’a été soumise avant le %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) submitted before %1?</source>
+        <translation>
+            <numerusform>Supprimer %n exécution soumise avant le %1&#xa0;?</numerusform>
+            <numerusform>Supprimer %n exécutions soumises avant le %1&#xa0;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their output goes with them. Active runs are kept.</source>
+        <translation>Leurs sorties sont supprimées avec elles. Les exécutions actives sont conservées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n old run(s).</source>
+        <translation>
+            <numerusform>%n ancienne exécution supprimée.</numerusform>
+            <numerusform>%n anciennes exécutions supprimées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import from workspace</source>
+        <translation>Importer depuis l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Add a workspace (or try the demo) first.</source>
+        <translation>Ajoutez d’abord un espace de travail (ou essayez la démo).</translation>
+    </message>
+    <message>
+        <source>the demo workspace</source>
+        <translation>l’espace de démonstration</translation>
+    </message>
+    <message>
+        <source>1 new run imported.</source>
+        <translation>1 nouvelle exécution importée.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new runs imported.</source>
+        <translation>
+            <numerusform>%Ln nouvelle exécution importée.</numerusform>
+            <numerusform>%Ln nouvelles exécutions importées.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::HistoryFilterBar</name>
+    <message>
+        <source>Filter runs</source>
+        <translation>Filtrer les exécutions</translation>
+    </message>
+    <message>
+        <source>Search runs (Ctrl+F)</source>
+        <translation>Rechercher (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search run name, notebook, run id and parameter values</source>
+        <translation>Rechercher dans le nom de l’exécution, le notebook, l’ID d’exécution et les valeurs des paramètres</translation>
+    </message>
+    <message>
+        <source>Search runs</source>
+        <translation>Rechercher des exécutions</translation>
+    </message>
+    <message>
+        <source>Show the runs of one workspace</source>
+        <translation>Afficher les exécutions d’un espace de travail</translation>
+    </message>
+    <message>
+        <source>Workspace filter</source>
+        <translation>Filtre d’espace de travail</translation>
+    </message>
+    <message>
+        <source>Show runs by state</source>
+        <translation>Afficher les exécutions selon leur état</translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation>Filtre d’état</translation>
+    </message>
+    <message>
+        <source>Show runs submitted in this time</source>
+        <translation>Afficher les exécutions soumises pendant cette période</translation>
+    </message>
+    <message>
+        <source>Time filter</source>
+        <translation>Filtre de période</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>All workspaces</source>
+        <translation>Tous les espaces</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussies</translation>
+    </message>
+    <message>
+        <source>Failed or cancelled</source>
+        <translation>Non réussies</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Toute période</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Autre période…</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 exécution</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln runs</source>
+        <translation>
+            <numerusform>%Ln exécution</numerusform>
+            <numerusform>%Ln exécutions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ImportRunsDialog</name>
+    <message>
+        <source>Import runs from the workspace</source>
+        <translation>Importer les exécutions de l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Reading the one-time runs of %1…
+%2 read, %3 new.</source>
+        <translation>Lecture des exécutions ponctuelles de %1…
+%2 lues, %3 nouvelles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled. %n new run(s) imported before that.</source>
+        <translation>
+            <numerusform>Annulé. %n nouvelle exécution avait été importée auparavant.</numerusform>
+            <numerusform>Annulé. %n nouvelles exécutions avaient été importées auparavant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace could not be read: %1
+%n new run(s) imported before that.</source>
+        <translation>
+            <numerusform>Impossible de lire l’espace de travail&#xa0;: %1
+%n nouvelle exécution avait été importée auparavant.</numerusform>
+            <numerusform>Impossible de lire l’espace de travail&#xa0;: %1
+%n nouvelles exécutions avaient été importées auparavant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 new run imported (%1 read; the others were in the history already).</source>
+        <translation>1 nouvelle exécution importée (%1 lues&#xa0;; les autres figuraient déjà dans l’historique).</translation>
+    </message>
+    <message>
+        <source>%1 new runs imported (%2 read; the others were in the history already).</source>
+        <translation>%1 nouvelles exécutions importées (%2 lues&#xa0;; les autres figuraient déjà dans l’historique).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::MainWindow</name>
+    <message>
+        <source>Brickrun</source>
+        <translation>Brickrun</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Exécution</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>Espace de &amp;travail</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;New run</source>
+        <translation>&amp;Nouvelle exécution</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Submit run</source>
+        <translation>&amp;Soumettre l’exécution</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run…</source>
+        <translation>&amp;Annuler l’exécution…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+X</source>
+        <translation>Ctrl+Shift+X</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Open run &amp;page in browser</source>
+        <translation>Ouvrir la &amp;page de l’exécution dans le navigateur</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Go to &amp;runs</source>
+        <translation>Aller à la &amp;liste des exécutions</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Add workspace…</source>
+        <translation>&amp;Ajouter un espace de travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit workspace…</source>
+        <translation>&amp;Modifier l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo workspace</source>
+        <translation>Essayer l’espace de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Brickrun</source>
+        <translation>À &amp;propos de Brickrun</translation>
+    </message>
+    <message>
+        <source>About Brickrun</source>
+        <translation>À propos de Brickrun</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Run Azure Databricks notebooks from the desktop: submit, watch, read the output.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Exécuter des notebooks Azure Databricks depuis le bureau&#xa0;: soumettre, suivre, lire la sortie.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>Préré&amp;glages</translation>
+    </message>
+    <message>
+        <source>&amp;Find runs</source>
+        <translation>&amp;Rechercher des exécutions</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>&amp;Export runs…</source>
+        <translation>&amp;Exporter les exécutions…</translation>
+    </message>
+    <message>
+        <source>Export the runs the filter shows to a CSV or JSON file</source>
+        <translation>Exporter les exécutions affichées par le filtre dans un fichier CSV ou JSON</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>&amp;Import from workspace…</source>
+        <translation>&amp;Importer depuis l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>Add the one-time runs of the workspace that the history does not have yet</source>
+        <translation>Ajouter les exécutions ponctuelles de l’espace de travail qui ne figurent pas encore dans l’historique</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected runs…</source>
+        <translation>&amp;Supprimer les exécutions sélectionnées…</translation>
+    </message>
+    <message>
+        <source>Del</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Delete runs &amp;older than…</source>
+        <translation>Supprimer les exécutions &amp;antérieures à…</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::PresetsBar</name>
+    <message>
+        <source>Presets</source>
+        <translation>Préréglages</translation>
+    </message>
+    <message>
+        <source>Choose a preset to fill the form with it (Ctrl+P)</source>
+        <translation>Choisir un préréglage pour remplir le formulaire (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>No preset</source>
+        <translation>Aucun préréglage</translation>
+    </message>
+    <message>
+        <source>Run the chosen preset as saved, on its workspace (Ctrl+Shift+Return)</source>
+        <translation>Lancer le préréglage choisi tel qu’il est enregistré, sur son espace de travail (Ctrl+Maj+Retour)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Save, rename, duplicate, delete, export and import presets</source>
+        <translation>Enregistrer, renommer, dupliquer, supprimer, exporter et importer des préréglages</translation>
+    </message>
+    <message>
+        <source>Preset actions</source>
+        <translation>Actions sur les préréglages</translation>
+    </message>
+    <message>
+        <source>&amp;Save form as preset…</source>
+        <translation>&amp;Enregistrer le formulaire comme préréglage…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>&amp;Choose preset…</source>
+        <translation>&amp;Choisir un préréglage…</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Return</source>
+        <translation>Ctrl+Shift+Return</translation>
+    </message>
+    <message>
+        <source>Re&amp;name preset…</source>
+        <translation>&amp;Renommer le préréglage…</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate preset</source>
+        <translation>&amp;Dupliquer le préréglage</translation>
+    </message>
+    <message>
+        <source>De&amp;lete preset…</source>
+        <translation>&amp;Supprimer le préréglage…</translation>
+    </message>
+    <message>
+        <source>&amp;Export preset…</source>
+        <translation>E&amp;xporter le préréglage…</translation>
+    </message>
+    <message>
+        <source>&amp;Import presets…</source>
+        <translation>&amp;Importer des préréglages…</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>Préréglage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>R&amp;un preset</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; is no longer there.</source>
+        <translation>Le préréglage «&#xa0;%1&#xa0;» n’existe plus.</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>Enregistrer le préréglage</translation>
+    </message>
+    <message>
+        <source>Save the form as a preset named:</source>
+        <translation>Enregistrer le formulaire comme préréglage nommé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Replace preset</source>
+        <translation>Remplacer le préréglage</translation>
+    </message>
+    <message>
+        <source>A preset named &quot;%1&quot; exists. Replace it with the form?</source>
+        <translation>Un préréglage nommé «&#xa0;%1&#xa0;» existe déjà. Le remplacer par le formulaire&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The preset could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le préréglage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Saved the preset &quot;%1&quot;.</source>
+        <translation>Préréglage «&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>Rename preset</source>
+        <translation>Renommer le préréglage</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot;:</source>
+        <translation>Nouveau nom de «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The preset could not be renamed: %1</source>
+        <translation>Impossible de renommer le préréglage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Duplicate preset</source>
+        <translation>Dupliquer le préréglage</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; could not be duplicated.</source>
+        <translation>Impossible de dupliquer le préréglage «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Duplicated &quot;%1&quot; as &quot;%2&quot;.</source>
+        <translation>«&#xa0;%1&#xa0;» dupliqué sous le nom «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>Supprimer le préréglage</translation>
+    </message>
+    <message>
+        <source>Delete the preset &quot;%1&quot;?</source>
+        <translation>Supprimer le préréglage «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The preset &quot;%1&quot; could not be deleted.</source>
+        <translation>Impossible de supprimer le préréglage «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Export preset</source>
+        <translation>Exporter le préréglage</translation>
+    </message>
+    <message>
+        <source>Brickrun presets (*.json);;All files (*)</source>
+        <translation>Préréglages Brickrun (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The preset could not be exported: %1</source>
+        <translation>Impossible d’exporter le préréglage&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation>«&#xa0;%1&#xa0;» exporté vers %2.</translation>
+    </message>
+    <message>
+        <source>Import presets</source>
+        <translation>Importer des préréglages</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>Rien n’a été importé depuis %1&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n preset(s): %1</source>
+        <translation>
+            <numerusform>%n préréglage importé&#xa0;: %1</numerusform>
+            <numerusform>%n préréglages importés&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileDialog</name>
+    <message>
+        <source>Workspace Profile</source>
+        <translation>Profil d’espace de travail</translation>
+    </message>
+    <message>
+        <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
+        <translation>Un profil mémorise un espace de travail Azure Databricks. Son jeton est conservé dans le trousseau de votre système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. prod or analytics-dev</source>
+        <translation>p.&#xa0;ex. prod ou analytics-dev</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;URL:</source>
+        <translation>&amp;URL de l’espace de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://adb-1234567890123456.7.azuredatabricks.net</source>
+        <translation>https://adb-1234567890123456.7.azuredatabricks.net</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Personal access token (dapi…)</source>
+        <translation>Jeton d’accès personnel (dapi…)</translation>
+    </message>
+    <message>
+        <source>Default clu&amp;ster:</source>
+        <translation>&amp;Cluster par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 0123-456789-abcdefgh</source>
+        <translation>Facultatif, p.&#xa0;ex. 0123-456789-abcdefgh</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificates:</source>
+        <translation>Certificats d’&amp;AC&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Optional PEM file, for a company certificate authority</source>
+        <translation>Facultatif, fichier PEM d’une AC d’entreprise</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>T&amp;est connection</source>
+        <translation>&amp;Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Test de la connexion en cours</translation>
+    </message>
+    <message>
+        <source>Edit Workspace “%1”</source>
+        <translation>Modifier l’espace de travail «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The name cannot change: the token is stored in the keychain under it.</source>
+        <translation>Le nom ne peut pas être modifié&#xa0;: le jeton est enregistré sous ce nom dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain; leave empty to keep it</source>
+        <translation>Enregistré dans le trousseau&#xa0;; laissez vide pour le conserver</translation>
+    </message>
+    <message>
+        <source>Add Workspace</source>
+        <translation>Ajouter un espace de travail</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists.</source>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>A new profile needs a personal access token (in the workspace: Settings → Developer → Access tokens).</source>
+        <translation>Un nouveau profil nécessite un jeton d’accès personnel (dans l’espace de travail&#xa0;: Paramètres → Développeur → Jetons d’accès).</translation>
+    </message>
+    <message>
+        <source>A token has no spaces or line breaks; copy it again.</source>
+        <translation>Un jeton ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Le fichier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Choose CA Certificates</source>
+        <translation>Choisir les certificats d’AC</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Interrogation de %1…</translation>
+    </message>
+    <message>
+        <source>No token is stored for this profile; enter one to test it.</source>
+        <translation>Aucun jeton n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Le jeton n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>L’élément %1 du tableau JSON n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de tableaux, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de valeurs simples, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Le résultat est un tableau JSON d’objets vides.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Le résultat est un objet JSON dont les valeurs ne sont pas toutes des tableaux («&#xa0;%1&#xa0;» n’en est pas un).</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Le résultat est vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Le résultat est un tableau JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Le résultat est un objet JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Le résultat est une valeur JSON isolée, pas une liste d’enregistrements.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Le résultat est du texte brut, pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Le résultat est du JSON qui s’arrête trop tôt, comme lorsque le service tronque un résultat à 5&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ResultTableModel</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunDetailsPanel</name>
+    <message>
+        <source>Run details</source>
+        <translation>Détails de l’exécution</translation>
+    </message>
+    <message>
+        <source>Select a run to see its state, timings and output.</source>
+        <translation>Sélectionnez une exécution pour voir son état, ses horaires et sa sortie.</translation>
+    </message>
+    <message>
+        <source>Submit this run again with the same notebook, cluster and parameters</source>
+        <translation>Soumettre de nouveau cette exécution avec le même notebook, le même cluster et les mêmes paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation>&amp;Relancer</translation>
+    </message>
+    <message>
+        <source>Ask the service to cancel this run</source>
+        <translation>Demander au service d’annuler cette exécution</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>&amp;Annuler l’exécution</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>Soumission&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run ID:</source>
+        <translation>ID d’exécution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Task run ID:</source>
+        <translation>ID d’exécution de tâche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ended:</source>
+        <translation>Fin&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Notebook:</source>
+        <translation>Notebook&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Cluster:</source>
+        <translation>Cluster&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
+        <translation>Le service n’a conservé que les 5 premiers Mo de ce résultat&#xa0;: la suite est incomplète.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>No error was reported for this run.</source>
+        <translation>Aucune erreur n’a été signalée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON brut</translation>
+    </message>
+    <message>
+        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
+        <translation>Copier la sortie affichée dans cet onglet (un tableau en valeurs séparées par des tabulations)</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Save the output shown in this tab to a file (a table as CSV)</source>
+        <translation>Enregistrer dans un fichier la sortie affichée dans cet onglet (un tableau au format CSV)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
+        <translation>… [%L1 caractères de plus non affichés&#xa0;: «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet]</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Coupé ici pour l’affichage&#xa0;: %L1 caractères affichés sur %L2. «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.]</translation>
+    </message>
+    <message>
+        <source>No output has been fetched for this run.</source>
+        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (it deletes runs after 60 days); what is shown here is what was last seen.</source>
+        <translation>Le service ne connaît plus cette exécution (il supprime les exécutions au bout de 60 jours)&#xa0;; ce qui s’affiche ici est le dernier état connu.</translation>
+    </message>
+    <message>
+        <source>The service refused to start this run.</source>
+        <translation>Le service a refusé de lancer cette exécution.</translation>
+    </message>
+    <message>
+        <source>Open the run page in the browser</source>
+        <translation>Ouvrir la page de l’exécution dans le navigateur</translation>
+    </message>
+    <message>
+        <source>No run page yet</source>
+        <translation>Pas encore de page d’exécution</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>%1 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>not yet assigned</source>
+        <translation>pas encore attribué</translation>
+    </message>
+    <message>
+        <source>Reading the output…</source>
+        <translation>Lecture de la sortie…</translation>
+    </message>
+    <message>
+        <source>The run is being submitted.</source>
+        <translation>L’exécution est en cours de soumission.</translation>
+    </message>
+    <message>
+        <source>The run was not submitted, so it has no output.</source>
+        <translation>L’exécution n’a pas été soumise et n’a donc aucune sortie.</translation>
+    </message>
+    <message>
+        <source>The result appears here when the run has finished.</source>
+        <translation>Le résultat s’affichera ici une fois l’exécution terminée.</translation>
+    </message>
+    <message>
+        <source>The output is no longer available: the service no longer knows this run.</source>
+        <translation>La sortie n’est plus disponible&#xa0;: le service ne connaît plus cette exécution.</translation>
+    </message>
+    <message>
+        <source>The output could not be read.</source>
+        <translation>Impossible de lire la sortie.</translation>
+    </message>
+    <message>
+        <source>No output was fetched for this run.</source>
+        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
+        <translation>Aucun résultat&#xa0;: l’exécution a échoué avant que le notebook n’en renvoie un. L’onglet «&#xa0;Erreur&#xa0;» en donne la raison.</translation>
+    </message>
+    <message>
+        <source>No result: the run was canceled.</source>
+        <translation>Aucun résultat&#xa0;: l’exécution a été annulée.</translation>
+    </message>
+    <message>
+        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
+        <translation>Aucun résultat&#xa0;: le notebook n’a pas appelé dbutils.notebook.exit().</translation>
+    </message>
+    <message>
+        <source>Parsing result…</source>
+        <translation>Analyse du résultat…</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 lignes</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>1 colonne</translation>
+    </message>
+    <message>
+        <source>%L1 columns</source>
+        <translation>%L1 colonnes</translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Affichage des %L1 premiers caractères sur %L2&#xa0;; «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annuler l’exécution</translation>
+    </message>
+    <message>
+        <source>Cancel run “%1”?</source>
+        <translation>Annuler l’exécution «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The service stops the notebook where it is. Cells that already ran keep their effects.</source>
+        <translation>Le service arrête le notebook là où il en est. Les cellules déjà exécutées conservent leurs effets.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Laisser continuer</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>Enregistrer la sortie</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>Impossible d’enregistrer la sortie dans %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>L’exécution est terminée, mais sa sortie n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunsTableModel</name>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Espace démo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Nom de l’exécution</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Run id</source>
+        <translation>ID d’exécution</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::StateIcons</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Réussie</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Upstream failed</source>
+        <translation>Échec en amont</translation>
+    </message>
+    <message>
+        <source>Upstream canceled</source>
+        <translation>Annulée en amont</translation>
+    </message>
+    <message>
+        <source>Too many concurrent runs</source>
+        <translation>Trop d’exécutions simultanées</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Exclue</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Soumission…</translation>
+    </message>
+    <message>
+        <source>Submit failed</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Vanished</source>
+        <translation>Disparue</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Dans la file</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloquée</translation>
+    </message>
+    <message>
+        <source>Waiting for retry</source>
+        <translation>En attente de relance</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Arrêt…</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignorée</translation>
+    </message>
+    <message>
+        <source>Internal error</source>
+        <translation>Erreur interne</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>Terminée</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::SubmitPanel</name>
+    <message>
+        <source>New run</source>
+        <translation>Nouvelle exécution</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;New run&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Nouvelle exécution&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace:</source>
+        <translation>Espace &amp;de travail&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Add a workspace</source>
+        <translation>Ajouter un espace de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. 0923-164208-abcd123</source>
+        <translation>p.&#xa0;ex. 0923-164208-abcd123</translation>
+    </message>
+    <message>
+        <source>&amp;Notebook:</source>
+        <translation>&amp;Notebook&#xa0;:</translation>
+    </message>
+    <message>
+        <source>/Users/me@example.com/report</source>
+        <translation>/Users/me@example.com/report</translation>
+    </message>
+    <message>
+        <source>Run &amp;name:</source>
+        <translation>N&amp;om de l’exécution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Task key:</source>
+        <translation>C&amp;lé de tâche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters:</source>
+        <translation>&amp;Paramètres&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>A&amp;dd parameter</source>
+        <translation>Ajo&amp;uter un paramètre</translation>
+    </message>
+    <message>
+        <source>R&amp;emove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Soumettre</translation>
+    </message>
+    <message>
+        <source>Submit the run (Ctrl+Return)</source>
+        <translation>Soumettre l’exécution (Ctrl+Retour)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WelcomeDialog</name>
+    <message>
+        <source>Welcome to Brickrun</source>
+        <translation>Bienvenue dans Brickrun</translation>
+    </message>
+    <message>
+        <source>Brickrun submits notebook runs to Azure Databricks and follows them to the end, with their output. To begin, try the demo workspace, which runs on this computer and needs no account, or add your own workspace.</source>
+        <translation>Brickrun soumet des exécutions de notebooks à Azure Databricks et les suit jusqu’au bout, avec leur sortie. Pour commencer, essayez l’espace de démonstration, qui fonctionne sur cet ordinateur sans compte, ou ajoutez votre propre espace de travail.</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo workspace</source>
+        <translation>Essayer l’espace de &amp;démonstration</translation>
+    </message>
+    <message>
+        <source>A practice workspace on this computer with sample notebooks. No account or token needed.</source>
+        <translation>Un espace d’essai sur cet ordinateur, avec des notebooks d’exemple. Ni compte ni jeton nécessaire.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a workspace…</source>
+        <translation>&amp;Ajouter un espace de travail…</translation>
+    </message>
+    <message>
+        <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
+        <translation>Connectez-vous à votre espace de travail Azure Databricks avec son URL et un jeton d’accès personnel.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Connected to %1 as %2%3.</source>
+        <translation>Connecté à %1 en tant que %2%3.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but its certificate is not trusted: %2</source>
+        <translation>%1 répond, mais son certificat n’est pas approuvé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 ne répond pas&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 answers, but it refused the token (%2). Create a new token and store it again.</source>
+        <translation>%1 répond, mais a refusé le jeton (%2). Créez un nouveau jeton et enregistrez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the token, but its user may not read its own identity (%2).</source>
+        <translation>%1 a accepté le jeton, mais son utilisateur n’a pas le droit de lire sa propre identité (%2).</translation>
+    </message>
+    <message>
+        <source>%1 answers, but does not look like a Databricks workspace (%2).</source>
+        <translation>%1 répond, mais ne semble pas être un espace de travail Databricks (%2).</translation>
+    </message>
+    <message>
+        <source>%1 answers with an error: %2</source>
+        <translation>%1 répond par une erreur&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No token is stored for profile &quot;%1&quot;: not signed in.</source>
+        <translation>Aucun jeton n’est enregistré pour le profil «&#xa0;%1&#xa0;»&#xa0;: non connecté.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied (%1).</source>
+        <translation>L’accès au trousseau a été refusé (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Erreur du trousseau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
+        <translation>Aucun service de trousseau n’est en cours d’exécution&#xa0;: le jeton ne peut être ni enregistré ni lu. Sous Linux, démarrez un Secret Service tel que gnome-keyring ou KWallet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Run Azure Databricks notebooks from the desktop.</source>
+        <translation>Exécuter des notebooks Azure Databricks depuis le bureau.</translation>
+    </message>
+    <message>
+        <source>Open on the demo workspace.</source>
+        <translation>Démarrer sur l’espace de démonstration.</translation>
+    </message>
+    <message>
+        <source>Brickrun cannot start: %1</source>
+        <translation>Brickrun ne peut pas démarrer&#xa0;: %1</translation>
+    </message>
+</context>
+</TS>
