@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Brickrun;
 
@@ -109,6 +110,73 @@ private Q_SLOTS:
         QCOMPARE(states.last().state.lifeCycleState, QStringLiteral("TERMINATED"));
         QCOMPARE(m_monitor->trackedCount(), 0);
         QCOMPARE(m_emulator->createdRunCount(), 1);
+        // One run: runs/get, never a list sweep.
+        QCOMPARE(m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/list")), 0);
+    }
+    void learnsTheExpectedDurationFromTheHistory()
+    {
+        // Three earlier successful runs of hello on demo-cluster (about 6.5 s each) and one on
+        // another cluster and one that failed: only the first three count.
+        const auto addFinished = [&](const char *cluster, qint64 durationMs, const char *result) {
+            RunRecord r = record("/Shared/Demo/hello", cluster);
+            r.idempotencyToken = QUuid::createUuid().toString();
+            r.tracking = RunRecord::Tracking::Finished;
+            r.runId = 1000 + durationMs;
+            r.state.lifeCycleState = QStringLiteral("TERMINATED");
+            r.state.resultState = QString::fromLatin1(result);
+            r.submittedAtMs = QDateTime::currentMSecsSinceEpoch() - 3600000;
+            r.startTimeMs = r.submittedAtMs;
+            r.endTimeMs = r.startTimeMs + durationMs;
+            QVERIFY(m_history->addPending(r));
+        };
+        addFinished("demo-cluster", 6400, "SUCCESS");
+        addFinished("demo-cluster", 6500, "SUCCESS");
+        addFinished("demo-cluster", 6700, "SUCCESS");
+        addFinished("demo-cluster", 1000, "FAILED");
+        addFinished("demo-cluster-cold", 40000, "SUCCESS");
+        QCOMPARE(m_history
+                     ->recentDurations(QStringLiteral("test"), QStringLiteral("/Shared/Demo/hello"),
+                                       QStringLiteral("demo-cluster"))
+                     .size(),
+                 3);
+
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
+        const PollPolicy::Expectation e = m_monitor->expectation(id);
+        QVERIFY(e.isValid());
+        QCOMPARE(e.samples, 3);
+        QCOMPARE(e.median.count(), 6500);
+        const qint64 other = m_monitor->submit(record("/Shared/Demo/echo_params"));
+        QVERIFY(!m_monitor->expectation(other).isValid()); // no history: today's cadence
+
+        const RunRecord done = waitForEnd(id);
+        QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QVERIFY(done.hasOutput);
+        waitForEnd(other);
+        // The next run learns from this one too.
+        const qint64 next = m_monitor->submit(record("/Shared/Demo/hello"));
+        QCOMPARE(m_monitor->expectation(next).samples, 4);
+        waitForEnd(next);
+    }
+    void manyRunsShareOneListSweep()
+    {
+        // 30 runs of one workspace: their quiet polls are runs/list sweeps (two pages of 25), and
+        // runs/get goes only to the runs that changed or ended.
+        QList<qint64> ids;
+        for (int i = 0; i < 30; ++i)
+            ids.append(m_monitor->submit(record("/Shared/Demo/slow_report")));
+        for (qint64 id : std::as_const(ids)) {
+            const RunRecord done = waitForEnd(id);
+            QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+            QVERIFY(done.hasOutput);
+        }
+        const auto stats = m_emulator->stats();
+        const int lists = stats.requestsByRoute.value(QStringLiteral("runs/list"));
+        const int gets = stats.requestsByRoute.value(QStringLiteral("runs/get"));
+        QVERIFY2(lists > 0, "the runs were swept with runs/list");
+        // Each run changes state about five times (QUEUED, PENDING, RUNNING, TERMINATING,
+        // TERMINATED); polled one by one, 180 quiet seconds would cost each ~25 runs/get more.
+        QVERIFY2(gets <= 30 * 10, qPrintable(QStringLiteral("%1 runs/get").arg(gets)));
+        QCOMPARE(m_monitor->trackedCount(), 0);
     }
     void failingAndRefusedRuns()
     {
@@ -196,6 +264,7 @@ private Q_SLOTS:
         const qint64 id = m_monitor->submit(record("/Shared/Demo/slow_report"));
         QTRY_VERIFY(m_history->record(id)->runId > 0);
         m_monitor->cancel(id);
+        QVERIFY(!m_monitor->expectation(id).isValid()); // a cancelled run ends when it ends
         QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED CANCELED"));
         QCOMPARE(sent.size(), 1);
     }

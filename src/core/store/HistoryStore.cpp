@@ -10,6 +10,7 @@
 #include <QSaveFile>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <functional>
 
 // Longer than the house's ~600 lines on purpose: every statement that touches the runs tables is
@@ -742,6 +743,36 @@ std::optional<RunRecord> HistoryStore::recordByRunId(const QString &host, qint64
     if (!exec(q, "read a run by run id") || !q.next())
         return std::nullopt;
     return recordFromQuery(q);
+}
+
+QList<qint64> HistoryStore::recentDurations(const QString &profile, const QString &notebookPath,
+                                            const QString &clusterId, int limit) const
+{
+    QList<qint64> durations;
+    QSqlQuery q(m_database->connection());
+    q.setForwardOnly(true);
+    // `notebook_path = ? COLLATE NOCASE` lets SQLite walk runs_by_notebook (newest first within
+    // the notebook); the exact, case-sensitive match is the second condition.
+    if (!prepare(q,
+                 QStringLiteral("SELECT end_time_ms - start_time_ms FROM runs"
+                                " WHERE notebook_path = ? COLLATE NOCASE AND notebook_path = ?"
+                                " AND cluster_id = ? AND profile = ? AND tracking = 'finished'"
+                                " AND life_cycle_state = 'TERMINATED' AND result_state = 'SUCCESS'"
+                                " AND start_time_ms > 0 AND end_time_ms > start_time_ms"
+                                " ORDER BY notebook_path COLLATE NOCASE DESC, submitted_at_ms DESC,"
+                                " id DESC LIMIT ?"),
+                 "read recent durations"))
+        return durations;
+    bind(q, notebookPath);
+    bind(q, notebookPath);
+    bind(q, clusterId);
+    bind(q, profile);
+    bind(q, std::max(1, limit));
+    if (!exec(q, "read recent durations"))
+        return durations;
+    while (q.next())
+        durations.append(q.value(0).toLongLong());
+    return durations;
 }
 
 QList<RunRecord> HistoryStore::activeRuns() const

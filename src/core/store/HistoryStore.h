@@ -43,6 +43,12 @@ public:
     // Submitting and Active records, oldest first: what to resume at start.
     QList<RunRecord> activeRuns() const;
     QList<StateChange> stateChanges(qint64 id) const; // oldest first
+    // How long (end_time - start_time, ms) the latest `limit` runs of this notebook on this
+    // cluster under this profile took that ended TERMINATED SUCCESS, newest first: what the
+    // poll policy expects of the next one. Failed and cancelled runs end at any time and are
+    // left out.
+    QList<qint64> recentDurations(const QString &profile, const QString &notebookPath,
+                                  const QString &clusterId, int limit = 20) const;
 
     // Runs submitted elsewhere (runs/list with run_type=SUBMIT_RUN): added with source
     // "imported" unless a record with the same host and run id exists. Returns how many were new.

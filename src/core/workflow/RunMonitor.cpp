@@ -13,9 +13,27 @@ namespace Brickrun {
 
 namespace {
 
-qint64 now()
+constexpr int ListPageSize = 25;  // the most runs/list gives per page
+constexpr int MaxSweepPages = 40; // 1000 active runs; past that, runs/get per run
+
+QString workspaceOf(const RunRecord &record)
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return record.profile + QLatin1Char('\n') + record.host;
+}
+
+QString expectationKeyOf(const RunRecord &record)
+{
+    return record.profile + QLatin1Char('\n') + record.host + QLatin1Char('\n') +
+           record.spec.notebookPath + QLatin1Char('\n') + record.spec.clusterId;
+}
+
+// The usual path of a run, on which its history says when it ends. Anything else (TERMINATING,
+// BLOCKED, WAITING_FOR_RETRY, a state added later) is polled as without a history.
+bool onUsualPath(const RunState &state)
+{
+    const QString &s = state.lifeCycleState;
+    return s.isEmpty() || s == QLatin1String("QUEUED") || s == QLatin1String("PENDING") ||
+           s == QLatin1String("RUNNING");
 }
 
 // runs/get and friends answer 400 INVALID_PARAMETER_VALUE "Run N does not exist." (or 404
@@ -35,14 +53,29 @@ RunMonitor::RunMonitor(HistoryStore *history, ClientProvider clients, QObject *p
     : QObject(parent)
     , m_history(history)
     , m_clients(std::move(clients))
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {}
+
+void RunMonitor::setClock(Clock clock)
+{
+    if (clock)
+        m_clock = std::move(clock);
+}
+
+PollPolicy::Expectation RunMonitor::expectation(qint64 id) const
+{
+    const auto it = m_runs.constFind(id);
+    if (it == m_runs.constEnd() || !it->useExpectation)
+        return {};
+    return it->expectation;
+}
 
 qint64 RunMonitor::submit(RunRecord record, QString *error)
 {
     record.id = 0;
     record.tracking = RunRecord::Tracking::Submitting;
     record.idempotencyToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.submittedAtMs = now();
+    record.submittedAtMs = m_clock();
     record.updatedAtMs = record.submittedAtMs;
     record.runId = 0;
     // The token is on disk before anything is sent: a crash after the send resubmits with the
@@ -87,6 +120,7 @@ void RunMonitor::cancel(qint64 id)
     if (it == m_runs.end())
         return;
     it->cancelWanted = true;
+    it->useExpectation = false; // a cancelled run ends when the service says, not as usual
     const auto record = m_history->record(id);
     if (!record)
         return;
@@ -103,6 +137,24 @@ void RunMonitor::track(const RunRecord &record)
     Tracked t;
     t.timer = new QTimer(this);
     t.timer->setSingleShot(true);
+    t.workspace = workspaceOf(record);
+    t.profile = record.profile;
+    t.expectationKey = expectationKeyOf(record);
+    t.runId = record.tracking == RunRecord::Tracking::Active ? record.runId : 0;
+    t.submittedAtMs = record.submittedAtMs;
+    t.lastKnown = record.state;
+    if (m_historySamples > 0 && !record.spec.notebookPath.isEmpty()) {
+        auto cached = m_expectations.constFind(t.expectationKey);
+        if (cached == m_expectations.constEnd()) {
+            const QList<qint64> durations = m_history->recentDurations(
+                record.profile, record.spec.notebookPath, record.spec.clusterId, m_historySamples);
+            cached = m_expectations.insert(
+                t.expectationKey, PollPolicy::Expectation::fromDurations(
+                                      std::vector<long long>(durations.begin(), durations.end())));
+        }
+        t.expectation = *cached;
+        t.useExpectation = t.expectation.isValid() && onUsualPath(record.state);
+    }
     const qint64 id = record.id;
     connect(t.timer, &QTimer::timeout, this, [this, id] { step(id); });
     m_runs.insert(id, t);
@@ -115,14 +167,55 @@ void RunMonitor::schedule(qint64 id)
     auto it = m_runs.find(id);
     if (it == m_runs.end())
         return;
-    it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
+    if (!it->useExpectation) {
+        it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
+        return;
+    }
+    const double elapsed = double(m_clock() - it->submittedAtMs) * m_policy.timeScale;
+    it->timer->start(m_policy.nextDelay(
+        it->pollsSinceChange, PollPolicy::ms(qint64(std::max(0.0, elapsed))), it->expectation));
+}
+
+void RunMonitor::noteState(Tracked &tracked, const RunState &state)
+{
+    if (state.lifeCycleState.isEmpty())
+        return; // an answer without a state keeps the one stored
+    tracked.lastKnown = state;
+    if (!onUsualPath(state))
+        tracked.useExpectation = false;
+}
+
+bool RunMonitor::shouldSweep(const Tracked &due) const
+{
+    if (!m_runsListEnabled || m_sweepsRefused.contains(due.workspace))
+        return false;
+    const auto sweep = m_sweeps.constFind(due.workspace);
+    if (sweep != m_sweeps.constEnd() && sweep->inFlight)
+        return false;
+    // Runs that a sweep would observe, and those of them due now or soon (within 30% of their
+    // delay: observing them a little early costs nothing and keeps the workspace's runs in step).
+    int candidates = 0;
+    int dueSoon = 0;
+    for (const Tracked &t : m_runs) {
+        if (t.workspace != due.workspace || t.runId <= 0 || t.requestInFlight || t.inSweep)
+            continue;
+        ++candidates;
+        const int remaining = t.timer->remainingTime();
+        if (&t == &due || (remaining >= 0 && remaining <= t.timer->interval() * 3 / 10))
+            ++dueSoon;
+    }
+    if (candidates < 2)
+        return false;
+    const int pages =
+        m_sweepPages.value(due.workspace, (candidates + ListPageSize - 1) / ListPageSize);
+    return dueSoon >= std::max(2, pages);
 }
 
 void RunMonitor::step(qint64 id)
 {
     auto it = m_runs.find(id);
-    if (it == m_runs.end() || it->requestInFlight)
-        return;
+    if (it == m_runs.end() || it->requestInFlight || it->inSweep)
+        return; // the answer in flight decides what comes next
     const auto record = m_history->record(id);
     if (!record || !record->isActive()) {
         untrack(id);
@@ -137,6 +230,8 @@ void RunMonitor::step(qint64 id)
     }
     if (record->tracking == RunRecord::Tracking::Submitting)
         sendSubmit(*record, client);
+    else if (shouldSweep(*it))
+        startSweep(it->workspace, client);
     else
         poll(*record, client);
 }
@@ -165,6 +260,7 @@ void RunMonitor::sendSubmit(const RunRecord &record, JobsClient *client)
                        }
                        // First thing: the run id goes to disk.
                        m_history->setSubmitted(id, r.value());
+                       it->runId = r.value();
                        Q_EMIT runChanged(id);
                        it->pollsSinceChange = 0;
                        if (it->cancelWanted) {
@@ -190,6 +286,7 @@ void RunMonitor::poll(const RunRecord &record, JobsClient *client)
             handleError(record, r.error());
             return;
         }
+        noteState(*it, r.value().state);
         const bool changed = m_history->recordRun(id, r.value());
         if (changed) {
             it->pollsSinceChange = 0;
@@ -214,11 +311,20 @@ void RunMonitor::fetchOutput(const RunRecord &record, JobsClient *client)
     // The output belongs to the task run; a run without tasks is its own task run.
     const qint64 taskRunId = record.taskRunId > 0 ? record.taskRunId : record.runId;
     m_runs[id].requestInFlight = true;
-    client->getOutput(taskRunId, this, [this, id](const Result<RunOutput> &r) {
+    client->getOutput(taskRunId, this, [this, id, record](const Result<RunOutput> &r) {
         auto it = m_runs.find(id);
         if (it == m_runs.end())
             return;
         it->requestInFlight = false;
+        // A refused token or a service still failing after the transport's retries says nothing
+        // about the output: keep the run (paused, or tried again later, as for a poll) instead
+        // of recording for good that it has none.
+        if (!r &&
+            (r.error().isAuthentication() || r.error().isPermission() || r.error().isTransient())) {
+            handleError(record, r.error());
+            return;
+        }
+        m_expectations.remove(it->expectationKey); // the next run learns from this one
         if (r)
             m_history->setOutput(id, r.value());
         else
@@ -253,7 +359,7 @@ void RunMonitor::handleError(const RunRecord &record, const ApiError &error)
 {
     const qint64 id = record.id;
     if (error.isAuthentication() || error.isPermission()) {
-        pause(record, error);
+        pause(record.profile, error);
         return;
     }
     if (record.tracking == RunRecord::Tracking::Active && runIsGone(error)) {
@@ -281,12 +387,130 @@ void RunMonitor::handleError(const RunRecord &record, const ApiError &error)
     it->timer->start(delay);
 }
 
-void RunMonitor::pause(const RunRecord &record, const ApiError &error)
+void RunMonitor::pause(const QString &profile, const ApiError &error)
 {
-    const bool first = !m_pausedProfiles.contains(record.profile);
-    m_pausedProfiles.insert(record.profile);
+    const bool first = !m_pausedProfiles.contains(profile);
+    m_pausedProfiles.insert(profile);
     if (first)
-        Q_EMIT authenticationFailed(record.profile, error);
+        Q_EMIT authenticationFailed(profile, error);
+}
+
+void RunMonitor::startSweep(const QString &workspace, JobsClient *client)
+{
+    Sweep &sweep = m_sweeps[workspace];
+    sweep = Sweep();
+    sweep.inFlight = true;
+    sweep.client = client;
+    sweep.query.activeOnly = true;
+    sweep.query.submitRunsOnly = true;
+    sweep.query.limit = ListPageSize;
+    for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
+        if (it->workspace != workspace || it->runId <= 0 || it->requestInFlight || it->inSweep)
+            continue;
+        it->inSweep = true;
+        it->timer->stop();
+        sweep.covered.append(it.key());
+    }
+    fetchSweepPage(workspace);
+}
+
+void RunMonitor::fetchSweepPage(const QString &workspace)
+{
+    Sweep &sweep = m_sweeps[workspace];
+    if (!sweep.client) {
+        failSweep(workspace, ApiError::network(QStringLiteral("the workspace's client is gone")));
+        return;
+    }
+    sweep.client->listRuns(
+        sweep.query, this, [this, workspace](const Result<JsonMapping::RunListPage> &r) {
+            auto s = m_sweeps.find(workspace);
+            if (s == m_sweeps.end() || !s->inFlight)
+                return;
+            if (!r) {
+                failSweep(workspace, r.error());
+                return;
+            }
+            ++s->pages;
+            for (const RunInfo &run : r.value().runs)
+                s->seen.insert(run.runId, run.state);
+            const bool more = r.value().hasMore && !r.value().runs.isEmpty();
+            if (more && s->pages < MaxSweepPages) {
+                // The live service pages with a token; the demo workspace with an offset. A run
+                // that moves between pages while we read is at worst missed: it then gets a
+                // runs/get, which is the truth.
+                if (!r.value().nextPageToken.isEmpty())
+                    s->query.pageToken = r.value().nextPageToken;
+                else
+                    s->query.offset += int(r.value().runs.size());
+                fetchSweepPage(workspace);
+                return;
+            }
+            if (more)
+                s->pages = MaxSweepPages + 1; // too many active runs: no sweeps next time
+            finishSweep(workspace);
+        });
+}
+
+void RunMonitor::finishSweep(const QString &workspace)
+{
+    Sweep sweep = m_sweeps.take(workspace);
+    m_sweepPages.insert(workspace, sweep.pages);
+    for (const qint64 id : std::as_const(sweep.covered)) {
+        auto it = m_runs.find(id);
+        if (it == m_runs.end())
+            continue;
+        it->inSweep = false;
+        if (m_pausedProfiles.contains(it->profile))
+            continue; // resume(profile) schedules it again
+        const auto seen = sweep.seen.constFind(it->runId);
+        if (seen != sweep.seen.constEnd() && *seen == it->lastKnown) {
+            ++it->pollsSinceChange; // observed, unchanged
+            schedule(id);
+            continue;
+        }
+        // Changed, or no longer active (ended, or moved between pages): ask for the run itself.
+        const auto record = m_history->record(id);
+        if (!record || !record->isActive()) {
+            untrack(id);
+            continue;
+        }
+        JobsClient *client = m_clients(*record);
+        if (!client) {
+            m_pausedProfiles.insert(record->profile);
+            continue;
+        }
+        poll(*record, client);
+    }
+}
+
+void RunMonitor::failSweep(const QString &workspace, const ApiError &error)
+{
+    Sweep sweep = m_sweeps.take(workspace);
+    qCInfo(lcMonitor) << "runs/list sweep failed:" << error.toString();
+    if (!error.isAuthentication() && !error.isPermission() && !error.isTransient())
+        m_sweepsRefused.insert(workspace); // e.g. a gateway that refuses the query: runs/get
+    bool told = false;
+    for (const qint64 id : std::as_const(sweep.covered)) {
+        auto it = m_runs.find(id);
+        if (it == m_runs.end())
+            continue;
+        it->inSweep = false;
+        if (error.isAuthentication() || error.isPermission()) {
+            pause(it->profile, error);
+            continue;
+        }
+        if (m_sweepsRefused.contains(workspace)) {
+            schedule(id);
+            continue;
+        }
+        it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
+        const auto delay = m_policy.nextDelay(it->pollsSinceChange);
+        if (!told) {
+            Q_EMIT retrying(id, QStringLiteral("runs/list"), error, delay);
+            told = true;
+        }
+        it->timer->start(delay);
+    }
 }
 
 void RunMonitor::untrack(qint64 id)

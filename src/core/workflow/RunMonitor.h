@@ -1,11 +1,14 @@
 #pragma once
 
 #include "api/ApiError.h"
+#include "api/JobsClient.h"
 #include "model/RunRecord.h"
 #include "workflow/PollPolicy.h"
 
 #include <QHash>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -14,12 +17,23 @@
 namespace Brickrun {
 
 class HistoryStore;
-class JobsClient;
 
 // Follows every active run of the history to its end, with one QTimer per run: submit (with the
 // idempotency token stored first), poll runs/get without ever overlapping, fetch the primary
 // task's output, and write every step to the HistoryStore as it happens, so that a crash at any
 // moment loses nothing and a restart (resumeAll) picks up where it stopped.
+//
+// When a run starts being followed, the durations of earlier successful runs of the same notebook
+// on the same cluster and profile (HistoryStore::recentDurations) give the PollPolicy an
+// expectation: the run is polled sparsely early and densely around its expected end. A cancel, or
+// a state off the usual path (TERMINATING, BLOCKED, WAITING_FOR_RETRY, …), drops it.
+//
+// Many runs of one workspace (profile + host) cost a constant number of requests: when at least
+// as many of its runs are due as one sweep of runs/list?active_only=true&run_type=SUBMIT_RUN
+// takes pages (25 runs a page), the monitor sweeps the list instead of asking for each run; every
+// run of the workspace is then observed at once, and runs/get is sent only for the runs whose
+// state differs from the one stored or that are no longer in the list (they ended). One or two
+// runs, or a workspace whose active list is mostly other people's runs, keep one runs/get each.
 class RunMonitor : public QObject
 {
     Q_OBJECT
@@ -31,6 +45,14 @@ public:
     RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent = nullptr);
 
     void setPollPolicy(const PollPolicy &policy) { m_policy = policy; }
+    // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tests and
+    // benchmarks inject theirs.
+    using Clock = std::function<qint64()>;
+    void setClock(Clock clock);
+    // Off: one runs/get per run and poll, as before sweeps existed (for benchmarks).
+    void setRunsListEnabled(bool enabled) { m_runsListEnabled = enabled; }
+    // Runs taken from the history for an expectation (0 = none: the cadence without history).
+    void setHistorySamples(int samples) { m_historySamples = samples; }
 
     // Stores the record (Submitting, with a fresh idempotency token) and submits it.
     // Returns the new record's id, or 0 with *error when it could not even be stored.
@@ -43,6 +65,8 @@ public:
     void cancel(qint64 id);
 
     bool isTracking(qint64 id) const { return m_runs.contains(id); }
+    // The expectation a followed run is polled with (invalid: none, or dropped).
+    PollPolicy::Expectation expectation(qint64 id) const;
     int trackedCount() const { return int(m_runs.size()); }
     QSet<QString> pausedProfiles() const { return m_pausedProfiles; }
 
@@ -65,9 +89,33 @@ private:
         QTimer *timer = nullptr;
         int pollsSinceChange = 0;
         bool requestInFlight = false;
+        bool inSweep = false; // covered by a runs/list sweep in flight
         bool cancelWanted = false;
+        QString workspace; // profile + host
+        QString profile;
+        QString expectationKey;
+        qint64 runId = 0;
+        qint64 submittedAtMs = 0;
+        RunState lastKnown; // as stored: a sweep compares the list's state with it
+        PollPolicy::Expectation expectation;
+        bool useExpectation = false;
+    };
+    struct Sweep
+    {
+        bool inFlight = false;
+        int pages = 0;
+        QList<qint64> covered;        // record ids
+        QHash<qint64, RunState> seen; // run id → state in the active list
+        QPointer<JobsClient> client;
+        JobsClient::ListQuery query;
     };
     void track(const RunRecord &record);
+    void noteState(Tracked &tracked, const RunState &state);
+    bool shouldSweep(const Tracked &due) const;
+    void startSweep(const QString &workspace, JobsClient *client);
+    void fetchSweepPage(const QString &workspace);
+    void finishSweep(const QString &workspace);
+    void failSweep(const QString &workspace, const ApiError &error);
     void step(qint64 id);
     void sendSubmit(const RunRecord &record, JobsClient *client);
     void poll(const RunRecord &record, JobsClient *client);
@@ -75,14 +123,21 @@ private:
     void sendCancel(const RunRecord &record, JobsClient *client);
     void schedule(qint64 id);
     void handleError(const RunRecord &record, const ApiError &error);
-    void pause(const RunRecord &record, const ApiError &error);
+    void pause(const QString &profile, const ApiError &error);
     void untrack(qint64 id);
 
     HistoryStore *m_history;
     ClientProvider m_clients;
     PollPolicy m_policy;
+    Clock m_clock;
+    bool m_runsListEnabled = true;
+    int m_historySamples = 20;
     QHash<qint64, Tracked> m_runs;
     QSet<QString> m_pausedProfiles;
+    QHash<QString, Sweep> m_sweeps;
+    QHash<QString, int> m_sweepPages; // pages the last sweep of a workspace took
+    QSet<QString> m_sweepsRefused;    // workspaces whose runs/list failed for good
+    QHash<QString, PollPolicy::Expectation> m_expectations; // by notebook, cluster, profile
 };
 
 } // namespace Brickrun
