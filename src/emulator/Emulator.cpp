@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <chrono>
 #include <httplib.h>
 #include <mutex>
 #include <optional>
@@ -296,6 +297,11 @@ bool Emulator::start(QString *error)
     d->engine->setBaseUrl(baseUrl());
     d->running = true;
     d->thread = std::thread([this] { d->server->listen_after_bind(); });
+    // httplib's stop() does nothing until listen_after_bind() has marked the server running, so
+    // a stop() right after start() would leave the thread listening and join() waiting for
+    // ever. Return only once it runs (the socket is bound: connections queue meanwhile).
+    for (int waited = 0; !d->server->is_running() && waited < 10000; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return true;
 }
 
