@@ -226,6 +226,31 @@ private Q_SLOTS:
         QTest::qWait(100);
         QCOMPARE(elsewhere.requests().size(), 0); // the token never reached it
     }
+    void staysUnderTheRateLimit()
+    {
+        // 12 requests at once with 5 allowed per second: they go out in three waves, so the
+        // last can start no sooner than 2 s after the first (a lower bound: it never runs
+        // faster than the limit, however fast the machine).
+        m_transport->setRateLimit(5);
+        m_server->setFallback([](const auto &) { return ScriptedHttpServer::json(200, "{}"); });
+        int done = 0;
+        for (int i = 0; i < 12; ++i)
+            m_transport->send({QByteArrayLiteral("GET"),
+                               QStringLiteral("/api/2.2/jobs/runs/get"),
+                               {},
+                               {},
+                               true,
+                               {}},
+                              this, [&done](const Result<QJsonObject> &r) { done += r.isOk(); });
+        QTRY_COMPARE_WITH_TIMEOUT(done, 12, 10000);
+        const auto &requests = m_server->requests();
+        QCOMPARE(requests.size(), 12);
+        QVERIFY2(requests.last().receivedAtMs - requests.first().receivedAtMs >= 1700,
+                 qPrintable(QString::number(requests.last().receivedAtMs -
+                                            requests.first().receivedAtMs)));
+        for (int i = 5; i < requests.size(); ++i) // never more than 5 within any second
+            QVERIFY(requests.at(i).receivedAtMs - requests.at(i - 5).receivedAtMs >= 800);
+    }
     void deadContextCancelsTheCall()
     {
         ScriptedHttpServer::Reply stall;

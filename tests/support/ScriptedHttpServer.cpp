@@ -19,6 +19,7 @@ ScriptedHttpServer::ScriptedHttpServer(QObject *parent)
     : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &ScriptedHttpServer::onConnection);
+    m_clock.start();
 }
 
 bool ScriptedHttpServer::listen()
@@ -69,6 +70,7 @@ void ScriptedHttpServer::onConnection()
                 if (buffer->size() < headerEnd + 4 + length)
                     return;
                 req.body = buffer->mid(headerEnd + 4, length);
+                req.receivedAtMs = m_clock.elapsed();
                 buffer->remove(0, headerEnd + 4 + length);
                 m_requests.append(req);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTcpServer>
@@ -22,6 +23,7 @@ public:
         QByteArray target; // path and query
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
+        qint64 receivedAtMs = 0; // on the server's monotonic clock
         QByteArray header(const QByteArray &name) const;
     };
     struct Reply
@@ -60,6 +62,7 @@ private:
     QList<Reply> m_script;
     std::function<Reply(const Request &)> m_fallback;
     QList<Request> m_requests;
+    QElapsedTimer m_clock;
 };
 
 } // namespace Brickrun::Test

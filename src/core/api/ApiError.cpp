@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Brickrun {
 
 namespace {
@@ -200,8 +202,11 @@ std::chrono::milliseconds ApiError::parseRetryAfter(const QByteArray &value)
         return std::chrono::milliseconds(-1);
     bool ok = false;
     const double seconds = v.toDouble(&ok);
+    // Capped before the conversion: "Retry-After: 1e300" (or "inf") must not overflow qint64.
+    // A wait past any retry budget means "do not retry" either way.
+    constexpr double MaxSeconds = 7 * 24 * 3600;
     if (ok && seconds >= 0)
-        return std::chrono::milliseconds(static_cast<qint64>(seconds * 1000));
+        return std::chrono::milliseconds(static_cast<qint64>(std::min(seconds, MaxSeconds) * 1000));
     // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"
     const QDateTime when =
         QLocale::c().toDateTime(QString::fromLatin1(v).remove(QStringLiteral(" GMT")),

@@ -111,6 +111,11 @@ private:
 
     void issue(const QUrl &url)
     {
+        // Stay under the workspace's request rate: wait for a slot rather than be throttled.
+        if (const qint64 wait = m_transport->takeRateSlot(); wait > 0) {
+            QTimer::singleShot(wait, this, [this, url] { issue(url); });
+            return;
+        }
         QNetworkRequest req(url);
         req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
@@ -158,7 +163,8 @@ private:
         reply->deleteLater();
 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
+        // An aborted reply (transfer timeout) is closed: reading it only makes Qt warn on stderr.
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         qCDebug(lcApi).noquote() << m_request.method << reply->url().path() << "->" << status
                                  << reply->error() << m_sentAt.elapsed() << "ms";
 
@@ -271,6 +277,22 @@ void HttpTransport::setEndpoint(const QUrl &baseUrl, const QString &token)
 {
     m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     m_token = token;
+}
+
+qint64 HttpTransport::takeRateSlot()
+{
+    if (m_rateLimit <= 0)
+        return 0;
+    if (!m_rateClock.isValid())
+        m_rateClock.start();
+    const qint64 now = m_rateClock.elapsed();
+    while (!m_recentStarts.isEmpty() && m_recentStarts.first() <= now - 1000)
+        m_recentStarts.removeFirst();
+    if (m_recentStarts.size() < m_rateLimit) {
+        m_recentStarts.append(now);
+        return 0;
+    }
+    return m_recentStarts.first() + 1000 - now;
 }
 
 void HttpTransport::setExtraCaCertificates(const QList<QSslCertificate> &certificates)

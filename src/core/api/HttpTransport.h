@@ -3,6 +3,7 @@
 #include "api/Result.h"
 #include "api/RetryPolicy.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QSslCertificate>
@@ -43,6 +44,9 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    // At most this many requests start per second (a sliding window; 0 = no limit). The
+    // default, 15, is what the official Go SDK allows itself per workspace.
+    void setRateLimit(int requestsPerSecond) { m_rateLimit = requestsPerSecond; }
     // Certificates to trust besides the system's (a company CA, the demo's test CA).
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
 
@@ -62,12 +66,17 @@ Q_SIGNALS:
 private:
     class Call;
     friend class Call;
+    // 0 when a request may start now (and counts it), else how long to wait first.
+    qint64 takeRateSlot();
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_token;
     RetryPolicy m_retry;
     std::chrono::milliseconds m_timeout{60000};
     QList<QSslCertificate> m_extraCa;
+    int m_rateLimit = 15;
+    QElapsedTimer m_rateClock;
+    QList<qint64> m_recentStarts; // ms on m_rateClock of the requests started in the last second
 };
 
 } // namespace Brickrun
