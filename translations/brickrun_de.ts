@@ -121,6 +121,73 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::ClusterPicker</name>
+    <message>
+        <source>Type a name or id, or pick from the list</source>
+        <translation>Namen oder ID eingeben oder aus der Liste wählen</translation>
+    </message>
+    <message>
+        <source>Show the workspace&apos;s clusters (Alt+Down)</source>
+        <translation>Die Cluster des Arbeitsbereichs zeigen (Alt+Unten)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the list of clusters again</source>
+        <translation>Die Liste der Cluster neu laden</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Spark</source>
+        <translation>Spark</translation>
+    </message>
+    <message>
+        <source>Loading clusters…</source>
+        <translation>Cluster werden geladen…</translation>
+    </message>
+    <message>
+        <source>The clusters could not be listed: %1</source>
+        <translation>Die Cluster konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>This workspace has no all-purpose clusters; type a cluster id.</source>
+        <translation>Dieser Arbeitsbereich hat keine All-Purpose-Cluster; geben Sie eine Cluster-ID ein.</translation>
+    </message>
+    <message>
+        <source>%1 (recently used)</source>
+        <translation>%1 (zuletzt verwendet)</translation>
+    </message>
+    <message>
+        <source>Choose a workspace to list its clusters.</source>
+        <translation>Wählen Sie einen Arbeitsbereich, um seine Cluster aufzulisten.</translation>
+    </message>
+    <message>
+        <source>%1 is stopped: the run will wait for it to start.</source>
+        <translation>%1 ist angehalten: Die Ausführung wartet, bis er gestartet ist.</translation>
+    </message>
+    <message>
+        <source>%1 is starting: the run will wait for it.</source>
+        <translation>%1 startet gerade: Die Ausführung wartet darauf.</translation>
+    </message>
+    <message>
+        <source>%1 is in an error state: %2</source>
+        <translation>%1 ist in einem Fehlerzustand: %2</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message>
         <source>Exported 1 run to %1.</source>
@@ -551,6 +618,37 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Delete runs &amp;older than…</source>
         <translation>&amp;Alte Ausführungen löschen…</translation>
     </message>
+    <message>
+        <source>Internal error</source>
+        <translation>Interner Fehler</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Demo-Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NotebookBrowser</name>
+    <message>
+        <source>Choose a notebook</source>
+        <translation>Notebook wählen</translation>
+    </message>
+    <message>
+        <source>Filter the opened folders</source>
+        <translation>Geöffnete Ordner filtern</translation>
+    </message>
+    <message>
+        <source>Choose a workspace first.</source>
+        <translation>Wählen Sie zuerst einen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Loading the workspace…</source>
+        <translation>Arbeitsbereich wird geladen…</translation>
+    </message>
+    <message>
+        <source>Your home folder is not known: %1</source>
+        <translation>Ihr Home-Ordner ist nicht bekannt: %1</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::PresetsBar</name>
@@ -572,7 +670,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>…</source>
-        <translation>…</translation>
+        <translation type="vanished">…</translation>
     </message>
     <message>
         <source>Save, rename, duplicate, delete, export and import presets</source>
@@ -724,6 +822,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
             <numerusform>%n Vorlage importiert: %1</numerusform>
             <numerusform>%n Vorlagen importiert: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>Verwalten</translation>
     </message>
 </context>
 <context>
@@ -1335,7 +1437,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>e.g. 0923-164208-abcd123</source>
-        <translation>z.&#xa0;B. 0923-164208-abcd123</translation>
+        <translation type="vanished">z.&#xa0;B. 0923-164208-abcd123</translation>
     </message>
     <message>
         <source>&amp;Notebook:</source>
@@ -1381,6 +1483,30 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Submit the run (Ctrl+Return)</source>
         <translation>Die Ausführung übermitteln (Strg+Return)</translation>
     </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>D&amp;urchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a notebook from the workspace</source>
+        <translation>Ein Notebook aus dem Arbeitsbereich wählen</translation>
+    </message>
+    <message>
+        <source>No such notebook: the folder %1 does not exist.</source>
+        <translation>Kein solches Notebook: Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The notebook could not be checked: %1</source>
+        <translation>Das Notebook konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a notebook.</source>
+        <translation>%1 ist kein Notebook.</translation>
+    </message>
+    <message>
+        <source>No such notebook in the workspace.</source>
+        <translation>Kein solches Notebook im Arbeitsbereich.</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::WelcomeDialog</name>
@@ -1407,6 +1533,92 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
         <translation>Verbinden Sie sich über die URL und ein persönliches Zugriffstoken mit Ihrem Azure-Databricks-Arbeitsbereich.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkspaceErrorText</name>
+    <message>
+        <source>The workspace cannot be reached (%1).</source>
+        <translation>Der Arbeitsbereich ist nicht erreichbar (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace did not answer in time.</source>
+        <translation>Der Arbeitsbereich hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s certificate was not accepted (%1).</source>
+        <translation>Das Zertifikat des Arbeitsbereichs wurde nicht akzeptiert (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace sent an answer that cannot be read.</source>
+        <translation>Der Arbeitsbereich hat eine unlesbare Antwort gesendet.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the token: store a new one (Workspace → Edit).</source>
+        <translation>Der Arbeitsbereich hat das Token nicht akzeptiert: Speichern Sie ein neues (Arbeitsbereich → Bearbeiten).</translation>
+    </message>
+    <message>
+        <source>You do not have permission to see this (403 %1).</source>
+        <translation>Sie haben keine Berechtigung, dies zu sehen (403 %1).</translation>
+    </message>
+    <message>
+        <source>It does not exist in the workspace.</source>
+        <translation>Es existiert nicht im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace is busy (too many requests); try again in a moment.</source>
+        <translation>Der Arbeitsbereich ist ausgelastet (zu viele Anfragen); versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The workspace answered with an error: %1</source>
+        <translation>Der Arbeitsbereich hat mit einem Fehler geantwortet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkspaceTreeModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No workspace is chosen.</source>
+        <translation>Kein Arbeitsbereich gewählt.</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Scala</source>
+        <translation>Scala</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Repo</source>
+        <translation>Repo</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Language / type</source>
+        <translation>Sprache / Art</translation>
     </message>
 </context>
 <context>

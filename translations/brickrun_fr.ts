@@ -121,6 +121,73 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::ClusterPicker</name>
+    <message>
+        <source>Type a name or id, or pick from the list</source>
+        <translation>Saisissez un nom ou un identifiant, ou choisissez dans la liste</translation>
+    </message>
+    <message>
+        <source>Show the workspace&apos;s clusters (Alt+Down)</source>
+        <translation>Afficher les clusters de l’espace de travail (Alt+Bas)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Load the list of clusters again</source>
+        <translation>Recharger la liste des clusters</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Spark</source>
+        <translation>Spark</translation>
+    </message>
+    <message>
+        <source>Loading clusters…</source>
+        <translation>Chargement des clusters…</translation>
+    </message>
+    <message>
+        <source>The clusters could not be listed: %1</source>
+        <translation>Impossible de lister les clusters&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This workspace has no all-purpose clusters; type a cluster id.</source>
+        <translation>Cet espace de travail n’a aucun cluster polyvalent&#xa0;; saisissez un identifiant de cluster.</translation>
+    </message>
+    <message>
+        <source>%1 (recently used)</source>
+        <translation>%1 (utilisé récemment)</translation>
+    </message>
+    <message>
+        <source>Choose a workspace to list its clusters.</source>
+        <translation>Choisissez un espace de travail pour lister ses clusters.</translation>
+    </message>
+    <message>
+        <source>%1 is stopped: the run will wait for it to start.</source>
+        <translation>%1 est arrêté&#xa0;: l’exécution attendra son démarrage.</translation>
+    </message>
+    <message>
+        <source>%1 is starting: the run will wait for it.</source>
+        <translation>%1 est en cours de démarrage&#xa0;: l’exécution l’attendra.</translation>
+    </message>
+    <message>
+        <source>%1 is in an error state: %2</source>
+        <translation>%1 est en erreur&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message>
         <source>Exported 1 run to %1.</source>
@@ -551,6 +618,37 @@
         <source>Delete runs &amp;older than…</source>
         <translation>Supprimer les exécutions &amp;antérieures à…</translation>
     </message>
+    <message>
+        <source>Internal error</source>
+        <translation>Erreur interne</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Espace de travail de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NotebookBrowser</name>
+    <message>
+        <source>Choose a notebook</source>
+        <translation>Choisir un notebook</translation>
+    </message>
+    <message>
+        <source>Filter the opened folders</source>
+        <translation>Filtrer les dossiers ouverts</translation>
+    </message>
+    <message>
+        <source>Choose a workspace first.</source>
+        <translation>Choisissez d’abord un espace de travail.</translation>
+    </message>
+    <message>
+        <source>Loading the workspace…</source>
+        <translation>Chargement de l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>Your home folder is not known: %1</source>
+        <translation>Votre dossier personnel est inconnu&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::PresetsBar</name>
@@ -572,7 +670,7 @@
     </message>
     <message>
         <source>…</source>
-        <translation>…</translation>
+        <translation type="vanished">…</translation>
     </message>
     <message>
         <source>Save, rename, duplicate, delete, export and import presets</source>
@@ -724,6 +822,10 @@
             <numerusform>%n préréglage importé&#xa0;: %1</numerusform>
             <numerusform>%n préréglages importés&#xa0;: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Manage</source>
+        <translation>Gérer</translation>
     </message>
 </context>
 <context>
@@ -1335,7 +1437,7 @@
     </message>
     <message>
         <source>e.g. 0923-164208-abcd123</source>
-        <translation>p.&#xa0;ex. 0923-164208-abcd123</translation>
+        <translation type="vanished">p.&#xa0;ex. 0923-164208-abcd123</translation>
     </message>
     <message>
         <source>&amp;Notebook:</source>
@@ -1381,6 +1483,30 @@
         <source>Submit the run (Ctrl+Return)</source>
         <translation>Soumettre l’exécution (Ctrl+Retour)</translation>
     </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Parcour&amp;ir…</translation>
+    </message>
+    <message>
+        <source>Choose a notebook from the workspace</source>
+        <translation>Choisir un notebook dans l’espace de travail</translation>
+    </message>
+    <message>
+        <source>No such notebook: the folder %1 does not exist.</source>
+        <translation>Notebook introuvable&#xa0;: le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The notebook could not be checked: %1</source>
+        <translation>Impossible de vérifier le notebook&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a notebook.</source>
+        <translation>%1 n’est pas un notebook.</translation>
+    </message>
+    <message>
+        <source>No such notebook in the workspace.</source>
+        <translation>Ce notebook n’existe pas dans l’espace de travail.</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::WelcomeDialog</name>
@@ -1407,6 +1533,92 @@
     <message>
         <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
         <translation>Connectez-vous à votre espace de travail Azure Databricks avec son URL et un jeton d’accès personnel.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkspaceErrorText</name>
+    <message>
+        <source>The workspace cannot be reached (%1).</source>
+        <translation>L’espace de travail est injoignable (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace did not answer in time.</source>
+        <translation>L’espace de travail n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s certificate was not accepted (%1).</source>
+        <translation>Le certificat de l’espace de travail n’a pas été accepté (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace sent an answer that cannot be read.</source>
+        <translation>L’espace de travail a envoyé une réponse illisible.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the token: store a new one (Workspace → Edit).</source>
+        <translation>L’espace de travail n’a pas accepté le jeton&#xa0;: enregistrez-en un nouveau (Espace de travail → Modifier).</translation>
+    </message>
+    <message>
+        <source>You do not have permission to see this (403 %1).</source>
+        <translation>Vous n’avez pas la permission de voir ceci (403 %1).</translation>
+    </message>
+    <message>
+        <source>It does not exist in the workspace.</source>
+        <translation>Cela n’existe pas dans l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>The workspace is busy (too many requests); try again in a moment.</source>
+        <translation>L’espace de travail est occupé (trop de requêtes)&#xa0;; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The workspace answered with an error: %1</source>
+        <translation>L’espace de travail a répondu par une erreur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkspaceTreeModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>No workspace is chosen.</source>
+        <translation>Aucun espace de travail n’est choisi.</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Scala</source>
+        <translation>Scala</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Repo</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Language / type</source>
+        <translation>Langage / type</translation>
     </message>
 </context>
 <context>

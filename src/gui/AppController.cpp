@@ -12,6 +12,7 @@
 #include "WelcomeDialog.h"
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
+#include "api/WorkspaceApi.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 #include "model/Preset.h"
@@ -85,6 +86,8 @@ bool AppController::start(QString *error)
     SubmitPanel *form = m_window->submitPanel();
     RunDetailsPanel *details = m_window->detailsPanel();
     connect(form, &SubmitPanel::submitRequested, this, &AppController::submit);
+    connect(form, &SubmitPanel::profileChanged, this, &AppController::offerWorkspaceApi);
+    form->setSettingsFile(m_options.settingsFile);
     connect(m_window.get(), &MainWindow::runSelected, this, &AppController::showSelected);
     connect(m_window.get(), &MainWindow::addWorkspaceRequested, this, &AppController::addWorkspace);
     connect(m_window.get(), &MainWindow::editWorkspaceRequested, this,
@@ -235,8 +238,27 @@ AppController::Workspace &AppController::workspace(const QString &profile)
     if (!w.transport) {
         w.transport = new HttpTransport(&m_network, this);
         w.client = new JobsClient(w.transport, this);
+        w.api = new WorkspaceApi(w.transport, this);
     }
     return w;
+}
+
+void AppController::offerWorkspaceApi()
+{
+    SubmitPanel *form = m_window->submitPanel();
+    const QString profile = form->currentProfile();
+    if (profile.isEmpty()) {
+        form->setWorkspaceApi(nullptr);
+        return;
+    }
+    Workspace &w = workspace(profile);
+    if (w.ready) {
+        form->setWorkspaceApi(w.api);
+        return;
+    }
+    form->setWorkspaceApi(nullptr);
+    if (profile != DemoProfile && !w.loading)
+        loadWorkspace(profile); // offers the API again when the token is in
 }
 
 JobsClient *AppController::clientFor(const RunRecord &record)
@@ -283,6 +305,8 @@ void AppController::loadWorkspace(const QString &profile, std::function<void(QSt
                             }
                             ws.transport->setEndpoint(host, o.token);
                             ws.ready = true;
+                            if (m_window->submitPanel()->currentProfile() == profile)
+                                offerWorkspaceApi();
                             if (then)
                                 then(QString());
                         });
@@ -301,6 +325,7 @@ void AppController::refreshWorkspaces(const QString &current)
     if (selected.isEmpty())
         selected = m_profiles->defaultProfile();
     m_window->submitPanel()->setWorkspaces(choices, selected);
+    offerWorkspaceApi();
     QList<QPair<QString, QString>> filterChoices;
     for (const SubmitPanel::WorkspaceChoice &c : std::as_const(choices))
         filterChoices.append({c.profile, c.label});

@@ -28,6 +28,7 @@ class ProfileStore;
 class RunMonitor;
 class RunsTableModel;
 class TokenStore;
+class WorkspaceApi;
 struct Preset;
 struct RunRecord;
 
@@ -69,6 +70,7 @@ private:
     {
         HttpTransport *transport = nullptr;
         JobsClient *client = nullptr;
+        WorkspaceApi *api = nullptr; // clusters, folders and the user, for the submit form
         bool ready = false;
         bool loading = false;
     };
@@ -76,6 +78,8 @@ private:
     void loadWorkspace(const QString &profile, std::function<void(QString error)> then = {});
     Workspace &workspace(const QString &profile);
     void refreshWorkspaces(const QString &current = QString());
+    // Hands the submit form the current profile's WorkspaceApi once its token is known.
+    void offerWorkspaceApi();
     void applyFilter();
     void loadPreset(const Preset &preset);
     void showSelected();

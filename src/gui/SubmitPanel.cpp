@@ -1,18 +1,48 @@
 #include "SubmitPanel.h"
 
+#include "ClusterPicker.h"
+#include "NotebookBrowser.h"
 #include "PresetsBar.h"
+#include "WorkspaceErrorText.h"
+#include "api/WorkspaceApi.h"
 #include "model/Preset.h"
 #include "ui_SubmitPanel.h"
 
+#include <QCompleter>
+#include <QCoreApplication>
 #include <QHeaderView>
+#include <QSettings>
+#include <QStringListModel>
+#include <QUrl>
 
 namespace Brickrun {
+
+namespace {
+
+constexpr int RecentCount = 5;
+
+std::unique_ptr<QSettings> settingsFor(const QString &file)
+{
+    return file.isEmpty() ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
+                                                        QCoreApplication::organizationName(),
+                                                        QCoreApplication::applicationName())
+                          : std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
+
+QString recentKey(const QString &profile, const char *what)
+{
+    return QStringLiteral("recent/%1/%2")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(profile)), QLatin1String(what));
+}
+
+} // namespace
 
 SubmitPanel::SubmitPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SubmitPanel>())
 {
     m_ui->setupUi(this);
+    m_clusterEdit = m_ui->clusterPicker->lineEdit();
     for (QLabel *label : {m_ui->clusterError, m_ui->notebookError, m_ui->runNameError,
                           m_ui->taskKeyError, m_ui->parametersError}) {
         // A red that reads on light and dark backgrounds alike.
@@ -20,11 +50,32 @@ SubmitPanel::SubmitPanel(QWidget *parent)
         p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
         label->setPalette(p);
     }
+    {
+        // An amber: a warning, not a mistake that blocks Submit.
+        QPalette p = m_ui->notebookWorkspaceWarning->palette();
+        p.setColor(QPalette::WindowText, QColor(0xb0, 0x70, 0x00));
+        m_ui->notebookWorkspaceWarning->setPalette(p);
+    }
+    m_recentNotebooks = new QStringListModel(this);
+    m_notebookCompleter = new QCompleter(m_recentNotebooks, this);
+    m_notebookCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_notebookCompleter->setFilterMode(Qt::MatchContains);
+    m_ui->notebookEdit->setCompleter(m_notebookCompleter);
+    m_notebookCheckTimer.setSingleShot(true);
+    m_notebookCheckTimer.setInterval(600);
+    connect(&m_notebookCheckTimer, &QTimer::timeout, this, &SubmitPanel::checkNotebookPath);
+    connect(m_ui->notebookEdit, &QLineEdit::textChanged, this, [this] {
+        ++m_notebookCheckGeneration; // an answer for the previous text no longer counts
+        showWorkspaceWarning(QString());
+        m_notebookCheckTimer.start();
+    });
+    connect(m_ui->browseNotebookButton, &QPushButton::clicked, this, &SubmitPanel::browseNotebooks);
+    m_ui->browseNotebookButton->setEnabled(false);
     m_ui->parametersTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_ui->parametersTable->setColumnWidth(0, 140);
 
     for (QLineEdit *edit :
-         {m_ui->clusterEdit, m_ui->notebookEdit, m_ui->runNameEdit, m_ui->taskKeyEdit}) {
+         {m_clusterEdit, m_ui->notebookEdit, m_ui->runNameEdit, m_ui->taskKeyEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &SubmitPanel::validate);
         connect(edit, &QLineEdit::returnPressed, this, &SubmitPanel::submit);
     }
@@ -39,9 +90,10 @@ SubmitPanel::SubmitPanel(QWidget *parent)
         if (index < 0 || index >= m_choices.size())
             return;
         const WorkspaceChoice &choice = m_choices.at(index);
-        if (m_ui->clusterEdit->text().trimmed().isEmpty())
-            m_ui->clusterEdit->setText(choice.defaultCluster);
+        if (m_clusterEdit->text().trimmed().isEmpty())
+            m_clusterEdit->setText(choice.defaultCluster);
         validate();
+        loadRecent();
         Q_EMIT profileChanged(choice.profile);
     });
     m_ui->presetsBar->setFormProvider([this] {
@@ -88,9 +140,120 @@ void SubmitPanel::setWorkspaces(const QList<WorkspaceChoice> &choices, const QSt
             currentIndex = i;
     }
     m_ui->profileCombo->setCurrentIndex(currentIndex);
-    if (currentIndex >= 0 && m_ui->clusterEdit->text().trimmed().isEmpty())
-        m_ui->clusterEdit->setText(choices.at(currentIndex).defaultCluster);
+    if (currentIndex >= 0 && m_clusterEdit->text().trimmed().isEmpty())
+        m_clusterEdit->setText(choices.at(currentIndex).defaultCluster);
     validate();
+    loadRecent();
+}
+
+void SubmitPanel::setWorkspaceApi(WorkspaceApi *api)
+{
+    if (api == m_api)
+        return;
+    m_api = api;
+    m_ui->clusterPicker->setWorkspaceApi(api);
+    m_ui->browseNotebookButton->setEnabled(api != nullptr);
+    ++m_notebookCheckGeneration;
+    showWorkspaceWarning(QString());
+    if (api)
+        m_notebookCheckTimer.start();
+}
+
+void SubmitPanel::setSettingsFile(const QString &file)
+{
+    m_settingsFile = file;
+    loadRecent();
+}
+
+void SubmitPanel::loadRecent()
+{
+    const QString profile = currentProfile();
+    if (profile.isEmpty()) {
+        m_ui->clusterPicker->setRecent({});
+        m_recentNotebooks->setStringList({});
+        return;
+    }
+    const auto settings = settingsFor(m_settingsFile);
+    m_ui->clusterPicker->setRecent(settings->value(recentKey(profile, "clusters")).toStringList());
+    m_recentNotebooks->setStringList(
+        settings->value(recentKey(profile, "notebooks")).toStringList());
+}
+
+void SubmitPanel::rememberRecent(const RunSpec &spec)
+{
+    const QString profile = currentProfile();
+    if (profile.isEmpty())
+        return;
+    const auto settings = settingsFor(m_settingsFile);
+    const auto remember = [&](const char *what, const QString &value) {
+        QStringList list = settings->value(recentKey(profile, what)).toStringList();
+        list.removeAll(value);
+        list.prepend(value);
+        settings->setValue(recentKey(profile, what), list.mid(0, RecentCount));
+    };
+    remember("clusters", spec.clusterId);
+    remember("notebooks", spec.notebookPath);
+    settings->sync();
+    loadRecent();
+}
+
+void SubmitPanel::browseNotebooks()
+{
+    if (!m_api)
+        return;
+    auto *browser = new NotebookBrowser(m_api, this);
+    browser->setObjectName(QStringLiteral("notebookBrowser"));
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    connect(browser, &QDialog::accepted, this, [this, browser] {
+        const QString path = browser->selectedPath();
+        if (!path.isEmpty())
+            m_ui->notebookEdit->setText(path);
+        m_ui->notebookEdit->setFocus();
+    });
+    browser->open(); // window-modal, no nested event loop
+}
+
+// Asks the workspace for the parent folder of the typed path and warns when the notebook is not
+// there. A warning only: the path may be created before the run starts.
+void SubmitPanel::checkNotebookPath()
+{
+    const QString path = m_ui->notebookEdit->text().trimmed();
+    if (!m_api || !path.startsWith(QLatin1Char('/')) || path.size() < 2 ||
+        path.endsWith(QLatin1Char('/')))
+        return;
+    QString folder = path.section(QLatin1Char('/'), 0, -2);
+    if (folder.isEmpty())
+        folder = QStringLiteral("/");
+    const quint64 generation = ++m_notebookCheckGeneration;
+    m_api->listFolder(
+        folder, this, [this, generation, path, folder](const Result<QList<WorkspaceObject>> &r) {
+            if (generation != m_notebookCheckGeneration)
+                return; // the text or the workspace changed meanwhile
+            if (!r.isOk()) {
+                if (r.error().kind == ApiError::Kind::Http && r.error().httpStatus == 404)
+                    showWorkspaceWarning(
+                        tr("No such notebook: the folder %1 does not exist.").arg(folder));
+                else
+                    showWorkspaceWarning(tr("The notebook could not be checked: %1")
+                                             .arg(WorkspaceErrorText::describe(r.error())));
+                return;
+            }
+            for (const WorkspaceObject &o : r.value()) {
+                if (o.path != path)
+                    continue;
+                showWorkspaceWarning(o.type == QLatin1String("NOTEBOOK")
+                                         ? QString()
+                                         : tr("%1 is not a notebook.").arg(path));
+                return;
+            }
+            showWorkspaceWarning(tr("No such notebook in the workspace."));
+        });
+}
+
+void SubmitPanel::showWorkspaceWarning(const QString &text)
+{
+    m_ui->notebookWorkspaceWarning->setText(text);
+    m_ui->notebookWorkspaceWarning->setVisible(!text.isEmpty());
 }
 
 QString SubmitPanel::currentProfile() const
@@ -101,7 +264,7 @@ QString SubmitPanel::currentProfile() const
 RunSpec SubmitPanel::spec() const
 {
     RunSpec s;
-    s.clusterId = m_ui->clusterEdit->text().trimmed();
+    s.clusterId = m_clusterEdit->text().trimmed();
     s.notebookPath = m_ui->notebookEdit->text().trimmed();
     s.runName = m_ui->runNameEdit->text().trimmed();
     s.taskKey = m_ui->taskKeyEdit->text().trimmed();
@@ -118,7 +281,7 @@ RunSpec SubmitPanel::spec() const
 
 void SubmitPanel::setSpec(const RunSpec &spec)
 {
-    m_ui->clusterEdit->setText(spec.clusterId);
+    m_clusterEdit->setText(spec.clusterId);
     m_ui->notebookEdit->setText(spec.notebookPath);
     m_ui->runNameEdit->setText(spec.runName);
     m_ui->taskKeyEdit->setText(spec.taskKey);
@@ -145,12 +308,14 @@ void SubmitPanel::submit()
     validate();
     if (!m_valid)
         return;
-    Q_EMIT submitRequested(currentProfile(), spec());
+    const RunSpec s = spec();
+    rememberRecent(s);
+    Q_EMIT submitRequested(currentProfile(), s);
 }
 
 void SubmitPanel::focusForm()
 {
-    (m_ui->clusterEdit->text().isEmpty() ? m_ui->clusterEdit : m_ui->notebookEdit)->setFocus();
+    (m_clusterEdit->text().isEmpty() ? m_clusterEdit : m_ui->notebookEdit)->setFocus();
 }
 
 void SubmitPanel::addParameter()
@@ -196,7 +361,7 @@ void SubmitPanel::validate()
             parameters << reason;
     }
     // Empty fields are not yet mistakes: say nothing until the user typed something.
-    if (m_ui->clusterEdit->text().isEmpty())
+    if (m_clusterEdit->text().isEmpty())
         cluster.clear();
     if (m_ui->notebookEdit->text().isEmpty())
         notebook.clear();

@@ -2,11 +2,16 @@
 
 #include "model/RunSpec.h"
 
+#include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
+class QCompleter;
 class QLabel;
+class QLineEdit;
+class QStringListModel;
 
 namespace Brickrun {
 
@@ -15,6 +20,7 @@ class SubmitPanel;
 }
 
 class PresetsBar;
+class WorkspaceApi;
 struct Preset;
 
 // The form a user fills to start a run: workspace, cluster, notebook, run name, task key and
@@ -47,6 +53,12 @@ public:
     bool loadPreset(const Preset &preset);
     bool isValid() const;
 
+    // The workspace behind the current profile, for the cluster list, Browse… and the check of
+    // typed notebook paths; nullptr while there is none (e.g. its token is still being read).
+    void setWorkspaceApi(WorkspaceApi *api);
+    // Where the recently used clusters and notebooks are kept (empty: the user's settings).
+    void setSettingsFile(const QString &file);
+
 public Q_SLOTS:
     // Emits submitRequested when the form is valid (the Submit button, Ctrl+Return).
     void submit();
@@ -62,10 +74,22 @@ private:
     void addParameter();
     void removeParameter();
     void showError(QLabel *label, const QStringList &problems);
+    void browseNotebooks();
+    void checkNotebookPath();
+    void showWorkspaceWarning(const QString &text);
+    void loadRecent();
+    void rememberRecent(const RunSpec &spec);
 
     std::unique_ptr<Ui::SubmitPanel> m_ui;
+    QLineEdit *m_clusterEdit = nullptr; // the cluster picker's field
     QList<WorkspaceChoice> m_choices;
     bool m_valid = false;
+    QPointer<WorkspaceApi> m_api;
+    QString m_settingsFile;
+    QTimer m_notebookCheckTimer; // debounces the workspace check of a typed path
+    quint64 m_notebookCheckGeneration = 0;
+    QCompleter *m_notebookCompleter = nullptr;
+    QStringListModel *m_recentNotebooks = nullptr;
 };
 
 } // namespace Brickrun

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "api/WorkspaceApi.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QCompleter;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace Brickrun {
+
+namespace Ui {
+class ClusterPicker;
+}
+
+// The cluster field: a line edit that still takes an id typed by hand, with a searchable list of
+// the workspace's all-purpose clusters (name, id, state icon, Spark version; recently used
+// first), a Refresh button, and a note when the chosen cluster must start first. The value is
+// always the cluster id. The list loads asynchronously; "Loading clusters…" shows meanwhile.
+class ClusterPicker : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        NameColumn,
+        IdColumn,
+        StateColumn,
+        SparkColumn,
+        ColumnCount
+    };
+    static constexpr int IdRole = Qt::UserRole + 1;
+
+    explicit ClusterPicker(QWidget *parent = nullptr);
+    ~ClusterPicker() override;
+
+    QLineEdit *lineEdit() const;
+    QString clusterId() const;
+    // The workspace to list clusters from (nullptr: none); a new one reloads the list.
+    void setWorkspaceApi(WorkspaceApi *api);
+    // Cluster ids to show first, most recent first.
+    void setRecent(const QStringList &clusterIds);
+    bool isLoading() const { return m_loading; }
+
+public Q_SLOTS:
+    void refresh();
+    void showList();
+
+private:
+    void populate();
+    void updateNote();
+    void showStatus(const QString &text);
+    static QIcon stateIcon(const QString &state);
+
+    std::unique_ptr<Ui::ClusterPicker> m_ui;
+    QPointer<WorkspaceApi> m_api;
+    QStandardItemModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QCompleter *m_completer;
+    QTreeView *m_popup;
+    QList<ClusterInfo> m_clusters;
+    QStringList m_recent;
+    bool m_loading = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace Brickrun
