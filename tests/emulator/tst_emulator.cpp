@@ -20,7 +20,7 @@ using Brickrun::Emulator::Test::HttpTestClient;
 
 namespace {
 
-const QString kToken = QStringLiteral("dapi0123456789abcdef0123456789abcdef");
+const QString kToken = QStringLiteral("dapi-test-0123456789abcdef");
 
 QByteArray submitBody(const QString &notebook,
                       const QString &cluster = QStringLiteral("demo-cluster"),

@@ -21,7 +21,7 @@ using Brickrun::Emulator::Test::RawExchange;
 
 namespace {
 
-const QString kToken = QStringLiteral("dapi0123456789abcdef0123456789abcdef");
+const QString kToken = QStringLiteral("dapi-test-0123456789abcdef");
 const QString kGetPath = QStringLiteral("/api/2.1/jobs/runs/get?run_id=%1");
 const QString kListPath = QStringLiteral("/api/2.1/jobs/runs/list");
 const QString kSubmitPath = QStringLiteral("/api/2.1/jobs/runs/submit");

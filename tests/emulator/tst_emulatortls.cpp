@@ -15,7 +15,7 @@ using Brickrun::Emulator::Test::HttpTestClient;
 
 namespace {
 
-const QString kToken = QStringLiteral("dapi0123456789abcdef0123456789abcdef");
+const QString kToken = QStringLiteral("dapi-test-0123456789abcdef");
 const QString kTls = QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/tls/");
 const QString kMe = QStringLiteral("/api/2.0/preview/scim/v2/Me");
 
