@@ -1,6 +1,7 @@
 // The desktop program driven as a user would: real widgets (offscreen), the demo workspace over
 // loopback HTTP, a real SQLite history. Widgets are found by objectName.
 #include "AppController.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "RunsTableModel.h"
@@ -21,17 +22,9 @@
 #include <QTest>
 
 using namespace Brickrun;
+using Brickrun::Test::find;
 
 namespace {
-
-template<typename T>
-T *find(QWidget *root, const char *name)
-{
-    T *w = root->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no widget named %s", name);
-    return w;
-}
 
 // Clicks the first button with `text` of the next modal dialog (a QMessageBox or our own).
 void answerNextDialog(const QString &buttonName, const QString &buttonText = QString())

@@ -5,6 +5,7 @@
 #include "ClusterPicker.h"
 #include "Emulator.h"
 #include "FaultPlan.h"
+#include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "NotebookBrowser.h"
@@ -25,17 +26,9 @@
 #include <QTreeView>
 
 using namespace Brickrun;
+using Brickrun::Test::find;
 
 namespace {
-
-template<typename T>
-T *find(QWidget *root, const char *name)
-{
-    T *w = root->findChild<T *>(QString::fromLatin1(name));
-    if (!w)
-        qWarning("no widget named %s", name);
-    return w;
-}
 
 QTreeView *clusterList()
 {
