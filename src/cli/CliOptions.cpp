@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcessEnvironment>
 
 #include <algorithm>
@@ -50,23 +51,15 @@ Options:)";
 
 Command commandFromName(const QString &name)
 {
-    if (name == QLatin1String("submit"))
-        return Command::Submit;
-    if (name == QLatin1String("status"))
-        return Command::Status;
-    if (name == QLatin1String("output"))
-        return Command::Output;
-    if (name == QLatin1String("cancel"))
-        return Command::Cancel;
-    if (name == QLatin1String("profiles"))
-        return Command::Profiles;
-    if (name == QLatin1String("resume"))
-        return Command::Resume;
-    if (name == QLatin1String("runs"))
-        return Command::Runs;
-    if (name == QLatin1String("presets"))
-        return Command::Presets;
-    return Command::None;
+    static const QHash<QString, Command> commands{{QStringLiteral("submit"), Command::Submit},
+                                                  {QStringLiteral("status"), Command::Status},
+                                                  {QStringLiteral("output"), Command::Output},
+                                                  {QStringLiteral("cancel"), Command::Cancel},
+                                                  {QStringLiteral("profiles"), Command::Profiles},
+                                                  {QStringLiteral("resume"), Command::Resume},
+                                                  {QStringLiteral("runs"), Command::Runs},
+                                                  {QStringLiteral("presets"), Command::Presets}};
+    return commands.value(name, Command::None);
 }
 
 } // namespace
