@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <functional>
 
 namespace {
 const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
@@ -44,8 +45,12 @@ private:
         m_emulator->setFaultPlan(*plan);
     }
 
-    // Starts `brickrun-cli submit`, waits until stderr shows `marker`, then SIGKILLs it.
-    void submitAndKillAt(const char *notebook, const QByteArray &marker)
+    // Starts `brickrun-cli submit`, waits until stderr shows `marker` and `ready()` holds, then
+    // SIGKILLs it. The marker alone is not enough where the kill must land after a request has
+    // reached the service: the CLI prints before it sends.
+    void submitAndKillAt(
+        const char *notebook, const QByteArray &marker,
+        const std::function<bool()> &ready = [] { return true; })
     {
         QProcess p;
         p.setProcessEnvironment(environment());
@@ -57,7 +62,8 @@ private:
         QVERIFY2(QTest::qWaitFor(
                      [&] {
                          err += p.readAllStandardError();
-                         return err.contains(marker) || p.state() == QProcess::NotRunning;
+                         return (err.contains(marker) && ready()) ||
+                                p.state() == QProcess::NotRunning;
                      },
                      20000),
                  err.constData());
@@ -126,8 +132,9 @@ private Q_SLOTS:
     {
         // The service creates the run, then holds the answer: the CLI dies waiting for it.
         setFaults(QStringLiteral("runs/submit:stall-after@ms=20000"));
-        submitAndKillAt("/Shared/Demo/hello", "submitting");
-        QTRY_COMPARE(m_emulator->createdRunCount(), 1);
+        submitAndKillAt("/Shared/Demo/hello", "submitting",
+                        [this] { return m_emulator->createdRunCount() == 1; });
+        QCOMPARE(m_emulator->createdRunCount(), 1);
         QCOMPARE(history().first().toObject().value(QLatin1String("active")).toBool(), true);
         m_emulator->clearFaultPlan();
         const QJsonObject done = resume(); // resubmits with the stored idempotency token
