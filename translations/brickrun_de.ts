@@ -429,6 +429,10 @@
             <numerusform>%Ln Ausführungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation>Läufe werden gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ImportRunsDialog</name>

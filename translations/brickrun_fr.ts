@@ -429,6 +429,10 @@
             <numerusform>%Ln exécutions</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation>Lecture des exécutions…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ImportRunsDialog</name>

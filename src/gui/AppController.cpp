@@ -24,6 +24,8 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -32,6 +34,8 @@
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcStartup, "brickrun.startup", QtWarningMsg)
 
 namespace Brickrun {
 
@@ -57,6 +61,9 @@ AppController::AppController(TokenStore *tokens, const Options &options, QObject
 
 AppController::~AppController()
 {
+    // The runs table reads the history on a worker thread; the history goes before the table.
+    if (m_runsModel)
+        m_runsModel->finishLoading();
     // Stop talking before the demo workspace goes away.
     for (Workspace &w : m_workspaces) {
         if (w.transport)
@@ -67,11 +74,18 @@ AppController::~AppController()
 
 bool AppController::start(QString *error)
 {
+    QElapsedTimer phase;
+    phase.start();
+    const auto mark = [&phase](const char *what) {
+        qCDebug(lcStartup, "%-28s %6.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
+        phase.restart();
+    };
     m_database = std::make_unique<Database>(
         m_options.databasePath.isEmpty() ? Database::defaultPath() : m_options.databasePath);
     QString movedAside;
     if (!m_database->open(error, &movedAside))
         return false;
+    mark("history opened");
     m_history = std::make_unique<HistoryStore>(m_database.get());
     m_presets = std::make_unique<PresetStore>(m_database.get());
     m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
@@ -79,9 +93,11 @@ bool AppController::start(QString *error)
     m_monitor = new RunMonitor(
         m_history.get(), [this](const RunRecord &r) { return clientFor(r); }, this);
     m_runsModel = new RunsTableModel(m_history.get(), this);
+    mark("first page of the history");
     m_window = std::make_unique<MainWindow>();
     m_window->setRunsModel(m_runsModel);
     m_window->setCloseGuard([this] { return confirmClose(); });
+    mark("main window built");
 
     SubmitPanel *form = m_window->submitPanel();
     RunDetailsPanel *details = m_window->detailsPanel();
@@ -111,7 +127,9 @@ bool AppController::start(QString *error)
     connect(filterBar, &HistoryFilterBar::filterChanged, this, &AppController::applyFilter);
     connect(m_runsModel, &RunsTableModel::totalCountChanged, filterBar,
             &HistoryFilterBar::setCount);
+    connect(m_runsModel, &RunsTableModel::loadingChanged, filterBar, &HistoryFilterBar::setLoading);
     filterBar->setCount(m_runsModel->totalCount());
+    filterBar->setLoading(m_runsModel->isLoading());
     m_historyActions = std::make_unique<HistoryActions>(
         m_history.get(), m_runsModel, m_window.get(), [this](const QString &profile, auto then) {
             loadWorkspace(profile, [this, profile, then](const QString &why) {
@@ -162,14 +180,18 @@ bool AppController::start(QString *error)
         m_tray->setToolTip(QStringLiteral("Brickrun"));
         m_tray->show();
     }
+    mark("wired, tray icon");
 
     const bool demoBefore =
         settingsFor(m_options.settingsFile)->value(QStringLiteral("demo/enabled")).toBool();
     if (m_options.startDemo || demoBefore)
         startDemo();
+    mark("demo workspace started");
     refreshWorkspaces(m_options.startDemo ? DemoProfile : QString());
     m_monitor->resumeAll();
+    mark("workspaces, runs resumed");
     m_window->show();
+    mark("window shown");
     if (!movedAside.isEmpty())
         QMessageBox::warning(m_window.get(), tr("History damaged"),
                              tr("The run history could not be read, so a new one was started. "

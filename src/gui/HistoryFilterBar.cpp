@@ -115,8 +115,20 @@ QString HistoryFilterBar::currentProfile() const
 
 void HistoryFilterBar::setCount(int count)
 {
+    m_count = count;
+    if (m_loading)
+        return;
     // "%Ln" so translators get plural forms; English reads "1 run", "12,345 runs".
     m_ui->countLabel->setText(count == 1 ? tr("1 run") : tr("%Ln runs", nullptr, count));
+}
+
+void HistoryFilterBar::setLoading(bool loading)
+{
+    m_loading = loading;
+    if (loading)
+        m_ui->countLabel->setText(tr("Reading runs…"));
+    else
+        setCount(m_count);
 }
 
 void HistoryFilterBar::focusSearch()

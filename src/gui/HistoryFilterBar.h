@@ -34,6 +34,8 @@ public:
     void setProfiles(const QList<QPair<QString, QString>> &profiles);
     QString currentProfile() const; // empty = all workspaces
     void setCount(int count);
+    // While the runs are being read, the count says so instead.
+    void setLoading(bool loading);
 
 public Q_SLOTS:
     void focusSearch();
@@ -46,6 +48,8 @@ private:
 
     std::unique_ptr<Ui::HistoryFilterBar> m_ui;
     QTimer m_searchDelay;
+    int m_count = 0;
+    bool m_loading = false;
 };
 
 } // namespace Brickrun

@@ -168,6 +168,7 @@ void MainWindow::selectRun(qint64 id)
 {
     if (!m_model)
         return;
+    m_model->finishLoading();
     const int row = m_model->rowOf(id);
     if (row >= 0)
         m_ui->runsTable->selectRow(row);

@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace Brickrun {
 
@@ -38,7 +39,15 @@ RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &RunsTableModel::tickDurations);
     m_tick.start();
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("history reads"));
     reload();
+}
+
+RunsTableModel::~RunsTableModel()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
 }
 
 void RunsTableModel::setQuery(const HistoryStore::Query &query)
@@ -50,14 +59,64 @@ void RunsTableModel::setQuery(const HistoryStore::Query &query)
 
 void RunsTableModel::reload()
 {
+    const quint64 generation = ++m_generation;
+    setLoading(true);
+    m_pool.start([this, generation, query = m_query, history = m_history] {
+        if (generation != m_generation)
+            return; // a newer one is queued behind this one
+        Loaded loaded;
+        loaded.generation = generation;
+        loaded.total = history->count(query);
+        loaded.rows = history->page(query, 0, PageSize);
+        {
+            QMutexLocker lock(&m_loadedMutex);
+            m_loadedResult = std::move(loaded);
+        }
+        QMetaObject::invokeMethod(this, &RunsTableModel::applyLoaded, Qt::QueuedConnection);
+    });
+}
+
+void RunsTableModel::finishLoading()
+{
+    if (!m_loading)
+        return;
+    m_pool.waitForDone();
+    applyLoaded();
+}
+
+void RunsTableModel::applyLoaded()
+{
+    std::optional<Loaded> loaded;
+    {
+        QMutexLocker lock(&m_loadedMutex);
+        loaded.swap(m_loadedResult);
+    }
+    if (!loaded || loaded->generation != m_generation)
+        return; // shown already (finishLoading), or a newer reload is on its way
+    // Not loading any more from here on: views restoring their selection on modelReset may
+    // fetch more pages.
+    m_loading = false;
     beginResetModel();
-    m_total = m_history->count(m_query);
-    m_rows = m_history->page(m_query, 0, PageSize);
+    m_total = loaded->total;
+    m_rows = std::move(loaded->rows);
     m_loaded.clear();
     for (const RunRecord &r : std::as_const(m_rows))
         m_loaded.insert(r.id);
     endResetModel();
     Q_EMIT totalCountChanged(m_total);
+    Q_EMIT loadingChanged(false);
+    // Runs that changed after the worker read them.
+    const QSet<qint64> changed = std::exchange(m_changedWhileLoading, {});
+    for (const qint64 id : changed)
+        refreshRecord(id);
+}
+
+void RunsTableModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged(loading);
 }
 
 HistoryStore::Query::Sort RunsTableModel::sortKeyOf(int column)
@@ -106,7 +165,7 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
 
 bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !allLoaded();
+    return !parent.isValid() && !m_loading && !allLoaded();
 }
 
 void RunsTableModel::fetchMore(const QModelIndex &parent)
@@ -133,6 +192,7 @@ void RunsTableModel::fetchMore(const QModelIndex &parent)
 
 int RunsTableModel::loadUntil(qint64 id, int maxRows)
 {
+    finishLoading();
     int row = rowOf(id);
     while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
         const qsizetype before = m_rows.size();
@@ -197,6 +257,10 @@ void RunsTableModel::removeRowAt(int row)
 
 void RunsTableModel::refreshRecord(qint64 id)
 {
+    if (m_loading) {
+        m_changedWhileLoading.insert(id); // the rows shown are about to be replaced
+        return;
+    }
     const auto record = m_history->record(id);
     const bool inQuery = record && m_matcher.matches(*record);
     const int row = rowOf(id);
@@ -251,6 +315,11 @@ void RunsTableModel::refreshRecord(qint64 id)
 
 void RunsTableModel::removeRecords(const QList<qint64> &ids)
 {
+    if (m_loading) {
+        for (const qint64 id : ids)
+            m_changedWhileLoading.insert(id);
+        return;
+    }
     for (const qint64 id : ids) {
         const int row = rowOf(id);
         if (row >= 0)

@@ -5,15 +5,23 @@
 #include "store/HistoryStore.h"
 
 #include <QAbstractTableModel>
+#include <QMutex>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
+
+#include <atomic>
+#include <optional>
 
 namespace Brickrun {
 
 // The runs table: the history's runs for a HistoryStore::Query (filter and sort, both done in
 // SQL), loaded lazily a page at a time (fetchMore), so 100,000 runs open as fast as 200.
 //
-// A new query (the user changed the filter or clicked a column header) resets the model. While
+// A new query (the user changed the filter or clicked a column header) resets the model. The
+// count and the first page of a new query are read on a worker thread (a search through 100,000
+// runs' parameters scans them all), so the window never waits for them: until they are in, the
+// model keeps showing what it had, isLoading() is true and fetchMore waits. While
 // runs are followed the model is never reset: refreshRecord() updates the run's row by key;
 // a run that no longer matches the query leaves, one that now matches (or is new) goes to its
 // sorted place (QueryMatcher mirrors the store's order) — or, when that place is past the rows
@@ -39,6 +47,7 @@ public:
     static constexpr int PageSize = 200;
 
     explicit RunsTableModel(HistoryStore *history, QObject *parent = nullptr);
+    ~RunsTableModel() override; // waits for a read in progress (the history must still exist)
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -57,8 +66,13 @@ public:
     // How many runs match the query (the loaded rows are the first rowCount() of them).
     int totalCount() const { return m_total; }
 
-    // Loads the first page again (at start, or after the history was changed elsewhere).
+    // Loads the first page again (at start, or after the history was changed elsewhere), on the
+    // worker thread; the rows change (a reset) when it is in.
     void reload();
+    // Is a reload on its way?
+    bool isLoading() const { return m_loading; }
+    // Waits for the reload on its way, if any, and shows its rows now.
+    void finishLoading();
     // The history says this record changed (or was added, or deleted): update, move, insert or
     // remove its row. Never a reset.
     void refreshRecord(qint64 id);
@@ -73,8 +87,17 @@ public:
 
 Q_SIGNALS:
     void totalCountChanged(int count);
+    void loadingChanged(bool loading);
 
 private:
+    struct Loaded
+    {
+        quint64 generation = 0;
+        int total = 0;
+        QList<RunRecord> rows;
+    };
+    void applyLoaded();
+    void setLoading(bool loading);
     void setTotal(int total);
     void recount();
     bool allLoaded() const { return m_rows.size() >= m_total; }
@@ -90,6 +113,14 @@ private:
     QSet<qint64> m_loaded; // ids of m_rows
     int m_total = 0;       // rows the history holds for the query
     QTimer m_tick;
+
+    // Reloads: one worker thread, so they run in order on its own connection to the file.
+    QThreadPool m_pool;
+    std::atomic<quint64> m_generation{0}; // of the newest reload asked for
+    bool m_loading = false;
+    QMutex m_loadedMutex;
+    std::optional<Loaded> m_loadedResult; // the newest reload read, not yet shown
+    QSet<qint64> m_changedWhileLoading;   // refreshRecord() calls to replay once it is shown
 };
 
 } // namespace Brickrun

@@ -55,6 +55,8 @@ private:
         m_app = std::make_unique<AppController>(m_tokens, o);
         QString error;
         QVERIFY2(m_app->start(&error), qPrintable(error));
+        // The runs table's first page is read on a worker thread.
+        QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
         window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window()));
     }

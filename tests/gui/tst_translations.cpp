@@ -594,7 +594,7 @@ void tst_Translations::screenshots()
     MainWindow window;
     RunsTableModel model(&history);
     window.setRunsModel(&model);
-    model.reload();
+    model.finishLoading();
     window.submitPanel()->setWorkspaces(
         {{QStringLiteral("demo"),
           QCoreApplication::translate("Brickrun::AppController", "Demo workspace"),
