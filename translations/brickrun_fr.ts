@@ -119,6 +119,10 @@
         <source>Choose a workspace first.</source>
         <translation>Choisissez d’abord un espace de travail.</translation>
     </message>
+    <message>
+        <source>The run history file is damaged (%1). Brickrun goes on with it for now; at the next start the file is set aside (kept, not deleted) and a new history is started.</source>
+        <translation>Le fichier de l’historique des exécutions est endommagé (%1). Brickrun continue de l’utiliser pour l’instant ; au prochain démarrage, le fichier est mis de côté (conservé, pas supprimé) et un nouvel historique est commencé.</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ClusterPicker</name>

@@ -83,7 +83,8 @@ bool AppController::start(QString *error)
     m_database = std::make_unique<Database>(
         m_options.databasePath.isEmpty() ? Database::defaultPath() : m_options.databasePath);
     QString movedAside;
-    if (!m_database->open(error, &movedAside))
+    // The part of the check that reads the whole file runs once the window is up.
+    if (!m_database->open(error, &movedAside, Database::Check::Deferred))
         return false;
     mark("history opened");
     m_history = std::make_unique<HistoryStore>(m_database.get());
@@ -192,6 +193,14 @@ bool AppController::start(QString *error)
     mark("workspaces, runs resumed");
     m_window->show();
     mark("window shown");
+    m_background.setMaxThreadCount(1);
+    m_background.start([this] {
+        QString problem;
+        if (m_database->checkIntegrity(&problem))
+            return;
+        QMetaObject::invokeMethod(
+            this, [this, problem] { reportDamagedHistory(problem); }, Qt::QueuedConnection);
+    });
     if (!movedAside.isEmpty())
         QMessageBox::warning(m_window.get(), tr("History damaged"),
                              tr("The run history could not be read, so a new one was started. "
@@ -209,6 +218,19 @@ bool AppController::start(QString *error)
         });
     }
     return true;
+}
+
+void AppController::reportDamagedHistory(const QString &problem)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("History damaged"),
+        tr("The run history file is damaged (%1). Brickrun goes on with it for now; at the next "
+           "start the file is set aside (kept, not deleted) and a new history is started.")
+            .arg(problem),
+        QMessageBox::Ok, m_window.get());
+    box->setObjectName(QStringLiteral("historyDamagedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void AppController::startDemo()

@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -91,10 +92,12 @@ private:
     void addWorkspace();
     void editWorkspace();
     bool confirmClose();
+    void reportDamagedHistory(const QString &problem);
 
     TokenStore *m_tokens;
     Options m_options;
     std::unique_ptr<Database> m_database;
+    QThreadPool m_background; // work on the history off the GUI thread; ends before it goes
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<PresetStore> m_presets;
     std::unique_ptr<ProfileStore> m_profiles;

@@ -406,6 +406,59 @@ private Q_SLOTS:
         QVERIFY(moved.isEmpty());
     }
 
+    void deferredCheckFindsTheDamageAndTheNextOpenMovesItAside()
+    {
+        const QString path = freshPath();
+        {
+            Database db(path);
+            QString error;
+            QVERIFY(db.open(&error));
+            HistoryStore history(&db);
+            RunRecord r;
+            r.spec.runName = QStringLiteral("padding");
+            r.hasOutput = true;
+            r.output.logs = QString(3000, QLatin1Char('x'));
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(history.addPending(r));
+        }
+        {
+            QFile f(path); // a disk that lost some pages in the middle of the file
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(f.size() / 3));
+            f.write(QByteArray(16 * 4096, '\0'));
+        }
+        QString error, moved;
+        {
+            Database db(path);
+            QVERIFY2(db.open(&error, &moved, Database::Check::Deferred), qPrintable(error));
+            QVERIFY(moved.isEmpty()); // the quick part of the check cannot see it
+            QString problem;
+            QTest::ignoreMessage(QtWarningMsg,
+                                 QRegularExpression(QStringLiteral("the next start moves it")));
+            QVERIFY(!db.checkIntegrity(&problem));
+            QVERIFY2(problem.contains(QStringLiteral("integrity check failed")),
+                     qPrintable(problem));
+            QVERIFY(QFile::exists(path + QStringLiteral(".damaged")));
+        }
+        // The next open checks in full, even when asked to defer, and moves the file aside.
+        Database next(path);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside to")));
+        QVERIFY2(next.open(&error, &moved, Database::Check::Deferred), qPrintable(error));
+        QVERIFY2(moved.startsWith(path + QStringLiteral(".damaged-")), qPrintable(moved));
+        QVERIFY(QFile::exists(moved));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".damaged")));
+        QVERIFY(next.checkIntegrity());
+        QCOMPARE(HistoryStore(&next).count({}), 0);
+
+        // A sound file: a deferred open and a later check that finds nothing.
+        Database again(path);
+        QVERIFY(again.open(&error, &moved, Database::Check::Deferred));
+        QVERIFY(moved.isEmpty());
+        QString problem;
+        QVERIFY(again.checkIntegrity(&problem));
+        QVERIFY(problem.isEmpty());
+    }
+
     void hotJournalOfACrashIsRolledBackNotMovedAside()
     {
         // A crash before WAL mode is on (the first open switches the file to WAL) leaves a

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "RunsTableModel.h"
+#include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "workflow/RunMonitor.h"
 
@@ -12,10 +13,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -221,6 +224,49 @@ private Q_SLOTS:
         QCOMPARE(m_app->runsModel()->rowCount(), 1);
         QCOMPARE(m_app->runsModel()->recordAt(0)->runId, runId);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->monitor()->isTracking(m_app->runsModel()->idAt(0)), 5000);
+    }
+    void damagedHistoryIsFoundAfterTheWindowIsUpAndSetAsideAtTheNextStart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            Database db(path);
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            HistoryStore history(&db);
+            RunRecord r;
+            r.spec.runName = QStringLiteral("padding");
+            r.hasOutput = true;
+            r.output.logs = QString(3000, QLatin1Char('x'));
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(history.addPending(r));
+        }
+        {
+            QFile f(path); // pages lost in the middle of the file: only a full read sees it
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(f.size() / 3));
+            f.write(QByteArray(16 * 4096, '\0'));
+        }
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moves it aside")));
+        startApp(false); // opens at once: the slow check runs after the window is up
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window()->findChild<QMessageBox *>(
+                         QStringLiteral("historyDamagedBox"))) != nullptr);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY2(box->text().contains(QStringLiteral("integrity check failed")),
+                 qPrintable(box->text()));
+        box->accept();
+        window()->setCloseGuard({});
+        m_app.reset();
+
+        // The next start sets the file aside, says where, and starts a new history.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside to")));
+        answerNextDialog(QString(), QStringLiteral("OK"));
+        startApp(false);
+        QCOMPARE(m_app->history()->count({}), 0);
+        const QStringList kept =
+            QDir(m_dir.path()).entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files);
+        QVERIFY2(!kept.isEmpty(), qPrintable(QDir(m_dir.path()).entryList().join(u',')));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".damaged")));
     }
     void screenshot()
     {

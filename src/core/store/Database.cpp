@@ -320,7 +320,9 @@ enum class Health
 // Is the existing file usable? Only a file SQLite itself calls damaged is moved aside: a locked
 // file (another Brickrun busy with it) or a read error is a failure, never a reason to push a
 // good history out of the way.
-Health inspect(const QSqlDatabase &db, const QString &path, QString *message)
+Health quickCheck(const QSqlDatabase &db, const QString &path, QString *message);
+
+Health inspect(const QSqlDatabase &db, const QString &path, QString *message, bool full)
 {
     if (!db.isOpen()) {
         *message = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
@@ -343,6 +345,12 @@ Health inspect(const QSqlDatabase &db, const QString &path, QString *message)
                        .arg(Database::currentSchemaVersion());
         return Health::Damaged;
     }
+    return full ? quickCheck(db, path, message) : Health::Usable;
+}
+
+// Reads every page of the file.
+Health quickCheck(const QSqlDatabase &db, const QString &path, QString *message)
+{
     QSqlQuery check(db);
     if (!check.exec(QStringLiteral("PRAGMA quick_check"))) {
         if (!isDamage(check.lastError())) {
@@ -442,7 +450,33 @@ bool moveAside(const QString &path, QString *target, QString *message)
 
 } // namespace
 
-bool Database::open(QString *error, QString *movedAsideTo)
+QString Database::damageMarkerPath() const
+{
+    return m_path + QStringLiteral(".damaged");
+}
+
+bool Database::checkIntegrity(QString *problem) const
+{
+    const QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return true; // nothing to tell: connection() has said why
+    QString message;
+    if (quickCheck(db, m_path, &message) != Health::Damaged) {
+        if (!message.isEmpty())
+            qCWarning(lcStore, "%s", qUtf8Printable(message));
+        return true;
+    }
+    qCWarning(lcStore, "%s: %s; the next start moves it aside", qUtf8Printable(m_path),
+              qUtf8Printable(message));
+    QFile marker(damageMarkerPath());
+    if (marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        marker.write(message.toUtf8() + '\n');
+    if (problem)
+        *problem = message;
+    return false;
+}
+
+bool Database::open(QString *error, QString *movedAsideTo, Check check)
 {
     if (movedAsideTo)
         movedAsideTo->clear();
@@ -480,6 +514,8 @@ bool Database::open(QString *error, QString *movedAsideTo)
         // must be rolled back, which a read-only connection cannot do.
         QString message;
         Health health = Health::Usable;
+        // A file an earlier deferred check found damaged is checked in full now.
+        const bool full = check == Check::AtOpen || QFile::exists(damageMarkerPath());
         const QString inspector = m_connectionPrefix + QStringLiteral("inspect");
         const auto inspectWith = [&](bool readOnly) {
             {
@@ -490,7 +526,7 @@ bool Database::open(QString *error, QString *movedAsideTo)
                         .arg(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;") : QString())
                         .arg(BusyTimeoutMs));
                 db.open();
-                health = inspect(db, m_path, &message);
+                health = inspect(db, m_path, &message, full);
             }
             closeAndRemove(inspector);
         };
@@ -511,6 +547,8 @@ bool Database::open(QString *error, QString *movedAsideTo)
             if (movedAsideTo)
                 *movedAsideTo = target;
         }
+        if (full)
+            QFile::remove(damageMarkerPath()); // checked in full just now
     }
 
     QString message;
