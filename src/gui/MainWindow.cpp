@@ -139,12 +139,16 @@ void MainWindow::setRunsModel(RunsTableModel *model)
     m_ui->actionDeleteRuns->setEnabled(false);
     connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_ui->actionDeleteRuns->setEnabled(!selectedRunIds().isEmpty()); });
-    connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                Q_EMIT runSelected(current.isValid()
-                                       ? current.data(RunsTableModel::RecordIdRole).toLongLong()
-                                       : 0);
-            });
+    connect(
+        m_ui->runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (m_model)
+                m_model->setKeptRecord(
+                    current.isValid() ? current.data(RunsTableModel::RecordIdRole).toLongLong() : 0,
+                    RestoreSearchRows);
+            Q_EMIT runSelected(
+                current.isValid() ? current.data(RunsTableModel::RecordIdRole).toLongLong() : 0);
+        });
 }
 
 qint64 MainWindow::selectedRunId() const
@@ -176,11 +180,11 @@ void MainWindow::selectRun(qint64 id)
 
 void MainWindow::restoreSelection()
 {
-    // The current run is looked for in the first few pages (each a short SQL read); the other
-    // selected runs only among the rows loaded by then.
-    constexpr int SearchRows = 10 * RunsTableModel::PageSize;
+    static_assert(RestoreSearchRows == 10 * RunsTableModel::PageSize, "ten pages");
+    // The current run is looked for in the first few pages (read by the worker with the first
+    // one); the other selected runs only among the rows loaded by then.
     const int currentRow =
-        m_currentBeforeReset > 0 ? m_model->loadUntil(m_currentBeforeReset, SearchRows) : -1;
+        m_currentBeforeReset > 0 ? m_model->loadUntil(m_currentBeforeReset, RestoreSearchRows) : -1;
     QItemSelection selection;
     for (const qint64 id : std::as_const(m_selectionBeforeReset)) {
         const int row = m_model->rowOf(id);

@@ -64,6 +64,9 @@ protected:
 private:
     void showRunsMenu(const QPoint &pos);
     void restoreSelection();
+    // After a new filter or sort, the current run is looked for in this many rows (read on the
+    // runs model's worker thread, see RunsTableModel::setKeptRecord).
+    static constexpr int RestoreSearchRows = 2000; // ten pages
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     RunsTableModel *m_model = nullptr;

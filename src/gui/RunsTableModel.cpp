@@ -61,13 +61,24 @@ void RunsTableModel::reload()
 {
     const quint64 generation = ++m_generation;
     setLoading(true);
-    m_pool.start([this, generation, query = m_query, history = m_history] {
+    m_pool.start([this, generation, query = m_query, history = m_history, kept = m_keptId,
+                  keptMaxRows = m_keptMaxRows] {
         if (generation != m_generation)
             return; // a newer one is queued behind this one
         Loaded loaded;
         loaded.generation = generation;
         loaded.total = history->count(query);
         loaded.rows = history->page(query, 0, PageSize);
+        const auto hasKept = [&] {
+            return std::any_of(loaded.rows.cbegin(), loaded.rows.cend(),
+                               [kept](const RunRecord &r) { return r.id == kept; });
+        };
+        while (kept > 0 && loaded.rows.size() < qMin(loaded.total, keptMaxRows) && !hasKept()) {
+            const QList<RunRecord> more = history->page(query, int(loaded.rows.size()), PageSize);
+            if (more.isEmpty())
+                break;
+            loaded.rows += more;
+        }
         {
             QMutexLocker lock(&m_loadedMutex);
             m_loadedResult = std::move(loaded);

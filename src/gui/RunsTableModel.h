@@ -69,6 +69,14 @@ public:
     // Loads the first page again (at start, or after the history was changed elsewhere), on the
     // worker thread; the rows change (a reset) when it is in.
     void reload();
+    // The run the user is looking at (the view's current row; 0 = none). A reload reads on past
+    // the first page, up to `maxRows`, until that run is among the rows, so a view putting its
+    // current row back after the reset finds it without reading on the GUI thread.
+    void setKeptRecord(qint64 id, int maxRows)
+    {
+        m_keptId = id;
+        m_keptMaxRows = maxRows;
+    }
     // Is a reload on its way?
     bool isLoading() const { return m_loading; }
     // Waits for the reload on its way, if any, and shows its rows now.
@@ -118,6 +126,8 @@ private:
     QThreadPool m_pool;
     std::atomic<quint64> m_generation{0}; // of the newest reload asked for
     bool m_loading = false;
+    qint64 m_keptId = 0;
+    int m_keptMaxRows = 0;
     QMutex m_loadedMutex;
     std::optional<Loaded> m_loadedResult; // the newest reload read, not yet shown
     QSet<qint64> m_changedWhileLoading;   // refreshRecord() calls to replay once it is shown
