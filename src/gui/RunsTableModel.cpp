@@ -39,6 +39,9 @@ RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &RunsTableModel::tickDurations);
     m_tick.start();
+    m_recount.setSingleShot(true);
+    m_recount.setInterval(RecountDelayMs);
+    connect(&m_recount, &QTimer::timeout, this, &RunsTableModel::startRecount);
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("history reads"));
     reload();
@@ -247,7 +250,27 @@ void RunsTableModel::setTotal(int total)
 
 void RunsTableModel::recount()
 {
-    setTotal(m_history->count(m_query));
+    if (!m_recount.isActive())
+        m_recount.start();
+}
+
+void RunsTableModel::startRecount()
+{
+    if (m_loading)
+        return; // the reload on its way counts
+    const quint64 generation = m_generation;
+    m_pool.start([this, generation, query = m_query, history = m_history] {
+        if (generation != m_generation)
+            return;
+        const int total = history->count(query);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, total] {
+                if (generation == m_generation && !m_loading)
+                    setTotal(total);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 int RunsTableModel::insertionRow(const RunRecord &record) const

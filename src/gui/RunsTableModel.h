@@ -107,7 +107,12 @@ private:
     void applyLoaded();
     void setLoading(bool loading);
     void setTotal(int total);
+    // Counts the query's runs again on the worker thread, at most once per RecountDelayMs: a
+    // count scans the whole history when the query has a text search, and hundreds of followed
+    // runs change state every minute.
     void recount();
+    static constexpr int RecountDelayMs = 200;
+    void startRecount();
     bool allLoaded() const { return m_rows.size() >= m_total; }
     int insertionRow(const RunRecord &record) const;
     void removeRowAt(int row);
@@ -121,6 +126,7 @@ private:
     QSet<qint64> m_loaded; // ids of m_rows
     int m_total = 0;       // rows the history holds for the query
     QTimer m_tick;
+    QTimer m_recount;
 
     // Reloads: one worker thread, so they run in order on its own connection to the file.
     QThreadPool m_pool;
