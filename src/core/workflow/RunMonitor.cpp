@@ -62,12 +62,30 @@ void RunMonitor::setClock(Clock clock)
         m_clock = std::move(clock);
 }
 
-PollPolicy::Expectation RunMonitor::expectation(qint64 id) const
+PollPolicy::Expectation RunMonitor::expectation(qint64 id)
 {
-    const auto it = m_runs.constFind(id);
-    if (it == m_runs.constEnd() || !it->useExpectation)
+    const auto it = m_runs.find(id);
+    if (it == m_runs.end())
         return {};
-    return it->expectation;
+    resolveExpectation(*it);
+    return it->useExpectation ? it->expectation : PollPolicy::Expectation();
+}
+
+void RunMonitor::resolveExpectation(Tracked &t)
+{
+    if (t.expectationResolved)
+        return;
+    t.expectationResolved = true;
+    auto cached = m_expectations.constFind(t.expectationKey);
+    if (cached == m_expectations.constEnd()) {
+        const QList<qint64> durations =
+            m_history->recentDurations(t.profile, t.notebookPath, t.clusterId, m_historySamples);
+        cached = m_expectations.insert(
+            t.expectationKey, PollPolicy::Expectation::fromDurations(
+                                  std::vector<long long>(durations.begin(), durations.end())));
+    }
+    t.expectation = *cached;
+    t.useExpectation = t.useExpectation && t.expectation.isValid();
 }
 
 qint64 RunMonitor::submit(RunRecord record, QString *error)
@@ -144,16 +162,10 @@ void RunMonitor::track(const RunRecord &record)
     t.submittedAtMs = record.submittedAtMs;
     t.lastKnown = record.state;
     if (m_historySamples > 0 && !record.spec.notebookPath.isEmpty()) {
-        auto cached = m_expectations.constFind(t.expectationKey);
-        if (cached == m_expectations.constEnd()) {
-            const QList<qint64> durations = m_history->recentDurations(
-                record.profile, record.spec.notebookPath, record.spec.clusterId, m_historySamples);
-            cached = m_expectations.insert(
-                t.expectationKey, PollPolicy::Expectation::fromDurations(
-                                      std::vector<long long>(durations.begin(), durations.end())));
-        }
-        t.expectation = *cached;
-        t.useExpectation = t.expectation.isValid() && onUsualPath(record.state);
+        t.notebookPath = record.spec.notebookPath;
+        t.clusterId = record.spec.clusterId;
+        t.expectationResolved = false; // when first needed
+        t.useExpectation = onUsualPath(record.state);
     }
     const qint64 id = record.id;
     connect(t.timer, &QTimer::timeout, this, [this, id] { step(id); });
@@ -167,6 +179,7 @@ void RunMonitor::schedule(qint64 id)
     auto it = m_runs.find(id);
     if (it == m_runs.end())
         return;
+    resolveExpectation(*it);
     if (!it->useExpectation) {
         it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
         return;

@@ -66,7 +66,10 @@ public:
 
     bool isTracking(qint64 id) const { return m_runs.contains(id); }
     // The expectation a followed run is polled with (invalid: none, or dropped).
-    PollPolicy::Expectation expectation(qint64 id) const;
+    // Looked up in the history when first needed (the first poll's answer), not when the run
+    // is taken on: resuming 2,000 runs of 1,000 notebook/cluster pairs would read the history
+    // 1,000 times in one go on the GUI thread.
+    PollPolicy::Expectation expectation(qint64 id);
     int trackedCount() const { return int(m_runs.size()); }
     QSet<QString> pausedProfiles() const { return m_pausedProfiles; }
 
@@ -99,6 +102,9 @@ private:
         RunState lastKnown; // as stored: a sweep compares the list's state with it
         PollPolicy::Expectation expectation;
         bool useExpectation = false;
+        bool expectationResolved = true; // false: look it up in the history before use
+        QString notebookPath;
+        QString clusterId;
     };
     struct Sweep
     {
@@ -138,6 +144,7 @@ private:
     QHash<QString, int> m_sweepPages; // pages the last sweep of a workspace took
     QSet<QString> m_sweepsRefused;    // workspaces whose runs/list failed for good
     QHash<QString, PollPolicy::Expectation> m_expectations; // by notebook, cluster, profile
+    void resolveExpectation(Tracked &tracked);
 };
 
 } // namespace Brickrun
