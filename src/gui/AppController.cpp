@@ -35,6 +35,8 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcStartup, "brickrun.startup", QtWarningMsg)
 
 namespace Brickrun {
@@ -334,25 +336,30 @@ void AppController::loadWorkspace(const QString &profile, std::function<void(QSt
             then(tr("There is no workspace profile named \"%1\".").arg(profile));
         return;
     }
+    if (then)
+        w.waiting.append(std::move(then));
+    if (w.loading)
+        return; // answered with the read on its way
     if (!p->caFile.isEmpty())
         w.transport->setExtraCaCertificates(QSslCertificate::fromPath(p->caFile, QSsl::Pem));
     w.loading = true;
     m_tokens->readToken(profile, this,
-                        [this, profile, host = p->host, then](const TokenStore::Outcome &o) {
+                        [this, profile, host = p->host](const TokenStore::Outcome &o) {
                             Workspace &ws = workspace(profile);
                             ws.loading = false;
+                            const auto waiting = std::exchange(ws.waiting, {});
                             if (!o.isOk()) {
                                 m_window->showStatus(o.message, 15000);
-                                if (then)
-                                    then(o.message);
+                                for (const auto &f : waiting)
+                                    f(o.message);
                                 return;
                             }
                             ws.transport->setEndpoint(host, o.token);
                             ws.ready = true;
                             if (m_window->submitPanel()->currentProfile() == profile)
                                 offerWorkspaceApi();
-                            if (then)
-                                then(QString());
+                            for (const auto &f : waiting)
+                                f(QString());
                         });
 }
 

@@ -74,6 +74,9 @@ private:
         WorkspaceApi *api = nullptr; // clusters, folders and the user, for the submit form
         bool ready = false;
         bool loading = false;
+        // Callers of loadWorkspace() while the token is being read (the monitor, the submit
+        // form, a history import): one keychain read answers them all.
+        QList<std::function<void(QString error)>> waiting;
     };
     JobsClient *clientFor(const RunRecord &record);
     void loadWorkspace(const QString &profile, std::function<void(QString error)> then = {});

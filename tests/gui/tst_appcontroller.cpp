@@ -1,10 +1,14 @@
 // The desktop program driven as a user would: real widgets (offscreen), the demo workspace over
 // loopback HTTP, a real SQLite history. Widgets are found by objectName.
 #include "AppController.h"
+#include "Emulator.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "RunsTableModel.h"
+#include "config/ProfileStore.h"
+#include "config/WorkspaceUrl.h"
+#include "model/Profile.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "workflow/RunMonitor.h"
@@ -225,6 +229,45 @@ private Q_SLOTS:
         QCOMPARE(m_app->runsModel()->recordAt(0)->runId, runId);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->monitor()->isTracking(m_app->runsModel()->idAt(0)), 5000);
     }
+    void oneKeychainReadForManyResumedRuns()
+    {
+        // A workspace (an emulator standing in for a real one) with 40 runs still active.
+        Emulator::EmulatorOptions eo;
+        eo.token = QStringLiteral("dapi-test-many");
+        Emulator::Emulator emulator(eo);
+        QString error;
+        QVERIFY2(emulator.start(&error), qPrintable(error));
+        {
+            ProfileStore profiles(m_dir.filePath(QStringLiteral("settings.ini")));
+            Profile p;
+            p.name = QStringLiteral("work");
+            p.host = WorkspaceUrl::parse(emulator.baseUrl(), &error);
+            QVERIFY2(profiles.save(p, &error), qPrintable(error));
+        }
+        m_tokens->tokens.insert(QStringLiteral("work"), eo.token);
+        {
+            Database db(m_dir.filePath(QStringLiteral("history.sqlite")));
+            QVERIFY2(db.open(&error), qPrintable(error));
+            HistoryStore history(&db);
+            for (int i = 0; i < 40; ++i) {
+                RunRecord r;
+                r.profile = QStringLiteral("work");
+                r.host = emulator.baseUrl();
+                r.spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
+                r.spec.clusterId = QStringLiteral("demo-cluster");
+                const auto id = history.addPending(r);
+                QVERIFY(id);
+                QVERIFY(history.setSubmitted(id.value(), 7000 + i));
+            }
+            QCOMPARE(history.activeRuns().size(), 40);
+        }
+        startApp(false);
+        QTRY_VERIFY(m_tokens->reads > 0);
+        QTest::qWait(500); // every run has asked for its workspace by now
+        QCOMPARE(m_tokens->reads, 1);
+        m_app.reset(); // before the emulator goes
+    }
+
     void damagedHistoryIsFoundAfterTheWindowIsUpAndSetAsideAtTheNextStart()
     {
         const QString path = m_dir.filePath(QStringLiteral("history.sqlite"));

@@ -16,9 +16,11 @@ public:
     using TokenStore::TokenStore;
     QHash<QString, QString> tokens;
     bool noBackend = false;
+    int reads = 0; // readToken() calls
 
     void readToken(const QString &profile, QObject *context, Callback callback) override
     {
+        ++reads;
         Outcome o;
         if (noBackend)
             o = {Status::NoBackend, {}, QStringLiteral("No keychain service is running.")};

@@ -124,8 +124,7 @@ void RunMonitor::resume(const QString &profile)
     if (!m_pausedProfiles.remove(profile))
         return;
     for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
-        const auto record = m_history->record(it.key());
-        if (record && record->profile == profile) {
+        if (it->profile == profile) {
             it->pollsSinceChange = 0;
             schedule(it.key());
         }
