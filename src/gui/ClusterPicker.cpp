@@ -11,6 +11,7 @@
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QTreeView>
 
 namespace Brickrun {
@@ -38,7 +39,8 @@ ClusterPicker::ClusterPicker(QWidget *parent)
     // The completer filters nothing itself (the proxy does, on name, id, state and version) and
     // puts the cluster id into the field.
     m_completer->setModel(m_proxy);
-    m_completer->setPopup(m_popup); // the completer owns the popup from here on
+    m_completer->setPopup(m_popup);    // the completer owns the popup from here on
+    m_popup->installEventFilter(this); // after the completer's: this one sees keys first
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCompletionRole(IdRole);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -72,6 +74,18 @@ ClusterPicker::ClusterPicker(QWidget *parent)
 }
 
 ClusterPicker::~ClusterPicker() = default;
+
+bool ClusterPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_popup && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_pickingFromList = true; // until the completer has handled this key
+            QTimer::singleShot(0, this, [this] { m_pickingFromList = false; });
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
 
 QLineEdit *ClusterPicker::lineEdit() const
 {

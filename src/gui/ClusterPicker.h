@@ -47,6 +47,12 @@ public:
     // Cluster ids to show first, most recent first.
     void setRecent(const QStringList &clusterIds);
     bool isLoading() const { return m_loading; }
+    // True while the list handles Return/Enter: the key picks a cluster, and the line edit's
+    // returnPressed that may come with it must not act as well (e.g. submit the form).
+    bool isPickingFromList() const { return m_pickingFromList; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 public Q_SLOTS:
     void refresh();
@@ -60,6 +66,7 @@ private:
 
     std::unique_ptr<Ui::ClusterPicker> m_ui;
     QPointer<WorkspaceApi> m_api;
+    bool m_pickingFromList = false;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QCompleter *m_completer;

@@ -77,7 +77,12 @@ SubmitPanel::SubmitPanel(QWidget *parent)
     for (QLineEdit *edit :
          {m_clusterEdit, m_ui->notebookEdit, m_ui->runNameEdit, m_ui->taskKeyEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &SubmitPanel::validate);
-        connect(edit, &QLineEdit::returnPressed, this, &SubmitPanel::submit);
+        connect(edit, &QLineEdit::returnPressed, this, [this, edit] {
+            // Return on the cluster list picks a cluster; it does not submit as well.
+            if (edit == m_clusterEdit && m_ui->clusterPicker->isPickingFromList())
+                return;
+            submit();
+        });
     }
     connect(m_ui->parametersTable, &QTableWidget::itemChanged, this, &SubmitPanel::validate);
     connect(m_ui->addParameterButton, &QPushButton::clicked, this, &SubmitPanel::addParameter);

@@ -9,7 +9,9 @@
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "NotebookBrowser.h"
+#include "RunsTableModel.h"
 #include "WorkspaceTreeModel.h"
+#include "store/HistoryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -71,6 +73,8 @@ private:
         m_app = std::make_unique<AppController>(m_tokens, o);
         QString error;
         QVERIFY2(m_app->start(&error), qPrintable(error));
+        // As a user would: the window has settled (its runs are read) before the first click.
+        QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
     }
     MainWindow *window() const { return m_app->window(); }
 
@@ -180,6 +184,8 @@ private Q_SLOTS:
         list->setCurrentIndex(cold);
         QTest::keyClick(list, Qt::Key_Return);
         QCOMPARE(edit->text(), QStringLiteral("demo-cluster-cold"));
+        QTest::qWait(50);
+        QCOMPARE(m_app->history()->count({}), 0); // Return picked the cluster, it did not submit
         QVERIFY(!list->isVisible());
         auto *note = find<QLabel>(window(), "clusterNote");
         QVERIFY(note->isVisibleTo(window()));
