@@ -112,10 +112,13 @@ qint64 RunMonitor::submit(RunRecord record, QString *error)
 
 void RunMonitor::resumeAll()
 {
+    // The first steps are spread a millisecond apart, so that thousands of runs resumed at
+    // start do not all take their first step in one pass of the event loop.
     const QList<RunRecord> active = m_history->activeRuns();
+    int resumed = 0;
     for (const RunRecord &record : active) {
         if (!m_runs.contains(record.id))
-            track(record);
+            track(record, resumed++);
     }
 }
 
@@ -149,7 +152,7 @@ void RunMonitor::cancel(qint64 id)
     }
 }
 
-void RunMonitor::track(const RunRecord &record)
+void RunMonitor::track(const RunRecord &record, int firstStepMs)
 {
     Tracked t;
     t.timer = new QTimer(this);
@@ -170,7 +173,7 @@ void RunMonitor::track(const RunRecord &record)
     connect(t.timer, &QTimer::timeout, this, [this, id] { step(id); });
     m_runs.insert(id, t);
     // Start at once: a submit is due now; a resumed run may have ended long ago.
-    t.timer->start(0);
+    t.timer->start(firstStepMs);
 }
 
 void RunMonitor::schedule(qint64 id)

@@ -115,7 +115,8 @@ private:
         QPointer<JobsClient> client;
         JobsClient::ListQuery query;
     };
-    void track(const RunRecord &record);
+    // Takes the run on; its first step comes after `firstStepMs` (0: at once).
+    void track(const RunRecord &record, int firstStepMs = 0);
     void noteState(Tracked &tracked, const RunState &state);
     bool shouldSweep(const Tracked &due) const;
     void startSweep(const QString &workspace, JobsClient *client);
