@@ -179,14 +179,63 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
 
 bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_loading && !allLoaded();
+    return !parent.isValid() && !m_loading && !m_fetching && !allLoaded();
 }
 
 void RunsTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    QList<RunRecord> more = m_history->page(m_query, int(m_rows.size()), PageSize);
+    // On the worker: with a text search, reading the next page scans the history up to it.
+    m_fetching = true;
+    const quint64 serial = ++m_fetchSerial;
+    m_pool.start([this, serial, generation = quint64(m_generation), query = m_query,
+                  history = m_history, offset = int(m_rows.size())] {
+        Fetched fetched;
+        fetched.serial = serial;
+        fetched.generation = generation;
+        fetched.offset = offset;
+        fetched.rows = history->page(query, offset, PageSize);
+        {
+            QMutexLocker lock(&m_loadedMutex);
+            m_fetchedResult = std::move(fetched);
+        }
+        QMetaObject::invokeMethod(this, &RunsTableModel::applyFetched, Qt::QueuedConnection);
+    });
+}
+
+void RunsTableModel::applyFetched()
+{
+    std::optional<Fetched> fetched;
+    {
+        QMutexLocker lock(&m_loadedMutex);
+        if (!m_fetchedResult || m_fetchedResult->serial != m_fetchSerial)
+            return; // shown already (finishFetching), or not the newest
+        fetched.swap(m_fetchedResult);
+    }
+    m_fetching = false;
+    if (fetched->generation != m_generation || m_loading)
+        return; // for a query no longer shown
+    if (fetched->offset != m_rows.size()) {
+        fetchMore({}); // rows came or went meanwhile: ask again from where the table is now
+        return;
+    }
+    appendPage(std::move(fetched->rows));
+}
+
+void RunsTableModel::finishFetching()
+{
+    while (m_fetching) {
+        m_pool.waitForDone();
+        const quint64 serial = m_fetchSerial;
+        applyFetched();
+        if (m_fetching && serial == m_fetchSerial)
+            break; // no answer for it: nothing to wait for
+    }
+}
+
+void RunsTableModel::appendPage(QList<RunRecord> more)
+{
     // Another program (brickrun-cli) may have added runs since: never show one twice.
     more.erase(std::remove_if(more.begin(), more.end(),
                               [this](const RunRecord &r) { return m_loaded.contains(r.id); }),
@@ -207,10 +256,12 @@ void RunsTableModel::fetchMore(const QModelIndex &parent)
 int RunsTableModel::loadUntil(qint64 id, int maxRows)
 {
     finishLoading();
+    finishFetching();
     int row = rowOf(id);
-    while (row < 0 && canFetchMore({}) && m_rows.size() < maxRows) {
+    // Here and now, on this thread: the caller wants the row at once.
+    while (row < 0 && !allLoaded() && m_rows.size() < maxRows) {
         const qsizetype before = m_rows.size();
-        fetchMore({});
+        appendPage(m_history->page(m_query, int(m_rows.size()), PageSize));
         if (m_rows.size() == before)
             break;
         row = rowOf(id);

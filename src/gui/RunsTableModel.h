@@ -77,6 +77,8 @@ public:
         m_keptId = id;
         m_keptMaxRows = maxRows;
     }
+    // Is a page asked for by fetchMore() on its way? (It is read on the worker thread too.)
+    bool isFetching() const { return m_fetching; }
     // Is a reload on its way?
     bool isLoading() const { return m_loading; }
     // Waits for the reload on its way, if any, and shows its rows now.
@@ -104,7 +106,17 @@ private:
         int total = 0;
         QList<RunRecord> rows;
     };
+    struct Fetched
+    {
+        quint64 serial = 0;
+        quint64 generation = 0;
+        int offset = 0;
+        QList<RunRecord> rows;
+    };
     void applyLoaded();
+    void applyFetched();
+    void finishFetching();
+    void appendPage(QList<RunRecord> more);
     void setLoading(bool loading);
     void setTotal(int total);
     // Counts the query's runs again on the worker thread, at most once per RecountDelayMs: a
@@ -135,8 +147,11 @@ private:
     qint64 m_keptId = 0;
     int m_keptMaxRows = 0;
     QMutex m_loadedMutex;
-    std::optional<Loaded> m_loadedResult; // the newest reload read, not yet shown
-    QSet<qint64> m_changedWhileLoading;   // refreshRecord() calls to replay once it is shown
+    std::optional<Loaded> m_loadedResult;   // the newest reload read, not yet shown
+    std::optional<Fetched> m_fetchedResult; // the page fetchMore() asked for, not yet shown
+    bool m_fetching = false;
+    quint64 m_fetchSerial = 0;          // of the newest fetchMore()
+    QSet<qint64> m_changedWhileLoading; // refreshRecord() calls to replay once it is shown
 };
 
 } // namespace Brickrun
