@@ -999,30 +999,42 @@ int HistoryStore::removeOlderThan(qint64 submittedBeforeMs)
     return transaction.commit() ? removed : 0;
 }
 
-bool HistoryStore::exportCsv(const Query &query, const QString &path, QString *error) const
+bool HistoryStore::exportRecords(const Query &query, const QString &path, QString *error,
+                                 const Export &format) const
 {
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
     const Filter f = filterOf(query);
     QSqlQuery q(m_database->connection());
     q.setForwardOnly(true);
     QString message;
     if (!prepare(q, QStringLiteral("SELECT ") + RecordColumns + f.where + orderOf(query),
-                 "export runs", &message)) {
-        if (error)
-            *error = message;
-        return false;
-    }
+                 "export runs", &message))
+        return fail(message);
     bindAll(q, f.values);
-    if (!exec(q, "export runs", &message)) {
-        if (error)
-            *error = message;
-        return false;
-    }
+    if (!exec(q, "export runs", &message))
+        return fail(message);
     QSaveFile file(path); // all or nothing: a failed export never leaves half a file
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    // Written one record at a time: an export of 100,000 runs never holds them all in memory.
+    file.write(format.head);
+    bool first = true;
+    while (q.next()) {
+        file.write(format.record(recordFromQuery(q), first));
+        first = false;
     }
+    file.write(first ? format.tailWhenEmpty : format.tail);
+    if (!file.commit())
+        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+bool HistoryStore::exportCsv(const Query &query, const QString &path, QString *error) const
+{
     const auto line = [](const QStringList &fields) {
         QStringList quoted;
         quoted.reserve(fields.size());
@@ -1030,57 +1042,23 @@ bool HistoryStore::exportCsv(const Query &query, const QString &path, QString *e
             quoted << csvField(field);
         return (quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n")).toUtf8();
     };
-    file.write(line(csvHeader()));
-    while (q.next())
-        file.write(line(csvRow(recordFromQuery(q))));
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    Export csv;
+    csv.head = line(csvHeader());
+    csv.record = [&line](const RunRecord &r, bool) -> QByteArray { return line(csvRow(r)); };
+    return exportRecords(query, path, error, csv);
 }
 
 bool HistoryStore::exportJson(const Query &query, const QString &path, QString *error) const
 {
-    const Filter f = filterOf(query);
-    QSqlQuery q(m_database->connection());
-    q.setForwardOnly(true);
-    QString message;
-    if (!prepare(q, QStringLiteral("SELECT ") + RecordColumns + f.where + orderOf(query),
-                 "export runs", &message)) {
-        if (error)
-            *error = message;
-        return false;
-    }
-    bindAll(q, f.values);
-    if (!exec(q, "export runs", &message)) {
-        if (error)
-            *error = message;
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    // Written one record at a time: an export of 100,000 runs never holds them all in memory.
-    file.write("[");
-    bool first = true;
-    while (q.next()) {
-        const RunRecord r = recordFromQuery(q);
-        file.write(first ? "\n" : ",\n");
-        first = false;
-        file.write(QJsonDocument(recordJson(r, stateChanges(r.id))).toJson(QJsonDocument::Compact));
-    }
-    file.write(first ? "]\n" : "\n]\n");
-    if (!file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    Export json;
+    json.head = "[";
+    json.record = [this](const RunRecord &r, bool first) -> QByteArray {
+        return (first ? QByteArray("\n") : QByteArray(",\n")) +
+               QJsonDocument(recordJson(r, stateChanges(r.id))).toJson(QJsonDocument::Compact);
+    };
+    json.tail = "\n]\n";
+    json.tailWhenEmpty = "]\n";
+    return exportRecords(query, path, error, json);
 }
 
 } // namespace Brickrun

@@ -3,9 +3,11 @@
 #include "api/Result.h"
 #include "model/RunRecord.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Brickrun {
@@ -89,6 +91,17 @@ public:
     bool exportJson(const Query &query, const QString &path, QString *error) const;
 
 private:
+    // An export format: what goes before, for each record (first or not), and after.
+    struct Export
+    {
+        QByteArray head;
+        std::function<QByteArray(const RunRecord &, bool first)> record;
+        QByteArray tail;
+        QByteArray tailWhenEmpty;
+    };
+    bool exportRecords(const Query &query, const QString &path, QString *error,
+                       const Export &format) const;
+
     Database *m_database;
 };
 
