@@ -1,6 +1,7 @@
 // The desktop program driven as a user would: real widgets (offscreen), the demo workspace over
 // loopback HTTP, a real SQLite history. Widgets are found by objectName.
 #include "AppController.h"
+#include "AppTestBase.h"
 #include "Emulator.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
@@ -57,31 +58,10 @@ void answerNextDialog(const QString &buttonName, const QString &buttonText = QSt
 
 } // namespace
 
-class tst_AppController : public QObject
+class tst_AppController : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    Test::MemoryTokenStore *m_tokens = nullptr;
-    std::unique_ptr<AppController> m_app;
-
-    void startApp(bool demo, bool welcome = false)
-    {
-        AppController::Options o;
-        o.databasePath = m_dir.filePath(QStringLiteral("history.sqlite"));
-        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-        o.startDemo = demo;
-        o.showWelcome = welcome;
-        m_app = std::make_unique<AppController>(m_tokens, o);
-        QString error;
-        QVERIFY2(m_app->start(&error), qPrintable(error));
-        // The runs table's first page is read on a worker thread. (Not with the welcome dialog:
-        // its test answers it first.)
-        if (!welcome)
-            QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
-    }
-    MainWindow *window() const { return m_app->window(); }
-
     void fillForm(const QString &notebook, const QString &cluster = QStringLiteral("demo-cluster"))
     {
         auto *clusterEdit = find<QLineEdit>(window(), "clusterEdit");
@@ -98,26 +78,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        qputenv("BRICKRUN_DEMO_SPEED", "40");
-    }
-    void init()
-    {
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_tokens = new Test::MemoryTokenStore(this);
-    }
-    void cleanup()
-    {
-        if (m_app && m_app->window())
-            m_app->window()->setCloseGuard({});
-        m_app.reset();
-        delete m_tokens;
-    }
+    void initTestCase() { setUpProcess(); }
+    void init() { setUpTest(); }
+    void cleanup() { tearDownTest(); }
 
     void submitFollowAndReadTheOutput()
     {

@@ -2,6 +2,7 @@
 // table, live runs of the demo workspace, export, delete and import. Real widgets (offscreen),
 // a real SQLite history in a temp dir, the demo workspace over loopback HTTP.
 #include "AppController.h"
+#include "AppTestBase.h"
 #include "Emulator.h"
 #include "GuiTestSupport.h"
 #include "HistoryActions.h"
@@ -117,34 +118,20 @@ void fillHistory(const QString &databasePath, int count)
 
 } // namespace
 
-class tst_HistoryView : public QObject
+class tst_HistoryView : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    Test::MemoryTokenStore *m_tokens = nullptr;
-    std::unique_ptr<AppController> m_app;
-
-    QString databasePath() const { return m_dir.filePath(QStringLiteral("history.sqlite")); }
     void startApp(bool demo)
     {
-        AppController::Options o;
-        o.databasePath = databasePath();
-        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-        o.startDemo = demo;
-        o.showWelcome = false;
-        m_app = std::make_unique<AppController>(m_tokens, o);
-        QString error;
-        QVERIFY2(m_app->start(&error), qPrintable(error));
+        AppTestBase::startApp(demo);
         window()->resize(1280, 800);
-        QVERIFY(settled());
     }
     // The runs of a new query are read on a worker thread: wait until they are shown.
     bool settled() const
     {
         return QTest::qWaitFor([this] { return !model()->isLoading(); }, 10000);
     }
-    MainWindow *window() const { return m_app->window(); }
     RunsTableModel *model() const { return m_app->runsModel(); }
     HistoryStore *history() const { return m_app->history(); }
     QAction *action(const char *name) const
@@ -228,26 +215,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        qputenv("BRICKRUN_DEMO_SPEED", "40");
-    }
-    void init()
-    {
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_tokens = new Test::MemoryTokenStore(this);
-    }
-    void cleanup()
-    {
-        if (m_app && m_app->window())
-            m_app->window()->setCloseGuard({});
-        m_app.reset();
-        delete m_tokens;
-    }
+    void initTestCase() { setUpProcess(); }
+    void init() { setUpTest(); }
+    void cleanup() { tearDownTest(); }
 
     void opensLazilyAndCounts()
     {

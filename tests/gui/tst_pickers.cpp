@@ -2,6 +2,7 @@
 // user would: real widgets (offscreen) found by objectName, the demo workspace in-process over
 // loopback HTTP.
 #include "AppController.h"
+#include "AppTestBase.h"
 #include "ClusterPicker.h"
 #include "Emulator.h"
 #include "FaultPlan.h"
@@ -55,28 +56,11 @@ QModelIndex childNamed(const QAbstractItemModel *model, const QModelIndex &paren
 
 } // namespace
 
-class tst_Pickers : public QObject
+class tst_Pickers : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    Test::MemoryTokenStore *m_tokens = nullptr;
-    std::unique_ptr<AppController> m_app;
-
-    void startApp()
-    {
-        AppController::Options o;
-        o.databasePath = m_dir.filePath(QStringLiteral("history.sqlite"));
-        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-        o.startDemo = true;
-        o.showWelcome = false;
-        m_app = std::make_unique<AppController>(m_tokens, o);
-        QString error;
-        QVERIFY2(m_app->start(&error), qPrintable(error));
-        // As a user would: the window has settled (its runs are read) before the first click.
-        QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
-    }
-    MainWindow *window() const { return m_app->window(); }
+    void startApp() { AppTestBase::startApp(true); }
 
     // Clicks Browse… and waits for the tree's top level (home, /Shared, /Repos).
     NotebookBrowser *openBrowser()
@@ -117,27 +101,13 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        qputenv("BRICKRUN_DEMO_SPEED", "40");
-    }
-    void init()
-    {
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_tokens = new Test::MemoryTokenStore(this);
-    }
+    void initTestCase() { setUpProcess(); }
+    void init() { setUpTest(); }
     void cleanup()
     {
         if (QTreeView *list = clusterList())
             list->hide();
-        if (m_app && m_app->window())
-            m_app->window()->setCloseGuard({});
-        m_app.reset();
-        delete m_tokens;
+        tearDownTest();
     }
 
     void pickAStoppedClusterFromTheList()

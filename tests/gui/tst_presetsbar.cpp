@@ -3,6 +3,7 @@
 // import (the store's errors shown in full) and run one in a click. Real widgets (offscreen),
 // a real SQLite file in a temp dir, the demo workspace over loopback HTTP.
 #include "AppController.h"
+#include "AppTestBase.h"
 #include "Emulator.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
@@ -37,30 +38,16 @@ using namespace Brickrun;
 using Brickrun::Test::DialogScript;
 using Brickrun::Test::find;
 
-class tst_PresetsBar : public QObject
+class tst_PresetsBar : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_dir;
-    Test::MemoryTokenStore *m_tokens = nullptr;
-    std::unique_ptr<AppController> m_app;
-
     void startApp()
     {
-        AppController::Options o;
-        o.databasePath = m_dir.filePath(QStringLiteral("history.sqlite"));
-        o.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));
-        o.startDemo = true;
-        o.showWelcome = false;
-        m_app = std::make_unique<AppController>(m_tokens, o);
-        QString error;
-        QVERIFY2(m_app->start(&error), qPrintable(error));
-        // The runs table's first page is read on a worker thread.
-        QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
+        AppTestBase::startApp(true);
         window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window()));
     }
-    MainWindow *window() const { return m_app->window(); }
     // The offscreen platform gives the window no activation back after a dialog closed (a
     // window manager does): shortcuts need an active window.
     void activate()
@@ -108,26 +95,9 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        QStandardPaths::setTestModeEnabled(true);
-        qputenv("BRICKRUN_DEMO_SPEED", "40");
-    }
-    void init()
-    {
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_tokens = new Test::MemoryTokenStore(this);
-    }
-    void cleanup()
-    {
-        if (m_app && m_app->window())
-            m_app->window()->setCloseGuard({});
-        m_app.reset();
-        delete m_tokens;
-    }
+    void initTestCase() { setUpProcess(); }
+    void init() { setUpTest(); }
+    void cleanup() { tearDownTest(); }
 
     void thePresetsMenu()
     {

@@ -1,0 +1,74 @@
+#pragma once
+
+// The desktop program as the GUI tests drive it: an AppController on a throw-away folder (its
+// history file and settings), an in-memory keychain, the demo workspace at 40× speed. A test
+// class derives from AppTestBase and calls its set-up from its own initTestCase/init/cleanup.
+#include "AppController.h"
+#include "MainWindow.h"
+#include "MemoryTokenStore.h"
+#include "RunsTableModel.h"
+
+#include <QDir>
+#include <QObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace Brickrun::Test {
+
+class AppTestBase : public QObject
+{
+protected:
+    QTemporaryDir m_dir;
+    MemoryTokenStore *m_tokens = nullptr;
+    std::unique_ptr<AppController> m_app;
+
+    QString databasePath() const { return m_dir.filePath(QStringLiteral("history.sqlite")); }
+    QString settingsFile() const { return m_dir.filePath(QStringLiteral("settings.ini")); }
+    MainWindow *window() const { return m_app->window(); }
+
+    // From initTestCase(): QStandardPaths in test mode, the demo workspace fast.
+    void setUpProcess()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("BRICKRUN_DEMO_SPEED", "40");
+    }
+    // From init(): an empty folder, no demo state left, a new keychain.
+    void setUpTest()
+    {
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        m_tokens = new MemoryTokenStore(this);
+    }
+    // From cleanup(): the program goes without asking about runs still active.
+    void tearDownTest()
+    {
+        if (m_app && m_app->window())
+            m_app->window()->setCloseGuard({});
+        m_app.reset();
+        delete m_tokens;
+        m_tokens = nullptr;
+    }
+    // Starts the program as main() does. Unless the welcome dialog is to show (its test answers
+    // it first), waits until the runs table's first page, read on a worker thread, is in: as a
+    // user, who sees the window settle before the first click.
+    void startApp(bool demo, bool showWelcome = false)
+    {
+        AppController::Options o;
+        o.databasePath = databasePath();
+        o.settingsFile = settingsFile();
+        o.startDemo = demo;
+        o.showWelcome = showWelcome;
+        m_app = std::make_unique<AppController>(m_tokens, o);
+        QString error;
+        QVERIFY2(m_app->start(&error), qPrintable(error));
+        if (!showWelcome)
+            QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
+    }
+};
+
+} // namespace Brickrun::Test
