@@ -1,3 +1,4 @@
+#include "DamagedHistory.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 
@@ -350,29 +351,17 @@ private Q_SLOTS:
                 QVERIFY(writeFile(path + QStringLiteral("-shm"), "not a shm"));
             }
         } else {
-            {
-                Database db(path);
-                QString error;
-                QVERIFY(db.open(&error));
-                HistoryStore history(&db);
-                RunRecord r;
-                r.spec.runName = QStringLiteral("padding");
-                r.hasOutput = true;
-                r.output.logs = QString(3000, QLatin1Char('x'));
-                for (int i = 0; i < 300; ++i)
-                    QVERIFY(history.addPending(r));
-                if (kind == QLatin1String("future"))
-                    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 99"));
-            } // the last connection checkpoints the WAL into the file and removes it
+            QVERIFY(Test::writeHistory(path, kind == QLatin1String("future")
+                                                 ? QStringLiteral("PRAGMA user_version = 99")
+                                                 : QString()));
+            // The last connection checkpointed the WAL into the file and removed it.
             QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::ReadWrite));
             if (kind == QLatin1String("truncated")) {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadWrite));
                 QVERIFY(f.resize(f.size() / 2));
             } else if (kind == QLatin1String("zeroed")) {
-                // A disk that lost some pages in the middle of the file.
-                QVERIFY(f.seek(f.size() / 3));
-                f.write(QByteArray(16 * 4096, '\0'));
+                QVERIFY(Test::losePages(path));
             }
         }
         const QByteArray original = readAll(path);
@@ -409,24 +398,8 @@ private Q_SLOTS:
     void deferredCheckFindsTheDamageAndTheNextOpenMovesItAside()
     {
         const QString path = freshPath();
-        {
-            Database db(path);
-            QString error;
-            QVERIFY(db.open(&error));
-            HistoryStore history(&db);
-            RunRecord r;
-            r.spec.runName = QStringLiteral("padding");
-            r.hasOutput = true;
-            r.output.logs = QString(3000, QLatin1Char('x'));
-            for (int i = 0; i < 300; ++i)
-                QVERIFY(history.addPending(r));
-        }
-        {
-            QFile f(path); // a disk that lost some pages in the middle of the file
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            QVERIFY(f.seek(f.size() / 3));
-            f.write(QByteArray(16 * 4096, '\0'));
-        }
+        QVERIFY(Test::writeHistory(path));
+        QVERIFY(Test::losePages(path));
         QString error, moved;
         {
             Database db(path);

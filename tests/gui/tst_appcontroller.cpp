@@ -2,6 +2,7 @@
 // loopback HTTP, a real SQLite history. Widgets are found by objectName.
 #include "AppController.h"
 #include "AppTestBase.h"
+#include "DamagedHistory.h"
 #include "Emulator.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
@@ -234,24 +235,8 @@ private Q_SLOTS:
     void damagedHistoryIsFoundAfterTheWindowIsUpAndSetAsideAtTheNextStart()
     {
         const QString path = m_dir.filePath(QStringLiteral("history.sqlite"));
-        {
-            Database db(path);
-            QString error;
-            QVERIFY2(db.open(&error), qPrintable(error));
-            HistoryStore history(&db);
-            RunRecord r;
-            r.spec.runName = QStringLiteral("padding");
-            r.hasOutput = true;
-            r.output.logs = QString(3000, QLatin1Char('x'));
-            for (int i = 0; i < 300; ++i)
-                QVERIFY(history.addPending(r));
-        }
-        {
-            QFile f(path); // pages lost in the middle of the file: only a full read sees it
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            QVERIFY(f.seek(f.size() / 3));
-            f.write(QByteArray(16 * 4096, '\0'));
-        }
+        QVERIFY(Test::writeHistory(path));
+        QVERIFY(Test::losePages(path)); // only a full read of the file sees it
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moves it aside")));
         startApp(false); // opens at once: the slow check runs after the window is up
         QMessageBox *box = nullptr;
