@@ -65,7 +65,7 @@ AppController::~AppController()
 {
     // The runs table reads the history on a worker thread; the history goes before the table.
     if (m_runsModel)
-        m_runsModel->finishLoading();
+        m_runsModel->waitForReads();
     // Stop talking before the demo workspace goes away.
     for (Workspace &w : m_workspaces) {
         if (w.transport)
@@ -96,7 +96,7 @@ bool AppController::start(QString *error)
     m_monitor = new RunMonitor(
         m_history.get(), [this](const RunRecord &r) { return clientFor(r); }, this);
     m_runsModel = new RunsTableModel(m_history.get(), this);
-    mark("first page of the history");
+    mark("runs table (reads on a worker)");
     m_window = std::make_unique<MainWindow>();
     m_window->setRunsModel(m_runsModel);
     m_window->setCloseGuard([this] { return confirmClose(); });

@@ -83,6 +83,9 @@ public:
     bool isLoading() const { return m_loading; }
     // Waits for the reload on its way, if any, and shows its rows now.
     void finishLoading();
+    // Waits until the worker thread has no read of the history in progress or queued (before
+    // the history goes away).
+    void waitForReads() { m_pool.waitForDone(); }
     // The history says this record changed (or was added, or deleted): update, move, insert or
     // remove its row. Never a reset.
     void refreshRecord(qint64 id);
