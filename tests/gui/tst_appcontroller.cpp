@@ -225,9 +225,23 @@ private Q_SLOTS:
             }
             QCOMPARE(history.activeRuns().size(), 40);
         }
+        // A keychain that takes its time, as one asking the user to unlock it does: the resumed
+        // runs ask for the token, and a submit on the same workspace comes while they wait.
+        m_tokens->answerDelayMs = 1500;
         startApp(false);
-        QTRY_VERIFY(m_tokens->reads > 0);
-        QTest::qWait(500); // every run has asked for its workspace by now
+        QTRY_COMPARE(m_tokens->reads, 1);
+        auto *profile = find<QComboBox>(window(), "profileCombo");
+        profile->setCurrentIndex(profile->findData(QStringLiteral("work")));
+        QCOMPARE(profile->currentData().toString(), QStringLiteral("work"));
+        fillForm(QStringLiteral("/Shared/Demo/hello"));
+        QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
+        // One keychain read (one unlock prompt) answers the runs, the form and the submit.
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->history()->count({}) == 41, 10000);
+        QCOMPARE(m_tokens->reads, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_app->history()->ids({}).size() == 41 &&
+                m_app->history()->record(m_app->history()->ids({}).first())->runId > 0,
+            10000); // the new run reached the workspace
         QCOMPARE(m_tokens->reads, 1);
         m_app.reset(); // before the emulator goes
     }

@@ -16,7 +16,8 @@ public:
     using TokenStore::TokenStore;
     QHash<QString, QString> tokens;
     bool noBackend = false;
-    int reads = 0; // readToken() calls
+    int reads = 0;         // readToken() calls
+    int answerDelayMs = 0; // a keychain that takes its time (e.g. asking to be unlocked)
 
     void readToken(const QString &profile, QObject *context, Callback callback) override
     {
@@ -51,7 +52,8 @@ private:
     void later(QObject *context, const Callback &callback, const Outcome &o)
     {
         QTimer::singleShot(
-            0, this, [guard = QPointer<QObject>(context), had = context != nullptr, callback, o] {
+            answerDelayMs, this,
+            [guard = QPointer<QObject>(context), had = context != nullptr, callback, o] {
                 if (!had || guard)
                     callback(o);
             });
