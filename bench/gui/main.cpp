@@ -253,13 +253,12 @@ void mainWindow(Probe &probe, const QString &databasePath, const QString &settin
     options.showWelcome = false;
     AppController controller(&tokens, options);
     probe.reset();
-    QString error;
     QTableView *table = nullptr;
-    // As main() does: start() builds and shows the window from the event loop's first turn.
-    QTimer::singleShot(0, &controller, [&] {
-        if (!controller.start(&error))
-            std::fprintf(stderr, "start: %s\n", qPrintable(error));
-    });
+    QObject::connect(
+        &controller, &AppController::startFailed, &controller,
+        [](const QString &error) { std::fprintf(stderr, "start: %s\n", qPrintable(error)); });
+    // As main() does: start() shows the window's frame; the rest follows its first frame.
+    QTimer::singleShot(0, &controller, [&] { controller.start(); });
     double ready = waitUntil(probe, [&] {
         if (!table) {
             for (QWidget *w : QApplication::topLevelWidgets()) {

@@ -18,7 +18,6 @@ int main(int argc, char *argv[])
     Brickrun::AppIdentity::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Brickrun"));
     QApplication::setDesktopFileName(QStringLiteral(BRICKRUN_APP_ID));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));
 
     // Follow the system language: Qt's own strings and ours.
     QTranslator qtTranslator;
@@ -44,12 +43,14 @@ int main(int argc, char *argv[])
     Brickrun::AppController::Options options;
     options.startDemo = parser.isSet(demo);
     Brickrun::AppController controller(&tokens, options);
-    QString error;
-    if (!controller.start(&error)) {
-        QMessageBox::critical(
-            nullptr, QStringLiteral("Brickrun"),
-            QApplication::translate("main", "Brickrun cannot start: %1").arg(error));
-        return 1;
-    }
+    QObject::connect(
+        &controller, &Brickrun::AppController::startFailed, &app,
+        [&controller](const QString &error) {
+            QMessageBox::critical(
+                controller.window(), QStringLiteral("Brickrun"),
+                QApplication::translate("main", "Brickrun cannot start: %1").arg(error));
+            QCoreApplication::exit(1);
+        });
+    controller.start(); // the window shows at once; the rest follows its first frame
     return QApplication::exec();
 }

@@ -1,6 +1,6 @@
 #include "AppController.h"
 
-#include "Emulator.h"
+#include "DemoWorkspaceLoader.h"
 #include "HistoryActions.h"
 #include "HistoryFilterBar.h"
 #include "MainWindow.h"
@@ -21,6 +21,7 @@
 #include "store/PresetStore.h"
 #include "workflow/RunMonitor.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
@@ -74,21 +75,60 @@ AppController::~AppController()
     m_network.clearConnectionCache();
 }
 
-bool AppController::start(QString *error)
+void AppController::start()
 {
+    m_startClock.start();
+    // The history opens on a worker while the window's frame is built and shown; the panels
+    // come once that first frame is out and the history is open (finishStart).
+    m_database = std::make_unique<Database>(
+        m_options.databasePath.isEmpty() ? Database::defaultPath() : m_options.databasePath);
+    m_background.setMaxThreadCount(1);
+    m_background.start([this, database = m_database.get()] {
+        auto opened = std::make_shared<HistoryOpening>();
+        // The part of the check that reads the whole file runs once the window is up.
+        opened->ok = database->open(&opened->error, &opened->movedAside, Database::Check::Deferred);
+        QMetaObject::invokeMethod(
+            this,
+            [this, opened] {
+                m_historyOpening = *opened;
+                m_historyOpened = true;
+                finishStart();
+            },
+            Qt::QueuedConnection);
+    });
+    m_window = std::make_unique<MainWindow>(MainWindow::Panels::AfterFirstFrame);
+    const auto frameShown = [this] {
+        m_frameShown = true;
+        finishStart();
+    };
+    connect(m_window.get(), &MainWindow::firstFrameShown, this, frameShown);
+    // Never wait long for a frame that may not come (a window started hidden or minimised).
+    QTimer::singleShot(FirstFrameWaitMs, this, frameShown);
+    m_window->show();
+    qCDebug(lcStartup, "%-28s %6.1f ms", "frame shown", double(m_startClock.nsecsElapsed()) / 1e6);
+}
+
+void AppController::finishStart()
+{
+    if (m_started || m_startFailed || !m_frameShown || !m_historyOpened)
+        return;
     QElapsedTimer phase;
     phase.start();
     const auto mark = [&phase](const char *what) {
         qCDebug(lcStartup, "%-28s %6.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
         phase.restart();
     };
-    m_database = std::make_unique<Database>(
-        m_options.databasePath.isEmpty() ? Database::defaultPath() : m_options.databasePath);
-    QString movedAside;
-    // The part of the check that reads the whole file runs once the window is up.
-    if (!m_database->open(error, &movedAside, Database::Check::Deferred))
-        return false;
-    mark("history opened");
+    qCDebug(lcStartup, "%-28s %6.1f ms", "first frame, history open",
+            double(m_startClock.nsecsElapsed()) / 1e6);
+    if (!m_historyOpening.ok) {
+        m_startFailed = true;
+        Q_EMIT startFailed(m_historyOpening.error);
+        return;
+    }
+    const QString movedAside = m_historyOpening.movedAside;
+    // Set now rather than before the first frame: reading the SVG loads Qt's SVG icon engine
+    // (about 1.5 ms), and the window manager shows the icon a frame later at most.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));
     m_history = std::make_unique<HistoryStore>(m_database.get());
     m_presets = std::make_unique<PresetStore>(m_database.get());
     m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
@@ -97,10 +137,10 @@ bool AppController::start(QString *error)
         m_history.get(), [this](const RunRecord &r) { return clientFor(r); }, this);
     m_runsModel = new RunsTableModel(m_history.get(), this);
     mark("runs table (reads on a worker)");
-    m_window = std::make_unique<MainWindow>();
+    m_window->buildPanels();
     m_window->setRunsModel(m_runsModel);
     m_window->setCloseGuard([this] { return confirmClose(); });
-    mark("main window built");
+    mark("panels built");
 
     SubmitPanel *form = m_window->submitPanel();
     RunDetailsPanel *details = m_window->detailsPanel();
@@ -193,9 +233,6 @@ bool AppController::start(QString *error)
     refreshWorkspaces(m_options.startDemo ? DemoProfile : QString());
     m_monitor->resumeAll();
     mark("workspaces, runs resumed");
-    m_window->show();
-    mark("window shown");
-    m_background.setMaxThreadCount(1);
     m_background.start([this] {
         QString problem;
         if (m_database->checkIntegrity(&problem))
@@ -203,6 +240,10 @@ bool AppController::start(QString *error)
         QMetaObject::invokeMethod(
             this, [this, problem] { reportDamagedHistory(problem); }, Qt::QueuedConnection);
     });
+    m_started = true;
+    qCDebug(lcStartup, "%-28s %6.1f ms", "started", double(m_startClock.nsecsElapsed()) / 1e6);
+    Q_EMIT started();
+
     if (!movedAside.isEmpty())
         QMessageBox::warning(m_window.get(), tr("History damaged"),
                              tr("The run history could not be read, so a new one was started. "
@@ -219,7 +260,6 @@ bool AppController::start(QString *error)
                 addWorkspace();
         });
     }
-    return true;
 }
 
 void AppController::reportDamagedHistory(const QString &problem)
@@ -238,7 +278,7 @@ void AppController::reportDamagedHistory(const QString &problem)
 void AppController::startDemo()
 {
     if (!m_demo) {
-        Emulator::EmulatorOptions o;
+        Demo::Options o;
         const double speed = qEnvironmentVariable("BRICKRUN_DEMO_SPEED").toDouble();
         if (speed > 0)
             o.speed = speed;
@@ -246,9 +286,10 @@ void AppController::startDemo()
                             QStringLiteral("/demo");
         if (QDir().mkpath(dir))
             o.stateFile = dir + QStringLiteral("/runs.json");
-        auto demo = std::make_unique<Emulator::Emulator>(o);
         QString error;
-        if (!demo->start(&error)) {
+        std::unique_ptr<Demo::Workspace> demo =
+            createDemoWorkspace(o, m_options.demoModule, &error);
+        if (!demo || !demo->start(&error)) {
             QMessageBox::warning(m_window.get(), tr("Demo workspace"),
                                  tr("The demo workspace could not start: %1").arg(error));
             return;

@@ -2,6 +2,7 @@
 
 #include "model/RunSpec.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -15,8 +16,8 @@ class QSystemTrayIcon;
 
 namespace Brickrun {
 
-namespace Emulator {
-class Emulator;
+namespace Demo {
+class Workspace;
 }
 class Database;
 class HistoryActions;
@@ -46,27 +47,46 @@ public:
         QString settingsFile; // empty = the user's settings
         bool startDemo = false;
         bool showWelcome = true; // offer the demo / a workspace when no profile exists
+        QString demoModule;      // the demo workspace's module; empty = next to the program
     };
 
     AppController(TokenStore *tokens, const Options &options, QObject *parent = nullptr);
     ~AppController() override;
 
-    // Opens the history and the window; false with a reason when the history cannot be opened.
-    bool start(QString *error);
+    // Shows the window's frame at once and does the rest once that first frame is out: opens
+    // the history (on a worker meanwhile), builds the panels, starts the demo workspace if asked
+    // and follows the runs still active. Then emits started(), or startFailed(reason) when the
+    // history cannot be opened at all.
+    void start();
+    bool isStarted() const { return m_started; }
     MainWindow *window() const { return m_window.get(); }
     RunMonitor *monitor() const { return m_monitor; }
     HistoryStore *history() const { return m_history.get(); }
     RunsTableModel *runsModel() const { return m_runsModel; }
     PresetStore *presets() const { return m_presets.get(); }
     HistoryActions *historyActions() const { return m_historyActions.get(); }
-    Emulator::Emulator *demoWorkspace() const { return m_demo.get(); } // null when not started
+    Demo::Workspace *demoWorkspace() const { return m_demo.get(); } // null when not started
 
     void startDemo();
     void submit(const QString &profile, const RunSpec &spec);
     // "Run preset": its spec on its profile (the form's profile when it names none).
     void runPreset(const Preset &preset);
 
+Q_SIGNALS:
+    void started();
+    void startFailed(const QString &reason);
+
 private:
+    // If the first frame has not been painted by then, the start goes on without it.
+    static constexpr int FirstFrameWaitMs = 250;
+    struct HistoryOpening
+    {
+        bool ok = false;
+        QString error;
+        QString movedAside;
+    };
+    void finishStart();
+
     struct Workspace
     {
         HttpTransport *transport = nullptr;
@@ -99,6 +119,12 @@ private:
 
     TokenStore *m_tokens;
     Options m_options;
+    QElapsedTimer m_startClock;
+    bool m_frameShown = false;
+    bool m_historyOpened = false;
+    HistoryOpening m_historyOpening;
+    bool m_started = false;
+    bool m_startFailed = false;
     std::unique_ptr<Database> m_database;
     QThreadPool m_background; // work on the history off the GUI thread; ends before it goes
     std::unique_ptr<HistoryStore> m_history;
@@ -106,7 +132,7 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     QNetworkAccessManager m_network;
     QHash<QString, Workspace> m_workspaces;
-    std::unique_ptr<Emulator::Emulator> m_demo;
+    std::unique_ptr<Demo::Workspace> m_demo;
     RunMonitor *m_monitor = nullptr;
     RunsTableModel *m_runsModel = nullptr;
     std::unique_ptr<MainWindow> m_window;

@@ -6,9 +6,11 @@
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
 #include "ui_MainWindow.h"
+#include "ui_MainWindowPanels.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
@@ -16,49 +18,28 @@
 namespace Brickrun {
 
 MainWindow::MainWindow(QWidget *parent)
+    : MainWindow(Panels::Now, parent)
+{}
+
+MainWindow::MainWindow(Panels when, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
 {
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));
-    m_ui->mainSplitter->setStretchFactor(0, 0);
-    m_ui->mainSplitter->setStretchFactor(1, 1);
-    m_ui->mainSplitter->setSizes({310, 890});
-    m_ui->runsSplitter->setSizes({330, 400});
-    m_ui->runsTable->horizontalHeader()->setSectionsMovable(true);
-    m_ui->runsTable->horizontalHeader()->setHighlightSections(false);
-    m_ui->runsTable->verticalHeader()->setDefaultSectionSize(
-        fontMetrics().height() + 8); // a compact, even row height at any scale
-
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionNewRun, &QAction::triggered, m_ui->submitPanel, &SubmitPanel::focusForm);
-    connect(m_ui->actionSubmit, &QAction::triggered, m_ui->submitPanel, &SubmitPanel::submit);
     connect(m_ui->actionCancelRun, &QAction::triggered, this, &MainWindow::cancelRequested);
     connect(m_ui->actionRerun, &QAction::triggered, this, &MainWindow::rerunRequested);
     connect(m_ui->actionOpenRunPage, &QAction::triggered, this, &MainWindow::openRunPageRequested);
-    connect(m_ui->actionShowRuns, &QAction::triggered, m_ui->runsTable,
-            qOverload<>(&QWidget::setFocus));
     connect(m_ui->actionAddWorkspace, &QAction::triggered, this,
             &MainWindow::addWorkspaceRequested);
     connect(m_ui->actionEditWorkspace, &QAction::triggered, this,
             &MainWindow::editWorkspaceRequested);
     connect(m_ui->actionTryDemo, &QAction::triggered, this, &MainWindow::demoRequested);
-    connect(m_ui->actionFindRuns, &QAction::triggered, m_ui->historyFilterBar,
-            &HistoryFilterBar::focusSearch);
     connect(m_ui->actionExportRuns, &QAction::triggered, this, &MainWindow::exportRunsRequested);
     connect(m_ui->actionImportRuns, &QAction::triggered, this, &MainWindow::importRunsRequested);
     connect(m_ui->actionDeleteRuns, &QAction::triggered, this, &MainWindow::deleteRunsRequested);
     connect(m_ui->actionDeleteOldRuns, &QAction::triggered, this,
             &MainWindow::deleteOldRunsRequested);
-    // Del deletes only while the table has the focus (not a character in the search box).
-    m_ui->runsTable->addAction(m_ui->actionDeleteRuns);
-    connect(m_ui->runsTable, &QWidget::customContextMenuRequested, this, &MainWindow::showRunsMenu);
-    m_ui->menuPresets->addActions(m_ui->submitPanel->presetsBar()->presetActions());
-    const QList<QAction *> presetActions = m_ui->menuPresets->actions();
-    m_ui->menuPresets->insertSeparator(presetActions.value(2)); // before Save…
-    m_ui->menuPresets->insertSeparator(presetActions.value(6)); // before Export…
-    connect(m_ui->submitPanel, &SubmitPanel::addWorkspaceRequested, this,
-            &MainWindow::addWorkspaceRequested);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Brickrun"),
                            tr("<h3>Brickrun %1</h3><p>Run Azure Databricks notebooks from the "
@@ -66,37 +47,95 @@ MainWindow::MainWindow(QWidget *parent)
                                .arg(QStringLiteral(BRICKRUN_VERSION)));
     });
     setRunActionsEnabled(false, false, false);
+    m_ui->actionDeleteRuns->setEnabled(false);
+    if (when == Panels::Now)
+        buildPanels();
+}
+
+void MainWindow::buildPanels()
+{
+    if (m_panels)
+        return;
+    auto panels = std::make_unique<Ui::MainWindowPanels>();
+    auto *workArea = new QWidget;
+    panels->setupUi(workArea);
+    setCentralWidget(workArea); // the frame's empty one goes
+    if (isVisible())
+        workArea->show(); // now, not when the layout's queued show comes
+    m_panels = std::move(panels);
+    Ui::MainWindowPanels &ui = *m_panels;
+    ui.mainSplitter->setStretchFactor(0, 0);
+    ui.mainSplitter->setStretchFactor(1, 1);
+    ui.mainSplitter->setSizes({310, 890});
+    ui.runsSplitter->setSizes({330, 400});
+    ui.runsTable->horizontalHeader()->setSectionsMovable(true);
+    ui.runsTable->horizontalHeader()->setHighlightSections(false);
+    ui.runsTable->verticalHeader()->setDefaultSectionSize(
+        fontMetrics().height() + 8); // a compact, even row height at any scale
+
+    connect(m_ui->actionNewRun, &QAction::triggered, ui.submitPanel, &SubmitPanel::focusForm);
+    connect(m_ui->actionSubmit, &QAction::triggered, ui.submitPanel, &SubmitPanel::submit);
+    connect(m_ui->actionShowRuns, &QAction::triggered, ui.runsTable,
+            qOverload<>(&QWidget::setFocus));
+    connect(m_ui->actionFindRuns, &QAction::triggered, ui.historyFilterBar,
+            &HistoryFilterBar::focusSearch);
+    // Del deletes only while the table has the focus (not a character in the search box).
+    ui.runsTable->addAction(m_ui->actionDeleteRuns);
+    connect(ui.runsTable, &QWidget::customContextMenuRequested, this, &MainWindow::showRunsMenu);
+    m_ui->menuPresets->addActions(ui.submitPanel->presetsBar()->presetActions());
+    const QList<QAction *> presetActions = m_ui->menuPresets->actions();
+    m_ui->menuPresets->insertSeparator(presetActions.value(2)); // before Save…
+    m_ui->menuPresets->insertSeparator(presetActions.value(6)); // before Export…
+    connect(ui.submitPanel, &SubmitPanel::addWorkspaceRequested, this,
+            &MainWindow::addWorkspaceRequested);
+}
+
+Ui::MainWindowPanels &MainWindow::panels() const
+{
+    if (!m_panels)
+        const_cast<MainWindow *>(this)->buildPanels(); // logically const: they are there to see
+    return *m_panels;
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && !m_firstFrameSeen) {
+        m_firstFrameSeen = true;
+        // Queued: it runs once this paint is done and the frame is flushed.
+        QMetaObject::invokeMethod(this, &MainWindow::firstFrameShown, Qt::QueuedConnection);
+    }
+    return QMainWindow::event(event);
 }
 
 MainWindow::~MainWindow() = default;
 
 SubmitPanel *MainWindow::submitPanel() const
 {
-    return m_ui->submitPanel;
+    return panels().submitPanel;
 }
 
 RunDetailsPanel *MainWindow::detailsPanel() const
 {
-    return m_ui->detailsPanel;
+    return panels().detailsPanel;
 }
 
 HistoryFilterBar *MainWindow::historyFilterBar() const
 {
-    return m_ui->historyFilterBar;
+    return panels().historyFilterBar;
 }
 
 QTableView *MainWindow::runsView() const
 {
-    return m_ui->runsTable;
+    return panels().runsTable;
 }
 
 void MainWindow::setRunsModel(RunsTableModel *model)
 {
     m_model = model;
-    m_ui->runsTable->setModel(model);
-    QHeaderView *header = m_ui->runsTable->horizontalHeader();
+    panels().runsTable->setModel(model);
+    QHeaderView *header = panels().runsTable->horizontalHeader();
     // Widths from what the columns typically hold, so they follow the font and the scale.
-    const QFontMetrics metrics = m_ui->runsTable->fontMetrics();
+    const QFontMetrics metrics = panels().runsTable->fontMetrics();
     const int pad = metrics.horizontalAdvance(QLatin1Char('M')) + metrics.height(); // sort arrow
     const auto fit = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
     const QDateTime sampleTime(QDate(2026, 12, 28), QTime(23, 59));
@@ -114,7 +153,7 @@ void MainWindow::setRunsModel(RunsTableModel *model)
     for (const auto &w : widths)
         header->resizeSection(w.first, w.second);
     // The state says what the result says: the Result column is there on request (header menu).
-    m_ui->runsTable->setColumnHidden(RunsTableModel::ResultColumn, true);
+    panels().runsTable->setColumnHidden(RunsTableModel::ResultColumn, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu(this);
@@ -123,24 +162,24 @@ void MainWindow::setRunsModel(RunsTableModel *model)
             a->setCheckable(true);
             a->setChecked(!header->isSectionHidden(column));
             connect(a, &QAction::toggled, this, [this, column](bool shown) {
-                m_ui->runsTable->setColumnHidden(column, !shown);
+                panels().runsTable->setColumnHidden(column, !shown);
             });
         }
         menu.exec(header->mapToGlobal(pos));
     });
     // Newest first, as the model starts; a click on a header sorts in SQL (a reset).
     header->setSortIndicator(RunsTableModel::StartedColumn, Qt::DescendingOrder);
-    m_ui->runsTable->setSortingEnabled(true);
+    panels().runsTable->setSortingEnabled(true);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_selectionBeforeReset = selectedRunIds();
         m_currentBeforeReset = selectedRunId();
     });
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
     m_ui->actionDeleteRuns->setEnabled(false);
-    connect(m_ui->runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(panels().runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_ui->actionDeleteRuns->setEnabled(!selectedRunIds().isEmpty()); });
     connect(
-        m_ui->runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        panels().runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             if (m_model)
                 m_model->setKeptRecord(
@@ -153,16 +192,18 @@ void MainWindow::setRunsModel(RunsTableModel *model)
 
 qint64 MainWindow::selectedRunId() const
 {
-    const QModelIndex current = m_ui->runsTable->currentIndex();
+    if (!m_panels)
+        return 0;
+    const QModelIndex current = m_panels->runsTable->currentIndex();
     return current.isValid() ? current.data(RunsTableModel::RecordIdRole).toLongLong() : 0;
 }
 
 QList<qint64> MainWindow::selectedRunIds() const
 {
     QList<qint64> ids;
-    if (!m_ui->runsTable->selectionModel())
+    if (!m_panels || !m_panels->runsTable->selectionModel())
         return ids;
-    const QModelIndexList rows = m_ui->runsTable->selectionModel()->selectedRows();
+    const QModelIndexList rows = m_panels->runsTable->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows)
         ids.append(row.data(RunsTableModel::RecordIdRole).toLongLong());
     return ids;
@@ -175,7 +216,7 @@ void MainWindow::selectRun(qint64 id)
     m_model->finishLoading();
     const int row = m_model->rowOf(id);
     if (row >= 0)
-        m_ui->runsTable->selectRow(row);
+        panels().runsTable->selectRow(row);
 }
 
 void MainWindow::restoreSelection()
@@ -192,11 +233,11 @@ void MainWindow::restoreSelection()
             selection.select(m_model->index(row, 0),
                              m_model->index(row, RunsTableModel::ColumnCount - 1));
     }
-    QItemSelectionModel *selectionModel = m_ui->runsTable->selectionModel();
+    QItemSelectionModel *selectionModel = panels().runsTable->selectionModel();
     if (currentRow >= 0) {
         selectionModel->setCurrentIndex(m_model->index(currentRow, 0),
                                         QItemSelectionModel::NoUpdate);
-        m_ui->runsTable->scrollTo(m_model->index(currentRow, 0));
+        panels().runsTable->scrollTo(m_model->index(currentRow, 0));
     }
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
     if (currentRow < 0 && m_currentBeforeReset > 0)
@@ -217,7 +258,7 @@ void MainWindow::showRunsMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_ui->actionDeleteRuns);
     menu.addAction(m_ui->actionDeleteOldRuns);
-    menu.exec(m_ui->runsTable->viewport()->mapToGlobal(pos));
+    menu.exec(panels().runsTable->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::showStatus(const QString &text, int timeoutMs)

@@ -12,7 +12,8 @@ namespace Brickrun {
 
 namespace Ui {
 class MainWindow;
-}
+class MainWindowPanels;
+} // namespace Ui
 
 class HistoryFilterBar;
 class RunDetailsPanel;
@@ -21,12 +22,27 @@ class SubmitPanel;
 
 // A thin shell: menus, actions, the submit panel, the runs table and the details pane.
 // The AppController wires them to the core; the window itself knows no business rules.
+//
+// The panels are most of the window's cost (about 12 ms of widgets and as much again of layout
+// and painting), so the desktop program shows the frame first (menus, status bar, an empty
+// central area: what a user sees in the first few milliseconds) and builds the panels once that
+// frame is out (Panels::AfterFirstFrame, firstFrameShown()). Any accessor of a panel builds them
+// at once if they are not there yet.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum class Panels
+    {
+        Now,
+        AfterFirstFrame // the owner calls buildPanels() (e.g. on firstFrameShown())
+    };
     explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(Panels when, QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    bool hasPanels() const { return m_panels != nullptr; }
+    void buildPanels(); // once; later calls do nothing
 
     SubmitPanel *submitPanel() const;
     RunDetailsPanel *detailsPanel() const;
@@ -46,6 +62,8 @@ public:
     void setRunActionsEnabled(bool cancel, bool rerun, bool openPage);
 
 Q_SIGNALS:
+    // Once, after the first frame of the window was painted (queued: the frame is out).
+    void firstFrameShown();
     void runSelected(qint64 id); // 0 = none
     void addWorkspaceRequested();
     void editWorkspaceRequested();
@@ -59,9 +77,11 @@ Q_SIGNALS:
     void deleteOldRunsRequested();
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    Ui::MainWindowPanels &panels() const; // built on first use
     void showRunsMenu(const QPoint &pos);
     void restoreSelection();
     // After a new filter or sort, the current run is looked for in this many rows (read on the
@@ -69,6 +89,8 @@ private:
     static constexpr int RestoreSearchRows = 2000; // ten pages
 
     std::unique_ptr<Ui::MainWindow> m_ui;
+    std::unique_ptr<Ui::MainWindowPanels> m_panels;
+    bool m_firstFrameSeen = false;
     RunsTableModel *m_model = nullptr;
     QList<qint64> m_selectionBeforeReset;
     qint64 m_currentBeforeReset = 0;

@@ -22,9 +22,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -272,6 +274,77 @@ private Q_SLOTS:
             QDir(m_dir.path()).entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files);
         QVERIFY2(!kept.isEmpty(), qPrintable(QDir(m_dir.path()).entryList().join(u',')));
         QVERIFY(!QFile::exists(path + QStringLiteral(".damaged")));
+    }
+    void theFrameShowsAtOnceAndThePanelsFollowItsFirstFrame()
+    {
+        AppController::Options o;
+        o.databasePath = databasePath();
+        o.settingsFile = settingsFile();
+        o.showWelcome = false;
+        o.demoModule = QStringLiteral(BRICKRUN_DEMO_MODULE_PATH);
+        m_app = std::make_unique<AppController>(m_tokens, o);
+        QSignalSpy started(m_app.get(), &AppController::started);
+        m_app->start();
+        // The frame: shown, with its menus, and nothing built of the panels yet.
+        QVERIFY(window()->isVisible());
+        QVERIFY(!window()->hasPanels());
+        QVERIFY(!window()->findChild<QWidget *>(QStringLiteral("submitPanel")));
+        QVERIFY(!m_app->isStarted());
+        QVERIFY(window()->menuBar()->actions().size() >= 5);
+        // Then, after the first frame and the history's opening on a worker: everything.
+        QVERIFY(started.wait(10000));
+        QCOMPARE(started.size(), 1);
+        QVERIFY(m_app->isStarted());
+        QVERIFY(window()->hasPanels());
+        QVERIFY(find<QPushButton>(window(), "submitButton")->isVisible());
+        QVERIFY(m_app->history() && m_app->runsModel());
+        // Started once, whatever comes later (the frame's fallback timer, more paints).
+        QTest::qWait(2 * 250);
+        QCOMPARE(started.size(), 1);
+    }
+    void startFailsWithAReasonWhenTheHistoryCannotBeOpened()
+    {
+        AppController::Options o;
+        o.databasePath = m_dir.path(); // a folder, not a file
+        o.settingsFile = settingsFile();
+        o.showWelcome = false;
+        m_app = std::make_unique<AppController>(m_tokens, o);
+        QSignalSpy started(m_app.get(), &AppController::started);
+        QSignalSpy failed(m_app.get(), &AppController::startFailed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is a folder")));
+        m_app->start();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.value(0).value(0).toString().contains(QStringLiteral("is a folder")),
+                 qPrintable(failed.value(0).value(0).toString()));
+        QVERIFY(started.isEmpty());
+        QVERIFY(!m_app->isStarted());
+    }
+    void aMissingDemoModuleIsReportedNotFatal()
+    {
+        AppController::Options o;
+        o.databasePath = databasePath();
+        o.settingsFile = settingsFile();
+        o.showWelcome = false;
+        o.demoModule = m_dir.filePath(QStringLiteral("no-such-module"));
+        m_app = std::make_unique<AppController>(m_tokens, o);
+        QSignalSpy started(m_app.get(), &AppController::started);
+        m_app->start();
+        QVERIFY(started.wait(10000));
+        QString text;
+        QTimer::singleShot(50, this, [&text] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                text = box->text();
+                box->accept();
+            }
+        });
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("cannot load the demo workspace")));
+        m_app->startDemo();
+        QVERIFY2(text.contains(QStringLiteral("could not start")) &&
+                     text.contains(QStringLiteral("no-such-module")),
+                 qPrintable(text));
+        QVERIFY(!m_app->demoWorkspace());
+        QVERIFY(window()->isVisible()); // the program goes on, on its real workspaces
     }
     void screenshot()
     {

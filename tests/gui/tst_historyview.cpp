@@ -3,7 +3,7 @@
 // a real SQLite history in a temp dir, the demo workspace over loopback HTTP.
 #include "AppController.h"
 #include "AppTestBase.h"
-#include "Emulator.h"
+#include "DemoWorkspace.h"
 #include "GuiTestSupport.h"
 #include "HistoryActions.h"
 #include "ImportRunsDialog.h"
@@ -636,7 +636,7 @@ private Q_SLOTS:
     void importFromTheWorkspace()
     {
         startApp(true);
-        Emulator::Emulator *demo = m_app->demoWorkspace();
+        Demo::Workspace *demo = m_app->demoWorkspace();
         QVERIFY(demo);
         // One run from the form (in the history already), 27 straight through the API (more
         // than a page of 25), one with brickrun-cli: 28 are new to the history.

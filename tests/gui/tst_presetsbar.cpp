@@ -4,7 +4,7 @@
 // a real SQLite file in a temp dir, the demo workspace over loopback HTTP.
 #include "AppController.h"
 #include "AppTestBase.h"
-#include "Emulator.h"
+#include "DemoWorkspace.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"

@@ -116,6 +116,11 @@ for program in brickrun brickrun-cli brickrun-emulator; do
     [ -x "/usr/bin/$program" ] || fail "/usr/bin/$program is missing"
     if ldd "/usr/bin/$program" | grep "not found"; then fail "$program: missing libraries"; fi
 done
+# The demo workspace's module, which the desktop program loads when the demo is used.
+demo_module="$(dpkg -L brickrun | grep '/brickrun/libbrickrun-demo\.so$' | head -n 1)"
+[ -n "$demo_module" ] && [ -f "$demo_module" ] || fail "the demo workspace module is not installed"
+echo "demo workspace module: $demo_module"
+if ldd "$demo_module" | grep "not found"; then fail "$demo_module: missing libraries"; fi
 # The plugins Qt and QtKeychain load at run time, from the packages the .deb depends on.
 qt_plugins="$(dirname "$(dpkg -L libqt6gui6 | grep '/plugins/platforms/libqxcb.so$')")/.."
 for plugin in platforms/libqxcb.so platforms/libqoffscreen.so tls/libqopensslbackend.so \
@@ -148,7 +153,8 @@ grep -q '"resultState": *"SUCCESS"' <<<"$out" || fail "the demo run did not end 
 grep -q '"notebookResult": *"\[' <<<"$out" || fail "the demo run has no notebook result"
 
 step "brickrun --demo, offscreen"
-QT_QPA_PLATFORM=offscreen /usr/bin/brickrun --demo >"$TMP/gui.log" 2>&1 &
+QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="brickrun.demo.debug=true" /usr/bin/brickrun --demo \
+    >"$TMP/gui.log" 2>&1 &
 GUI_PID=$!
 sleep 4
 if ! kill -0 "$GUI_PID" 2>/dev/null; then
@@ -163,8 +169,11 @@ wait "$GUI_PID" 2>/dev/null
 GUI_PID=""
 cat "$TMP/gui.log"
 if grep -Ei "could not (find|load)|driver not loaded|failed to load|cannot load" "$TMP/gui.log"; then
-    fail "brickrun reported a missing plugin or driver (above)"
+    fail "brickrun reported a missing plugin, driver or module (above)"
 fi
+# The demo workspace came up from the installed module.
+grep -q "loaded $demo_module" "$TMP/gui.log" ||
+    fail "brickrun --demo did not load the demo workspace module $demo_module"
 echo "brickrun ran for 4 s"
 
 step "uninstalling"

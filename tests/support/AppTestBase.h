@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QObject>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,9 +54,11 @@ protected:
         delete m_tokens;
         m_tokens = nullptr;
     }
-    // Starts the program as main() does. Unless the welcome dialog is to show (its test answers
-    // it first), waits until the runs table's first page, read on a worker thread, is in: as a
-    // user, who sees the window settle before the first click.
+    // Starts the program as main() does and waits until it has started (the window's frame
+    // shows at once, its panels come after the first frame and the history's opening). Unless the
+    // welcome dialog is to show (its test answers it first), waits until the runs table's first
+    // page, read on a worker thread, is in: as a user, who sees the window settle before the first
+    // click.
     void startApp(bool demo, bool showWelcome = false)
     {
         AppController::Options o;
@@ -63,9 +66,13 @@ protected:
         o.settingsFile = settingsFile();
         o.startDemo = demo;
         o.showWelcome = showWelcome;
+        o.demoModule = QStringLiteral(BRICKRUN_DEMO_MODULE_PATH);
         m_app = std::make_unique<AppController>(m_tokens, o);
-        QString error;
-        QVERIFY2(m_app->start(&error), qPrintable(error));
+        QSignalSpy failed(m_app.get(), &AppController::startFailed);
+        m_app->start();
+        QVERIFY(m_app->window() && m_app->window()->isVisible()); // the frame, at once
+        QVERIFY(QTest::qWaitFor([&] { return m_app->isStarted() || !failed.isEmpty(); }, 10000));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         if (!showWelcome)
             QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
     }
