@@ -1,6 +1,7 @@
 // A Qt "generic" plugin that a benchmark loads into an unmodified program through the
 // environment (QT_PLUGIN_PATH=<dir with generic/>, QT_QPA_GENERIC_PLUGINS=brickrunprobe):
-// it notes (CLOCK_MONOTONIC) when the first QMainWindow has painted its first frame, optionally
+// it notes (CLOCK_MONOTONIC) when the first QMainWindow has painted its first frame and when a
+// button named "submitButton" was first painted enabled (the program is ready to use), optionally
 // clicks the window's "submitButton" and waits until the runs table shows the run ended
 // (BRICKRUN_PROBE_DEMO_RUN=1), then writes its figures to $BRICKRUN_PROBE_OUT and ends the
 // process. Nothing of it is in the application: the same probe measures the minimal program.
@@ -50,8 +51,20 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (m_window || event->type() != QEvent::Paint || !watched->isWidgetType())
+        if (event->type() != QEvent::Paint || !watched->isWidgetType())
             return false;
+        if (m_window) {
+            // Ready: the Submit button painted enabled (the panels are in, the workspace known).
+            if (m_readyNs == 0 && watched->objectName() == QLatin1String("submitButton") &&
+                static_cast<QWidget *>(watched)->isEnabled()) {
+                m_readyNs = -1;
+                QTimer::singleShot(0, this, [this] {
+                    m_readyNs = monotonicNs();
+                    m_out += "ready_ns=" + QByteArray::number(m_readyNs) + '\n';
+                });
+            }
+            return false;
+        }
         auto *window = qobject_cast<QMainWindow *>(static_cast<QWidget *>(watched)->window());
         if (!window || !window->isVisible())
             return false;
@@ -122,6 +135,7 @@ private:
 
     QPointer<QMainWindow> m_window;
     QByteArray m_out;
+    qint64 m_readyNs = 0;
     qint64 m_submittedNs = 0;
     int m_tries = 0;
 };
