@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <random>
 #include <vector>
@@ -296,10 +297,26 @@ void onEmulator(const Length &length, int runs)
     }
     HistoryStore history(&db);
     CountingNetwork network;
-    HttpTransport transport(&network);
-    transport.setEndpoint(QUrl(emulator.baseUrl()), emulator.token());
-    JobsClient client(&transport);
-    RunMonitor monitor(&history, [&client](const RunRecord &) { return &client; });
+    // A client per workspace (profile), as in the program: each with its own request-rate
+    // limit, 15 per second of simulated time (the limit protects the service, whose clock the
+    // compressed time stands for).
+    struct Client
+    {
+        std::unique_ptr<HttpTransport> transport;
+        std::unique_ptr<JobsClient> jobs;
+    };
+    std::map<QString, Client> clients;
+    const auto clientOf = [&](const QString &workspace) {
+        Client &c = clients[workspace];
+        if (!c.jobs) {
+            c.transport = std::make_unique<HttpTransport>(&network);
+            c.transport->setEndpoint(QUrl(emulator.baseUrl()), emulator.token());
+            c.transport->setRateLimit(int(15 * length.speed));
+            c.jobs = std::make_unique<JobsClient>(c.transport.get());
+        }
+        return c.jobs.get();
+    };
+    RunMonitor monitor(&history, [&](const RunRecord &r) { return clientOf(r.profile); });
     PollPolicy policy;
     policy.timeScale = length.speed;
     monitor.setPollPolicy(policy);
@@ -371,8 +388,9 @@ void onEmulator(const Length &length, int runs)
         ++pending;
         auto attempt = std::make_shared<int>(0);
         auto poll = std::make_shared<std::function<void()>>();
-        *poll = [&, i, attempt, poll] {
-            client.getRun(sdkRunIds[size_t(i)], &monitor, [&, i, attempt, poll](auto r) {
+        JobsClient *client = clientOf(QStringLiteral("sdk-%1").arg(i));
+        *poll = [&, i, attempt, poll, client] {
+            client->getRun(sdkRunIds[size_t(i)], &monitor, [&, i, attempt, poll](auto r) {
                 if (r && r.value().state.isTerminal()) {
                     sdkSeen[size_t(i)].lagMs =
                         double(emulator.simulatedNowMs() - r.value().endTimeMs);
@@ -386,7 +404,7 @@ void onEmulator(const Length &length, int runs)
                                    &monitor, [poll] { (*poll)(); });
             });
         };
-        client.submit(spec, QStringLiteral("sdk-%1").arg(i), &monitor, [&, i, poll](auto r) {
+        client->submit(spec, QStringLiteral("sdk-%1").arg(i), &monitor, [&, i, poll](auto r) {
             if (!r) {
                 --pending;
                 return;
