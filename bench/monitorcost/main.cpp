@@ -118,6 +118,8 @@ bool measure(int runs, bool sweeps, double speed, double minutes, Figures *out)
         QNetworkAccessManager nam;
         HttpTransport transport(&nam);
         transport.setEndpoint(QUrl(base), Token);
+        // The request-rate limit (15/s) in simulated time, as the service's clock counts it.
+        transport.setRateLimit(int(15 * speed));
         JobsClient client(&transport);
         RunMonitor monitor(&history, [&client](const RunRecord &) { return &client; });
         PollPolicy policy;
