@@ -192,6 +192,13 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::DemoWorkspaceLoader</name>
+    <message>
+        <source>its module cannot be loaded (%1)</source>
+        <translation>sein Modul kann nicht geladen werden (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message>
         <source>Exported 1 run to %1.</source>
