@@ -123,6 +123,10 @@
         <source>The run history file is damaged (%1). Brickrun goes on with it for now; at the next start the file is set aside (kept, not deleted) and a new history is started.</source>
         <translation>Die Datei mit dem Lauf-Verlauf ist beschädigt (%1). Brickrun arbeitet vorerst damit weiter; beim nächsten Start wird die Datei beiseitegelegt (aufbewahrt, nicht gelöscht) und ein neuer Verlauf begonnen.</translation>
     </message>
+    <message>
+        <source>Opening the run history…</source>
+        <translation>Der Lauf-Verlauf wird geöffnet…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ClusterPicker</name>

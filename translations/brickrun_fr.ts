@@ -123,6 +123,10 @@
         <source>The run history file is damaged (%1). Brickrun goes on with it for now; at the next start the file is set aside (kept, not deleted) and a new history is started.</source>
         <translation>Le fichier de l’historique des exécutions est endommagé (%1). Brickrun continue de l’utiliser pour l’instant ; au prochain démarrage, le fichier est mis de côté (conservé, pas supprimé) et un nouvel historique est commencé.</translation>
     </message>
+    <message>
+        <source>Opening the run history…</source>
+        <translation>Ouverture de l’historique des exécutions…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ClusterPicker</name>

@@ -102,8 +102,13 @@ void AppController::start()
         finishStart();
     };
     connect(m_window.get(), &MainWindow::firstFrameShown, this, frameShown);
-    // Never wait long for a frame that may not come (a window started hidden or minimised).
-    QTimer::singleShot(FirstFrameWaitMs, this, frameShown);
+    // Never wait long for a frame that may not come (a window started hidden or minimised), and
+    // say what the wait is for when the history is slow to open (a big file on a slow disk).
+    QTimer::singleShot(FirstFrameWaitMs, this, [this, frameShown] {
+        if (!m_historyOpened)
+            m_window->showStatus(tr("Opening the run history…"));
+        frameShown();
+    });
     m_window->show();
     qCDebug(lcStartup, "%-28s %6.1f ms", "frame shown", double(m_startClock.nsecsElapsed()) / 1e6);
 }
@@ -126,6 +131,7 @@ void AppController::finishStart()
         return;
     }
     const QString movedAside = m_historyOpening.movedAside;
+    m_window->showStatus(QString());
     // Set now rather than before the first frame: reading the SVG loads Qt's SVG icon engine
     // (about 1.5 ms), and the window manager shows the icon a frame later at most.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));

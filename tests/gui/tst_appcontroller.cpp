@@ -291,6 +291,9 @@ private Q_SLOTS:
         QVERIFY(!window()->findChild<QWidget *>(QStringLiteral("submitPanel")));
         QVERIFY(!m_app->isStarted());
         QVERIFY(window()->menuBar()->actions().size() >= 5);
+        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(window()->grab().save(dir + QStringLiteral("/first-frame.png")));
         // Then, after the first frame and the history's opening on a worker: everything.
         QVERIFY(started.wait(10000));
         QCOMPARE(started.size(), 1);
