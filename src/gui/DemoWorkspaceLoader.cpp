@@ -2,10 +2,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QHash>
 #include <QLibrary>
 #include <QLoggingCategory>
 #include <QStringList>
+
+#include <map>
 
 Q_LOGGING_CATEGORY(lcDemoModule, "brickrun.demo", QtWarningMsg)
 
@@ -18,11 +19,17 @@ const QString ModuleBaseName = QStringLiteral("libbrickrun-demo");
 
 Demo::CreateWorkspace loadModule(const QString &modulePath, QString *error)
 {
-    // Loaded once and kept for the life of the process: a workspace's thread and code must
-    // never outlive its module. (Only the GUI thread loads it.)
-    static QHash<QString, Demo::CreateWorkspace> loaded; // by the path asked for
-    if (const Demo::CreateWorkspace create = loaded.value(modulePath))
-        return create;
+    // Loaded once and kept, never unloaded nor destroyed, for the life of the process: a
+    // workspace's thread and code must never outlive its module, and nothing may touch Qt's
+    // library store after it is gone at exit. (Only the GUI thread loads it.)
+    struct Module
+    {
+        QLibrary *library = nullptr;
+        Demo::CreateWorkspace create = nullptr;
+    };
+    static auto *loaded = new std::map<QString, Module>; // by the path asked for
+    if (const auto it = loaded->find(modulePath); it != loaded->end())
+        return it->second.create;
     QStringList candidates;
     if (!modulePath.isEmpty()) {
         candidates << modulePath;
@@ -35,16 +42,15 @@ Demo::CreateWorkspace loadModule(const QString &modulePath, QString *error)
     }
     QStringList reasons;
     for (const QString &candidate : std::as_const(candidates)) {
-        auto *library = new QLibrary(candidate); // never unloaded, see above
+        auto library = std::make_unique<QLibrary>(candidate);
         const auto symbol =
             reinterpret_cast<Demo::CreateWorkspace>(library->resolve(Demo::CreateWorkspaceSymbol));
         if (symbol) {
             qCDebug(lcDemoModule, "loaded %s", qUtf8Printable(library->fileName()));
-            loaded.insert(modulePath, symbol);
+            (*loaded)[modulePath] = Module{library.release(), symbol};
             return symbol;
         }
         reasons << library->errorString();
-        delete library;
     }
     if (error)
         *error = QCoreApplication::translate("Brickrun::DemoWorkspaceLoader",
