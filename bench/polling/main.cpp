@@ -3,7 +3,7 @@
 // Goal 1 of docs/performance.md: how late a run's end is seen, and how many runs/get that costs,
 // for runs of 10 s, 2 min and 20 min whose durations jitter (seeded), with three cadences:
 //   sdk        the official waiters: ask at once, then attempt n sleeps min(n, 10) s + 50–750 ms
-//   brickrun   PollPolicy without history (1 s, ×1.5 per quiet poll up to 10 s, 1 s after a change)
+//   brickrun   PollPolicy without history (1 s, ×1.6 per quiet poll up to 10.5 s, 1 s after a change)
 //   +history   PollPolicy with the durations of 20 earlier runs of the same notebook
 // 1. the policy alone on a mock clock (1000 runs a length; the run is PENDING 1 s, RUNNING,
 //    TERMINATING its last second, as on the service; the monitor's rules are replayed);
