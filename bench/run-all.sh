@@ -40,5 +40,5 @@ echo; echo "== 4. Start time and memory (bench_startup)"
 if [ "$quick" = "--quick" ]; then
     "$bench/startup/bench_startup" --rounds 3
 else
-    "$bench/startup/bench_startup"
+    "$bench/startup/bench_startup" --rounds 11
 fi

@@ -112,9 +112,13 @@ qint64 RunMonitor::submit(RunRecord record, QString *error)
 
 void RunMonitor::resumeAll()
 {
+    resumeRuns(m_history->activeRuns());
+}
+
+void RunMonitor::resumeRuns(const QList<RunRecord> &active)
+{
     // The first steps are spread a millisecond apart, so that thousands of runs resumed at
     // start do not all take their first step in one pass of the event loop.
-    const QList<RunRecord> active = m_history->activeRuns();
     int resumed = 0;
     for (const RunRecord &record : active) {
         if (!m_runs.contains(record.id))

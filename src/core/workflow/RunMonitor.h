@@ -59,6 +59,9 @@ public:
     qint64 submit(RunRecord record, QString *error = nullptr);
     // Picks up every Submitting/Active record of the history (at start).
     void resumeAll();
+    // The same with the records already read (e.g. HistoryStore::activeRuns() on a worker
+    // thread): those not followed yet are picked up.
+    void resumeRuns(const QList<RunRecord> &active);
     // After a new token was stored for `profile`: its paused runs go on.
     void resume(const QString &profile);
     // Asks the service to cancel; the run is followed until it has ended.
