@@ -3,8 +3,8 @@
 // Goal 1 of docs/performance.md: how late a run's end is seen, and how many runs/get that costs,
 // for runs of 10 s, 2 min and 20 min whose durations jitter (seeded), with three cadences:
 //   sdk        the official waiters: ask at once, then attempt n sleeps min(n, 10) s + 50–750 ms
-//   brickrun   PollPolicy without history (1 s, ×1.6 per quiet poll up to 10.5 s, 1 s after a change)
-//   +history   PollPolicy with the durations of 20 earlier runs of the same notebook
+//   brickrun   PollPolicy without history (1 s, ×1.6 per quiet poll up to 10.5 s, 1 s after a
+//   change) +history   PollPolicy with the durations of 20 earlier runs of the same notebook
 // 1. the policy alone on a mock clock (1000 runs a length; the run is PENDING 1 s, RUNNING,
 //    TERMINATING its last second, as on the service; the monitor's rules are replayed);
 // 2. RunMonitor / a JobsClient waiter against the in-process demo workspace with compressed time
@@ -54,7 +54,7 @@ struct Length
     double nominalMs;
     double speed; // for the emulator part: simulated seconds per real second
 };
-const Length Lengths[] = {{"10 s", 10000, 4}, {"2 min", 120000, 12}, {"20 min", 1200000, 60}};
+const Length Lengths[] = {{"10 s", 10000, 4}, {"2 min", 120000, 12}, {"20 min", 1200000, 30}};
 
 double jittered(double nominalMs, double relative, std::mt19937_64 &random)
 {
@@ -457,7 +457,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("brickrun.*=false"));
-    int runs = 12;
+    int runs = 30;
     bool mockOnly = false;
     const QStringList args = app.arguments();
     for (int i = 1; i < args.size(); ++i) {

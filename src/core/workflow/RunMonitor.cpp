@@ -186,13 +186,16 @@ void RunMonitor::schedule(qint64 id)
     if (it == m_runs.end())
         return;
     resolveExpectation(*it);
-    if (!it->useExpectation) {
-        it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
-        return;
+    PollPolicy::ms delay = m_policy.nextDelay(it->pollsSinceChange);
+    if (it->useExpectation) {
+        const double elapsed = double(m_clock() - it->submittedAtMs) * m_policy.timeScale;
+        delay = m_policy.nextDelay(it->pollsSinceChange,
+                                   PollPolicy::ms(qint64(std::max(0.0, elapsed))), it->expectation);
     }
-    const double elapsed = double(m_clock() - it->submittedAtMs) * m_policy.timeScale;
-    it->timer->start(m_policy.nextDelay(
-        it->pollsSinceChange, PollPolicy::ms(qint64(std::max(0.0, elapsed))), it->expectation));
+    // A coarse timer may fire up to 5 % late: on the short waits around a run's expected end
+    // that is detection delay for nothing. The long waits stay coarse (they may be batched).
+    it->timer->setTimerType(delay < PreciseBelow ? Qt::PreciseTimer : Qt::CoarseTimer);
+    it->timer->start(delay);
 }
 
 void RunMonitor::noteState(Tracked &tracked, const RunState &state)

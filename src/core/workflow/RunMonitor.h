@@ -90,6 +90,8 @@ Q_SIGNALS:
                   std::chrono::milliseconds delay);
 
 private:
+    // Waits shorter than this (real time) use a precise timer; see schedule().
+    static constexpr std::chrono::milliseconds PreciseBelow{5000};
     struct Tracked
     {
         QTimer *timer = nullptr;
