@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every benchmark and prints its tables: bench/run-all.sh BUILD_DIR [--quick]
-# (or: cmake --build BUILD_DIR --target bench). About 4 minutes on 2 cores; --quick: fewer runs.
+# (or: cmake --build BUILD_DIR --target bench). About 3 minutes on 2 cores; --quick: fewer runs.
 # Figures vary with the machine and its load: compare within one run, not across machines.
 set -eu
 build=${1:?usage: bench/run-all.sh BUILD_DIR [--quick]}
