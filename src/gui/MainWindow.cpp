@@ -5,8 +5,8 @@
 #include "RunDetailsPanel.h"
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
+#include "WorkArea.h"
 #include "ui_MainWindow.h"
-#include "ui_MainWindowPanels.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QTableView>
 
 namespace Brickrun {
 
@@ -54,47 +55,35 @@ MainWindow::MainWindow(Panels when, QWidget *parent)
 
 void MainWindow::buildPanels()
 {
-    if (m_panels)
+    if (m_work)
         return;
-    auto panels = std::make_unique<Ui::MainWindowPanels>();
-    auto *workArea = new QWidget;
-    panels->setupUi(workArea);
-    setCentralWidget(workArea); // the frame's empty one goes
+    m_work = new WorkArea;
+    setCentralWidget(m_work); // the frame's empty one goes
     if (isVisible())
-        workArea->show(); // now, not when the layout's queued show comes
-    m_panels = std::move(panels);
-    Ui::MainWindowPanels &ui = *m_panels;
-    ui.mainSplitter->setStretchFactor(0, 0);
-    ui.mainSplitter->setStretchFactor(1, 1);
-    ui.mainSplitter->setSizes({310, 890});
-    ui.runsSplitter->setSizes({330, 400});
-    ui.runsTable->horizontalHeader()->setSectionsMovable(true);
-    ui.runsTable->horizontalHeader()->setHighlightSections(false);
-    ui.runsTable->verticalHeader()->setDefaultSectionSize(
-        fontMetrics().height() + 8); // a compact, even row height at any scale
-
-    connect(m_ui->actionNewRun, &QAction::triggered, ui.submitPanel, &SubmitPanel::focusForm);
-    connect(m_ui->actionSubmit, &QAction::triggered, ui.submitPanel, &SubmitPanel::submit);
-    connect(m_ui->actionShowRuns, &QAction::triggered, ui.runsTable,
-            qOverload<>(&QWidget::setFocus));
-    connect(m_ui->actionFindRuns, &QAction::triggered, ui.historyFilterBar,
+        m_work->show(); // now, not when the layout's queued show comes
+    QTableView *runsTable = m_work->runsTable();
+    SubmitPanel *submitPanel = m_work->submitPanel();
+    connect(m_ui->actionNewRun, &QAction::triggered, submitPanel, &SubmitPanel::focusForm);
+    connect(m_ui->actionSubmit, &QAction::triggered, submitPanel, &SubmitPanel::submit);
+    connect(m_ui->actionShowRuns, &QAction::triggered, runsTable, qOverload<>(&QWidget::setFocus));
+    connect(m_ui->actionFindRuns, &QAction::triggered, m_work->historyFilterBar(),
             &HistoryFilterBar::focusSearch);
     // Del deletes only while the table has the focus (not a character in the search box).
-    ui.runsTable->addAction(m_ui->actionDeleteRuns);
-    connect(ui.runsTable, &QWidget::customContextMenuRequested, this, &MainWindow::showRunsMenu);
-    m_ui->menuPresets->addActions(ui.submitPanel->presetsBar()->presetActions());
+    runsTable->addAction(m_ui->actionDeleteRuns);
+    connect(runsTable, &QWidget::customContextMenuRequested, this, &MainWindow::showRunsMenu);
+    m_ui->menuPresets->addActions(submitPanel->presetsBar()->presetActions());
     const QList<QAction *> presetActions = m_ui->menuPresets->actions();
     m_ui->menuPresets->insertSeparator(presetActions.value(2)); // before Save…
     m_ui->menuPresets->insertSeparator(presetActions.value(6)); // before Export…
-    connect(ui.submitPanel, &SubmitPanel::addWorkspaceRequested, this,
+    connect(submitPanel, &SubmitPanel::addWorkspaceRequested, this,
             &MainWindow::addWorkspaceRequested);
 }
 
-Ui::MainWindowPanels &MainWindow::panels() const
+WorkArea &MainWindow::work() const
 {
-    if (!m_panels)
+    if (!m_work)
         const_cast<MainWindow *>(this)->buildPanels(); // logically const: they are there to see
-    return *m_panels;
+    return *m_work;
 }
 
 bool MainWindow::event(QEvent *event)
@@ -111,31 +100,31 @@ MainWindow::~MainWindow() = default;
 
 SubmitPanel *MainWindow::submitPanel() const
 {
-    return panels().submitPanel;
+    return work().submitPanel();
 }
 
 RunDetailsPanel *MainWindow::detailsPanel() const
 {
-    return panels().detailsPanel;
+    return work().detailsPanel();
 }
 
 HistoryFilterBar *MainWindow::historyFilterBar() const
 {
-    return panels().historyFilterBar;
+    return work().historyFilterBar();
 }
 
 QTableView *MainWindow::runsView() const
 {
-    return panels().runsTable;
+    return work().runsTable();
 }
 
 void MainWindow::setRunsModel(RunsTableModel *model)
 {
     m_model = model;
-    panels().runsTable->setModel(model);
-    QHeaderView *header = panels().runsTable->horizontalHeader();
+    work().runsTable()->setModel(model);
+    QHeaderView *header = work().runsTable()->horizontalHeader();
     // Widths from what the columns typically hold, so they follow the font and the scale.
-    const QFontMetrics metrics = panels().runsTable->fontMetrics();
+    const QFontMetrics metrics = work().runsTable()->fontMetrics();
     const int pad = metrics.horizontalAdvance(QLatin1Char('M')) + metrics.height(); // sort arrow
     const auto fit = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
     const QDateTime sampleTime(QDate(2026, 12, 28), QTime(23, 59));
@@ -153,7 +142,7 @@ void MainWindow::setRunsModel(RunsTableModel *model)
     for (const auto &w : widths)
         header->resizeSection(w.first, w.second);
     // The state says what the result says: the Result column is there on request (header menu).
-    panels().runsTable->setColumnHidden(RunsTableModel::ResultColumn, true);
+    work().runsTable()->setColumnHidden(RunsTableModel::ResultColumn, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu(this);
@@ -162,24 +151,24 @@ void MainWindow::setRunsModel(RunsTableModel *model)
             a->setCheckable(true);
             a->setChecked(!header->isSectionHidden(column));
             connect(a, &QAction::toggled, this, [this, column](bool shown) {
-                panels().runsTable->setColumnHidden(column, !shown);
+                work().runsTable()->setColumnHidden(column, !shown);
             });
         }
         menu.exec(header->mapToGlobal(pos));
     });
     // Newest first, as the model starts; a click on a header sorts in SQL (a reset).
     header->setSortIndicator(RunsTableModel::StartedColumn, Qt::DescendingOrder);
-    panels().runsTable->setSortingEnabled(true);
+    work().runsTable()->setSortingEnabled(true);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_selectionBeforeReset = selectedRunIds();
         m_currentBeforeReset = selectedRunId();
     });
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
     m_ui->actionDeleteRuns->setEnabled(false);
-    connect(panels().runsTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+    connect(work().runsTable()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_ui->actionDeleteRuns->setEnabled(!selectedRunIds().isEmpty()); });
     connect(
-        panels().runsTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        work().runsTable()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             if (m_model)
                 m_model->setKeptRecord(
@@ -192,18 +181,18 @@ void MainWindow::setRunsModel(RunsTableModel *model)
 
 qint64 MainWindow::selectedRunId() const
 {
-    if (!m_panels)
+    if (!m_work)
         return 0;
-    const QModelIndex current = m_panels->runsTable->currentIndex();
+    const QModelIndex current = m_work->runsTable()->currentIndex();
     return current.isValid() ? current.data(RunsTableModel::RecordIdRole).toLongLong() : 0;
 }
 
 QList<qint64> MainWindow::selectedRunIds() const
 {
     QList<qint64> ids;
-    if (!m_panels || !m_panels->runsTable->selectionModel())
+    if (!m_work || !m_work->runsTable()->selectionModel())
         return ids;
-    const QModelIndexList rows = m_panels->runsTable->selectionModel()->selectedRows();
+    const QModelIndexList rows = m_work->runsTable()->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows)
         ids.append(row.data(RunsTableModel::RecordIdRole).toLongLong());
     return ids;
@@ -216,7 +205,7 @@ void MainWindow::selectRun(qint64 id)
     m_model->finishLoading();
     const int row = m_model->rowOf(id);
     if (row >= 0)
-        panels().runsTable->selectRow(row);
+        work().runsTable()->selectRow(row);
 }
 
 void MainWindow::restoreSelection()
@@ -233,11 +222,11 @@ void MainWindow::restoreSelection()
             selection.select(m_model->index(row, 0),
                              m_model->index(row, RunsTableModel::ColumnCount - 1));
     }
-    QItemSelectionModel *selectionModel = panels().runsTable->selectionModel();
+    QItemSelectionModel *selectionModel = work().runsTable()->selectionModel();
     if (currentRow >= 0) {
         selectionModel->setCurrentIndex(m_model->index(currentRow, 0),
                                         QItemSelectionModel::NoUpdate);
-        panels().runsTable->scrollTo(m_model->index(currentRow, 0));
+        work().runsTable()->scrollTo(m_model->index(currentRow, 0));
     }
     selectionModel->select(selection, QItemSelectionModel::ClearAndSelect);
     if (currentRow < 0 && m_currentBeforeReset > 0)
@@ -258,7 +247,7 @@ void MainWindow::showRunsMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_ui->actionDeleteRuns);
     menu.addAction(m_ui->actionDeleteOldRuns);
-    menu.exec(panels().runsTable->viewport()->mapToGlobal(pos));
+    menu.exec(work().runsTable()->viewport()->mapToGlobal(pos));
 }
 
 void MainWindow::showStatus(const QString &text, int timeoutMs)

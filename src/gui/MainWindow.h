@@ -12,22 +12,22 @@ namespace Brickrun {
 
 namespace Ui {
 class MainWindow;
-class MainWindowPanels;
 } // namespace Ui
 
 class HistoryFilterBar;
 class RunDetailsPanel;
 class RunsTableModel;
 class SubmitPanel;
+class WorkArea;
 
 // A thin shell: menus, actions, the submit panel, the runs table and the details pane.
 // The AppController wires them to the core; the window itself knows no business rules.
 //
-// The panels are most of the window's cost (about 12 ms of widgets and as much again of layout
-// and painting), so the desktop program shows the frame first (menus, status bar, an empty
-// central area: what a user sees in the first few milliseconds) and builds the panels once that
-// frame is out (Panels::AfterFirstFrame, firstFrameShown()). Any accessor of a panel builds them
-// at once if they are not there yet.
+// The panels (WorkArea) are most of the window's cost (about 12 ms of widgets and as much again
+// of layout and painting), so the desktop program shows the frame first (menus, status bar, an
+// empty central area: what a user sees in the first few milliseconds) and builds the panels once
+// that frame is out (Panels::AfterFirstFrame, firstFrameShown()). Any accessor of a panel builds
+// them at once if they are not there yet.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -41,7 +41,7 @@ public:
     explicit MainWindow(Panels when, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    bool hasPanels() const { return m_panels != nullptr; }
+    bool hasPanels() const { return m_work != nullptr; }
     void buildPanels(); // once; later calls do nothing
 
     SubmitPanel *submitPanel() const;
@@ -81,7 +81,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    Ui::MainWindowPanels &panels() const; // built on first use
+    WorkArea &work() const; // the panels, built on first use
     void showRunsMenu(const QPoint &pos);
     void restoreSelection();
     // After a new filter or sort, the current run is looked for in this many rows (read on the
@@ -89,7 +89,7 @@ private:
     static constexpr int RestoreSearchRows = 2000; // ten pages
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    std::unique_ptr<Ui::MainWindowPanels> m_panels;
+    WorkArea *m_work = nullptr; // the central widget once built
     bool m_firstFrameSeen = false;
     RunsTableModel *m_model = nullptr;
     QList<qint64> m_selectionBeforeReset;

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QTableView;
+
+namespace Brickrun {
+
+namespace Ui {
+class WorkArea;
+}
+
+class HistoryFilterBar;
+class RunDetailsPanel;
+class SubmitPanel;
+
+// The main window's panels: the submit panel on the left; on the right the history's filter bar,
+// the runs table and the selected run's details. MainWindow builds it once its frame is out
+// (see MainWindow.h) and wires it; it only lays the panels out.
+class WorkArea : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit WorkArea(QWidget *parent = nullptr);
+    ~WorkArea() override;
+
+    SubmitPanel *submitPanel() const;
+    HistoryFilterBar *historyFilterBar() const;
+    QTableView *runsTable() const;
+    RunDetailsPanel *detailsPanel() const;
+
+private:
+    std::unique_ptr<Ui::WorkArea> m_ui;
+};
+
+} // namespace Brickrun
