@@ -277,12 +277,7 @@ private Q_SLOTS:
     }
     void theFrameShowsAtOnceAndThePanelsFollowItsFirstFrame()
     {
-        AppController::Options o;
-        o.databasePath = databasePath();
-        o.settingsFile = settingsFile();
-        o.showWelcome = false;
-        o.demoModule = QStringLiteral(BRICKRUN_DEMO_MODULE_PATH);
-        m_app = std::make_unique<AppController>(m_tokens, o);
+        m_app = std::make_unique<AppController>(m_tokens, appOptions());
         QSignalSpy started(m_app.get(), &AppController::started);
         m_app->start();
         // The frame: shown, with its menus, and nothing built of the panels yet.
@@ -307,10 +302,8 @@ private Q_SLOTS:
     }
     void startFailsWithAReasonWhenTheHistoryCannotBeOpened()
     {
-        AppController::Options o;
+        AppController::Options o = appOptions();
         o.databasePath = m_dir.path(); // a folder, not a file
-        o.settingsFile = settingsFile();
-        o.showWelcome = false;
         m_app = std::make_unique<AppController>(m_tokens, o);
         QSignalSpy started(m_app.get(), &AppController::started);
         QSignalSpy failed(m_app.get(), &AppController::startFailed);
@@ -324,10 +317,7 @@ private Q_SLOTS:
     }
     void aMissingDemoModuleIsReportedNotFatal()
     {
-        AppController::Options o;
-        o.databasePath = databasePath();
-        o.settingsFile = settingsFile();
-        o.showWelcome = false;
+        AppController::Options o = appOptions();
         o.demoModule = m_dir.filePath(QStringLiteral("no-such-module"));
         m_app = std::make_unique<AppController>(m_tokens, o);
         QSignalSpy started(m_app.get(), &AppController::started);

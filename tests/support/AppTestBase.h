@@ -54,12 +54,8 @@ protected:
         delete m_tokens;
         m_tokens = nullptr;
     }
-    // Starts the program as main() does and waits until it has started (the window's frame
-    // shows at once, its panels come after the first frame and the history's opening). Unless the
-    // welcome dialog is to show (its test answers it first), waits until the runs table's first
-    // page, read on a worker thread, is in: as a user, who sees the window settle before the first
-    // click.
-    void startApp(bool demo, bool showWelcome = false)
+    // The program's options on the throw-away folder, with the demo module of the build tree.
+    AppController::Options appOptions(bool demo = false, bool showWelcome = false) const
     {
         AppController::Options o;
         o.databasePath = databasePath();
@@ -67,7 +63,16 @@ protected:
         o.startDemo = demo;
         o.showWelcome = showWelcome;
         o.demoModule = QStringLiteral(BRICKRUN_DEMO_MODULE_PATH);
-        m_app = std::make_unique<AppController>(m_tokens, o);
+        return o;
+    }
+    // Starts the program as main() does and waits until it has started (the window's frame
+    // shows at once, its panels come after the first frame and the history's opening). Unless the
+    // welcome dialog is to show (its test answers it first), waits until the runs table's first
+    // page, read on a worker thread, is in: as a user, who sees the window settle before the first
+    // click.
+    void startApp(bool demo, bool showWelcome = false)
+    {
+        m_app = std::make_unique<AppController>(m_tokens, appOptions(demo, showWelcome));
         QSignalSpy failed(m_app.get(), &AppController::startFailed);
         m_app->start();
         QVERIFY(m_app->window() && m_app->window()->isVisible()); // the frame, at once
