@@ -39,6 +39,72 @@ QJsonObject logJson(const QList<RequestLogEntry> &log)
     return {{QStringLiteral("requests"), entries}};
 }
 
+QJsonObject oauthStatsJson(const OAuthStats &stats)
+{
+    return {{QStringLiteral("authorization_code_grants"), stats.authorizationCodeGrants},
+            {QStringLiteral("refresh_grants"), stats.refreshGrants},
+            {QStringLiteral("client_credentials_grants"), stats.clientCredentialsGrants},
+            {QStringLiteral("entra_grants"), stats.entraGrants},
+            {QStringLiteral("active_access_tokens"), stats.activeAccessTokens}};
+}
+
+// The /__admin/oauth/... routes; route is what follows "oauth/".
+ApiAnswer handleOAuth(Emulator &emulator, const ApiRequest &request, const QString &route,
+                      bool *handled)
+{
+    *handled = true;
+    const QString &method = request.method;
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (route == QLatin1String("stats") && method == QLatin1String("GET"))
+        return ApiRouter::json(oauthStatsJson(emulator.oauthStats()));
+    if (method != QLatin1String("POST")) {
+        *handled = false;
+        return {};
+    }
+    if (route == QLatin1String("service-principals")) {
+        ServicePrincipal principal;
+        principal.clientId = body.value(QStringLiteral("client_id")).toString();
+        principal.clientSecret = body.value(QStringLiteral("client_secret")).toString();
+        principal.tenantId = body.value(QStringLiteral("tenant_id")).toString();
+        principal.displayName = body.value(QStringLiteral("display_name")).toString();
+        if (principal.clientId.isEmpty() || principal.clientSecret.isEmpty())
+            return ApiRouter::error(ApiError::invalidParameter(
+                QStringLiteral("Expected {\"client_id\": \"...\", \"client_secret\": "
+                               "\"...\", \"tenant_id\": \"...\" (optional), "
+                               "\"display_name\": \"...\" (optional)}.")));
+        emulator.addServicePrincipal(principal);
+        return ApiRouter::json({});
+    }
+    if (route == QLatin1String("revoke")) {
+        if (body.value(QStringLiteral("all")).toBool()) {
+            emulator.revokeAllOAuthTokens();
+            return ApiRouter::json({});
+        }
+        const QString refresh = body.value(QStringLiteral("refresh_token")).toString();
+        if (refresh.isEmpty())
+            return ApiRouter::error(ApiError::invalidParameter(
+                QStringLiteral("Expected {\"refresh_token\": \"...\"} or {\"all\": true}.")));
+        if (!emulator.revokeRefreshToken(refresh))
+            return ApiRouter::error(
+                ApiError::notFound(QStringLiteral("No such refresh token was issued.")));
+        return ApiRouter::json({});
+    }
+    if (route == QLatin1String("expire-access-tokens")) {
+        emulator.expireAccessTokens();
+        return ApiRouter::json({});
+    }
+    if (route == QLatin1String("consent")) {
+        const QJsonValue autoApprove = body.value(QStringLiteral("auto_approve"));
+        if (!autoApprove.isBool())
+            return ApiRouter::error(ApiError::invalidParameter(
+                QStringLiteral("Expected {\"auto_approve\": true|false}.")));
+        emulator.setAutoApproveConsent(autoApprove.toBool());
+        return ApiRouter::json({});
+    }
+    *handled = false;
+    return {};
+}
+
 } // namespace
 
 bool isAdminPath(const QString &path)
@@ -104,6 +170,11 @@ ApiAnswer handle(Emulator &emulator, const ApiRequest &request, bool fromLoopbac
                                "characters and no spaces.")));
         emulator.setToken(token);
         return ApiRouter::json({});
+    } else if (route.startsWith(QLatin1String("oauth/"))) {
+        bool handled = false;
+        ApiAnswer answer = handleOAuth(emulator, request, route.mid(6), &handled);
+        if (handled)
+            return answer;
     }
     return notFound();
 }

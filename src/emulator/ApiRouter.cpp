@@ -1,9 +1,11 @@
 #include "ApiRouter.h"
 
 #include "FaultPlan.h"
+#include "OAuthServer.h"
 #include "RunEngine.h"
 #include "Workspace.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -17,11 +19,30 @@ namespace {
 const QString kScimUserSchema = QStringLiteral("urn:ietf:params:scim:schemas:core:2.0:User");
 const QString kScimErrorSchema = QStringLiteral("urn:ietf:params:scim:api:messages:2.0:Error");
 
+const QRegularExpression &bearerPattern()
+{
+    static const QRegularExpression bearer(QStringLiteral("^Bearer +(\\S+) *$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    return bearer;
+}
+
+// A stable SCIM id (16 digits) for an identity that is not the workspace's user.
+QString scimIdOf(const QString &name)
+{
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    quint64 value = 0;
+    for (int i = 0; i < 8; ++i)
+        value = (value << 8) | static_cast<quint8>(digest.at(i));
+    return QString::number(1000000000000000ULL + value % 8000000000000000ULL);
+}
+
 } // namespace
 
-ApiRouter::ApiRouter(const Workspace &workspace, RunEngine &engine, QString token)
+ApiRouter::ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
+                     const OAuthServer *oauth)
     : m_workspace(workspace)
     , m_engine(engine)
+    , m_oauth(oauth)
     , m_token(std::move(token))
 {}
 
@@ -54,17 +75,35 @@ ApiAnswer ApiRouter::endpointNotFound(const ApiRequest &request, const QString &
                   QStringLiteral("No API found for '%1 %2'").arg(request.method, route)});
 }
 
-QString ApiRouter::authenticationFailure(const ApiRequest &request) const
+QString ApiRouter::authenticationFailure(const ApiRequest &request, OAuthIdentity *identity,
+                                         bool *isOAuth) const
 {
-    static const QRegularExpression bearer(QStringLiteral("^Bearer +(\\S+) *$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = bearer.match(request.authorization);
+    *isOAuth = false;
+    const QRegularExpressionMatch match = bearerPattern().match(request.authorization);
     if (request.authorization.isEmpty() || !match.hasMatch())
         return QStringLiteral("Credential was not sent or was of an unsupported type for this "
                               "API.");
-    if (!tokenMatches(request.authorization))
-        return QStringLiteral("Invalid access token.");
-    return {};
+    if (tokenMatches(request.authorization))
+        return {};
+    const OAuthServer::TokenState state =
+        m_oauth ? m_oauth->checkAccessToken(match.captured(1), identity)
+                : OAuthServer::TokenState::Unknown;
+    if (state == OAuthServer::TokenState::Valid) {
+        *isOAuth = true;
+        return {};
+    }
+    if (state == OAuthServer::TokenState::Expired)
+        return QStringLiteral("Token is expired.");
+    return QStringLiteral("Invalid access token.");
+}
+
+bool ApiRouter::credentialAccepted(const QString &authorization) const
+{
+    if (tokenMatches(authorization))
+        return true;
+    const QRegularExpressionMatch match = bearerPattern().match(authorization);
+    return m_oauth && match.hasMatch() &&
+           m_oauth->checkAccessToken(match.captured(1)) == OAuthServer::TokenState::Valid;
 }
 
 void ApiRouter::setToken(const QString &token)
@@ -75,9 +114,7 @@ void ApiRouter::setToken(const QString &token)
 
 bool ApiRouter::tokenMatches(const QString &authorization) const
 {
-    static const QRegularExpression bearer(QStringLiteral("^Bearer +(\\S+) *$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = bearer.match(authorization);
+    const QRegularExpressionMatch match = bearerPattern().match(authorization);
     std::lock_guard<std::mutex> lock(m_tokenMutex);
     return match.hasMatch() && match.captured(1) == m_token;
 }
@@ -108,7 +145,9 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
     const QString route = match.hasMatch() ? match.captured(2) : request.path;
     const bool isScim = route.startsWith(QLatin1String("/preview/scim/"));
 
-    const QString authFailure = authenticationFailure(request);
+    OAuthIdentity identity;
+    bool isOAuth = false;
+    const QString authFailure = authenticationFailure(request, &identity, &isOAuth);
     if (!authFailure.isEmpty()) {
         if (isScim)
             return scimError(401, authFailure);
@@ -131,7 +170,7 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
         if (!get)
             return scimError(
                 405, QStringLiteral("Method %1 is not supported on /Me.").arg(request.method));
-        return handleMe(request);
+        return handleMe(isOAuth ? &identity : nullptr);
     }
     return endpointNotFound(request, route);
 }
@@ -170,9 +209,10 @@ ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route)
     return failure.isError() ? error(failure) : json(answer);
 }
 
-ApiAnswer ApiRouter::handleMe(const ApiRequest &request) const
+ApiAnswer ApiRouter::handleMe(const OAuthIdentity *identity) const
 {
-    Q_UNUSED(request)
+    if (identity && (identity->servicePrincipal || identity->userName != m_workspace.userName()))
+        return handleOtherMe(*identity);
     const QString displayName = m_workspace.displayName();
     const qsizetype space = displayName.indexOf(QLatin1Char(' '));
     const QString given = space > 0 ? displayName.left(space) : displayName;
@@ -196,6 +236,28 @@ ApiAnswer ApiRouter::handleMe(const ApiRequest &request) const
         {QStringLiteral("entitlements"),
          QJsonArray{
              QJsonObject{{QStringLiteral("value"), QStringLiteral("allow-cluster-create")}}}}});
+}
+
+// SCIM Me of an OAuth identity other than the workspace's user: a service principal (userName
+// is its application id) or the user configured for U2M sign-in.
+ApiAnswer ApiRouter::handleOtherMe(const OAuthIdentity &identity) const
+{
+    QJsonArray emails;
+    if (!identity.servicePrincipal)
+        emails.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("work")},
+                                  {QStringLiteral("value"), identity.userName},
+                                  {QStringLiteral("primary"), true}});
+    return json(QJsonObject{
+        {QStringLiteral("schemas"), QJsonArray{kScimUserSchema}},
+        {QStringLiteral("id"), scimIdOf(identity.userName)},
+        {QStringLiteral("userName"), identity.userName},
+        {QStringLiteral("displayName"), identity.displayName},
+        {QStringLiteral("active"), true},
+        {QStringLiteral("emails"), emails},
+        {QStringLiteral("groups"),
+         QJsonArray{QJsonObject{{QStringLiteral("display"), QStringLiteral("users")},
+                                {QStringLiteral("type"), QStringLiteral("direct")},
+                                {QStringLiteral("value"), QStringLiteral("1000000000000001")}}}}});
 }
 
 ApiAnswer ApiRouter::handleWorkspaceList(const ApiRequest &request) const

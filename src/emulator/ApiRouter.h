@@ -8,15 +8,19 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 
 #include <mutex>
 
 namespace Brickrun::Emulator {
 
+class OAuthServer;
 class RunEngine;
 class Workspace;
+struct OAuthIdentity;
 
 struct ApiRequest
 {
@@ -24,6 +28,7 @@ struct ApiRequest
     QString path;
     QMap<QString, QString> query;
     QString authorization; // the Authorization header, as sent
+    QString contentType;   // the Content-Type header, as sent
     QByteArray body;
 };
 
@@ -32,13 +37,16 @@ struct ApiAnswer
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // more headers (Location, Cache-Control, ...)
     qint64 createdRunId = 0; // runs/submit: the run it created (0 for an idempotent repeat)
 };
 
 class ApiRouter
 {
 public:
-    ApiRouter(const Workspace &workspace, RunEngine &engine, QString token);
+    // oauth: accepts the access tokens it issued besides the token (may be null).
+    ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
+              const OAuthServer *oauth = nullptr);
 
     ApiAnswer handle(const ApiRequest &request) const;
 
@@ -46,6 +54,8 @@ public:
     void setToken(const QString &token);
     // Whether an Authorization header value is "Bearer <the token>".
     bool tokenMatches(const QString &authorization) const;
+    // Whether it is "Bearer <the token>" or "Bearer <an OAuth access token in force>".
+    bool credentialAccepted(const QString &authorization) const;
     // The 401 answer with this message, in the shape of the request's route (SCIM or not).
     ApiAnswer unauthenticated(const ApiRequest &request, const QString &message) const;
 
@@ -54,14 +64,18 @@ public:
 
 private:
     ApiAnswer handleJobs(const ApiRequest &request, const QString &route) const;
-    ApiAnswer handleMe(const ApiRequest &request) const;
+    ApiAnswer handleMe(const OAuthIdentity *identity) const; // null: the token's user
+    ApiAnswer handleOtherMe(const OAuthIdentity &identity) const;
     ApiAnswer handleWorkspaceList(const ApiRequest &request) const;
     ApiAnswer scimError(int status, const QString &detail) const;
     static ApiAnswer endpointNotFound(const ApiRequest &request, const QString &route);
-    QString authenticationFailure(const ApiRequest &request) const;
+    // Empty when the request may pass; *identity: whom an OAuth token belongs to.
+    QString authenticationFailure(const ApiRequest &request, OAuthIdentity *identity,
+                                  bool *isOAuth) const;
 
     const Workspace &m_workspace;
     RunEngine &m_engine;
+    const OAuthServer *m_oauth;
     mutable std::mutex m_tokenMutex;
     QString m_token;
 };

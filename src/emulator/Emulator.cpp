@@ -7,12 +7,14 @@
 #include "RunEngine.h"
 #include "Workspace.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QUrl>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <httplib.h>
@@ -54,12 +56,16 @@ public:
     static void answer(httplib::Response &response, const ApiAnswer &answer)
     {
         response.status = answer.status;
+        for (const auto &header : answer.headers)
+            response.set_header(header.first.toStdString(), header.second.toStdString());
         response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
     }
 
     // The router's answer; deletes the run a submit created when the plan says so.
     ApiAnswer process(const ApiRequest &request)
     {
+        if (OAuthServer::handles(request.path))
+            return oauth->handle(request);
         const ApiAnswer answer = router->handle(request);
         if (answer.createdRunId != 0 && faults.takeNextRunDeletion() &&
             engine->deleteRun(answer.createdRunId))
@@ -161,6 +167,7 @@ public:
                                     QString::fromStdString(param.second));
         apiRequest.authorization =
             QString::fromStdString(request.get_header_value("Authorization"));
+        apiRequest.contentType = QString::fromStdString(request.get_header_value("Content-Type"));
         apiRequest.body = QByteArray::fromStdString(request.body);
 
         if (AdminApi::isAdminPath(apiRequest.path)) {
@@ -175,7 +182,7 @@ public:
         entry.path = apiRequest.path;
         entry.route = FaultPlan::routeOf(apiRequest.path);
         entry.authorizationPresent = request.has_header("Authorization");
-        entry.tokenMatched = router->tokenMatches(apiRequest.authorization);
+        entry.tokenMatched = router->credentialAccepted(apiRequest.authorization);
         const bool isApi = apiRequest.path.startsWith(QLatin1String("/api/"));
         const FaultInjector::Decision decision =
             faults.next(isApi ? entry.route : apiRequest.path, isApi);
@@ -201,6 +208,7 @@ public:
     FaultInjector faults;
     std::unique_ptr<RunEngine> engine;
     std::unique_ptr<ApiRouter> router;
+    std::unique_ptr<OAuthServer> oauth;
     std::unique_ptr<httplib::Server> server;
     std::thread thread;
     std::atomic<bool> running{false};
@@ -217,6 +225,17 @@ Emulator::Emulator(EmulatorOptions options)
         d->options.token = generatedToken();
     if (d->options.adminToken.isEmpty())
         d->options.adminToken = d->options.token;
+    OAuthSettings settings;
+    settings.tokenLifetimeSeconds = std::max<qint64>(1, d->options.tokenLifetimeSeconds);
+    settings.speed = d->options.speed;
+    settings.rotateRefreshTokens = d->options.rotateRefreshTokens;
+    settings.autoApproveConsent = d->options.autoApproveConsent;
+    settings.userName = d->options.oauthUserName;
+    settings.servicePrincipals = d->options.servicePrincipals;
+    Private *p = d.get();
+    d->oauth = std::make_unique<OAuthServer>(settings, [p] {
+        return p->engine ? p->engine->nowMs() : QDateTime::currentMSecsSinceEpoch();
+    });
 }
 
 Emulator::~Emulator()
@@ -243,7 +262,9 @@ bool Emulator::start(QString *error)
     d->engine = std::make_unique<RunEngine>(d->workspace, d->options.speed, d->options.stateFile);
     if (!d->engine->loadState(&reason))
         return fail(reason);
-    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, token());
+    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, token(), d->oauth.get());
+    if (d->options.oauthUserName.isEmpty() || d->options.oauthUserName == d->workspace.userName())
+        d->oauth->setUser(d->workspace.userName(), d->workspace.displayName());
     d->applyRunDeletions();
 
     if (usesTls()) {
@@ -295,6 +316,7 @@ bool Emulator::start(QString *error)
     }
     d->port = static_cast<quint16>(port);
     d->engine->setBaseUrl(baseUrl());
+    d->oauth->setBaseUrl(baseUrl());
     d->running = true;
     d->thread = std::thread([this] { d->server->listen_after_bind(); });
     // httplib's stop() does nothing until listen_after_bind() has marked the server running, so
@@ -420,6 +442,41 @@ void Emulator::advanceSimulatedTime(qint64 milliseconds)
 qint64 Emulator::simulatedNowMs() const
 {
     return d->engine ? d->engine->nowMs() : 0;
+}
+
+void Emulator::addServicePrincipal(const ServicePrincipal &principal)
+{
+    d->oauth->addServicePrincipal(principal);
+}
+
+bool Emulator::revokeRefreshToken(const QString &refreshToken)
+{
+    return d->oauth->revokeRefreshToken(refreshToken);
+}
+
+void Emulator::revokeAllOAuthTokens()
+{
+    d->oauth->revokeAll();
+}
+
+void Emulator::expireAccessTokens()
+{
+    d->oauth->expireAccessTokens();
+}
+
+void Emulator::setAutoApproveConsent(bool autoApprove)
+{
+    d->oauth->setAutoApproveConsent(autoApprove);
+}
+
+void Emulator::setRotateRefreshTokens(bool rotate)
+{
+    d->oauth->setRotateRefreshTokens(rotate);
+}
+
+OAuthStats Emulator::oauthStats() const
+{
+    return d->oauth->stats();
 }
 
 } // namespace Brickrun::Emulator

@@ -5,6 +5,7 @@
 // or link brickrun_core, so a misunderstanding in one is caught by the other.
 
 #include "FaultPlan.h"
+#include "OAuthServer.h"
 #include "RequestLog.h"
 
 #include <QList>
@@ -27,6 +28,14 @@ struct EmulatorOptions
     QString tlsCertificateFile;
     QString tlsKeyFile;
     QString adminToken; // for /__admin/...; empty = the token as given or generated at start
+
+    // OAuth sign-in (docs/demo-workspace.md, "OAuth sign-in"). Access tokens live this many
+    // simulated seconds; "expires_in" says max(1, round(lifetime / speed)) real seconds.
+    qint64 tokenLifetimeSeconds = 3600;
+    bool rotateRefreshTokens = true; // a refresh answers a new refresh token, the old one dies
+    bool autoApproveConsent = false; // GET /oidc/v1/authorize redirects with a code at once
+    QString oauthUserName;           // whom U2M tokens sign in; empty = the workspace's user
+    QList<ServicePrincipal> servicePrincipals; // for client_credentials and the Entra route
 };
 
 class Emulator
@@ -71,6 +80,18 @@ public:
     // notebook that takes simulated minutes without waiting.
     qint64 simulatedNowMs() const;
     void advanceSimulatedTime(qint64 milliseconds);
+
+    // OAuth sign-in, for tests (the /__admin/oauth/... routes do the same over HTTP).
+    void addServicePrincipal(const ServicePrincipal &principal); // replaces one with its id
+    // Revokes the refresh token, those rotated from the same sign-in and their access tokens;
+    // false when it is unknown.
+    bool revokeRefreshToken(const QString &refreshToken);
+    // Revokes every refresh token and every OAuth access token issued so far.
+    void revokeAllOAuthTokens();
+    void expireAccessTokens(); // every OAuth access token issued so far is expired now
+    void setAutoApproveConsent(bool autoApprove);
+    void setRotateRefreshTokens(bool rotate);
+    OAuthStats oauthStats() const;
 
 private:
     class Private;

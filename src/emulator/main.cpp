@@ -45,7 +45,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Brickrun demo workspace: serves the Databricks REST API (jobs runs, clusters, "
-        "workspace list, SCIM Me) on loopback with simulated runs.\n"
+        "workspace list, SCIM Me) and OAuth sign-in (U2M, M2M, Entra ID client secret) on "
+        "loopback with simulated runs.\n"
         "The bearer token is read from BRICKRUN_EMULATOR_TOKEN, or generated and printed."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -77,8 +78,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
                                           QStringLiteral("The PEM private key of --tls-cert."),
                                           QStringLiteral("FILE"));
+    const QCommandLineOption tokenLifetimeOption(
+        QStringLiteral("token-lifetime"),
+        QStringLiteral("Lifetime of OAuth access tokens in simulated seconds (default 3600)."),
+        QStringLiteral("S"), QStringLiteral("3600"));
+    const QCommandLineOption autoApproveOption(
+        QStringLiteral("oauth-auto-approve"),
+        QStringLiteral("OAuth sign-in: skip the consent page, redirect with a code at once."));
+    const QCommandLineOption noRotationOption(
+        QStringLiteral("no-refresh-rotation"),
+        QStringLiteral("OAuth: a refresh keeps the refresh token instead of issuing a new one."));
     parser.addOptions({portOption, workspaceOption, speedOption, stateOption, bindOption,
-                       faultsOption, tlsCertOption, tlsKeyOption});
+                       faultsOption, tlsCertOption, tlsKeyOption, tokenLifetimeOption,
+                       autoApproveOption, noRotationOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -102,6 +114,13 @@ int main(int argc, char *argv[])
         return usageError(QStringLiteral("--speed: '%1' is not a speed; use a number from "
                                          "0.001 to 1000000")
                               .arg(parser.value(speedOption)));
+    options.tokenLifetimeSeconds = parser.value(tokenLifetimeOption).toLongLong(&ok);
+    if (!ok || options.tokenLifetimeSeconds < 1 || options.tokenLifetimeSeconds > 315360000)
+        return usageError(QStringLiteral("--token-lifetime: '%1' is not a number of seconds "
+                                         "(1-315360000)")
+                              .arg(parser.value(tokenLifetimeOption)));
+    options.autoApproveConsent = parser.isSet(autoApproveOption);
+    options.rotateRefreshTokens = !parser.isSet(noRotationOption);
     options.bindAddress = parser.value(bindOption);
     options.stateFile = parser.value(stateOption);
     if (parser.isSet(workspaceOption)) {

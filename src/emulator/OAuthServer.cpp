@@ -1,0 +1,821 @@
+#include "OAuthServer.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUuid>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <utility>
+
+namespace Brickrun::Emulator {
+
+namespace {
+
+const QString kClientId = QStringLiteral("databricks-cli");
+const QString kAzureDatabricksScope =
+    QStringLiteral("2ff814a6-3304-4ab8-85cb-cd0e6f879c1d/.default");
+const QStringList kScopes = {QStringLiteral("all-apis"), QStringLiteral("offline_access"),
+                             QStringLiteral("openid"), QStringLiteral("email"),
+                             QStringLiteral("profile")};
+constexpr qint64 kPendingLifetimeMs = 10 * 60 * 1000; // simulated
+constexpr qint64 kCodeLifetimeMs = 5 * 60 * 1000;     // simulated
+constexpr int kPruneThreshold = 20000;
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    for (int i = 0; i < count; ++i)
+        bytes[i] = static_cast<char>(QRandomGenerator::system()->bounded(256));
+    return bytes;
+}
+
+QString base64Url(const QByteArray &bytes)
+{
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QString randomHex(int bytes)
+{
+    return QString::fromLatin1(randomBytes(bytes).toHex());
+}
+
+// A JWT-looking token (header.payload.signature) whose signature is random: unguessable, and
+// nothing in it is needed to use it.
+QString jwtLike(const QJsonObject &claims)
+{
+    const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")},
+                             {QStringLiteral("kid"), QStringLiteral("brickrun-demo")},
+                             {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    QJsonObject payload = claims;
+    payload.insert(QStringLiteral("jti"), randomHex(16));
+    return base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + QLatin1Char('.') +
+           base64Url(QJsonDocument(payload).toJson(QJsonDocument::Compact)) + QLatin1Char('.') +
+           base64Url(randomBytes(64));
+}
+
+bool sameSecret(const QString &given, const QString &expected)
+{
+    const QByteArray x = given.toUtf8();
+    const QByteArray y = expected.toUtf8();
+    if (y.isEmpty() || x.size() != y.size())
+        return false;
+    unsigned char difference = 0; // same time whatever the first different byte
+    for (qsizetype i = 0; i < x.size(); ++i)
+        difference |= static_cast<unsigned char>(x.at(i) ^ y.at(i));
+    return difference == 0;
+}
+
+QString formDecode(QByteArray text)
+{
+    text.replace('+', ' ');
+    return QUrl::fromPercentEncoding(text);
+}
+
+QByteArray formEncode(const QString &text)
+{
+    return QUrl::toPercentEncoding(text).replace("%20", "+");
+}
+
+// application/x-www-form-urlencoded; *repeated: a parameter given more than once (RFC 6749 3.1).
+QMap<QString, QString> parseForm(const QByteArray &body, QString *repeated)
+{
+    QMap<QString, QString> form;
+    for (const QByteArray &pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        const QString name = formDecode(equals < 0 ? pair : pair.left(equals));
+        const QString value = equals < 0 ? QString() : formDecode(pair.mid(equals + 1));
+        if (form.contains(name) && repeated->isEmpty())
+            *repeated = name;
+        form.insert(name, value);
+    }
+    return form;
+}
+
+bool isForm(const ApiRequest &request)
+{
+    return request.contentType.trimmed().startsWith(
+        QLatin1String("application/x-www-form-urlencoded"), Qt::CaseInsensitive);
+}
+
+void addHeader(ApiAnswer &answer, const QByteArray &name, const QByteArray &value)
+{
+    answer.headers.append(qMakePair(name, value));
+}
+
+void noStore(ApiAnswer &answer)
+{
+    addHeader(answer, "Cache-Control", "no-store");
+    addHeader(answer, "Pragma", "no-cache");
+}
+
+// RFC 6749 5.2.
+ApiAnswer oauthError(int status, const QString &error, const QString &description)
+{
+    ApiAnswer answer =
+        ApiRouter::json(QJsonObject{{QStringLiteral("error"), error},
+                                    {QStringLiteral("error_description"), description}},
+                        status);
+    noStore(answer);
+    return answer;
+}
+
+ApiAnswer invalidClient(bool basic)
+{
+    ApiAnswer answer = oauthError(401, QStringLiteral("invalid_client"),
+                                  QStringLiteral("Client authentication failed"));
+    if (basic)
+        addHeader(answer, "WWW-Authenticate", "Basic realm=\"Brickrun demo workspace\"");
+    return answer;
+}
+
+ApiAnswer page(int status, const QString &title, const QString &bodyHtml)
+{
+    ApiAnswer answer;
+    answer.status = status;
+    answer.contentType = "text/html; charset=utf-8";
+    answer.body = QStringLiteral("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>%1"
+                                 "</title></head>\n<body>\n<h1>%1</h1>\n%2\n</body></html>\n")
+                      .arg(title.toHtmlEscaped(), bodyHtml)
+                      .toUtf8();
+    noStore(answer);
+    return answer;
+}
+
+ApiAnswer errorPage(int status, const QString &text)
+{
+    return page(status, QStringLiteral("Brickrun demo workspace: sign-in error"),
+                QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped()));
+}
+
+// 302 to a registered loopback redirect URI (which has no query of its own) with parameters.
+ApiAnswer redirect(const QString &redirectUri, const QList<std::pair<QString, QString>> &params)
+{
+    QByteArray location = redirectUri.toUtf8();
+    char separator = '?';
+    for (const auto &[name, value] : params) {
+        location += separator + formEncode(name) + '=' + formEncode(value);
+        separator = '&';
+    }
+    ApiAnswer answer;
+    answer.status = 302;
+    answer.contentType = "text/html; charset=utf-8";
+    addHeader(answer, "Location", location);
+    noStore(answer);
+    return answer;
+}
+
+bool isRegisteredRedirect(const QString &uri)
+{
+    static const QRegularExpression loopback(
+        QStringLiteral("^http://(?:localhost|127\\.0\\.0\\.1):([0-9]{4})/?$"));
+    const QRegularExpressionMatch match = loopback.match(uri);
+    const int port = match.hasMatch() ? match.captured(1).toInt() : 0;
+    return port >= 8020 && port <= 8040;
+}
+
+// Every scope known and at least one: the error description, or empty.
+QString scopeProblem(const QString &scope)
+{
+    const QStringList scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (scopes.isEmpty())
+        return QStringLiteral("The request has no scope; use 'all-apis offline_access'.");
+    for (const QString &s : scopes) {
+        if (!kScopes.contains(s))
+            return QStringLiteral("Unknown scope '%1'.").arg(s);
+    }
+    return {};
+}
+
+QString normalizedScope(const QString &scope)
+{
+    QStringList scopes = scope.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    scopes.removeDuplicates();
+    return scopes.join(QLatin1Char(' '));
+}
+
+// "Authorization: Basic base64(id:secret)" with id and secret form-encoded (RFC 6749 2.3.1).
+bool basicCredentials(const QString &authorization, QString *id, QString *secret)
+{
+    if (!authorization.startsWith(QLatin1String("Basic "), Qt::CaseInsensitive))
+        return false;
+    const QByteArray decoded = QByteArray::fromBase64(authorization.mid(6).trimmed().toLatin1());
+    const qsizetype colon = decoded.indexOf(':');
+    if (colon < 0) {
+        *id = QString();
+        *secret = QString();
+        return true;
+    }
+    *id = formDecode(decoded.left(colon));
+    *secret = formDecode(decoded.mid(colon + 1));
+    return true;
+}
+
+// Entra ID's error shape: error, error_description with trace and correlation ids, error_codes.
+ApiAnswer entraError(int status, const QString &error, int code, const QString &text)
+{
+    const QString timestamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss'Z'"));
+    const QString trace = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString correlation = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    ApiAnswer answer = ApiRouter::json(
+        QJsonObject{{QStringLiteral("error"), error},
+                    {QStringLiteral("error_description"),
+                     QStringLiteral("AADSTS%1: %2 Trace ID: %3 Correlation ID: %4 Timestamp: %5")
+                         .arg(code)
+                         .arg(text, trace, correlation, timestamp)},
+                    {QStringLiteral("error_codes"), QJsonArray{code}},
+                    {QStringLiteral("timestamp"), timestamp},
+                    {QStringLiteral("trace_id"), trace},
+                    {QStringLiteral("correlation_id"), correlation},
+                    {QStringLiteral("error_uri"),
+                     QStringLiteral("https://login.microsoftonline.com/error?code=%1").arg(code)}},
+        status);
+    noStore(answer);
+    return answer;
+}
+
+const QRegularExpression &entraPath()
+{
+    static const QRegularExpression path(QStringLiteral("^/([^/]+)/oauth2/v2\\.0/token$"));
+    return path;
+}
+
+} // namespace
+
+OAuthServer::OAuthServer(OAuthSettings settings, Clock clock)
+    : m_settings(std::move(settings))
+    , m_clock(std::move(clock))
+{}
+
+bool OAuthServer::handles(const QString &path)
+{
+    return path.startsWith(QLatin1String("/oidc/")) || entraPath().match(path).hasMatch();
+}
+
+int OAuthServer::realSeconds(qint64 simulatedSeconds, double speed)
+{
+    const double seconds = std::round(static_cast<double>(simulatedSeconds) / speed);
+    return static_cast<int>(std::clamp(seconds, 1.0, static_cast<double>(INT_MAX)));
+}
+
+void OAuthServer::setBaseUrl(const QString &baseUrl)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_baseUrl = baseUrl;
+}
+
+void OAuthServer::setUser(const QString &userName, const QString &displayName)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_settings.userName = userName;
+    m_settings.userDisplayName = displayName;
+}
+
+QString OAuthServer::userName() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_settings.userName;
+}
+
+ApiAnswer OAuthServer::handle(const ApiRequest &request)
+{
+    const QString &path = request.path;
+    const bool get =
+        request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
+    const bool post = request.method == QLatin1String("POST");
+    if (path == QLatin1String("/oidc/.well-known/oauth-authorization-server") && get)
+        return discovery();
+    if (path == QLatin1String("/oidc/v1/authorize") && get)
+        return authorize(request);
+    if (path == QLatin1String("/oidc/v1/authorize/consent") && post)
+        return consent(request);
+    if (path == QLatin1String("/oidc/v1/token")) {
+        if (!post)
+            return oauthError(405, QStringLiteral("invalid_request"),
+                              QStringLiteral("The token endpoint accepts POST only."));
+        return token(request);
+    }
+    const QRegularExpressionMatch entra = entraPath().match(path);
+    if (entra.hasMatch()) {
+        if (!post)
+            return entraError(405, QStringLiteral("invalid_request"), 900561,
+                              QStringLiteral("The endpoint only accepts POST requests."));
+        return entraToken(request, entra.captured(1));
+    }
+    return ApiRouter::error(
+        {404, QStringLiteral("ENDPOINT_NOT_FOUND"),
+         QStringLiteral("No API found for '%1 %2'").arg(request.method, request.path)});
+}
+
+ApiAnswer OAuthServer::discovery() const
+{
+    QString base;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        base = m_baseUrl;
+    }
+    return ApiRouter::json(QJsonObject{
+        {QStringLiteral("issuer"), QString(base + QStringLiteral("/oidc"))},
+        {QStringLiteral("authorization_endpoint"),
+         QString(base + QStringLiteral("/oidc/v1/authorize"))},
+        {QStringLiteral("token_endpoint"), QString(base + QStringLiteral("/oidc/v1/token"))},
+        {QStringLiteral("code_challenge_methods_supported"), QJsonArray{QStringLiteral("S256")}},
+        {QStringLiteral("grant_types_supported"),
+         QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
+                    QStringLiteral("client_credentials")}},
+        {QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code")}},
+        {QStringLiteral("scopes_supported"), QJsonArray::fromStringList(kScopes)},
+        {QStringLiteral("token_endpoint_auth_methods_supported"),
+         QJsonArray{QStringLiteral("client_secret_basic"), QStringLiteral("client_secret_post"),
+                    QStringLiteral("none")}}});
+}
+
+ApiAnswer OAuthServer::authorize(const ApiRequest &request)
+{
+    const QMap<QString, QString> &query = request.query;
+    const QString clientId = query.value(QStringLiteral("client_id"));
+    if (clientId != kClientId)
+        return errorPage(400, clientId.isEmpty()
+                                  ? QStringLiteral("The request has no client_id.")
+                                  : QStringLiteral("Invalid client_id '%1': no OAuth application "
+                                                   "with this id is registered in this "
+                                                   "workspace.")
+                                        .arg(clientId));
+    const QString redirectUri = query.value(QStringLiteral("redirect_uri"));
+    if (!isRegisteredRedirect(redirectUri))
+        return errorPage(400, QStringLiteral("redirect_uri \"%1\" is not registered for OAuth "
+                                             "application '%2'")
+                                  .arg(redirectUri, kClientId));
+
+    const bool hasState = query.contains(QStringLiteral("state"));
+    const QString state = query.value(QStringLiteral("state"));
+    auto refuse = [&](const QString &error, const QString &description) {
+        QList<std::pair<QString, QString>> params{
+            {QStringLiteral("error"), error}, {QStringLiteral("error_description"), description}};
+        if (hasState)
+            params.append({QStringLiteral("state"), state});
+        return redirect(redirectUri, params);
+    };
+    const QString responseType = query.value(QStringLiteral("response_type"));
+    if (responseType.isEmpty())
+        return refuse(QStringLiteral("invalid_request"),
+                      QStringLiteral("Missing parameter: response_type"));
+    if (responseType != QLatin1String("code"))
+        return refuse(QStringLiteral("unsupported_response_type"),
+                      QStringLiteral("response_type must be 'code'"));
+    const QString challenge = query.value(QStringLiteral("code_challenge"));
+    if (challenge.isEmpty())
+        return refuse(QStringLiteral("invalid_request"),
+                      QStringLiteral("PKCE is required: missing parameter code_challenge"));
+    if (query.value(QStringLiteral("code_challenge_method")) != QLatin1String("S256"))
+        return refuse(QStringLiteral("invalid_request"),
+                      QStringLiteral("code_challenge_method must be S256"));
+    static const QRegularExpression s256(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
+    if (!s256.match(challenge).hasMatch())
+        return refuse(QStringLiteral("invalid_request"),
+                      QStringLiteral("code_challenge is not a BASE64URL-encoded SHA-256 hash"));
+    const QString scope = query.value(QStringLiteral("scope"));
+    const QString scopeError = scopeProblem(scope);
+    if (!scopeError.isEmpty())
+        return refuse(QStringLiteral("invalid_scope"), scopeError);
+
+    const qint64 now = m_clock();
+    const Pending pending{
+        redirectUri, hasState, state, normalizedScope(scope), challenge, now + kPendingLifetimeMs};
+    std::lock_guard<std::mutex> lock(m_mutex);
+    prune(now);
+    if (m_settings.autoApproveConsent) {
+        QList<std::pair<QString, QString>> params{{QStringLiteral("code"), newCode(pending, now)}};
+        if (hasState)
+            params.append({QStringLiteral("state"), state});
+        return redirect(redirectUri, params);
+    }
+    const QString requestId = randomHex(16);
+    m_pending.insert(requestId, pending);
+    // Hidden state per request; a regular page (one attribute order) that tests can read.
+    return page(200, QStringLiteral("Brickrun demo workspace: sign in"),
+                QStringLiteral(
+                    "<p>Brickrun demo workspace: allow '%1' to access %2 ?</p>\n"
+                    "<form method=\"post\" action=\"/oidc/v1/authorize/consent\">\n"
+                    "<input type=\"hidden\" name=\"request_id\" value=\"%3\">\n"
+                    "<button type=\"submit\" name=\"decision\" value=\"approve\">Allow</button>\n"
+                    "<button type=\"submit\" name=\"decision\" value=\"deny\">Deny</button>\n"
+                    "</form>")
+                    .arg(kClientId, m_settings.userName.toHtmlEscaped(), requestId));
+}
+
+ApiAnswer OAuthServer::consent(const ApiRequest &request)
+{
+    QString repeated;
+    const QMap<QString, QString> form = parseForm(request.body, &repeated);
+    const QString decision = form.value(QStringLiteral("decision"));
+    if (decision != QLatin1String("approve") && decision != QLatin1String("deny"))
+        return errorPage(400, QStringLiteral("The consent form needs decision=approve or "
+                                             "decision=deny."));
+    const qint64 now = m_clock();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    prune(now);
+    const auto it = m_pending.constFind(form.value(QStringLiteral("request_id")));
+    if (it == m_pending.constEnd() || now >= it->expiresAtMs)
+        return errorPage(400, QStringLiteral("This sign-in request is unknown or has expired. "
+                                             "Start the sign-in again from the application."));
+    const Pending pending = *it;
+    m_pending.erase(it);
+    QList<std::pair<QString, QString>> params;
+    if (decision == QLatin1String("approve")) {
+        params.append({QStringLiteral("code"), newCode(pending, now)});
+    } else {
+        params.append({QStringLiteral("error"), QStringLiteral("access_denied")});
+        params.append(
+            {QStringLiteral("error_description"), QStringLiteral("The user denied the request")});
+    }
+    if (pending.hasState)
+        params.append({QStringLiteral("state"), pending.state});
+    return redirect(pending.redirectUri, params);
+}
+
+QString OAuthServer::newCode(const Pending &pending, qint64 now)
+{
+    const QString code = base64Url(randomBytes(32));
+    m_codes.insert(code, Code{pending.redirectUri, pending.scope, pending.codeChallenge,
+                              now + kCodeLifetimeMs, false});
+    return code;
+}
+
+ApiAnswer OAuthServer::token(const ApiRequest &request)
+{
+    if (!isForm(request))
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("The token request must be "
+                                         "application/x-www-form-urlencoded."));
+    QString repeated;
+    const QMap<QString, QString> form = parseForm(request.body, &repeated);
+    if (!repeated.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Parameter '%1' is given more than once.").arg(repeated));
+    const QString grantType = form.value(QStringLiteral("grant_type"));
+    const qint64 now = m_clock();
+    if (grantType == QLatin1String("authorization_code"))
+        return authorizationCodeGrant(form, now);
+    if (grantType == QLatin1String("refresh_token"))
+        return refreshGrant(form, now);
+    if (grantType == QLatin1String("client_credentials"))
+        return clientCredentialsGrant(request, form, now);
+    if (grantType.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Missing parameter: grant_type"));
+    return oauthError(400, QStringLiteral("unsupported_grant_type"),
+                      QStringLiteral("Grant type '%1' is not supported.").arg(grantType));
+}
+
+ApiAnswer OAuthServer::authorizationCodeGrant(const QMap<QString, QString> &form, qint64 now)
+{
+    for (const char *name : {"code", "code_verifier", "redirect_uri", "client_id"}) {
+        if (form.value(QLatin1String(name)).isEmpty())
+            return oauthError(400, QStringLiteral("invalid_request"),
+                              QStringLiteral("Missing parameter: %1").arg(QLatin1String(name)));
+    }
+    if (form.value(QStringLiteral("client_id")) != kClientId)
+        return invalidClient(false);
+    auto invalidGrant = [](const QString &description) {
+        return oauthError(400, QStringLiteral("invalid_grant"), description);
+    };
+    std::lock_guard<std::mutex> lock(m_mutex);
+    prune(now);
+    const auto it = m_codes.find(form.value(QStringLiteral("code")));
+    if (it == m_codes.end())
+        return invalidGrant(QStringLiteral("Authorization code is invalid"));
+    if (it->used)
+        return invalidGrant(QStringLiteral("Authorization code has already been used"));
+    if (now >= it->expiresAtMs)
+        return invalidGrant(QStringLiteral("Authorization code has expired"));
+    if (form.value(QStringLiteral("redirect_uri")) != it->redirectUri)
+        return invalidGrant(
+            QStringLiteral("redirect_uri does not match the one of the authorization request"));
+    const QByteArray digest = QCryptographicHash::hash(
+        form.value(QStringLiteral("code_verifier")).toUtf8(), QCryptographicHash::Sha256);
+    if (base64Url(digest) != it->codeChallenge)
+        return invalidGrant(QStringLiteral("PKCE verification failed"));
+    it->used = true;
+    ++m_stats.authorizationCodeGrants;
+    return userTokens(it->scope, randomHex(16), now);
+}
+
+ApiAnswer OAuthServer::userTokens(const QString &scope, const QString &family, qint64 now)
+{
+    QJsonObject answer{
+        {QStringLiteral("access_token"), issueAccessToken(userIdentity(), family, now)},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_in"),
+         realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed)},
+        {QStringLiteral("scope"), scope}};
+    if (scope.split(QLatin1Char(' ')).contains(QStringLiteral("offline_access"))) {
+        const QString refresh = base64Url(randomBytes(48));
+        m_refreshTokens.insert(refresh, RefreshToken{family, scope, true});
+        answer.insert(QStringLiteral("refresh_token"), refresh);
+    }
+    ApiAnswer result = ApiRouter::json(answer);
+    noStore(result);
+    return result;
+}
+
+ApiAnswer OAuthServer::refreshGrant(const QMap<QString, QString> &form, qint64 now)
+{
+    const QString refresh = form.value(QStringLiteral("refresh_token"));
+    if (refresh.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Missing parameter: refresh_token"));
+    if (form.contains(QStringLiteral("client_id")) &&
+        form.value(QStringLiteral("client_id")) != kClientId)
+        return invalidClient(false);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    prune(now);
+    const auto it = m_refreshTokens.find(refresh);
+    if (it == m_refreshTokens.end() || !it->valid)
+        return oauthError(400, QStringLiteral("invalid_grant"),
+                          QStringLiteral("Refresh token is invalid or has been revoked"));
+    ++m_stats.refreshGrants;
+    const QString family = it->family;
+    const QString scope = it->scope;
+    if (m_settings.rotateRefreshTokens) {
+        it->valid = false;
+        return userTokens(scope, family, now);
+    }
+    QJsonObject answer{
+        {QStringLiteral("access_token"), issueAccessToken(userIdentity(), family, now)},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_in"),
+         realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed)},
+        {QStringLiteral("scope"), scope}};
+    ApiAnswer result = ApiRouter::json(answer);
+    noStore(result);
+    return result;
+}
+
+ApiAnswer OAuthServer::clientCredentialsGrant(const ApiRequest &request,
+                                              const QMap<QString, QString> &form, qint64 now)
+{
+    QString id;
+    QString secret;
+    const bool basic = basicCredentials(request.authorization, &id, &secret);
+    if (basic && form.contains(QStringLiteral("client_secret")))
+        return oauthError(400, QStringLiteral("invalid_request"),
+                          QStringLiteral("Use one client authentication method: HTTP Basic or "
+                                         "client_secret in the body, not both."));
+    if (!basic) {
+        id = form.value(QStringLiteral("client_id"));
+        secret = form.value(QStringLiteral("client_secret"));
+    }
+    const QString scope = form.value(QStringLiteral("scope"));
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const ServicePrincipal *sp = principal(id, false);
+    if (!sp || !sameSecret(secret, sp->clientSecret))
+        return invalidClient(basic);
+    const QString scopeError = scopeProblem(scope);
+    if (!scopeError.isEmpty())
+        return oauthError(400, QStringLiteral("invalid_scope"), scopeError);
+    prune(now);
+    ++m_stats.clientCredentialsGrants;
+    const OAuthIdentity identity{true, sp->clientId,
+                                 sp->displayName.isEmpty() ? sp->clientId : sp->displayName};
+    ApiAnswer result = ApiRouter::json(
+        QJsonObject{{QStringLiteral("access_token"), issueAccessToken(identity, QString(), now)},
+                    {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                    {QStringLiteral("expires_in"),
+                     realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed)},
+                    {QStringLiteral("scope"), normalizedScope(scope)}});
+    noStore(result);
+    return result;
+}
+
+ApiAnswer OAuthServer::entraToken(const ApiRequest &request, const QString &tenant)
+{
+    QString repeated;
+    const QMap<QString, QString> form = parseForm(request.body, &repeated);
+    const qint64 now = m_clock();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const bool knownTenant = std::any_of(
+        m_settings.servicePrincipals.cbegin(), m_settings.servicePrincipals.cend(),
+        [&](const ServicePrincipal &sp) {
+            return !sp.tenantId.isEmpty() && sp.tenantId.compare(tenant, Qt::CaseInsensitive) == 0;
+        });
+    if (!knownTenant)
+        return entraError(400, QStringLiteral("invalid_request"), 90002,
+                          QStringLiteral("Tenant '%1' not found. Check to make sure you have the "
+                                         "correct tenant ID and are signing into the correct "
+                                         "cloud. Check with your subscription administrator, "
+                                         "this may happen if there are no active subscriptions "
+                                         "for the tenant.")
+                              .arg(tenant));
+    if (!isForm(request))
+        return entraError(400, QStringLiteral("invalid_request"), 900144,
+                          QStringLiteral("The request body must contain the following parameter: "
+                                         "'grant_type'."));
+    auto missing = [](const QString &name) {
+        return entraError(400, QStringLiteral("invalid_request"), 900144,
+                          QStringLiteral("The request body must contain the following parameter: "
+                                         "'%1'.")
+                              .arg(name));
+    };
+    const QString grantType = form.value(QStringLiteral("grant_type"));
+    if (grantType.isEmpty())
+        return missing(QStringLiteral("grant_type"));
+    if (grantType != QLatin1String("client_credentials"))
+        return entraError(
+            400, QStringLiteral("unsupported_grant_type"), 70003,
+            QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
+    QString id;
+    QString secret;
+    if (!basicCredentials(request.authorization, &id, &secret)) {
+        id = form.value(QStringLiteral("client_id"));
+        secret = form.value(QStringLiteral("client_secret"));
+    }
+    if (id.isEmpty())
+        return missing(QStringLiteral("client_id"));
+    const ServicePrincipal *sp = principal(id, true);
+    if (!sp || sp->tenantId.compare(tenant, Qt::CaseInsensitive) != 0)
+        return entraError(400, QStringLiteral("unauthorized_client"), 700016,
+                          QStringLiteral("Application with identifier '%1' was not found in the "
+                                         "directory '%2'. This can happen if the application has "
+                                         "not been installed by the administrator of the tenant "
+                                         "or consented to by any user in the tenant.")
+                              .arg(id, tenant));
+    if (secret.isEmpty())
+        return entraError(401, QStringLiteral("invalid_client"), 7000218,
+                          QStringLiteral("The request body must contain the following parameter: "
+                                         "'client_assertion' or 'client_secret'."));
+    if (!sameSecret(secret, sp->clientSecret))
+        return entraError(401, QStringLiteral("invalid_client"), 7000215,
+                          QStringLiteral("Invalid client secret provided. Ensure the secret being "
+                                         "sent in the request is the client secret value, not "
+                                         "the client secret ID, for a secret added to app '%1'.")
+                              .arg(sp->clientId));
+    const QString scope = form.value(QStringLiteral("scope"));
+    if (scope.isEmpty())
+        return missing(QStringLiteral("scope"));
+    if (scope != kAzureDatabricksScope)
+        return entraError(400, QStringLiteral("invalid_scope"), 70011,
+                          QStringLiteral("The provided request must include a 'scope' input "
+                                         "parameter. The provided value for the input parameter "
+                                         "'scope' is not valid. The scope %1 is not valid.")
+                              .arg(scope));
+    prune(now);
+    ++m_stats.entraGrants;
+    const OAuthIdentity identity{true, sp->clientId,
+                                 sp->displayName.isEmpty() ? sp->clientId : sp->displayName};
+    const int expiresIn = realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed);
+    ApiAnswer result = ApiRouter::json(
+        QJsonObject{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                    {QStringLiteral("expires_in"), expiresIn},
+                    {QStringLiteral("ext_expires_in"), expiresIn},
+                    {QStringLiteral("access_token"), issueAccessToken(identity, QString(), now)}});
+    noStore(result);
+    return result;
+}
+
+QString OAuthServer::issueAccessToken(const OAuthIdentity &identity, const QString &family,
+                                      qint64 now)
+{
+    const QString token =
+        jwtLike(QJsonObject{{QStringLiteral("iss"), QString(m_baseUrl + QStringLiteral("/oidc"))},
+                            {QStringLiteral("sub"), identity.userName},
+                            {QStringLiteral("scope"), QStringLiteral("all-apis")}});
+    m_accessTokens.insert(
+        token, AccessToken{identity, family, now + m_settings.tokenLifetimeSeconds * 1000, false});
+    return token;
+}
+
+OAuthIdentity OAuthServer::userIdentity() const
+{
+    return {false, m_settings.userName,
+            m_settings.userDisplayName.isEmpty() ? m_settings.userName
+                                                 : m_settings.userDisplayName};
+}
+
+const ServicePrincipal *OAuthServer::principal(const QString &clientId, bool entra) const
+{
+    if (clientId.isEmpty())
+        return nullptr;
+    for (const ServicePrincipal &sp : m_settings.servicePrincipals) {
+        if (sp.clientId == clientId && sp.tenantId.isEmpty() != entra)
+            return &sp;
+    }
+    return nullptr;
+}
+
+void OAuthServer::prune(qint64 now)
+{
+    // Kept a while after they expire, so the answer can say "expired".
+    m_pending.removeIf([now](QHash<QString, Pending>::iterator it) {
+        return now >= it.value().expiresAtMs + kPendingLifetimeMs;
+    });
+    m_codes.removeIf([now](QHash<QString, Code>::iterator it) {
+        return now >= it.value().expiresAtMs + kCodeLifetimeMs;
+    });
+    // Expired access tokens answer "Token is expired." until there are many.
+    if (m_accessTokens.size() > kPruneThreshold)
+        m_accessTokens.removeIf([now](QHash<QString, AccessToken>::iterator it) {
+            return it.value().revoked || now >= it.value().expiresAtMs;
+        });
+    if (m_refreshTokens.size() > kPruneThreshold)
+        m_refreshTokens.removeIf(
+            [](QHash<QString, RefreshToken>::iterator it) { return !it.value().valid; });
+}
+
+OAuthServer::TokenState OAuthServer::checkAccessToken(const QString &token,
+                                                      OAuthIdentity *identity) const
+{
+    const qint64 now = m_clock();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_accessTokens.constFind(token);
+    if (it == m_accessTokens.constEnd())
+        return TokenState::Unknown;
+    if (it->revoked)
+        return TokenState::Revoked;
+    if (now >= it->expiresAtMs)
+        return TokenState::Expired;
+    if (identity)
+        *identity = it->identity;
+    return TokenState::Valid;
+}
+
+void OAuthServer::addServicePrincipal(const ServicePrincipal &principal)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    auto &list = m_settings.servicePrincipals;
+    list.removeIf([&](const ServicePrincipal &sp) {
+        return sp.clientId == principal.clientId &&
+               sp.tenantId.compare(principal.tenantId, Qt::CaseInsensitive) == 0;
+    });
+    list.append(principal);
+}
+
+bool OAuthServer::revokeRefreshToken(const QString &refreshToken)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_refreshTokens.constFind(refreshToken);
+    if (it == m_refreshTokens.constEnd())
+        return false;
+    const QString family = it->family;
+    for (RefreshToken &refresh : m_refreshTokens) {
+        if (refresh.family == family)
+            refresh.valid = false;
+    }
+    for (AccessToken &access : m_accessTokens) {
+        if (access.family == family)
+            access.revoked = true;
+    }
+    return true;
+}
+
+void OAuthServer::revokeAll()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (RefreshToken &refresh : m_refreshTokens)
+        refresh.valid = false;
+    for (AccessToken &access : m_accessTokens)
+        access.revoked = true;
+}
+
+void OAuthServer::expireAccessTokens()
+{
+    const qint64 now = m_clock();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (AccessToken &access : m_accessTokens)
+        access.expiresAtMs = std::min(access.expiresAtMs, now);
+}
+
+void OAuthServer::setAutoApproveConsent(bool autoApprove)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_settings.autoApproveConsent = autoApprove;
+}
+
+void OAuthServer::setRotateRefreshTokens(bool rotate)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_settings.rotateRefreshTokens = rotate;
+}
+
+OAuthStats OAuthServer::stats() const
+{
+    const qint64 now = m_clock();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    OAuthStats stats = m_stats;
+    stats.activeAccessTokens = static_cast<int>(
+        std::count_if(m_accessTokens.cbegin(), m_accessTokens.cend(),
+                      [now](const AccessToken &a) { return !a.revoked && now < a.expiresAtMs; }));
+    return stats;
+}
+
+} // namespace Brickrun::Emulator
