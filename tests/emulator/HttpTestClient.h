@@ -67,8 +67,16 @@ public:
     {
         return send("POST", path, body, authorization);
     }
+    // An application/x-www-form-urlencoded POST, as a browser or an OAuth client sends it.
+    HttpReply postForm(const QString &path, const QByteArray &body,
+                       const QString &authorization = QString())
+    {
+        return send("POST", path, body, authorization,
+                    QByteArrayLiteral("application/x-www-form-urlencoded"));
+    }
     HttpReply send(const QByteArray &verb, const QString &path, const QByteArray &body,
-                   const QString &authorization = QString())
+                   const QString &authorization = QString(),
+                   const QByteArray &contentType = QByteArrayLiteral("application/json"))
     {
         QNetworkRequest request(QUrl(m_baseUrl + path));
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -83,8 +91,7 @@ public:
         else if (!authorization.isEmpty())
             request.setRawHeader("Authorization", authorization.toUtf8());
         if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QByteArrayLiteral("application/json"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
         QList<QSslError> sslErrors;
         QObject::connect(reply, &QNetworkReply::sslErrors,
