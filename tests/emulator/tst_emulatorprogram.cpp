@@ -55,6 +55,7 @@ private slots:
     void faultsFromCommandLine();
     void faultsFromFileAndAdminRoute();
     void servesHttps();
+    void oauthOptions();
 };
 
 void TestEmulatorProgram::servesAndStopsOnSigterm()
@@ -147,6 +148,12 @@ void TestEmulatorProgram::badOptions_data()
         << QStringList{QStringLiteral("--tls-cert"), kTls + QStringLiteral("server.pem"),
                        QStringLiteral("--tls-key"), kTls + QStringLiteral("untrusted-key.pem")}
         << QStringLiteral("does not belong");
+    QTest::newRow("token lifetime not a number")
+        << QStringList{QStringLiteral("--token-lifetime"), QStringLiteral("soon")}
+        << QStringLiteral("--token-lifetime");
+    QTest::newRow("token lifetime zero")
+        << QStringList{QStringLiteral("--token-lifetime"), QStringLiteral("0")}
+        << QStringLiteral("--token-lifetime");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -174,7 +181,9 @@ void TestEmulatorProgram::helpAndVersion()
     for (const QString &option :
          {QStringLiteral("--port"), QStringLiteral("--workspace"), QStringLiteral("--speed"),
           QStringLiteral("--state"), QStringLiteral("--bind"), QStringLiteral("--faults"),
-          QStringLiteral("--tls-cert"), QStringLiteral("--tls-key")})
+          QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
+          QStringLiteral("--token-lifetime"), QStringLiteral("--oauth-auto-approve"),
+          QStringLiteral("--no-refresh-rotation")})
         QVERIFY2(help.contains(option), qPrintable(option));
     process.start(kProgram, {QStringLiteral("--version")});
     QVERIFY(process.waitForFinished(10000));
@@ -249,6 +258,48 @@ void TestEmulatorProgram::servesHttps()
         configuration.setCaCertificates(QSslCertificate::fromPath(kTls + QStringLiteral("ca.pem")));
         http.setSslConfiguration(configuration);
         QCOMPARE(http.get(kList).status, 200);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+// --token-lifetime at --speed: expires_in in real seconds; a service principal registered
+// through the admin route signs in with client credentials; --oauth-auto-approve skips consent.
+void TestEmulatorProgram::oauthOptions()
+{
+    QProcess process;
+    const QString url = startProgram(process,
+                                     {QStringLiteral("--token-lifetime"), QStringLiteral("120"),
+                                      QStringLiteral("--speed"), QStringLiteral("4"),
+                                      QStringLiteral("--oauth-auto-approve")},
+                                     QStringLiteral("admin-program"));
+    QVERIFY(!url.isEmpty());
+    {
+        HttpTestClient http(url, QStringLiteral("dapi-program"));
+        HttpTestClient admin(url, QStringLiteral("admin-program"));
+        QCOMPARE(admin
+                     .post(QStringLiteral("/__admin/oauth/service-principals"),
+                           R"({"client_id": "sp-1", "client_secret": "pw-1"})")
+                     .status,
+                 200);
+        const HttpReply token = http.postForm(
+            QStringLiteral("/oidc/v1/token"),
+            "grant_type=client_credentials&client_id=sp-1&client_secret=pw-1&scope=all-apis",
+            QStringLiteral(""));
+        QCOMPARE(token.status, 200);
+        QCOMPARE(token.json.value(QStringLiteral("expires_in")).toInt(), 30);
+        const QString access = token.json.value(QStringLiteral("access_token")).toString();
+        QCOMPARE(http.get(kList, QStringLiteral("Bearer ") + access).status, 200);
+
+        const HttpReply authorize =
+            http.get(QStringLiteral("/oidc/v1/authorize?client_id=databricks-cli&response_type="
+                                    "code&redirect_uri=http%3A%2F%2Flocalhost%3A8020&scope=all-"
+                                    "apis&state=x&code_challenge="
+                                    "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_"
+                                    "method=S256"),
+                     QStringLiteral(""));
+        QCOMPARE(authorize.status, 302);
+        QVERIFY(authorize.header("Location").contains("code="));
     }
     stopProgram(process);
     QCOMPARE(process.exitCode(), 0);
