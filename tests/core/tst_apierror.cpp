@@ -68,6 +68,87 @@ private Q_SLOTS:
         const auto e = ApiError::fromHttp(500, QByteArray(10000, 'x'), "text/plain");
         QVERIFY(e.message.size() < 300);
     }
+    // Hostile or broken error pages of several MB (a proxy's 502, a non-JSON 200): the message
+    // stays one short readable line, and the work is bounded. With the old pattern
+    // <(script|style)[^>]*>.*?</\1> these pages took tens of minutes of CPU (quadratic), so a
+    // regression ends in the test's timeout; no timing is asserted here.
+    void hostileHtmlPagesAreBounded_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QString>("message");
+        constexpr int Size = 4 * 1024 * 1024;
+        const auto page = [](const QByteArray &visible, const QByteArray &unit) {
+            QByteArray body = "<html><body><p>" + visible + "</p>";
+            body.reserve(Size + 64);
+            while (body.size() < Size)
+                body += unit;
+            return body;
+        };
+        QTest::newRow("unclosed script tags")
+            << 502 << page("Upstream down", "<script>") << QByteArray("text/html")
+            << QStringLiteral("Upstream down");
+        QTest::newRow("closed script tags")
+            << 502 << page("Upstream down", "<script>a</script>") << QByteArray("text/html")
+            << QStringLiteral("Upstream down");
+        QTest::newRow("unclosed style tags")
+            << 502 << page("Upstream down", "<STYLE media=x>") << QByteArray("text/html")
+            << QStringLiteral("Upstream down");
+        QTest::newRow("unclosed title tags")
+            << 502 << page("Upstream down", "<title>") << QByteArray("text/html")
+            << QStringLiteral("Upstream down");
+        QTest::newRow("only scripts") << 502 << QByteArray(Size / 8, 'x').replace('x', "<script>")
+                                      << QByteArray("text/html") << QStringLiteral("Bad Gateway");
+        // HttpTransport builds a non-JSON 200 through fromHttp too (as a bad response).
+        QTest::newRow("non-JSON 200 sniffed as HTML")
+            << 200 << "<!DOCTYPE html>" + page("Sign in", "<script>")
+            << QByteArray("application/octet-stream") << QStringLiteral("Sign in");
+        QTest::newRow("plain text") << 200 << QByteArray(Size, 'y') << QByteArray("text/plain")
+                                    << QString(200, QLatin1Char('y')) + QStringLiteral("…");
+    }
+    void hostileHtmlPagesAreBounded()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, message);
+        QVERIFY(body.size() >= 4 * 1024 * 1024);
+        const auto e = ApiError::fromHttp(status, body, contentType);
+        QCOMPARE(e.kind, ApiError::Kind::Http);
+        QCOMPARE(e.httpStatus, status);
+        QVERIFY2(e.message.size() <= 201, qPrintable(e.message.left(300)));
+        QCOMPARE(e.message, message);
+    }
+    void htmlTextStaysReadable_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("scripts and styles dropped")
+            << QByteArray("<html><head><style>p { color: red }</style>"
+                          "<SCRIPT type=\"text/javascript\">if (a < b) alert(1);</SCRIPT>"
+                          "</head><body><h1>Service</h1>\n<p>temporarily   unavailable</p>"
+                          "</body></html>")
+            << QStringLiteral("Service temporarily unavailable");
+        QTest::newRow("empty title falls back to the text")
+            << QByteArray("<html><head><title>  </title></head><body>Try again later</body>")
+            << QStringLiteral("Try again later");
+        QTest::newRow("title with attributes")
+            << QByteArray("<HTML><Title lang=en>504 Gateway\nTime-out</TITLE>")
+            << QStringLiteral("504 Gateway Time-out");
+        QTest::newRow("tag names that only start like script")
+            << QByteArray("<html><scripted>kept</scripted> <styles>too</styles></html>")
+            << QStringLiteral("kept too");
+        QTest::newRow("text past the first 64 KiB is not read")
+            << QByteArray("<html><body>") + QByteArray(70 * 1024, ' ') + QByteArray("late")
+            << QStringLiteral("Bad Gateway");
+    }
+    void htmlTextStaysReadable()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, message);
+        QCOMPARE(ApiError::fromHttp(502, body, "text/html").message, message);
+    }
     void transientClassification()
     {
         QVERIFY(ApiError::fromHttp(429, {}, {}).isTransient());

@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -54,22 +53,79 @@ QString simplifiedSnippet(const QString &text)
     return s;
 }
 
-// Turns an HTML error page into its title or, failing that, its visible text.
+// How much of an error body is read for its message. Error pages are small; a proxy or a
+// hostile server may send megabytes, and only the first line or so ends up in the message.
+constexpr qsizetype MaxBodyRead = 64 * 1024;
+
+// `text` at `from` starts with `name` (ASCII, lower case) followed by the end of a tag name.
+bool startsWithTagName(const QString &text, qsizetype from, QLatin1String name)
+{
+    if (QStringView(text).mid(from, name.size()).compare(name, Qt::CaseInsensitive) != 0)
+        return false;
+    const qsizetype after = from + name.size();
+    if (after >= text.size())
+        return true;
+    const QChar c = text.at(after);
+    return c == QLatin1Char('>') || c == QLatin1Char('/') || c.isSpace();
+}
+
+// The position of "</name" at or after `from` (case-insensitive), or -1.
+qsizetype closingTag(const QString &text, qsizetype from, QLatin1String name)
+{
+    for (qsizetype at = text.indexOf(QLatin1String("</"), from); at >= 0;
+         at = text.indexOf(QLatin1String("</"), at + 2)) {
+        if (startsWithTagName(text, at + 2, name))
+            return at;
+    }
+    return -1;
+}
+
+// Turns an HTML error page into its title or, failing that, its visible text. One forward scan
+// (no regular expression: a page of unclosed tags made the old patterns quadratic); every
+// search starts where the previous one ended, so the work is linear in the page's size.
 QString textOfHtml(const QString &html)
 {
-    static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
-                                          QRegularExpression::CaseInsensitiveOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
-    const auto m = title.match(html);
-    if (m.hasMatch() && !m.captured(1).trimmed().isEmpty())
-        return simplifiedSnippet(m.captured(1));
-    static const QRegularExpression scripts(QStringLiteral("<(script|style)[^>]*>.*?</\\1>"),
-                                            QRegularExpression::CaseInsensitiveOption |
-                                                QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    QString text = html;
-    text.remove(scripts);
-    text.replace(tags, QStringLiteral(" "));
+    for (qsizetype at = html.indexOf(QLatin1String("<title"), 0, Qt::CaseInsensitive); at >= 0;
+         at = html.indexOf(QLatin1String("<title"), at + 1, Qt::CaseInsensitive)) {
+        if (!startsWithTagName(html, at + 1, QLatin1String("title")))
+            continue;
+        const qsizetype open = html.indexOf(QLatin1Char('>'), at);
+        const qsizetype close = open < 0 ? -1 : closingTag(html, open + 1, QLatin1String("title"));
+        if (close >= 0) {
+            const QString title = html.mid(open + 1, close - open - 1);
+            if (!title.trimmed().isEmpty())
+                return simplifiedSnippet(title);
+        }
+        break; // the first title only, as a browser
+    }
+
+    QString text;
+    qsizetype pos = 0;
+    while (pos < html.size()) {
+        const qsizetype tag = html.indexOf(QLatin1Char('<'), pos);
+        if (tag < 0) {
+            text += QStringView(html).mid(pos);
+            break;
+        }
+        text += QStringView(html).mid(pos, tag - pos);
+        text += QLatin1Char(' ');
+        const qsizetype tagEnd = html.indexOf(QLatin1Char('>'), tag);
+        if (tagEnd < 0)
+            break; // an unclosed tag: the rest is not text
+        pos = tagEnd + 1;
+        for (const QLatin1String skipped : {QLatin1String("script"), QLatin1String("style")}) {
+            if (startsWithTagName(html, tag + 1, skipped)) {
+                const qsizetype close = closingTag(html, pos, skipped);
+                if (close < 0) {
+                    pos = html.size(); // never closed: all of the rest is its content
+                } else {
+                    const qsizetype closeEnd = html.indexOf(QLatin1Char('>'), close);
+                    pos = closeEnd < 0 ? html.size() : closeEnd + 1;
+                }
+                break;
+            }
+        }
+    }
     return simplifiedSnippet(text);
 }
 
@@ -149,9 +205,9 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray
             o.contains(QLatin1String("error_description")))
             e.errorCode = o.value(QLatin1String("error")).toString();
     } else if (looksLikeHtml(body, contentType)) {
-        e.message = textOfHtml(QString::fromUtf8(body));
+        e.message = textOfHtml(QString::fromUtf8(body.left(MaxBodyRead)));
     } else {
-        e.message = simplifiedSnippet(QString::fromUtf8(body));
+        e.message = simplifiedSnippet(QString::fromUtf8(body.left(MaxBodyRead)));
     }
     if (e.message.isEmpty())
         e.message = reasonPhrase(status);
