@@ -15,7 +15,8 @@ struct RequestLogEntry
     QString path;                      // without the query
     QString route;                     // "runs/get", ...; empty outside /api/
     bool authorizationPresent = false; // an Authorization header was sent
-    bool tokenMatched = false; // it was "Bearer <the expected token>" (the token is not kept)
+    bool tokenMatched = false; // "Bearer <the expected token>" or "Bearer <an OAuth access token
+                               // in force>" (the token is not kept)
     QString fault;             // the injected fault's name ("503", "reset", ...); empty = none
     int status = 0;            // the status answered; 0 = the connection closed without one
 };
