@@ -334,7 +334,6 @@ private Q_SLOTS:
         QTest::newRow("garbage with WAL companions") << QStringLiteral("garbage+wal");
         QTest::newRow("truncated database") << QStringLiteral("truncated");
         QTest::newRow("zeroed pages") << QStringLiteral("zeroed");
-        QTest::newRow("newer schema version") << QStringLiteral("future");
     }
     void damagedFileIsMovedAsideAndKept()
     {
@@ -351,9 +350,7 @@ private Q_SLOTS:
                 QVERIFY(writeFile(path + QStringLiteral("-shm"), "not a shm"));
             }
         } else {
-            QVERIFY(Test::writeHistory(path, kind == QLatin1String("future")
-                                                 ? QStringLiteral("PRAGMA user_version = 99")
-                                                 : QString()));
+            QVERIFY(Test::writeHistory(path));
             // The last connection checkpointed the WAL into the file and removed it.
             QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
             if (kind == QLatin1String("truncated")) {
@@ -393,6 +390,58 @@ private Q_SLOTS:
         Database again(path);
         QVERIFY(again.open(&error, &moved));
         QVERIFY(moved.isEmpty());
+    }
+
+    void newerSchemaIsRefusedNotMovedAside_data()
+    {
+        QTest::addColumn<bool>("deferred");
+        QTest::addColumn<bool>("damageMarker");
+        QTest::newRow("check at open") << false << false;
+        QTest::newRow("deferred check") << true << false;
+        QTest::newRow("after a deferred check found damage") << true << true;
+    }
+    void newerSchemaIsRefusedNotMovedAside()
+    {
+        // A history a newer Brickrun wrote (and will read again) is not damaged: an older
+        // Brickrun refuses it, says why, and leaves it where it is, unchanged.
+        QFETCH(bool, deferred);
+        QFETCH(bool, damageMarker);
+        const QString path = freshPath();
+        const int newer = Database::currentSchemaVersion() + 1;
+        QVERIFY(Test::writeHistory(path, QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+        if (damageMarker)
+            QVERIFY(writeFile(path + QStringLiteral(".damaged"), "integrity check failed\n"));
+        const QByteArray original = readAll(path);
+
+        Database db(path);
+        QString error, moved;
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("newer version of Brickrun")));
+        QVERIFY(!db.open(&error, &moved,
+                         deferred ? Database::Check::Deferred : Database::Check::AtOpen));
+        QVERIFY2(error.contains(QLatin1String("written by a newer version of Brickrun")),
+                 qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("schema version %1").arg(newer)), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("this Brickrun " BRICKRUN_VERSION
+                                               " reads schema versions up to %1")
+                                    .arg(Database::currentSchemaVersion())),
+                 qPrintable(error));
+        QVERIFY(error.contains(path));
+        QVERIFY(moved.isEmpty());
+
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(readAll(path), original); // untouched
+        const QStringList aside = QDir(QFileInfo(path).absolutePath())
+                                      .entryList({QStringLiteral("*.damaged-*")}, QDir::Files);
+        QCOMPARE(aside, QStringList());
+        RawConnection raw(path);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), newer);
+        QCOMPARE(raw.value(QStringLiteral("SELECT count(*) FROM runs")).toInt(), 300);
+
+        // And connection() refuses after the failed open().
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("before a successful")));
+        QVERIFY(!db.connection().isValid());
     }
 
     void deferredCheckFindsTheDamageAndTheNextOpenMovesItAside()

@@ -314,8 +314,22 @@ enum class Health
 {
     Usable,  // absent, empty, or a good file of this or an earlier schema
     Damaged, // move aside
-    Failed   // cannot tell (locked, unreadable…): give up, never move a good file aside
+    Failed,  // cannot tell (locked, unreadable…): give up, never move a good file aside
+    Newer    // a newer schema: refuse it, never move it aside nor write to it
 };
+
+// A file of a newer schema is a good history that a newer Brickrun wrote (and that the user
+// may go back to): it is refused, never moved aside or changed.
+QString newerSchemaMessage(const QString &path, int version)
+{
+    return QStringLiteral("%1 was written by a newer version of Brickrun (history schema version "
+                          "%2); this Brickrun %3 reads schema versions up to %4. Use the newer "
+                          "Brickrun, or move the file away to start a new history.")
+        .arg(path)
+        .arg(version)
+        .arg(QStringLiteral(BRICKRUN_VERSION))
+        .arg(Database::currentSchemaVersion());
+}
 
 // Is the existing file usable? Only a file SQLite itself calls damaged is moved aside: a locked
 // file (another Brickrun busy with it) or a read error is a failure, never a reason to push a
@@ -340,10 +354,8 @@ Health inspect(const QSqlDatabase &db, const QString &path, QString *message, bo
         return Health::Failed;
     }
     if (version > Database::currentSchemaVersion()) {
-        *message = QStringLiteral("schema version %1 is newer than this Brickrun knows (%2)")
-                       .arg(version)
-                       .arg(Database::currentSchemaVersion());
-        return Health::Damaged;
+        *message = newerSchemaMessage(path, version);
+        return Health::Newer;
     }
     return full ? quickCheck(db, path, message) : Health::Usable;
 }
@@ -393,6 +405,11 @@ bool prepareSchema(const QSqlDatabase &db, const QString &path, QString *message
                       qUtf8Printable(wal.value(0).toString()));
     }
     const std::vector<MigrationStep> &steps = migrations();
+    // A newer Brickrun may have upgraded the file since it was inspected.
+    if (const int version = readUserVersion(db); version > int(steps.size())) {
+        *message = newerSchemaMessage(path, version);
+        return false;
+    }
     for (int target = 1; target <= int(steps.size()); ++target) {
         if (readUserVersion(db) >= target)
             continue;
@@ -534,7 +551,7 @@ bool Database::open(QString *error, QString *movedAsideTo, Check check)
         inspectWith(!hotJournal);
         if (health == Health::Failed && !hotJournal)
             inspectWith(false); // e.g. SQLITE_READONLY_ROLLBACK: let SQLite recover the file
-        if (health == Health::Failed)
+        if (health == Health::Failed || health == Health::Newer)
             return fail(message);
         if (health == Health::Damaged) {
             removeConnections(); // closed before the rename (Windows cannot rename open files)

@@ -20,10 +20,11 @@ public:
     Database &operator=(const Database &) = delete;
 
     // Opens (creating folders and the file as needed) and migrates to the current schema.
-    // A damaged file (not SQLite, failing integrity check, or from a newer, unknown schema) is
-    // moved aside as "<name>.damaged-<yyyyMMdd-hhmmss>" (kept, never deleted), a fresh one is
-    // started, and *movedAsideTo tells where the old one is. Returns false with *error only
-    // when no usable database can be had at all (e.g. the folder is not writable).
+    // A damaged file (not SQLite, or failing the integrity check) is moved aside as
+    // "<name>.damaged-<yyyyMMdd-hhmmss>" (kept, never deleted), a fresh one is started, and
+    // *movedAsideTo tells where the old one is. Returns false with *error when no usable
+    // database can be had (e.g. the folder is not writable), and when the file has a newer
+    // schema than this Brickrun knows: a newer Brickrun wrote it, and it is left untouched.
     //
     // The slow part of the check, PRAGMA quick_check, reads the whole file (about 130 ms for
     // 100,000 runs). With Check::Deferred open() leaves it out and the caller runs
