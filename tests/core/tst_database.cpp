@@ -17,6 +17,10 @@
 
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 using namespace Brickrun;
 
 namespace {
@@ -151,7 +155,13 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+#ifdef Q_OS_UNIX
+        ::umask(022); // the usual one: new files 0644, new folders 0755 unless made private
+#endif
+    }
 
     void cleanup()
     {
@@ -442,6 +452,86 @@ private Q_SLOTS:
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression(QStringLiteral("before a successful")));
         QVERIFY(!db.connection().isValid());
+    }
+
+    void historyIsPrivateToItsUser()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("file modes are a Unix matter");
+#else
+        // A history left by an earlier Brickrun: folder 0755, files 0644, a damaged copy 0644.
+        const QString path = freshPath();
+        const QString folder = QFileInfo(path).absolutePath();
+        QVERIFY(Test::writeHistory(path));
+        const QString oldCopy = path + QStringLiteral(".damaged-20240101-000000");
+        QVERIFY(writeFile(oldCopy, "old damage"));
+        QVERIFY(writeFile(oldCopy + QStringLiteral("-wal"), "old wal"));
+        const auto everyone = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser |
+                              QFile::WriteUser | QFile::ReadGroup | QFile::ReadOther;
+        for (const QString &file : QStringList{path, oldCopy, oldCopy + QStringLiteral("-wal")})
+            QVERIFY(QFile::setPermissions(file, everyone));
+        QVERIFY(QFile::setPermissions(folder, everyone | QFile::ExeOwner | QFile::ExeUser |
+                                                  QFile::ExeGroup | QFile::ExeOther));
+        QVERIFY(QFileInfo(path).permission(QFile::ReadOther));
+
+        const auto expectPrivate = [](const QString &file) {
+            const QFileInfo info(file);
+            if (!info.exists())
+                return QStringLiteral("%1 is missing").arg(file);
+            const auto others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+            if (info.permissions() & others)
+                return QStringLiteral("%1 is open to others: %2")
+                    .arg(file)
+                    .arg(int(info.permissions()), 0, 16);
+            if (!(info.permission(QFile::ReadOwner) && info.permission(QFile::WriteOwner)))
+                return QStringLiteral("%1 is not the owner's to read and write").arg(file);
+            return QString();
+        };
+        {
+            Database db(path);
+            QString error, moved;
+            QVERIFY2(db.open(&error, &moved), qPrintable(error));
+            QVERIFY(moved.isEmpty());
+            QVERIFY(QFileInfo(folder).permission(QFile::ExeOwner));
+            // While it is open SQLite has its -wal and -shm: private too.
+            QVERIFY(QFile::exists(path + QStringLiteral("-wal")));
+            for (const QString &file : QStringList{folder, path, path + QStringLiteral("-wal"),
+                                                   path + QStringLiteral("-shm"), oldCopy,
+                                                   oldCopy + QStringLiteral("-wal")}) {
+                const QString problem = expectPrivate(file);
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            }
+        }
+
+        // A brand-new history in a new folder, and a damaged file moved aside, are private too.
+        const QString fresh = m_dir.filePath(QStringLiteral("private-new/brickrun.sqlite"));
+        {
+            Database db(fresh);
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            for (const QString &file :
+                 QStringList{QFileInfo(fresh).absolutePath(), fresh, fresh + QStringLiteral("-wal"),
+                             fresh + QStringLiteral("-shm")}) {
+                const QString problem = expectPrivate(file);
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            }
+        }
+        QVERIFY(writeFile(fresh, QByteArray(4096, 'g')));
+        QVERIFY(writeFile(fresh + QStringLiteral("-wal"), "not a wal"));
+        for (const QString &file : QStringList{fresh, fresh + QStringLiteral("-wal")})
+            QVERIFY(QFile::setPermissions(file, everyone));
+        Database db(fresh);
+        QString error, moved;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside to")));
+        QVERIFY2(db.open(&error, &moved), qPrintable(error));
+        QVERIFY(!moved.isEmpty());
+        for (const QString &file : QStringList{moved, moved + QStringLiteral("-wal"), fresh,
+                                               fresh + QStringLiteral("-wal")}) {
+            const QString problem = expectPrivate(file);
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }
+#endif
     }
 
     void deferredCheckFindsTheDamageAndTheNextOpenMovesItAside()

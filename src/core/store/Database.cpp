@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "config/PrivateFiles.h"
 #include "store/StoreSql.h"
 
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <utility>
 #include <vector>
 
 // Connections and threads
@@ -486,7 +488,8 @@ bool Database::checkIntegrity(QString *problem) const
     qCWarning(lcStore, "%s: %s; the next start moves it aside", qUtf8Printable(m_path),
               qUtf8Printable(message));
     QFile marker(damageMarkerPath());
-    if (marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
+    if (marker.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                    QFile::ReadOwner | QFile::WriteOwner))
         marker.write(message.toUtf8() + '\n');
     if (problem)
         *problem = message;
@@ -520,8 +523,15 @@ bool Database::open(QString *error, QString *movedAsideTo, Check check)
     const QFileInfo info(m_path);
     if (info.exists() && info.isDir())
         return fail(QStringLiteral("%1 is a folder, not a database file").arg(m_path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return fail(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+    // The history is private to its user (PrivateFiles.h): the folder and every file of it,
+    // those of earlier versions included, whose modes are fixed here at each open.
+    QString privacyError;
+    if (!PrivateFiles::makePrivateDir(info.absolutePath(), &privacyError)) {
+        if (!QFileInfo(info.absolutePath()).isDir())
+            return fail(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        qCWarning(lcStore, "%s", qUtf8Printable(privacyError));
+    }
+    makeFilesPrivate();
 
     if (info.exists() && info.size() > 0) {
         // Inspected through a connection of its own, read-only: closing the last read-write
@@ -568,10 +578,34 @@ bool Database::open(QString *error, QString *movedAsideTo, Check check)
             QFile::remove(damageMarkerPath()); // checked in full just now
     }
 
+    // Created private before SQLite first opens it: SQLite gives the -wal, -shm and -journal
+    // files the mode of the database file.
+    if (!PrivateFiles::createPrivateFile(m_path, &privacyError))
+        qCWarning(lcStore, "%s", qUtf8Printable(privacyError));
     QString message;
     if (!prepareSchema(connection(), m_path, &message))
         return fail(message);
+    makeFilesPrivate(); // the companions SQLite made
     return true;
+}
+
+void Database::makeFilesPrivate() const
+{
+    const QFileInfo info(m_path);
+    QStringList files{m_path, damageMarkerPath()};
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        files << m_path + QLatin1String(suffix);
+    // The copies of damaged files (and their companions), kept next to the history.
+    const QStringList aside =
+        QDir(info.absolutePath())
+            .entryList({info.fileName() + QStringLiteral(".damaged-*")}, QDir::Files);
+    for (const QString &name : aside)
+        files << info.absoluteDir().filePath(name);
+    for (const QString &file : std::as_const(files)) {
+        QString error;
+        if (!PrivateFiles::makePrivateFile(file, &error))
+            qCWarning(lcStore, "%s", qUtf8Printable(error));
+    }
 }
 
 } // namespace Brickrun

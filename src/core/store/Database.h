@@ -25,6 +25,8 @@ public:
     // *movedAsideTo tells where the old one is. Returns false with *error when no usable
     // database can be had (e.g. the folder is not writable), and when the file has a newer
     // schema than this Brickrun knows: a newer Brickrun wrote it, and it is left untouched.
+    // On Unix the folder is made 0700 and the files 0600 (also those an earlier version made
+    // readable by others), see config/PrivateFiles.h.
     //
     // The slow part of the check, PRAGMA quick_check, reads the whole file (about 130 ms for
     // 100,000 runs). With Check::Deferred open() leaves it out and the caller runs
@@ -51,6 +53,8 @@ public:
 
 private:
     QString damageMarkerPath() const;
+    // The file, its companions and the copies of damaged ones: no access for other users.
+    void makeFilesPrivate() const;
 
     QString m_path;
     QString m_connectionPrefix;
