@@ -1,5 +1,6 @@
 // The seed workflow end to end against the demo workspace, over real loopback HTTP.
 #include "Emulator.h"
+#include "TestTimeouts.h"
 #include "api/JobsClient.h"
 #include "workflow/SubmitAndWait.h"
 
@@ -55,7 +56,7 @@ private:
         std::optional<WorkflowOutcome> outcome;
         QObject::connect(w, &SubmitAndWait::finished, w,
                          [&outcome](const WorkflowOutcome &o) { outcome = o; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs))
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, Test::scaledTimeout(timeoutMs)))
             return std::nullopt;
         return outcome;
     }

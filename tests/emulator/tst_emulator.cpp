@@ -3,6 +3,7 @@
 #include "Emulator.h"
 #include "HttpTestClient.h"
 #include "RunEngine.h"
+#include "TestTimeouts.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -676,10 +677,21 @@ void TestEmulator::bigOutputIsTruncated()
 {
     const qint64 id = submit(submitBody(QStringLiteral("/Shared/Demo/big_output")));
     m_emulator->advanceSimulatedTime(60 * 1000);
-    const HttpReply reply =
-        client().get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId(id)));
-    QCOMPARE(reply.status, 200);
-    const QJsonObject notebook = reply.json.value(QStringLiteral("notebook_output")).toObject();
+    // A 5 MB answer: waited for as long as a slow (sanitizer) build needs, not HttpTestClient's
+    // fixed 20 s.
+    QNetworkAccessManager nam;
+    QNetworkRequest request(
+        QUrl(m_emulator->baseUrl() +
+             QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId(id))));
+    request.setRawHeader("Authorization", "Bearer " + kToken.toUtf8());
+    const std::unique_ptr<QNetworkReply> reply(nam.get(request));
+    QVERIFY(
+        QTest::qWaitFor([&] { return reply->isFinished(); }, Brickrun::Test::scaledTimeout(20000)));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonObject notebook = QJsonDocument::fromJson(reply->readAll())
+                                     .object()
+                                     .value(QStringLiteral("notebook_output"))
+                                     .toObject();
     QCOMPARE(notebook.value(QStringLiteral("truncated")), QJsonValue(true));
     const QByteArray result = notebook.value(QStringLiteral("result")).toString().toUtf8();
     QVERIFY(result.size() <= 5 * 1024 * 1024);

@@ -8,6 +8,7 @@
 #include "DemoNotebooks.h"
 #include "Emulator.h"
 #include "FaultPlan.h"
+#include "TestTimeouts.h"
 #include "api/JobsClient.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
@@ -153,7 +154,7 @@ private:
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(BRICKRUN_CLI_PATH), args);
         CliRun r;
-        if (!p.waitForFinished(timeoutMs)) {
+        if (!p.waitForFinished(Test::scaledTimeout(timeoutMs))) {
             p.kill();
             p.waitForFinished();
             qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
@@ -171,10 +172,10 @@ private:
         QNetworkAccessManager nam;
         QNetworkRequest request(QUrl(baseUrl + QStringLiteral("/__admin/stats")));
         request.setRawHeader("Authorization", "Bearer " + adminToken.toUtf8());
-        request.setTransferTimeout(10000);
+        request.setTransferTimeout(Test::scaledTimeout(10000));
         QNetworkReply *reply = nam.get(request);
         [[maybe_unused]] const bool done =
-            QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000);
+            QTest::qWaitFor([reply] { return reply->isFinished(); }, Test::scaledTimeout(15000));
         const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
         delete reply;
         return stats;
@@ -271,12 +272,12 @@ private Q_SLOTS:
             setPlan(0);
         workflow.submit(spec);
 
-        QVERIFY2(QTest::qWaitFor([&] { return outcome.has_value(); }, 30000),
+        QVERIFY2(QTest::qWaitFor([&] { return outcome.has_value(); }, Test::scaledTimeout(30000)),
                  "the workflow did not end: a hang");
         QVERIFY2(planSet, "the step was never reached");
         // A fault is counted once its answer is done: a stall only when it gives up.
         QVERIFY2(QTest::qWaitFor([&] { return m_emulator->stats().faultsByKind.value(fault) >= 1; },
-                                 StallMs + 3000),
+                                 Test::scaledTimeout(StallMs + 3000)),
                  qPrintable(QStringLiteral("the fault %1 never happened").arg(fault)));
         const Emulator::EmulatorStats stats = m_emulator->stats();
         const WorkflowOutcome &o = *outcome;
@@ -431,7 +432,8 @@ private Q_SLOTS:
         QVERIFY2(id > 0, qPrintable(error));
 
         if (deleted) {
-            QVERIFY2(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000), "a hang");
+            QVERIFY2(QTest::qWaitFor([&] { return !ended.isEmpty(); }, Test::scaledTimeout(20000)),
+                     "a hang");
             const auto r = history.record(id);
             QCOMPARE(int(r->tracking), int(RunRecord::Tracking::Vanished));
             QVERIFY2(r->lastError.contains(QLatin1String("does not exist")),
@@ -441,7 +443,7 @@ private Q_SLOTS:
             return;
         }
 
-        QVERIFY2(QTest::qWaitFor([&] { return !authFailed.isEmpty(); }, 20000),
+        QVERIFY2(QTest::qWaitFor([&] { return !authFailed.isEmpty(); }, Test::scaledTimeout(20000)),
                  "the refused token was not reported");
         QCOMPARE(authFailed.first().at(0).toString(), record.profile);
         QVERIFY(authFailed.first().at(1).value<ApiError>().isAuthentication());
@@ -459,7 +461,8 @@ private Q_SLOTS:
         m_emulator->setToken(QStringLiteral("dapi-test-faultmatrix-new"));
         transport.setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
         monitor.resume(record.profile);
-        QVERIFY2(QTest::qWaitFor([&] { return !ended.isEmpty(); }, 20000), "a hang");
+        QVERIFY2(QTest::qWaitFor([&] { return !ended.isEmpty(); }, Test::scaledTimeout(20000)),
+                 "a hang");
         r = history.record(id);
         QVERIFY2(r->tracking == RunRecord::Tracking::Finished && r->hasOutput,
                  qPrintable(r->lastError));
@@ -508,8 +511,9 @@ private Q_SLOTS:
         emulator.start(QStringLiteral(BRICKRUN_EMULATOR_PATH),
                        {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
                         QStringLiteral("100"), QStringLiteral("--faults"), faults});
-        QVERIFY(emulator.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return emulator.canReadLine(); }, 10000));
+        QVERIFY(emulator.waitForStarted(Test::scaledTimeout(30000)));
+        QVERIFY(
+            QTest::qWaitFor([&] { return emulator.canReadLine(); }, Test::scaledTimeout(10000)));
         const QString url = QString::fromUtf8(emulator.readLine()).trimmed();
         QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
 
@@ -525,7 +529,7 @@ private Q_SLOTS:
                                 env);
         const QJsonObject stats = adminStats(url, token);
         emulator.terminate();
-        QVERIFY(emulator.waitForFinished(10000));
+        QVERIFY(emulator.waitForFinished(Test::scaledTimeout(10000)));
 
         const QString err = QString::fromUtf8(r.err);
         QVERIFY2(r.exitCode == exitCode,
