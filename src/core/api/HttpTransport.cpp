@@ -1,5 +1,7 @@
 #include "api/HttpTransport.h"
 
+#include "auth/Credentials.h"
+
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -106,7 +108,26 @@ private:
     {
         ++m_attempts;
         m_redirects = 0;
-        issue(m_url);
+        Credentials *credentials = m_transport->m_credentials;
+        if (!credentials) {
+            m_token = m_transport->m_token;
+            issue(m_url);
+            return;
+        }
+        // Renewed tokens come from the credentials, asked before each attempt.
+        credentials->accessToken(this, [this](const Credentials::Outcome &o) {
+            if (m_done)
+                return;
+            if (!o.isOk()) {
+                if (o.signInRequired)
+                    finish(Result<QJsonObject>::failure(o.error));
+                else
+                    failOrRetry(o.error);
+                return;
+            }
+            m_token = o.token.value;
+            issue(m_url);
+        });
     }
 
     void issue(const QUrl &url)
@@ -130,9 +151,9 @@ private:
         }
         // The token goes only to the configured origin, and over plain HTTP only to loopback.
         const QUrl &base = m_transport->m_baseUrl;
-        if (!m_transport->m_token.isEmpty() && sameOrigin(url, base) &&
+        if (!m_token.isEmpty() && sameOrigin(url, base) &&
             (url.scheme() == QLatin1String("https") || isLoopbackHost(url.host())))
-            req.setRawHeader("Authorization", "Bearer " + m_transport->m_token.toUtf8());
+            req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
 
         QByteArray payload;
         if (m_request.method != "GET") {
@@ -225,6 +246,24 @@ private:
             return;
         }
 
+        // A refused token that can be renewed (it expired early, was revoked…) is renewed once
+        // and the request sent again; this does not count as a retry.
+        Credentials *credentials = m_transport->m_credentials;
+        if (error.isAuthentication() && credentials && credentials->canRenew() && !m_renewedToken) {
+            m_renewedToken = true;
+            credentials->invalidate(m_token);
+            --m_attempts;
+            qCInfo(lcApi).noquote() << m_request.description
+                                    << "was refused (401); renewing "
+                                       "the access token once";
+            sendAttempt();
+            return;
+        }
+        failOrRetry(error);
+    }
+
+    void failOrRetry(const ApiError &error)
+    {
         const auto delay = m_transport->m_retry.nextDelay(
             error, m_request.idempotent, m_attempts, std::chrono::milliseconds(m_clock.elapsed()),
             QRandomGenerator::global()->generateDouble());
@@ -259,6 +298,8 @@ private:
     bool m_done = false;
     int m_redirects = 0;
     QStringList m_tlsErrors;
+    QString m_token;             // the bearer token of this attempt
+    bool m_renewedToken = false; // a 401 already made the credentials renew it
     QElapsedTimer m_clock;
     QElapsedTimer m_sentAt;
 };
@@ -277,6 +318,17 @@ void HttpTransport::setEndpoint(const QUrl &baseUrl, const QString &token)
 {
     m_baseUrl = baseUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     m_token = token;
+    if (m_credentials && m_credentials->parent() == this)
+        m_credentials->deleteLater();
+    m_credentials = nullptr;
+}
+
+void HttpTransport::setEndpoint(const QUrl &baseUrl, Credentials *credentials)
+{
+    setEndpoint(baseUrl, QString());
+    m_credentials = credentials;
+    if (credentials)
+        credentials->setParent(this);
 }
 
 qint64 HttpTransport::takeRateSlot()
@@ -311,17 +363,27 @@ void HttpTransport::send(const Request &request, QObject *context, Callback call
     call->start();
 }
 
+// Call has no Q_OBJECT, so findChildren<Call *> would match every child (the credentials too).
+QList<HttpTransport::Call *> HttpTransport::calls() const
+{
+    QList<Call *> result;
+    for (QObject *child : children())
+        if (auto *call = dynamic_cast<Call *>(child))
+            result.append(call);
+    return result;
+}
+
 void HttpTransport::abortAll()
 {
-    const auto calls = findChildren<Call *>(QString(), Qt::FindDirectChildrenOnly);
-    for (Call *call : calls)
+    const QList<Call *> all = calls();
+    for (Call *call : all)
         call->cancel();
 }
 
 int HttpTransport::pendingCount() const
 {
-    const auto calls = findChildren<Call *>(QString(), Qt::FindDirectChildrenOnly);
-    return int(std::count_if(calls.begin(), calls.end(), [](Call *c) { return !c->isDone(); }));
+    const QList<Call *> all = calls();
+    return int(std::count_if(all.begin(), all.end(), [](Call *c) { return !c->isDone(); }));
 }
 
 } // namespace Brickrun

@@ -2,10 +2,12 @@
 
 #include "api/Result.h"
 #include "api/RetryPolicy.h"
+#include "auth/Credentials.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QUrl>
 #include <QUrlQuery>
@@ -41,6 +43,11 @@ public:
 
     // `baseUrl` is scheme://host[:port]; the token goes only to that origin.
     void setEndpoint(const QUrl &baseUrl, const QString &token);
+    // The same with credentials that renew their tokens (OAuth, Azure CLI): each request asks
+    // them for a token, and a 401 makes them renew it once before the request is tried again.
+    // The transport takes ownership of `credentials`.
+    void setEndpoint(const QUrl &baseUrl, Credentials *credentials);
+    Credentials *credentials() const { return m_credentials; }
     QUrl baseUrl() const { return m_baseUrl; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
@@ -66,11 +73,13 @@ Q_SIGNALS:
 private:
     class Call;
     friend class Call;
+    QList<Call *> calls() const;
     // 0 when a request may start now (and counts it), else how long to wait first.
     qint64 takeRateSlot();
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QString m_token;
+    QPointer<Credentials> m_credentials;
     RetryPolicy m_retry;
     std::chrono::milliseconds m_timeout{60000};
     QList<QSslCertificate> m_extraCa;

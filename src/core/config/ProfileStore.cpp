@@ -6,6 +6,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <utility>
 
 namespace Brickrun {
 
@@ -56,6 +57,10 @@ std::optional<Profile> ProfileStore::profile(const QString &name) const
     p.authType = m_settings->value(QStringLiteral("authType"), QStringLiteral("pat")).toString();
     p.clusterId = m_settings->value(QStringLiteral("clusterId")).toString();
     p.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+    p.clientId = m_settings->value(QStringLiteral("clientId")).toString();
+    p.tenantId = m_settings->value(QStringLiteral("tenantId")).toString();
+    p.authority = m_settings->value(QStringLiteral("authority")).toString();
+    p.signedInAs = m_settings->value(QStringLiteral("signedInAs")).toString();
     m_settings->endGroup();
     return p;
 }
@@ -79,6 +84,18 @@ bool ProfileStore::save(const Profile &profile, QString *error)
             m_settings->setValue(QStringLiteral("authType"), profile.authType);
             m_settings->setValue(QStringLiteral("clusterId"), profile.clusterId);
             m_settings->setValue(QStringLiteral("caFile"), profile.caFile);
+            // Empty keys are left out, so that a PAT profile's settings stay as they were.
+            const std::pair<const char *, QString> optional[] = {
+                {"clientId", profile.clientId},
+                {"tenantId", profile.tenantId},
+                {"authority", profile.authority},
+                {"signedInAs", profile.signedInAs}};
+            for (const auto &[key, value] : optional) {
+                if (value.isEmpty())
+                    m_settings->remove(QLatin1String(key));
+                else
+                    m_settings->setValue(QLatin1String(key), value);
+            }
             m_settings->endGroup();
             if (defaultProfile().isEmpty())
                 setDefaultProfile(profile.name);

@@ -5,15 +5,20 @@
 
 namespace Brickrun {
 
-// A workspace a user works with. Its token is NOT here: it lives in the OS keychain under the
-// profile's name (TokenStore), so a Profile can be saved, listed and exported freely.
+// How Brickrun reaches a workspace. Its secrets are NOT here: a token, refresh token or client
+// secret lives in the OS keychain (TokenStore, keyed by ProfileConnector::secretKey), so a
+// Profile can be saved, listed and exported freely.
 struct Profile
 {
     QString name;
-    QUrl host; // normalised origin, see WorkspaceUrl
-    QString authType = QStringLiteral("pat");
-    QString clusterId; // default cluster for runs; may be empty
-    QString caFile;    // extra CA certificates (PEM) to trust; may be empty
+    QUrl host;                                // normalised origin, see WorkspaceUrl
+    QString authType = QStringLiteral("pat"); // see AuthType in auth/Credentials.h
+    QString clusterId;                        // default cluster for runs; may be empty
+    QString caFile;                           // extra CA certificates (PEM) to trust; may be empty
+    QString clientId;   // a service principal's application id (oauth-m2m, azure-client-secret)
+    QString tenantId;   // Entra ID tenant (azure-client-secret; optional for azure-cli)
+    QString authority;  // Entra ID authority; empty = https://login.microsoftonline.com
+    QString signedInAs; // who the last sign-in or test found (shown, never trusted)
 
     // Empty when `name` can name a profile, else the reason (it is also the keychain key and a
     // command-line argument: letters, digits, . _ - @, at most 64 characters).
