@@ -1,5 +1,7 @@
 #include "CliOptions.h"
 
+#include "auth/Credentials.h"
+#include "auth/OAuthClient.h"
 #include "config/ProfileStore.h"
 #include "config/WorkspaceUrl.h"
 #include "store/Database.h"
@@ -16,6 +18,66 @@
 namespace Brickrun::Cli {
 
 namespace {
+
+// The variables the official tools read for a workspace's credentials.
+const char *const EnvironmentCredentials[] = {
+    "DATABRICKS_HOST",          "DATABRICKS_TOKEN", "DATABRICKS_AUTH_TYPE", "DATABRICKS_CLIENT_ID",
+    "DATABRICKS_CLIENT_SECRET", "ARM_CLIENT_ID",    "ARM_CLIENT_SECRET",    "ARM_TENANT_ID"};
+
+// How --host / DATABRICKS_HOST signs in: DATABRICKS_AUTH_TYPE when set (it disables the other
+// methods), else the first method whose credentials the environment holds, in the official
+// tools' order: token, OAuth M2M, Azure client secret.
+void credentialsFromEnvironment(const QProcessEnvironment &env, CliOptions *o, QStringList *errors)
+{
+    const QString token = env.value(QStringLiteral("DATABRICKS_TOKEN")).trimmed();
+    const QString clientId = env.value(QStringLiteral("DATABRICKS_CLIENT_ID")).trimmed();
+    const QString clientSecret = env.value(QStringLiteral("DATABRICKS_CLIENT_SECRET")).trimmed();
+    const QString armId = env.value(QStringLiteral("ARM_CLIENT_ID")).trimmed();
+    const QString armSecret = env.value(QStringLiteral("ARM_CLIENT_SECRET")).trimmed();
+    const QString armTenant = env.value(QStringLiteral("ARM_TENANT_ID")).trimmed();
+    QString type = env.value(QStringLiteral("DATABRICKS_AUTH_TYPE")).trimmed();
+    if (!type.isEmpty() && !AuthType::isKnown(type)) {
+        *errors << QStringLiteral("DATABRICKS_AUTH_TYPE \"%1\": Brickrun knows %2")
+                       .arg(type, AuthType::all().join(QStringLiteral(", ")));
+        return;
+    }
+    if (type.isEmpty()) {
+        if (!token.isEmpty())
+            type = AuthType::Pat;
+        else if (!clientId.isEmpty() && !clientSecret.isEmpty())
+            type = AuthType::OAuthM2M;
+        else if (!armId.isEmpty() && !armSecret.isEmpty() && !armTenant.isEmpty())
+            type = AuthType::AzureClientSecret;
+    }
+    o->authType = type;
+    if (type.isEmpty() || (type == AuthType::Pat && token.isEmpty())) {
+        *errors << QStringLiteral("no token: set DATABRICKS_TOKEN (it is never taken from the "
+                                  "command line), DATABRICKS_CLIENT_ID and "
+                                  "DATABRICKS_CLIENT_SECRET, or use a profile (--profile NAME)");
+    } else if (type == AuthType::Pat) {
+        o->token = token;
+        o->secret = token;
+    } else if (type == AuthType::OAuthM2M) {
+        o->clientId = clientId;
+        o->secret = clientSecret;
+        if (clientId.isEmpty() || clientSecret.isEmpty())
+            *errors << QStringLiteral("DATABRICKS_AUTH_TYPE oauth-m2m needs DATABRICKS_CLIENT_ID "
+                                      "and DATABRICKS_CLIENT_SECRET");
+    } else if (type == AuthType::AzureClientSecret) {
+        o->clientId = armId;
+        o->secret = armSecret;
+        o->tenantId = armTenant;
+        if (armId.isEmpty() || armSecret.isEmpty() || armTenant.isEmpty())
+            *errors << QStringLiteral("DATABRICKS_AUTH_TYPE azure-client-secret needs "
+                                      "ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID");
+    } else if (type == AuthType::AzureCli) {
+        o->tenantId = armTenant;
+    } else if (type == AuthType::OAuthU2M) {
+        *errors << QStringLiteral("browser sign-in keeps its tokens in a profile: add one with "
+                                  "brickrun-cli profiles add NAME --host URL, then use --profile "
+                                  "NAME");
+    }
+}
 
 const char *const Usage = R"(Usage:
   brickrun-cli submit (--demo | --host URL | --profile NAME) --notebook PATH --cluster ID
@@ -123,12 +185,41 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
                                     QStringLiteral("NAME"));
     const QCommandLineOption active(QStringLiteral("active"),
                                     QStringLiteral("runs: only the runs still being followed."));
+    const QCommandLineOption auth(
+        QStringLiteral("auth"),
+        QStringLiteral("profiles add: how to sign in: oauth (browser, the default), azure-cli, "
+                       "oauth-m2m, azure-client-secret or pat."),
+        QStringLiteral("METHOD"));
+    const QCommandLineOption clientId(
+        QStringLiteral("client-id"),
+        QStringLiteral("profiles add: the service principal's application (client) id."),
+        QStringLiteral("ID"));
+    const QCommandLineOption tenant(
+        QStringLiteral("tenant"),
+        QStringLiteral("profiles add: the Entra ID tenant (azure-client-secret, azure-cli)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption authority(
+        QStringLiteral("authority"),
+        QStringLiteral("profiles add: the Entra ID authority (default "
+                       "https://login.microsoftonline.com)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption clientSecretStdin(
+        QStringLiteral("client-secret-stdin"),
+        QStringLiteral("profiles add: read the client secret from standard input into the "
+                       "keychain."));
+    const QCommandLineOption noBrowser(
+        QStringLiteral("no-browser"),
+        QStringLiteral("profiles login/add: print the sign-in address instead of opening a "
+                       "browser."));
     // Accepted only to explain why it is refused: other users can read command lines.
     QCommandLineOption token(QStringLiteral("token"), QString(), QStringLiteral("TOKEN"));
     token.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({helpOption, versionOption, demo, host, profile, notebook, cluster, runName,
-                       taskKey, param, noWait, timeout, json, tokenStdin, caFile, makeDefault,
-                       active, preset, token});
+    parser.addOptions(
+        {helpOption, versionOption, demo,     host,        profile,   notebook,
+         cluster,    runName,       taskKey,  param,       noWait,    timeout,
+         json,       tokenStdin,    caFile,   makeDefault, active,    preset,
+         token,      auth,          clientId, tenant,      authority, clientSecretStdin,
+         noBrowser});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("submit, status, output, cancel or profiles"));
 
@@ -183,6 +274,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     onlyFor(noWait, {Command::Submit, Command::Cancel}, QStringLiteral("submit and cancel"));
     onlyFor(tokenStdin, {Command::Profiles}, QStringLiteral("profiles add"));
     onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
+    for (const auto *opt : {&auth, &clientId, &tenant, &authority, &clientSecretStdin, &noBrowser})
+        onlyFor(*opt, {Command::Profiles}, QStringLiteral("profiles add"));
     o.noWait = parser.isSet(noWait);
     o.json = parser.isSet(json);
 
@@ -196,20 +289,23 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             {QStringLiteral("add"), ProfilesAction::Add},
             {QStringLiteral("remove"), ProfilesAction::Remove},
             {QStringLiteral("test"), ProfilesAction::Test},
+            {QStringLiteral("login"), ProfilesAction::Login},
+            {QStringLiteral("logout"), ProfilesAction::Logout},
             {QStringLiteral("import-databrickscfg"), ProfilesAction::ImportDatabricksCfg}};
         if (!actions.contains(action)) {
             *errors << (action.isEmpty()
-                            ? QStringLiteral("profiles: missing action (list, add, remove, test "
-                                             "or import-databrickscfg)")
+                            ? QStringLiteral("profiles: missing action (list, add, remove, test, "
+                                             "login, logout or import-databrickscfg)")
                             : QStringLiteral("profiles: unknown action \"%1\" (list, add, remove, "
-                                             "test or import-databrickscfg)")
+                                             "test, login, logout or import-databrickscfg)")
                                   .arg(action));
             return false;
         }
         o.profilesAction = actions.value(action);
-        const bool takesName = o.profilesAction == ProfilesAction::Add ||
-                               o.profilesAction == ProfilesAction::Remove ||
-                               o.profilesAction == ProfilesAction::Test;
+        const bool takesName =
+            o.profilesAction == ProfilesAction::Add || o.profilesAction == ProfilesAction::Remove ||
+            o.profilesAction == ProfilesAction::Test || o.profilesAction == ProfilesAction::Login ||
+            o.profilesAction == ProfilesAction::Logout;
         if (takesName) {
             o.name = positional.value(2);
             if (o.name.isEmpty())
@@ -225,12 +321,16 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.last());
         const bool adding = o.profilesAction == ProfilesAction::Add;
         if (!adding) {
-            for (const auto *opt : {&host, &tokenStdin, &caFile, &makeDefault, &cluster, &demo}) {
+            for (const auto *opt : {&host, &tokenStdin, &caFile, &makeDefault, &cluster, &demo,
+                                    &auth, &clientId, &tenant, &authority, &clientSecretStdin}) {
                 if (parser.isSet(*opt))
                     *errors << QStringLiteral("--%1 is only for profiles add")
                                    .arg(opt->names().constLast());
             }
+            if (parser.isSet(noBrowser) && o.profilesAction != ProfilesAction::Login)
+                *errors << QStringLiteral("--no-browser is only for profiles login and add");
         }
+        o.noBrowser = parser.isSet(noBrowser);
         if (parser.isSet(profile) && o.profilesAction != ProfilesAction::ImportDatabricksCfg)
             *errors << QStringLiteral("--profile is not for profiles %1 (name the profile as "
                                       "NAME)")
@@ -246,6 +346,49 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
                     *errors << QStringLiteral("--host: %1").arg(why);
             }
             o.tokenFromStdin = parser.isSet(tokenStdin);
+            o.clientSecretFromStdin = parser.isSet(clientSecretStdin);
+            o.authGiven = parser.isSet(auth);
+            if (o.authGiven) {
+                o.authType = AuthType::fromUserWord(parser.value(auth));
+                if (o.authType.isEmpty())
+                    *errors << QStringLiteral("--auth \"%1\": expected oauth, azure-cli, "
+                                              "oauth-m2m, azure-client-secret or pat")
+                                   .arg(parser.value(auth));
+            } else {
+                // A token on stdin means a PAT, as before; else the browser, as a new user expects.
+                o.authType = o.tokenFromStdin ? AuthType::Pat : AuthType::OAuthU2M;
+            }
+            o.clientId = parser.value(clientId).trimmed();
+            o.tenantId = parser.value(tenant).trimmed();
+            o.authority = parser.value(authority).trimmed();
+            const QString &t = o.authType;
+            const bool servicePrincipal =
+                t == AuthType::OAuthM2M || t == AuthType::AzureClientSecret;
+            if (o.tokenFromStdin && t != AuthType::Pat && !t.isEmpty())
+                *errors << QStringLiteral("--token-stdin is only for --auth pat");
+            if (o.clientSecretFromStdin && !servicePrincipal && !t.isEmpty())
+                *errors << QStringLiteral("--client-secret-stdin is only for --auth oauth-m2m and "
+                                          "azure-client-secret");
+            if (servicePrincipal && o.clientId.isEmpty())
+                *errors << QStringLiteral("--client-id: missing (the service principal's "
+                                          "application id)");
+            if (parser.isSet(clientId) && !servicePrincipal && !t.isEmpty())
+                *errors << QStringLiteral("--client-id is only for --auth oauth-m2m and "
+                                          "azure-client-secret");
+            if (t == AuthType::AzureClientSecret && o.tenantId.isEmpty())
+                *errors << QStringLiteral("--tenant: missing (the Entra ID tenant id)");
+            if (parser.isSet(tenant) && t != AuthType::AzureClientSecret &&
+                t != AuthType::AzureCli && !t.isEmpty())
+                *errors << QStringLiteral("--tenant is only for --auth azure-client-secret and "
+                                          "azure-cli");
+            if (parser.isSet(authority) && t != AuthType::AzureClientSecret && !t.isEmpty())
+                *errors << QStringLiteral("--authority is only for --auth azure-client-secret");
+            else if (!o.authority.isEmpty())
+                if (const QString why = OAuthClient::checkEndpoint(QUrl(o.authority));
+                    !why.isEmpty())
+                    *errors << QStringLiteral("--authority: %1").arg(why);
+            if (o.tokenFromStdin && o.clientSecretFromStdin)
+                *errors << QStringLiteral("--token-stdin and --client-secret-stdin: choose one");
             o.makeDefault = parser.isSet(makeDefault);
             o.spec.clusterId = parser.value(cluster);
             o.caFile = parser.value(caFile);
@@ -439,10 +582,20 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         o.host = WorkspaceUrl::parse(hostText, &why);
         if (!o.host.isValid())
             *errors << QStringLiteral("--host: %1").arg(why);
-        o.token = env.value(QStringLiteral("DATABRICKS_TOKEN")).trimmed();
-        if (o.token.isEmpty())
-            *errors << QStringLiteral("no token: set DATABRICKS_TOKEN (it is never taken from the "
-                                      "command line), or use a profile (--profile NAME)");
+        credentialsFromEnvironment(env, &o, errors);
+    }
+    if (!o.demo && !o.profileName.isEmpty()) {
+        // --profile always wins over the environment; say so, as the official CLI does not.
+        QStringList unused;
+        for (const char *name : EnvironmentCredentials)
+            if (!env.value(QLatin1String(name)).isEmpty())
+                unused << QLatin1String(name);
+        if (!unused.isEmpty())
+            o.notices << QStringLiteral("note: profile \"%1\" is used; the environment's %2 %3 "
+                                        "not")
+                             .arg(o.profileName, unused.join(QStringLiteral(", ")),
+                                  unused.size() == 1 ? QStringLiteral("is")
+                                                     : QStringLiteral("are"));
     }
     if (parser.isSet(caFile)) {
         o.caFile = parser.value(caFile);

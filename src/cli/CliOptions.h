@@ -49,7 +49,9 @@ enum class ProfilesAction
     Add,
     Remove,
     Test,
-    ImportDatabricksCfg
+    ImportDatabricksCfg,
+    Login,
+    Logout
 };
 
 struct CliOptions
@@ -62,11 +64,23 @@ struct CliOptions
     QUrl host;           // normalised workspace origin (not for --demo)
     QString token;       // from the environment, never from an argument
     QString caFile;      // extra CA certificates for the host (profile or --ca-file)
+    // How --host / DATABRICKS_HOST signs in (from DATABRICKS_AUTH_TYPE or the credentials the
+    // environment holds), and that method's secret (DATABRICKS_TOKEN, a client secret…).
+    QString authType;
+    QString clientId;
+    QString tenantId;
+    QString authority;
+    QString secret;
+    // Said once on stderr before the command runs (e.g. environment variables not used).
+    QStringList notices;
 
     ProfilesAction profilesAction = ProfilesAction::List;
     QString name;       // the profile a profiles command acts on
     QString cfgProfile; // profiles import-databrickscfg --profile P
     bool tokenFromStdin = false;
+    bool clientSecretFromStdin = false;
+    bool noBrowser = false; // profiles login / add: print the sign-in address, open nothing
+    bool authGiven = false; // profiles add: --auth was given
     bool makeDefault = false;
     PresetsAction presetsAction = PresetsAction::List;
     QString file;            // presets export NAME [FILE] / import FILE

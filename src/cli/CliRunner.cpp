@@ -3,8 +3,11 @@
 #include "Console.h"
 #include "Emulator.h"
 #include "OutputFormat.h"
+#include "SignInHints.h"
 #include "TrackedRuns.h"
+#include "auth/ProfileConnector.h"
 #include "auth/TokenStore.h"
+#include "config/ProfileStore.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "workflow/SubmitAndWait.h"
@@ -86,46 +89,71 @@ void CliRunner::dispatch()
     }
 }
 
-bool CliRunner::useCaFile(const QString &path)
+QString CliRunner::signInRemedy() const
 {
-    if (path.isEmpty())
-        return true;
-    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
-    if (certificates.isEmpty()) {
-        printError(QStringLiteral("the CA file %1 holds no PEM certificate").arg(path));
-        finish(ExitUsage);
-        return false;
-    }
-    m_transport.setExtraCaCertificates(certificates);
-    return true;
+    return Cli::signInRemedy(m_profile, m_options.profileName.isEmpty());
 }
 
 void CliRunner::connectWorkspace(const std::function<void()> &then)
 {
+    for (const QString &notice : std::as_const(m_options.notices))
+        printError(notice);
     if (!m_options.demo) {
-        if (!useCaFile(m_options.caFile))
-            return;
         if (m_options.profileName.isEmpty()) {
-            m_transport.setEndpoint(m_options.host, m_options.token);
+            // --host: the credentials come from the environment, never from the keychain.
+            m_profile.name = QStringLiteral("environment");
+            m_profile.host = m_options.host;
+            m_profile.authType = m_options.authType;
+            m_profile.clientId = m_options.clientId;
+            m_profile.tenantId = m_options.tenantId;
+            m_profile.caFile = m_options.caFile;
+            QList<QSslCertificate> ca;
+            const QString why = ProfileConnector::loadCaFile(m_options.caFile, &ca);
+            if (!why.isEmpty()) {
+                printError(QStringLiteral("error: %1").arg(why));
+                finish(ExitUsage);
+                return;
+            }
+            m_transport.setExtraCaCertificates(ca);
+            m_transport.setEndpoint(m_options.host,
+                                    ProfileConnector::credentialsFor(m_profile, m_options.secret,
+                                                                     &m_network, ca, nullptr));
             then();
             return;
         }
-        // A profile's token comes from the OS keychain, and only from there.
-        const QString name = m_options.profileName;
-        m_tokens->readToken(name, this, [this, name, then](const TokenStore::Outcome &o) {
-            if (!o.isOk()) {
-                printError(o.status == TokenStore::Status::NotFound
-                               ? QStringLiteral("profile \"%1\" has no token in the keychain "
-                                                "(not signed in); store one with: brickrun-cli "
-                                                "profiles add %1 --host %2 --token-stdin")
-                                     .arg(name, m_options.host.toString())
-                               : o.message);
-                finish(ExitAuth);
-                return;
-            }
-            m_transport.setEndpoint(m_options.host, o.token);
-            then();
-        });
+        // A profile's secret comes from the OS keychain, and only from there.
+        const auto stored = ProfileStore().profile(m_options.profileName);
+        if (!stored) {
+            printError(QStringLiteral("error: no profile named \"%1\"").arg(m_options.profileName));
+            finish(ExitUsage);
+            return;
+        }
+        m_profile = *stored;
+        m_profile.caFile = m_options.caFile; // --ca-file, or the profile's own
+        auto *connector = new ProfileConnector(m_tokens, &m_network, this);
+        connector->connectTransport(
+            m_profile, &m_transport, this,
+            [this, then, connector](const ProfileConnector::Outcome &o) {
+                connector->deleteLater();
+                if (!o.isOk()) {
+                    switch (o.failure) {
+                    case ProfileConnector::Failure::Config:
+                        printError(QStringLiteral("error: %1").arg(o.error));
+                        finish(ExitUsage);
+                        return;
+                    case ProfileConnector::Failure::NotSignedIn:
+                        printError(QStringLiteral("error: %1; %2").arg(o.error, signInRemedy()));
+                        finish(ExitAuth);
+                        return;
+                    case ProfileConnector::Failure::Keychain:
+                    case ProfileConnector::Failure::None:
+                        printError(QStringLiteral("error: %1").arg(o.error));
+                        finish(ExitAuth);
+                        return;
+                    }
+                }
+                then();
+            });
         return;
     }
     // The demo workspace runs in this process, on its own thread, over real loopback HTTP.
@@ -192,6 +220,7 @@ void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action)
     settings.timeout = m_options.timeout;
     settings.retryBudget = m_options.retryBudget;
     settings.workspaceArgument = workspaceArgument();
+    settings.signInRemedy = signInRemedy();
     m_tracked = new TrackedRuns(m_history.get(), &m_client, m_pollPolicy, settings, this);
     connect(m_tracked, &TrackedRuns::done, this, &CliRunner::finish);
     action(m_tracked);
@@ -424,11 +453,7 @@ void CliRunner::fail(const ApiError &error, const QString &doing)
 {
     QString hint;
     if (error.isAuthentication())
-        hint = m_options.profileName.isEmpty()
-                   ? QStringLiteral(" (the token was refused: check DATABRICKS_TOKEN)")
-                   : QStringLiteral(" (the token of profile \"%1\" was refused: store a new one "
-                                    "with brickrun-cli profiles add %1 --host %2 --token-stdin)")
-                         .arg(m_options.profileName, m_options.host.toString());
+        hint = QStringLiteral(" (the workspace refused the sign-in: %1)").arg(signInRemedy());
     else if (error.isPermission())
         hint = QStringLiteral(" (the token's user lacks permission)");
     printError(QStringLiteral("error while %1: %2%3").arg(doing, error.toString(), hint));

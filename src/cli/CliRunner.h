@@ -4,6 +4,7 @@
 #include "InterruptWatcher.h"
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
+#include "model/Profile.h"
 #include "workflow/SubmitAndWait.h"
 
 #include <QElapsedTimer>
@@ -44,7 +45,8 @@ private:
     // Points the transport at the workspace (starting the demo one, reading a profile's token
     // from the keychain), then calls `then`; on failure it reports and finishes instead.
     void connectWorkspace(const std::function<void()> &then);
-    bool useCaFile(const QString &path);
+    // One clause saying how to fix a refused sign-in for the workspace in use.
+    QString signInRemedy() const;
     void dispatch();
     bool openHistory();
     void startTracked(const std::function<void(TrackedRuns *)> &action);
@@ -69,6 +71,7 @@ private:
 
     CliOptions m_options;
     TokenStore *m_tokens;
+    Profile m_profile; // the workspace in use: a stored profile or --host with the environment
     std::unique_ptr<Database> m_database;
     std::unique_ptr<HistoryStore> m_history;
     TrackedRuns *m_tracked = nullptr;

@@ -1,7 +1,11 @@
 #include "ProfilesCommand.h"
 
 #include "Console.h"
+#include "SignInHints.h"
 #include "api/WorkspaceApi.h"
+#include "auth/BrowserSignIn.h"
+#include "auth/OAuthClient.h"
+#include "auth/ProfileConnector.h"
 #include "auth/TokenStore.h"
 #include "config/DatabricksCfg.h"
 #include "config/WorkspaceUrl.h"
@@ -10,8 +14,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -45,6 +51,7 @@ ProfilesCommand::ProfilesCommand(const CliOptions &options, TokenStore *tokens, 
     , m_options(options)
     , m_tokens(tokens)
     , m_transport(&m_network)
+    , m_connector(tokens, &m_network)
 {}
 
 void ProfilesCommand::start()
@@ -60,6 +67,10 @@ void ProfilesCommand::start()
         return test();
     case ProfilesAction::ImportDatabricksCfg:
         return importDatabricksCfg();
+    case ProfilesAction::Login:
+        return login();
+    case ProfilesAction::Logout:
+        return logout();
     }
 }
 
@@ -67,7 +78,7 @@ void ProfilesCommand::list()
 {
     const QList<Profile> profiles = m_store.profiles();
     const QString defaultName = m_store.defaultProfile();
-    // Ask the keychain about each token (whether it is there, never what it is).
+    // Ask the keychain about each secret (whether it is there, never what it is).
     auto states = std::make_shared<QMap<QString, QString>>();
     auto report = [this, profiles, defaultName, states] {
         if (m_options.json) {
@@ -78,6 +89,7 @@ void ProfilesCommand::list()
                                          {QStringLiteral("authType"), p.authType},
                                          {QStringLiteral("clusterId"), p.clusterId},
                                          {QStringLiteral("caFile"), p.caFile},
+                                         {QStringLiteral("signedInAs"), p.signedInAs},
                                          {QStringLiteral("default"), p.name == defaultName},
                                          {QStringLiteral("token"), states->value(p.name)}});
             printOut(
@@ -85,16 +97,20 @@ void ProfilesCommand::list()
                                       .toJson(QJsonDocument::Compact)));
         } else if (profiles.isEmpty()) {
             printOut(QStringLiteral("No profiles yet. Add one with: brickrun-cli profiles add NAME "
-                                    "--host URL --token-stdin\n"));
+                                    "--host URL (then: brickrun-cli profiles login NAME)\n"));
         } else {
             QString out;
             for (const Profile &p : profiles)
-                out += QStringLiteral("%1 %2  %3  token: %4%5\n")
-                           .arg(p.name == defaultName ? QLatin1Char('*') : QLatin1Char(' '))
-                           .arg(p.name.leftJustified(16), p.host.toString(), states->value(p.name),
-                                p.clusterId.isEmpty()
-                                    ? QString()
-                                    : QStringLiteral("  cluster: %1").arg(p.clusterId));
+                out +=
+                    QStringLiteral("%1 %2  %3  %4: %5%6%7\n")
+                        .arg(p.name == defaultName ? QLatin1Char('*') : QLatin1Char(' '))
+                        .arg(p.name.leftJustified(16), p.host.toString(),
+                             AuthType::displayName(p.authType), states->value(p.name),
+                             p.signedInAs.isEmpty() ? QString()
+                                                    : QStringLiteral("  as: %1").arg(p.signedInAs),
+                             p.clusterId.isEmpty()
+                                 ? QString()
+                                 : QStringLiteral("  cluster: %1").arg(p.clusterId));
             printOut(out);
         }
         finish(ExitSuccess);
@@ -103,8 +119,15 @@ void ProfilesCommand::list()
         return report();
     auto remaining = std::make_shared<int>(int(profiles.size()));
     for (const Profile &p : profiles) {
+        const QString key = ProfileConnector::secretKey(p.name, p.authType);
+        if (key.isEmpty()) {
+            states->insert(p.name, QStringLiteral("kept by az"));
+            if (--*remaining == 0)
+                QTimer::singleShot(0, this, report);
+            continue;
+        }
         m_tokens->readToken(
-            p.name, this, [states, remaining, report, name = p.name](const TokenStore::Outcome &o) {
+            key, this, [states, remaining, report, name = p.name](const TokenStore::Outcome &o) {
                 states->insert(name, statusWord(o.status));
                 if (--*remaining == 0)
                     report();
@@ -112,25 +135,88 @@ void ProfilesCommand::list()
     }
 }
 
+bool ProfilesCommand::readSecret(const QString &option, QString *secret)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        printError(QStringLiteral("%1: cannot read standard input").arg(option));
+        return false;
+    }
+    *secret = QString::fromUtf8(in.read(64 * 1024)).trimmed();
+    if (secret->isEmpty()) {
+        printError(QStringLiteral("%1: standard input held no %2")
+                       .arg(option, option == QLatin1String("--token-stdin")
+                                        ? QStringLiteral("token")
+                                        : QStringLiteral("client secret")));
+        return false;
+    }
+    if (secret->contains(QLatin1Char('\n')) || secret->contains(QLatin1Char(' ')) ||
+        secret->contains(QLatin1Char('\t'))) {
+        printError(QStringLiteral("%1: the secret must be one word on one line").arg(option));
+        return false;
+    }
+    return true;
+}
+
 void ProfilesCommand::add()
 {
     Profile profile;
-    if (auto existing = m_store.profile(m_options.name))
+    const auto existing = m_store.profile(m_options.name);
+    if (existing)
         profile = *existing;
     profile.name = m_options.name;
     profile.host = m_options.host;
+    // Re-adding a profile keeps its sign-in method unless one is named.
+    if (!existing || m_options.authGiven || m_options.tokenFromStdin)
+        profile.authType = m_options.authType;
+    if (profile.authType == AuthType::OAuthM2M || profile.authType == AuthType::AzureClientSecret) {
+        if (!m_options.clientId.isEmpty())
+            profile.clientId = m_options.clientId;
+    } else {
+        profile.clientId.clear();
+    }
+    if (profile.authType == AuthType::AzureClientSecret || profile.authType == AuthType::AzureCli) {
+        if (!m_options.tenantId.isEmpty() || profile.authType == AuthType::AzureCli)
+            profile.tenantId = m_options.tenantId;
+    } else {
+        profile.tenantId.clear();
+    }
+    profile.authority =
+        profile.authType == AuthType::AzureClientSecret ? m_options.authority : QString();
     if (!m_options.spec.clusterId.isEmpty())
         profile.clusterId = m_options.spec.clusterId;
     if (!m_options.caFile.isEmpty()) {
-        if (QSslCertificate::fromPath(m_options.caFile, QSsl::Pem).isEmpty()) {
-            printError(
-                QStringLiteral("--ca-file %1 holds no PEM certificate").arg(m_options.caFile));
+        QList<QSslCertificate> ca;
+        if (const QString why = ProfileConnector::loadCaFile(m_options.caFile, &ca);
+            !why.isEmpty()) {
+            printError(QStringLiteral("--ca-file: %1").arg(why));
             return finish(ExitUsage);
         }
         profile.caFile = m_options.caFile;
     }
+    if (const QString why = ProfileConnector::checkComplete(profile); !why.isEmpty()) {
+        printError(why);
+        return finish(ExitUsage);
+    }
+    // A secret belongs to one workspace, one method and one identity: when any of them
+    // changes, the stored secrets go (they must never be sent to another host).
+    const bool identityChanged =
+        existing &&
+        (existing->host != profile.host || existing->authType != profile.authType ||
+         existing->clientId != profile.clientId || existing->tenantId != profile.tenantId ||
+         existing->authority != profile.authority);
+    if (identityChanged)
+        profile.signedInAs.clear();
 
-    auto saveProfile = [this, profile](const QString &tokenNote) {
+    QString secret;
+    const bool secretGiven = m_options.tokenFromStdin || m_options.clientSecretFromStdin;
+    if (secretGiven &&
+        !readSecret(m_options.tokenFromStdin ? QStringLiteral("--token-stdin")
+                                             : QStringLiteral("--client-secret-stdin"),
+                    &secret))
+        return finish(ExitUsage);
+
+    auto saveProfile = [this, profile](const QString &note) {
         QString why;
         if (!m_store.save(profile, &why)) {
             printError(QStringLiteral("could not save profile \"%1\": %2").arg(profile.name, why));
@@ -138,105 +224,273 @@ void ProfilesCommand::add()
         }
         if (m_options.makeDefault)
             m_store.setDefaultProfile(profile.name);
-        printError(QStringLiteral("saved profile \"%1\" for %2%3%4")
-                       .arg(profile.name, profile.host.toString(), tokenNote,
+        printError(QStringLiteral("saved profile \"%1\" for %2 (%3)%4%5")
+                       .arg(profile.name, profile.host.toString(),
+                            AuthType::displayName(profile.authType), note,
                             m_store.defaultProfile() == profile.name
                                 ? QStringLiteral(" (the default profile)")
                                 : QString()));
         finish(ExitSuccess);
     };
-
-    if (!m_options.tokenFromStdin)
-        return saveProfile(QStringLiteral("; no token stored (use --token-stdin)"));
-
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly)) {
-        printError(QStringLiteral("--token-stdin: cannot read standard input"));
-        return finish(ExitUsage);
-    }
-    const QString token = QString::fromUtf8(in.readAll()).trimmed();
-    if (token.isEmpty()) {
-        printError(QStringLiteral("--token-stdin: standard input held no token"));
-        return finish(ExitUsage);
-    }
-    if (token.contains(QLatin1Char('\n')) || token.contains(QLatin1Char(' ')) ||
-        token.contains(QLatin1Char('\t'))) {
-        printError(QStringLiteral("--token-stdin: the token must be one word on one line"));
-        return finish(ExitUsage);
-    }
-    // The token goes to the keychain first: a profile is only saved once its token is safe.
-    m_tokens->writeToken(
-        profile.name, token, this, [this, saveProfile](const TokenStore::Outcome &o) {
-            if (!o.isOk()) {
-                printError(QStringLiteral("the token was not stored: %1").arg(o.message));
-                return finish(ExitAuth);
-            }
-            saveProfile(QStringLiteral("; token stored in the keychain"));
-        });
+    auto storeAndSave = [this, profile, secret, secretGiven, saveProfile, identityChanged] {
+        const QString &type = profile.authType;
+        if (!secretGiven) {
+            QString note;
+            if (type == AuthType::OAuthU2M)
+                note = QStringLiteral("; sign in with: brickrun-cli profiles login %1")
+                           .arg(profile.name);
+            else if (type == AuthType::Pat)
+                note = identityChanged || !m_store.contains(profile.name)
+                           ? QStringLiteral("; no token stored (use --token-stdin)")
+                           : QString();
+            else if (type == AuthType::AzureCli)
+                note = QStringLiteral("; the Azure CLI's sign-in is used (az login)");
+            else
+                note = identityChanged || !m_store.contains(profile.name)
+                           ? QStringLiteral("; no client secret stored (use "
+                                            "--client-secret-stdin)")
+                           : QString();
+            return saveProfile(note);
+        }
+        // The secret goes to the keychain first: a profile is saved once its secret is safe.
+        m_connector.storeSecret(
+            profile, secret, this, [this, saveProfile, type](const TokenStore::Outcome &o) {
+                if (!o.isOk()) {
+                    printError(QStringLiteral("the %1 was not stored: %2")
+                                   .arg(type == AuthType::Pat ? QStringLiteral("token")
+                                                              : QStringLiteral("client secret"),
+                                        o.message));
+                    return finish(ExitAuth);
+                }
+                saveProfile(type == AuthType::Pat ? QStringLiteral("; token stored in the "
+                                                                   "keychain")
+                                                  : QStringLiteral("; client secret stored in "
+                                                                   "the keychain"));
+            });
+    };
+    if (!identityChanged)
+        return storeAndSave();
+    m_connector.forgetSecrets(profile.name, this,
+                              [this, storeAndSave, profile](const TokenStore::Outcome &o) {
+                                  if (!o.isOk()) {
+                                      printError(QStringLiteral("profile \"%1\" was not changed: "
+                                                                "its old secrets could not be "
+                                                                "removed from the keychain: %2")
+                                                     .arg(profile.name, o.message));
+                                      return finish(ExitAuth);
+                                  }
+                                  printError(QStringLiteral("the workspace or sign-in method of "
+                                                            "\"%1\" changed: its stored secrets "
+                                                            "were removed")
+                                                 .arg(profile.name));
+                                  storeAndSave();
+                              });
 }
 
 void ProfilesCommand::remove()
 {
     const QString name = m_options.name;
-    m_tokens->removeToken(name, this, [this, name](const TokenStore::Outcome &o) {
+    m_connector.forgetSecrets(name, this, [this, name](const TokenStore::Outcome &o) {
         m_store.remove(name);
         if (!o.isOk()) {
-            printError(QStringLiteral("removed profile \"%1\", but its token could not be removed "
-                                      "from the keychain: %2")
+            printError(QStringLiteral("removed profile \"%1\", but its secrets could not be "
+                                      "removed from the keychain: %2")
                            .arg(name, o.message));
             return finish(ExitAuth);
         }
-        printError(QStringLiteral("removed profile \"%1\" and its token").arg(name));
+        printError(QStringLiteral("removed profile \"%1\" and its secrets").arg(name));
         finish(ExitSuccess);
     });
+}
+
+void ProfilesCommand::logout()
+{
+    auto profile = m_store.profile(m_options.name);
+    m_connector.forgetSecrets(profile->name, this, [this, profile](const TokenStore::Outcome &o) {
+        if (!o.isOk()) {
+            printError(QStringLiteral("the secrets of \"%1\" could not be removed from the "
+                                      "keychain: %2")
+                           .arg(profile->name, o.message));
+            return finish(ExitAuth);
+        }
+        Profile p = *profile;
+        p.signedInAs.clear();
+        QString ignored;
+        m_store.save(p, &ignored);
+        printError(profile->authType == AuthType::AzureCli
+                       ? QStringLiteral("profile \"%1\" keeps no secret (the Azure CLI keeps its "
+                                        "own; sign out of it with: az logout)")
+                             .arg(profile->name)
+                       : QStringLiteral("signed out of \"%1\": its secrets were removed from the "
+                                        "keychain")
+                             .arg(profile->name));
+        finish(ExitSuccess);
+    });
+}
+
+void ProfilesCommand::useRetryBudget()
+{
+    RetryPolicy retry;
+    retry.totalBudget = m_options.retryBudget;
+    m_transport.setRetryPolicy(m_options.retryBudget.count() == 0 ? RetryPolicy::none() : retry);
+}
+
+QString ProfilesCommand::validity(const Credentials *credentials)
+{
+    if (!credentials)
+        return {};
+    const QDateTime until = credentials->current().expiresAt;
+    if (!until.isValid())
+        return credentials->authType() == AuthType::Pat
+                   ? QStringLiteral("the token's expiry is not known to Brickrun")
+                   : QString();
+    return QStringLiteral("the access token is valid until %1")
+        .arg(until.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+void ProfilesCommand::login()
+{
+    const auto profile = m_store.profile(m_options.name);
+    if (profile->authType != AuthType::OAuthU2M) {
+        // Other methods have nothing to sign in with here: check that they work instead.
+        printError(QStringLiteral("profile \"%1\" signs in with: %2; checking it")
+                       .arg(profile->name, AuthType::displayName(profile->authType)));
+        return test();
+    }
+    QList<QSslCertificate> ca;
+    if (const QString why = ProfileConnector::loadCaFile(profile->caFile, &ca); !why.isEmpty()) {
+        printError(QStringLiteral("error: %1").arg(why));
+        return finish(ExitUsage);
+    }
+    auto *oauth = new OAuthClient(&m_network, this);
+    oauth->setExtraCaCertificates(ca);
+    auto *signIn = new BrowserSignIn(oauth, profile->host, this);
+    connect(signIn, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
+        const QString address = QString::fromUtf8(url.toEncoded());
+        if (m_options.noBrowser || !openBrowser(url))
+            printError(QStringLiteral("Open this address in a browser to sign in (Brickrun waits "
+                                      "for the answer on this computer):\n%1")
+                           .arg(address));
+        else
+            printError(QStringLiteral("A browser was opened to sign in. If none appeared, open "
+                                      "this address:\n%1")
+                           .arg(address));
+    });
+    connect(signIn, &BrowserSignIn::finished, this,
+            [this, profile, ca](const BrowserSignIn::Outcome &outcome) {
+                if (!outcome.isOk()) {
+                    printError(QStringLiteral("error: %1").arg(outcome.error));
+                    return finish(ExitAuth);
+                }
+                m_connector.storeSecret(
+                    *profile, outcome.tokens.refreshToken, this,
+                    [this, profile, ca, outcome](const TokenStore::Outcome &o) {
+                        if (!o.isOk()) {
+                            printError(QStringLiteral("error: signed in, but the keychain did not "
+                                                      "take the refresh token, so nothing was "
+                                                      "kept: %1")
+                                           .arg(o.message));
+                            return finish(ExitAuth);
+                        }
+                        auto *credentials = ProfileConnector::credentialsFor(
+                            *profile, outcome.tokens.refreshToken, &m_network, ca, nullptr);
+                        credentials->setCurrent(outcome.tokens.access);
+                        m_transport.setExtraCaCertificates(ca);
+                        m_transport.setEndpoint(profile->host, credentials);
+                        reportIdentity(*profile, true);
+                    });
+            });
+    signIn->start();
+}
+
+bool ProfilesCommand::openBrowser(const QUrl &url)
+{
+    const QString address = QString::fromUtf8(url.toEncoded());
+    const QString custom =
+        QProcessEnvironment::systemEnvironment().value(QStringLiteral("BROWSER"));
+    if (!custom.isEmpty())
+        return QProcess::startDetached(custom, {address});
+#if defined(Q_OS_WIN)
+    return QProcess::startDetached(QStringLiteral("rundll32"),
+                                   {QStringLiteral("url.dll,FileProtocolHandler"), address});
+#elif defined(Q_OS_MACOS)
+    return QProcess::startDetached(QStringLiteral("open"), {address});
+#else
+    const QString opener = QStandardPaths::findExecutable(QStringLiteral("xdg-open"));
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // Without a desktop session (ssh, a container) nothing would appear: print the address.
+    if (opener.isEmpty() || (env.value(QStringLiteral("DISPLAY")).isEmpty() &&
+                             env.value(QStringLiteral("WAYLAND_DISPLAY")).isEmpty()))
+        return false;
+    return QProcess::startDetached(opener, {address});
+#endif
 }
 
 void ProfilesCommand::test()
 {
     const auto profile = m_store.profile(m_options.name);
-    if (!profile->caFile.isEmpty()) {
-        const auto certificates = QSslCertificate::fromPath(profile->caFile, QSsl::Pem);
-        if (certificates.isEmpty()) {
-            printError(
-                QStringLiteral("the CA file %1 holds no PEM certificate").arg(profile->caFile));
-            return finish(ExitUsage);
-        }
-        m_transport.setExtraCaCertificates(certificates);
-    }
-    RetryPolicy retry;
-    retry.totalBudget = m_options.retryBudget;
-    m_transport.setRetryPolicy(m_options.retryBudget.count() == 0 ? RetryPolicy::none() : retry);
-    m_tokens->readToken(profile->name, this, [this, profile](const TokenStore::Outcome &o) {
-        if (!o.isOk()) {
-            printError(o.status == TokenStore::Status::NotFound
-                           ? QStringLiteral("profile \"%1\" has no token (not signed in); store "
-                                            "one with: brickrun-cli profiles add %1 --host %2 "
-                                            "--token-stdin")
-                                 .arg(profile->name, profile->host.toString())
-                           : o.message);
-            return finish(ExitAuth);
-        }
-        m_transport.setEndpoint(profile->host, o.token);
-        auto *api = new WorkspaceApi(&m_transport, this);
-        api->testConnection(this, [this](const ConnectionReport &report) {
-            if (m_options.json)
-                printOut(QString::fromUtf8(
-                    QJsonDocument(
-                        QJsonObject{{QStringLiteral("hostAnswers"), report.hostAnswers},
-                                    {QStringLiteral("tokenAccepted"), report.tokenAccepted},
-                                    {QStringLiteral("userName"), report.user.userName},
-                                    {QStringLiteral("displayName"), report.user.displayName},
-                                    {QStringLiteral("summary"), report.summary}})
-                        .toJson(QJsonDocument::Compact)));
-            else
-                printOut(report.summary);
-            if (report.tokenAccepted)
-                return finish(ExitSuccess);
-            finish(report.hostAnswers && !report.error.isClientError() &&
-                           (report.error.isAuthentication() || report.error.isPermission())
-                       ? ExitAuth
-                       : ExitApi);
+    useRetryBudget();
+    m_connector.connectTransport(
+        *profile, &m_transport, this, [this, profile](const ProfileConnector::Outcome &o) {
+            if (!o.isOk()) {
+                printError(
+                    QStringLiteral("error: %1; %2").arg(o.error, signInRemedy(*profile, false)));
+                return finish(o.failure == ProfileConnector::Failure::Config ? ExitUsage
+                                                                             : ExitAuth);
+            }
+            reportIdentity(*profile, false);
         });
+}
+
+void ProfilesCommand::reportIdentity(const Profile &profile, bool signedInNow)
+{
+    auto *api = new WorkspaceApi(&m_transport, this);
+    api->testConnection(this, [this, profile, signedInNow](const ConnectionReport &report) {
+        const Credentials *credentials = m_transport.credentials();
+        const QString method = AuthType::displayName(profile.authType);
+        const QString until = validity(credentials);
+        if (report.tokenAccepted && !report.user.userName.isEmpty() &&
+            report.user.userName != profile.signedInAs) {
+            Profile p = profile;
+            p.signedInAs = report.user.userName;
+            QString ignored;
+            m_store.save(p, &ignored);
+        }
+        if (m_options.json) {
+            printOut(QString::fromUtf8(
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("hostAnswers"), report.hostAnswers},
+                                {QStringLiteral("tokenAccepted"), report.tokenAccepted},
+                                {QStringLiteral("authType"), profile.authType},
+                                {QStringLiteral("userName"), report.user.userName},
+                                {QStringLiteral("displayName"), report.user.displayName},
+                                {QStringLiteral("accessTokenExpiresAt"),
+                                 credentials && credentials->current().expiresAt.isValid()
+                                     ? credentials->current().expiresAt.toString(Qt::ISODate)
+                                     : QString()},
+                                {QStringLiteral("summary"), report.summary}})
+                    .toJson(QJsonDocument::Compact)));
+        } else {
+            QString text = report.summary;
+            if (report.tokenAccepted)
+                text +=
+                    QStringLiteral("\n%1 %2 as %3 (%4)%5")
+                        .arg(signedInNow ? QStringLiteral("Signed in to")
+                                         : QStringLiteral("Sign-in to"),
+                             profile.host.host(),
+                             report.user.userName.isEmpty() ? QStringLiteral("an unnamed user")
+                                                            : report.user.userName,
+                             method, until.isEmpty() ? QString() : QStringLiteral("; ") + until);
+            printOut(text);
+        }
+        if (report.tokenAccepted)
+            return finish(ExitSuccess);
+        if (report.hostAnswers && (report.error.isAuthentication() || report.error.isPermission()))
+            printError(QStringLiteral("to fix it: %1").arg(signInRemedy(profile, false)));
+        finish(report.hostAnswers && !report.error.isClientError() &&
+                       (report.error.isAuthentication() || report.error.isPermission())
+                   ? ExitAuth
+                   : ExitApi);
     });
 }
 
@@ -286,14 +540,56 @@ void ProfilesCommand::importDatabricksCfg()
         item.profile.name = p.name;
         item.profile.host = host;
         item.profile.clusterId = p.clusterId;
-        item.profile.authType = p.authType.isEmpty() ? QStringLiteral("pat") : p.authType;
-        item.token = p.token;
-        if (p.token.isEmpty())
-            item.note = item.profile.authType == QLatin1String("pat")
-                            ? QStringLiteral("no token in the file")
-                            : QStringLiteral("auth_type %1: Brickrun signs in with a token; add "
-                                             "one with profiles add --token-stdin")
-                                  .arg(item.profile.authType);
+        const auto other = [&p](const char *key) {
+            return p.otherKeys.value(QLatin1String(key)).trimmed();
+        };
+        // The method as the official tools choose it: auth_type when set, else the first
+        // whose credentials the section holds (token, client secret, Azure client secret).
+        QString type = p.authType;
+        if (type.isEmpty()) {
+            if (!p.token.isEmpty())
+                type = AuthType::Pat;
+            else if (!other("client_id").isEmpty() && !other("client_secret").isEmpty())
+                type = AuthType::OAuthM2M;
+            else if (!other("azure_client_id").isEmpty() && !other("azure_client_secret").isEmpty())
+                type = AuthType::AzureClientSecret;
+            else
+                type = AuthType::Pat;
+        }
+        if (!AuthType::isKnown(type)) {
+            printError(QStringLiteral("[%1] skipped: auth_type %2 is not one Brickrun knows (%3)")
+                           .arg(p.name, type, AuthType::all().join(QStringLiteral(", "))));
+            ++m_importFailures;
+            continue;
+        }
+        item.profile.authType = type;
+        if (type == AuthType::OAuthM2M) {
+            item.profile.clientId = other("client_id");
+            item.token = other("client_secret");
+        } else if (type == AuthType::AzureClientSecret) {
+            item.profile.clientId = other("azure_client_id");
+            item.profile.tenantId = other("azure_tenant_id");
+            item.token = other("azure_client_secret");
+        } else if (type == AuthType::AzureCli) {
+            item.profile.tenantId = other("azure_tenant_id");
+        } else if (type == AuthType::Pat) {
+            item.token = p.token;
+        }
+        if (const QString incomplete = ProfileConnector::checkComplete(item.profile);
+            !incomplete.isEmpty()) {
+            printError(QStringLiteral("[%1] skipped: %2").arg(p.name, incomplete));
+            ++m_importFailures;
+            continue;
+        }
+        if (item.token.isEmpty())
+            item.note = type == AuthType::Pat ? QStringLiteral("no token in the file")
+                        : type == AuthType::OAuthU2M
+                            ? QStringLiteral("browser sign-in: sign in with brickrun-cli profiles "
+                                             "login %1")
+                                  .arg(p.name)
+                        : type == AuthType::AzureCli
+                            ? QStringLiteral("azure-cli: the Azure CLI's sign-in is used")
+                            : QStringLiteral("no client secret in the file");
         m_imports << item;
     }
     if (m_imports.isEmpty()) {
@@ -325,19 +621,45 @@ void ProfilesCommand::importNext()
         }
         importNext();
     };
-    if (item.token.isEmpty())
-        return save(QStringLiteral(" (%1)").arg(item.note));
-    m_tokens->writeToken(item.profile.name, item.token, this,
-                         [this, save, item](const TokenStore::Outcome &o) {
-                             if (!o.isOk()) {
-                                 printError(QStringLiteral("[%1] skipped: the token was not "
-                                                           "stored: %2")
-                                                .arg(item.profile.name, o.message));
-                                 ++m_importFailures;
-                                 return importNext();
-                             }
-                             save(QStringLiteral(" (token moved to the keychain)"));
-                         });
+    // A profile that already exists here for another workspace or method loses its old
+    // secrets first: they must never follow it to the new host.
+    const auto existing = m_store.profile(item.profile.name);
+    const bool changed = existing && (existing->host != item.profile.host ||
+                                      existing->authType != item.profile.authType ||
+                                      existing->clientId != item.profile.clientId);
+    const bool isToken = item.profile.authType == AuthType::Pat;
+    auto store = [this, save, item, isToken] {
+        if (item.token.isEmpty())
+            return save(QStringLiteral(" (%1)").arg(item.note));
+        m_connector.storeSecret(
+            item.profile, item.token, this,
+            [this, save, item, isToken](const TokenStore::Outcome &o) {
+                if (!o.isOk()) {
+                    printError(QStringLiteral("[%1] skipped: the %2 was not stored: %3")
+                                   .arg(item.profile.name,
+                                        isToken ? QStringLiteral("token")
+                                                : QStringLiteral("client secret"),
+                                        o.message));
+                    ++m_importFailures;
+                    return importNext();
+                }
+                save(isToken ? QStringLiteral(" (token moved to the keychain)")
+                             : QStringLiteral(" (client secret moved to the keychain)"));
+            });
+    };
+    if (!changed)
+        return store();
+    m_connector.forgetSecrets(item.profile.name, this,
+                              [this, store, item](const TokenStore::Outcome &o) {
+                                  if (!o.isOk()) {
+                                      printError(QStringLiteral("[%1] skipped: its old secrets "
+                                                                "could not be removed: %2")
+                                                     .arg(item.profile.name, o.message));
+                                      ++m_importFailures;
+                                      return importNext();
+                                  }
+                                  store();
+                              });
 }
 
 void ProfilesCommand::finish(int exitCode)

@@ -2,6 +2,7 @@
 
 #include "CliOptions.h"
 #include "api/HttpTransport.h"
+#include "auth/ProfileConnector.h"
 #include "config/ProfileStore.h"
 
 #include <QNetworkAccessManager>
@@ -13,8 +14,8 @@ class TokenStore;
 
 namespace Brickrun::Cli {
 
-// brickrun-cli profiles list | add | remove | test | import-databrickscfg.
-// Profiles live in the settings; their tokens in the OS keychain, and nowhere else.
+// brickrun-cli profiles list | add | remove | test | login | logout | import-databrickscfg.
+// Profiles live in the settings; their secrets in the OS keychain, and nowhere else.
 class ProfilesCommand : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,13 @@ private:
     void add();
     void remove();
     void test();
+    void login();
+    void logout();
+    void reportIdentity(const Profile &profile, bool signedInNow);
+    bool readSecret(const QString &option, QString *secret);
+    void useRetryBudget();
+    static bool openBrowser(const QUrl &url);
+    static QString validity(const Credentials *credentials);
     void importDatabricksCfg();
     void importNext();
     void finish(int exitCode);
@@ -41,6 +49,7 @@ private:
     ProfileStore m_store;
     QNetworkAccessManager m_network;
     HttpTransport m_transport;
+    ProfileConnector m_connector;
 
     struct PendingImport
     {

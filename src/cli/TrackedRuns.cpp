@@ -36,16 +36,11 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
     });
     connect(m_monitor, &RunMonitor::authenticationFailed, this,
             [this](const QString &, const ApiError &e) {
-                Console::err(QStringLiteral("error: the workspace refused the token (%1). Check "
-                                            "%2; the run is kept in the history, and once the "
-                                            "token is right it goes on with: brickrun-cli "
-                                            "resume %3")
-                                 .arg(e.toString(),
-                                      m_settings.profile.isEmpty()
-                                          ? QStringLiteral("DATABRICKS_TOKEN")
-                                          : QStringLiteral("the token of profile \"%1\"")
-                                                .arg(m_settings.profile),
-                                      m_settings.workspaceArgument));
+                Console::err(
+                    QStringLiteral("error: the workspace refused the sign-in (%1); "
+                                   "%2. The run is kept in the history, and then goes "
+                                   "on with: brickrun-cli resume %3")
+                        .arg(e.toString(), m_settings.signInRemedy, m_settings.workspaceArgument));
                 finish(ExitAuth);
             });
     m_timeout.setSingleShot(true);

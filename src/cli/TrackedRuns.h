@@ -36,6 +36,7 @@ public:
         std::chrono::seconds timeout{0};
         std::chrono::seconds retryBudget{300};
         QString workspaceArgument; // "--demo", "--profile P", "--host URL", for hints
+        QString signInRemedy;      // what to do when the sign-in is refused, for hints
     };
 
     TrackedRuns(HistoryStore *history, JobsClient *client, const PollPolicy &policy,

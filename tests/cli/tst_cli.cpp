@@ -330,7 +330,7 @@ private Q_SLOTS:
         cliEnv.insert(QStringLiteral("DATABRICKS_TOKEN"), QStringLiteral("dapi-test-wrong"));
         r = run(args, cliEnv);
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains("401") && r.err.contains("refused the token") &&
+        QVERIFY2(r.err.contains("401") && r.err.contains("refused the sign-in") &&
                      r.err.contains("DATABRICKS_TOKEN"),
                  r.err.constData());
         QVERIFY(!r.err.contains("dapi-test-wrong"));
