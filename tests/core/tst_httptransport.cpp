@@ -251,6 +251,25 @@ private Q_SLOTS:
         for (int i = 5; i < requests.size(); ++i) // never more than 5 within any second
             QVERIFY(requests.at(i).receivedAtMs - requests.at(i - 5).receivedAtMs >= 800);
     }
+    void plusAndSlashInQueryValuesArriveUnchanged()
+    {
+        m_server->enqueue(ScriptedHttpServer::json(200, "{}"));
+        HttpTransport::Request req;
+        req.path = QStringLiteral("/api/2.0/workspace/list");
+        const QString path = QStringLiteral("/Users/me+tag@example.com/a b&c=d");
+        const QString token = QStringLiteral("CAEQ+/x9z==");
+        req.query.addQueryItem(QStringLiteral("path"), path);
+        req.query.addQueryItem(QStringLiteral("page_token"), token);
+        const auto r = call(req);
+        QVERIFY(r && r->isOk());
+        QCOMPARE(m_server->requests().size(), 1);
+        // Decoded as a server does (form rules: '+' is a space).
+        QByteArray query = m_server->requests().first().target;
+        query = query.mid(query.indexOf('?') + 1).replace('+', ' ');
+        const QUrlQuery received(QString::fromLatin1(query));
+        QCOMPARE(received.queryItemValue(QStringLiteral("path"), QUrl::FullyDecoded), path);
+        QCOMPARE(received.queryItemValue(QStringLiteral("page_token"), QUrl::FullyDecoded), token);
+    }
     void deadContextCancelsTheCall()
     {
         ScriptedHttpServer::Reply stall;

@@ -65,6 +65,21 @@ ApiError errorFromNetwork(QNetworkReply *reply, bool timedOut)
     }
 }
 
+// The query with every key and value percent-encoded but for the unreserved characters.
+// QUrlQuery leaves '+' as it is, and servers decode a '+' in a query as a space (form rules):
+// a base64 page token or a "user+tag@" folder would arrive changed.
+QString encodedQuery(const QUrlQuery &query)
+{
+    QByteArray encoded;
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (!encoded.isEmpty())
+            encoded += '&';
+        encoded += QUrl::toPercentEncoding(item.first) + '=' + QUrl::toPercentEncoding(item.second);
+    }
+    return QString::fromLatin1(encoded);
+}
+
 } // namespace
 
 // One call, across its attempts and redirects. Owned by the transport; dies with its context.
@@ -84,7 +99,7 @@ public:
         m_clock.start();
         m_url = m_transport->m_baseUrl;
         m_url.setPath(m_request.path);
-        m_url.setQuery(m_request.query);
+        m_url.setQuery(encodedQuery(m_request.query), QUrl::StrictMode);
     }
 
     void start() { sendAttempt(); }
