@@ -247,10 +247,16 @@ void CliRunner::runRuns()
     query.profile = m_options.runsProfile;
     if (m_options.activeOnly)
         query.status = QStringLiteral("active");
+    // The list is read without the outputs' texts (up to 5 MB each); with --json each run's
+    // output is read and printed one run at a time, so the memory holds one output at most.
+    query.outputTexts = false;
     const QList<RunRecord> records = m_history->page(query, 0, 100000);
     if (m_options.json) {
-        QJsonArray array;
-        for (const RunRecord &r : records) {
+        Console::write(QStringLiteral("["));
+        bool first = true;
+        for (const RunRecord &summary : records) {
+            const RunRecord r =
+                summary.hasOutput ? m_history->record(summary.id).value_or(summary) : summary;
             QJsonObject o = recordOutputs(r);
             o.insert(QStringLiteral("id"), r.id);
             o.insert(QStringLiteral("profile"), r.profile);
@@ -261,9 +267,11 @@ void CliRunner::runRuns()
             o.insert(QStringLiteral("active"), r.isActive());
             o.insert(QStringLiteral("submittedAt"),
                      QDateTime::fromMSecsSinceEpoch(r.submittedAtMs).toString(Qt::ISODateWithMs));
-            array.append(o);
+            Console::write((first ? QString() : QStringLiteral(",")) +
+                           QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+            first = false;
         }
-        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
+        Console::write(QStringLiteral("]\n"));
     } else if (records.isEmpty()) {
         printOut(QStringLiteral("No runs in the history yet.\n"));
     } else {

@@ -12,6 +12,13 @@ void out(const QString &text)
     std::fflush(stdout);
 }
 
+void write(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
 void err(const QString &text)
 {
     const QByteArray bytes = (text + QLatin1Char('\n')).toUtf8();

@@ -1,4 +1,5 @@
 #include "ScriptedHttpServer.h"
+#include "TestTimeouts.h"
 #include "api/HttpTransport.h"
 
 #include <QNetworkAccessManager>
@@ -250,6 +251,37 @@ private Q_SLOTS:
                                             requests.first().receivedAtMs)));
         for (int i = 5; i < requests.size(); ++i) // never more than 5 within any second
             QVERIFY(requests.at(i).receivedAtMs - requests.at(i - 5).receivedAtMs >= 800);
+    }
+    void refusesAnAnswerOverTheCap_data()
+    {
+        QTest::addColumn<bool>("announceLength");
+        QTest::newRow("Content-Length over the cap") << true;
+        QTest::newRow("no length, counted while downloading") << false;
+    }
+    void refusesAnAnswerOverTheCap()
+    {
+        QFETCH(bool, announceLength);
+        QCOMPARE(m_transport->maxAnswerBytes(), HttpTransport::DefaultMaxAnswerBytes);
+        // Valid JSON, 40 MB: read whole, it would be a success.
+        ScriptedHttpServer::Reply huge =
+            ScriptedHttpServer::json(200, "{\"notebook_output\":{\"result\":\"" +
+                                              QByteArray(40 * 1024 * 1024, 'a') + "\"}}");
+        huge.announceLength = announceLength;
+        m_server->enqueue(huge);
+        HttpTransport::Request req;
+        req.path = QStringLiteral("/api/2.2/jobs/runs/get-output");
+        req.description = QStringLiteral("runs/get-output");
+        std::optional<Result<QJsonObject>> result;
+        m_transport->send(req, this, [&result](const Result<QJsonObject> &r) { result = r; });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); },
+                                Brickrun::Test::scaledTimeout(30000)));
+        QVERIFY(!result->isOk());
+        const QString message = result->error().message;
+        QVERIFY2(message.contains(QLatin1String("runs/get-output")) &&
+                     message.contains(QLatin1String("at most 32 MB")),
+                 qPrintable(message));
+        QCOMPARE(result->error().kind, ApiError::Kind::BadResponse);
+        QCOMPARE(m_server->requests().size(), 1); // the same request would get the same answer
     }
     void plusAndSlashInQueryValuesArriveUnchanged()
     {

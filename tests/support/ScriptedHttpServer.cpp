@@ -90,7 +90,10 @@ void ScriptedHttpServer::onConnection()
                 }
                 QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + " X\r\n";
                 head += "Content-Type: " + reply.contentType + "\r\n";
-                head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+                if (reply.announceLength)
+                    head += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
+                else
+                    head += "Connection: close\r\n";
                 for (const auto &h : reply.extraHeaders)
                     head += h.first + ": " + h.second + "\r\n";
                 head += "\r\n";
@@ -101,6 +104,10 @@ void ScriptedHttpServer::onConnection()
                     return;
                 }
                 socket->write(head + reply.body);
+                if (!reply.announceLength) {
+                    socket->disconnectFromHost(); // after the body is written
+                    return;
+                }
             }
         });
     }

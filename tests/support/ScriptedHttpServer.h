@@ -32,6 +32,8 @@ public:
         QByteArray contentType = "application/json";
         QByteArray body = "{}";
         QList<QPair<QByteArray, QByteArray>> extraHeaders;
+        // false: no Content-Length; the body ends when the connection closes after it.
+        bool announceLength = true;
         enum class Action
         {
             Answer,     // send the whole answer

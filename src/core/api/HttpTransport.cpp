@@ -80,6 +80,11 @@ QString encodedQuery(const QUrlQuery &query)
     return QString::fromLatin1(encoded);
 }
 
+QString megabytes(qint64 bytes)
+{
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', bytes % (1024 * 1024) ? 1 : 0);
+}
+
 } // namespace
 
 // One call, across its attempts and redirects. Owned by the transport; dies with its context.
@@ -184,6 +189,22 @@ private:
         else
             m_reply = m_transport->m_network->sendCustomRequest(req, m_request.method, payload);
         connect(m_reply, &QNetworkReply::finished, this, &Call::onFinished);
+        // An answer past the cap is refused before it fills the memory (and the history): by
+        // its announced length as soon as the headers are in, and by the bytes counted while
+        // it arrives (a chunked answer, or one whose length lies).
+        connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+            if (!m_reply)
+                return;
+            bool known = false;
+            const qint64 announced =
+                m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+            if (known && announced > m_transport->m_maxAnswerBytes)
+                refuseTooLarge(announced);
+        });
+        connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+            if (m_reply && received > m_transport->m_maxAnswerBytes)
+                refuseTooLarge(received);
+        });
         // TLS problems are reported, never ignored: keep their words for the error message.
         connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
             m_tlsErrors.clear();
@@ -275,6 +296,24 @@ private:
             return;
         }
         failOrRetry(error);
+    }
+
+    void refuseTooLarge(qint64 bytes)
+    {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+        const qint64 cap = m_transport->m_maxAnswerBytes;
+        qCWarning(lcApi).noquote() << m_request.description << "answer refused:" << bytes
+                                   << "bytes, over the cap of" << cap;
+        // Not retried: the same request gets the same answer.
+        finish(Result<QJsonObject>::failure(ApiError::badResponse(
+            QStringLiteral("the answer to %1 is too large (%3 MB or more; Brickrun accepts "
+                           "at most %2 MB); it was not read")
+                .arg(m_request.description.isEmpty() ? m_request.path : m_request.description,
+                     megabytes(cap), megabytes(bytes)))));
     }
 
     void failOrRetry(const ApiError &error)

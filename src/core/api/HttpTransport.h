@@ -54,6 +54,12 @@ public:
     // At most this many requests start per second (a sliding window; 0 = no limit). The
     // default, 15, is what the official Go SDK allows itself per workspace.
     void setRateLimit(int requestsPerSecond) { m_rateLimit = requestsPerSecond; }
+    // Answers larger than this are refused (aborted while they arrive) with an error naming
+    // the cap. The service keeps at most 5 MB of a run's result; 32 MB leaves room for the
+    // JSON around it and for long lists.
+    static constexpr qint64 DefaultMaxAnswerBytes = 32 * 1024 * 1024;
+    void setMaxAnswerBytes(qint64 bytes) { m_maxAnswerBytes = bytes; }
+    qint64 maxAnswerBytes() const { return m_maxAnswerBytes; }
     // Certificates to trust besides the system's (a company CA, the demo's test CA).
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates);
 
@@ -84,6 +90,7 @@ private:
     std::chrono::milliseconds m_timeout{60000};
     QList<QSslCertificate> m_extraCa;
     int m_rateLimit = 15;
+    qint64 m_maxAnswerBytes = DefaultMaxAnswerBytes;
     QElapsedTimer m_rateClock;
     QList<qint64> m_recentStarts; // ms on m_rateClock of the requests started in the last second
 };

@@ -108,6 +108,17 @@ const QString RecordColumns = QStringLiteral(
     " o.logs_truncated"
     " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
 
+// The same columns with the output's texts (result, error, trace, logs: up to megabytes each)
+// left unread, for listings.
+const QString SummaryColumns = QStringLiteral(
+    "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
+    " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
+    " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
+    " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
+    " r.end_time_ms, r.updated_at_ms, r.last_error, o.record_id IS NOT NULL, o.task_run_id,"
+    " o.has_notebook_result, NULL, o.truncated, NULL, NULL, NULL, o.logs_truncated"
+    " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
+
 RunRecord recordFromQuery(const QSqlQuery &q)
 {
     RunRecord r;
@@ -922,7 +933,8 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) c
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!prepare(q,
-                     QStringLiteral("SELECT ") + RecordColumns +
+                     QStringLiteral("SELECT ") +
+                         (query.outputTexts ? RecordColumns : SummaryColumns) +
                          QStringLiteral(" WHERE r.id IN (") + marks.join(QLatin1Char(',')) +
                          QLatin1Char(')'),
                      "read a page of runs"))

@@ -76,6 +76,9 @@ public:
             RunId
         } sort = Sort::Submitted;
         bool descending = true;
+        // page(): false leaves the outputs' texts (result, error, trace, logs) empty, for a
+        // listing that does not show them (hasOutput and the flags are read).
+        bool outputTexts = true;
     };
     int count(const Query &query) const;
     QList<RunRecord> page(const Query &query, int offset, int limit) const;
