@@ -1,5 +1,7 @@
 // RunMonitor against the demo workspace (real HTTP) and a real SQLite history.
 #include "Emulator.h"
+#include "FaultPlan.h"
+#include "TestTimeouts.h"
 #include "api/JobsClient.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
@@ -85,6 +87,28 @@ private Q_SLOTS:
         m_emulator.reset();
     }
 
+    void retryAfterSetsTheNextPollAfterTheTransportGaveUp()
+    {
+        // The transport's retry budget is spent (here: none); the service asked for 10 minutes.
+        m_transport->setRetryPolicy(RetryPolicy::none());
+        QString error;
+        const auto plan =
+            Emulator::FaultPlan::parse(QStringLiteral("runs/get:429x5@retry=600"), &error);
+        QVERIFY2(plan, qPrintable(error));
+        m_emulator->setFaultPlan(*plan);
+        QSignalSpy retrying(m_monitor, &RunMonitor::retrying);
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/slow_report"));
+        QVERIFY(id > 0);
+        QVERIFY(retrying.wait(Brickrun::Test::scaledTimeout(10000)));
+        QCOMPARE(retrying.first().at(1).toString(), QStringLiteral("runs/get"));
+        QCOMPARE(retrying.first().at(2).value<ApiError>().httpStatus, 429);
+        const auto delay = retrying.first().at(3).value<std::chrono::milliseconds>();
+        QVERIFY2(delay >= std::chrono::seconds(600), qPrintable(QString::number(delay.count())));
+        const int gets = m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/get"));
+        QTest::qWait(1500); // no poll in the meantime
+        QCOMPARE(m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/get")), gets);
+        QCOMPARE(retrying.size(), 1);
+    }
     void followsARunToItsEndAndStoresEverything()
     {
         QSignalSpy changed(m_monitor, &RunMonitor::runChanged);

@@ -47,6 +47,17 @@ bool runIsGone(const ApiError &error)
     return error.httpStatus == 400 && error.message.contains(QLatin1String("does not exist"));
 }
 
+// After a failure the transport gave up on: the poll policy's back-off, or longer when the
+// service said how long to wait (Retry-After, e.g. 600 s on a throttled workspace).
+PollPolicy::ms delayAfterError(PollPolicy::ms backOff, const ApiError &error)
+{
+    if (error.retryAfter.count() < 0)
+        return backOff;
+    // At most an hour: a far date in the header must not park the run (or overflow a QTimer).
+    const PollPolicy::ms asked = std::min<PollPolicy::ms>(error.retryAfter, std::chrono::hours(1));
+    return std::max(backOff, asked);
+}
+
 } // namespace
 
 RunMonitor::RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent)
@@ -400,7 +411,7 @@ void RunMonitor::handleError(const RunRecord &record, const ApiError &error)
     if (it == m_runs.end())
         return;
     it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
-    const auto delay = m_policy.nextDelay(it->pollsSinceChange);
+    const auto delay = delayAfterError(m_policy.nextDelay(it->pollsSinceChange), error);
     Q_EMIT retrying(id,
                     record.tracking == RunRecord::Tracking::Submitting
                         ? QStringLiteral("runs/submit")
@@ -526,7 +537,7 @@ void RunMonitor::failSweep(const QString &workspace, const ApiError &error)
             continue;
         }
         it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
-        const auto delay = m_policy.nextDelay(it->pollsSinceChange);
+        const auto delay = delayAfterError(m_policy.nextDelay(it->pollsSinceChange), error);
         if (!told) {
             Q_EMIT retrying(id, QStringLiteral("runs/list"), error, delay);
             told = true;
