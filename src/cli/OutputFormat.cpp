@@ -34,7 +34,9 @@ QJsonObject workflowOutputs(qint64 runId, const RunInfo *run, const RunOutput *o
 {
     QJsonObject o;
     o.insert(QStringLiteral("runId"), orNull(runId));
-    o.insert(QStringLiteral("resultState"), orNull(run ? run->state.resultState : QString()));
+    // A result exists only once the run has ended; an answer may carry one earlier.
+    o.insert(QStringLiteral("resultState"),
+             orNull(run && run->state.isTerminal() ? run->state.resultState : QString()));
     o.insert(QStringLiteral("notebookResult"), output && output->hasNotebookResult
                                                    ? QJsonValue(output->notebookResult)
                                                    : QJsonValue(QJsonValue::Null));
@@ -84,7 +86,8 @@ QJsonObject runStatusJson(const RunInfo &run)
     return QJsonObject{{QStringLiteral("runId"), orNull(run.runId)},
                        {QStringLiteral("runName"), orNull(run.runName)},
                        {QStringLiteral("lifeCycleState"), orNull(run.state.lifeCycleState)},
-                       {QStringLiteral("resultState"), orNull(run.state.resultState)},
+                       {QStringLiteral("resultState"),
+                        orNull(run.state.isTerminal() ? run.state.resultState : QString())},
                        {QStringLiteral("stateMessage"), orNull(run.state.stateMessage)},
                        {QStringLiteral("terminal"), run.state.isTerminal()},
                        {QStringLiteral("runPageUrl"), orNull(run.runPageUrl)},

@@ -1,0 +1,188 @@
+// brickrun-cli against what a hostile or broken world sends it: signals from CI, answers no
+// well-behaved service gives, limits on options (issue #14). The real binary, its stdout,
+// stderr and exit codes; a scripted server in this process where the emulator cannot help.
+#include "ScriptedHttpServer.h"
+#include "TestTimeouts.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using Brickrun::Test::scaledTimeout;
+using Brickrun::Test::ScriptedHttpServer;
+
+namespace {
+const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
+const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
+const QString FakeToken = QStringLiteral("dapi-test-cli-safety-0000");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+} // namespace
+
+class tst_CliSafety : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_home;
+
+    QProcessEnvironment environment(double speed = 50) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("BRICKRUN_DEMO_SPEED"), QString::number(speed));
+        env.remove(QStringLiteral("DATABRICKS_HOST"));
+        env.remove(QStringLiteral("DATABRICKS_TOKEN"));
+        return env;
+    }
+
+    // Runs brickrun-cli while this process's event loop goes on (a scripted server answers).
+    Run run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(Cli, args);
+        Run r;
+        if (!p.waitForStarted() ||
+            !QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
+                             scaledTimeout(timeoutMs))) {
+            p.kill();
+            p.waitForFinished();
+            qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+            return r;
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+    Run run(const QStringList &args) { return run(args, environment()); }
+
+    // A standalone brickrun-emulator: its base URL, or empty.
+    QString startEmulator(QProcess &emulator, double speed, const QStringList &extra = {})
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), FakeToken);
+        emulator.setProcessEnvironment(env);
+        emulator.start(EmulatorProgram,
+                       QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                   QStringLiteral("--speed"), QString::number(speed)} +
+                           extra);
+        if (!emulator.waitForStarted() ||
+            !QTest::qWaitFor([&] { return emulator.canReadLine(); }, scaledTimeout(10000)))
+            return {};
+        return QString::fromUtf8(emulator.readLine()).trimmed();
+    }
+    QProcessEnvironment hostEnvironment(const QString &url) const
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DATABRICKS_HOST"), url);
+        env.insert(QStringLiteral("DATABRICKS_TOKEN"), FakeToken);
+        return env;
+    }
+    // GET /__admin/... of a standalone emulator.
+    static QJsonObject admin(const QString &url, const QString &route)
+    {
+        QNetworkAccessManager nam;
+        QNetworkRequest request(QUrl(url + QStringLiteral("/__admin/") + route));
+        request.setRawHeader("Authorization", "Bearer " + FakeToken.toUtf8());
+        QNetworkReply *reply = nam.get(request);
+        [[maybe_unused]] const bool answered =
+            QTest::qWaitFor([&] { return reply->isFinished(); }, scaledTimeout(10000));
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        delete reply;
+        return o;
+    }
+    static int cancelsSeen(const QString &url)
+    {
+        return admin(url, QStringLiteral("stats"))
+            .value(QLatin1String("requests_by_route"))
+            .toObject()
+            .value(QLatin1String("runs/cancel"))
+            .toInt();
+    }
+    static QStringList hostSubmit(const QString &notebook)
+    {
+        return {
+            QStringLiteral("submit"),    QStringLiteral("--notebook"),   notebook,
+            QStringLiteral("--cluster"), QStringLiteral("demo-cluster"), QStringLiteral("--json")};
+    }
+    // Starts a submit of `notebook`, returns once stderr shows `until`.
+    bool startSubmit(QProcess &p, const QProcessEnvironment &env, const QStringList &args,
+                     const QByteArray &until, QByteArray *err)
+    {
+        p.setProcessEnvironment(env);
+        p.start(Cli, args);
+        if (!p.waitForStarted())
+            return false;
+        return QTest::qWaitFor(
+            [&] {
+                *err += p.readAllStandardError();
+                return err->contains(until);
+            },
+            scaledTimeout(20000));
+    }
+    static qint64 submittedRunId(const QByteArray &err)
+    {
+        const int at = int(err.indexOf("submitted run "));
+        return at < 0 ? 0 : err.mid(at + 14, 20).split('\n').first().trimmed().toLongLong();
+    }
+
+    static QStringList demoSubmit(const QString &notebook)
+    {
+        return {QStringLiteral("submit"),     QStringLiteral("--demo"),
+                QStringLiteral("--notebook"), notebook,
+                QStringLiteral("--cluster"),  QStringLiteral("demo-cluster"),
+                QStringLiteral("--json")};
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_home.isValid()); }
+
+    // #17: resultState is null until the run has ended, whatever an answer carries.
+    void timeoutJsonHasNoResultStateBeforeTheEnd()
+    {
+        ScriptedHttpServer server;
+        QVERIFY(server.listen());
+        server.setFallback([](const ScriptedHttpServer::Request &req) {
+            if (req.target.contains("runs/submit"))
+                return ScriptedHttpServer::json(200, "{\"run_id\": 77}");
+            if (req.target.contains("runs/get"))
+                return ScriptedHttpServer::json(
+                    200, "{\"run_id\": 77, \"state\": {\"life_cycle_state\": \"PENDING\", "
+                         "\"result_state\": \"SUCCESS\", \"state_message\": \"\"}, \"tasks\": "
+                         "[{\"run_id\": 78, \"task_key\": \"main\", \"state\": "
+                         "{\"life_cycle_state\": \"PENDING\"}}]}");
+            return ScriptedHttpServer::json(200, "{\"runs\": [], \"has_more\": false}");
+        });
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DATABRICKS_HOST"), QString::fromLatin1(server.baseUrl()));
+        env.insert(QStringLiteral("DATABRICKS_TOKEN"), FakeToken);
+        const Run r =
+            run({QStringLiteral("submit"), QStringLiteral("--notebook"),
+                 QStringLiteral("/Shared/x"), QStringLiteral("--cluster"), QStringLiteral("c-1"),
+                 QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("--json")},
+                env);
+        QCOMPARE(r.exitCode, 5);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value(QLatin1String("runId")).toInteger(), 77);
+        QCOMPARE(o.value(QLatin1String("lifeCycleState")).toString(), QStringLiteral("PENDING"));
+        QVERIFY2(o.value(QLatin1String("resultState")).isNull(), r.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CliSafety)
+#include "tst_clisafety.moc"
