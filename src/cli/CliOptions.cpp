@@ -124,6 +124,28 @@ Command commandFromName(const QString &name)
     return commands.value(name, Command::None);
 }
 
+// --timeout SECONDS: a whole number from 1 to 30 days (a longer wait is not a timeout).
+std::chrono::seconds parseTimeout(const QString &text, QStringList *errors)
+{
+    constexpr qint64 MaxSeconds = 30 * 24 * 3600;
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (!ok || seconds <= 0) {
+        *errors << QStringLiteral("--timeout \"%1\": expected a whole number of seconds greater "
+                                  "than 0")
+                       .arg(text);
+        return std::chrono::seconds(0);
+    }
+    if (seconds > MaxSeconds) {
+        *errors << QStringLiteral("--timeout \"%1\": at most %2 seconds (30 days); leave it out "
+                                  "to wait as long as the run takes")
+                       .arg(text)
+                       .arg(MaxSeconds);
+        return std::chrono::seconds(0);
+    }
+    return std::chrono::seconds(seconds);
+}
+
 } // namespace
 
 bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringList *errors,
@@ -281,6 +303,19 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     ProfileStore store;
+
+    // For every command, profiles test included.
+    const QString budget = env.value(QStringLiteral("BRICKRUN_RETRY_BUDGET"));
+    if (!budget.isEmpty()) {
+        bool ok = false;
+        const qint64 seconds = budget.toLongLong(&ok);
+        if (!ok || seconds < 0)
+            *errors << QStringLiteral("BRICKRUN_RETRY_BUDGET \"%1\": expected a whole number of "
+                                      "seconds (0 = no retries)")
+                           .arg(budget);
+        else
+            o.retryBudget = std::chrono::seconds(seconds);
+    }
 
     if (o.command == Command::Profiles) {
         const QString action = positional.value(1);
@@ -458,16 +493,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     if (o.command == Command::Resume) {
         if (positional.size() > 1)
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
-        if (parser.isSet(timeout)) {
-            bool ok = false;
-            const qint64 seconds = parser.value(timeout).toLongLong(&ok);
-            if (!ok || seconds <= 0)
-                *errors << QStringLiteral("--timeout \"%1\": expected a whole number of seconds "
-                                          "greater than 0")
-                               .arg(parser.value(timeout));
-            else
-                o.timeout = std::chrono::seconds(seconds);
-        }
+        if (parser.isSet(timeout))
+            o.timeout = parseTimeout(parser.value(timeout), errors);
     } else if (o.command == Command::Submit) {
         if (positional.size() > 1)
             *errors << QStringLiteral("submit takes no RUN_ID (got \"%1\")").arg(positional.at(1));

@@ -43,8 +43,7 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
                         .arg(e.toString(), m_settings.signInRemedy, m_settings.workspaceArgument));
                 finish(ExitAuth);
             });
-    m_timeout.setSingleShot(true);
-    connect(&m_timeout, &QTimer::timeout, this, [this] {
+    connect(&m_timeout, &DeadlineTimer::timeout, this, [this] {
         for (const RunRecord &r : std::as_const(m_followed)) {
             if (m_settings.json)
                 Console::out(QString::fromUtf8(

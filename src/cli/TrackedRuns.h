@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/RunRecord.h"
+#include "workflow/DeadlineTimer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -68,7 +69,7 @@ private:
     Settings m_settings;
     QHash<qint64, RunRecord> m_followed; // last seen record of each followed run
     QHash<qint64, qint64> m_failingSinceMs;
-    QTimer m_timeout;
+    DeadlineTimer m_timeout; // --timeout, which may be weeks
     QElapsedTimer m_clock;
     int m_worstExit = 0;
     bool m_finished = false;

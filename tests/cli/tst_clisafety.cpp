@@ -152,6 +152,18 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_home.isValid()); }
 
+    // #11: Qt 6.4 timers take int milliseconds; 4,294,968 s fired after 0.7 s.
+    void hugeTimeoutIsRefused()
+    {
+        QStringList args = demoSubmit(QStringLiteral("/Shared/Demo/slow_report"));
+        args << QStringLiteral("--timeout") << QStringLiteral("4294968");
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--timeout \"4294968\": at most 2592000 seconds"),
+                 r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
     // #17: resultState is null until the run has ended, whatever an answer carries.
     void timeoutJsonHasNoResultStateBeforeTheEnd()
     {

@@ -7,6 +7,7 @@
 // BRICKRUN_TEST_TIME_SCALE (a number >= 1, default 1) multiplies every wait; tools/sanitize sets
 // it for the sanitizer build, which runs several times slower.
 #include <QByteArray>
+#include <QString>
 #include <QtGlobal>
 
 #include <algorithm>

@@ -14,9 +14,8 @@ SubmitAndWait::SubmitAndWait(JobsClient *client, QObject *parent)
     , m_client(client)
 {
     m_pollTimer.setSingleShot(true);
-    m_timeoutTimer.setSingleShot(true);
     connect(&m_pollTimer, &QTimer::timeout, this, &SubmitAndWait::poll);
-    connect(&m_timeoutTimer, &QTimer::timeout, this, [this] {
+    connect(&m_timeoutTimer, &DeadlineTimer::timeout, this, [this] {
         if (m_phase == Phase::Submitting || m_phase == Phase::Waiting)
             finish(WorkflowOutcome::Kind::TimedOut);
     });

@@ -3,6 +3,7 @@
 #include "api/ApiError.h"
 #include "model/RunInfo.h"
 #include "model/RunSpec.h"
+#include "workflow/DeadlineTimer.h"
 #include "workflow/PollPolicy.h"
 
 #include <QElapsedTimer>
@@ -97,7 +98,7 @@ private:
     Phase m_phase = Phase::Idle;
     WorkflowOutcome m_outcome;
     QTimer m_pollTimer;
-    QTimer m_timeoutTimer;
+    DeadlineTimer m_timeoutTimer; // a --timeout may be weeks
     QElapsedTimer m_clock;
     int m_pollsSinceChange = 0;
     bool m_haveState = false;
