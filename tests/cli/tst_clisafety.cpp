@@ -194,6 +194,71 @@ private Q_SLOTS:
         QCOMPARE(o.value(QLatin1String("lifeCycleState")).toString(), QStringLiteral("PENDING"));
         QVERIFY2(o.value(QLatin1String("resultState")).isNull(), r.out.constData());
     }
+    // #9: a state message (and a result) with escape sequences reaches no terminal raw.
+    void serverTextCannotDriveTheTerminal()
+    {
+        const QString workspace = m_home.filePath(QStringLiteral("evil-workspace.json"));
+        {
+            QFile f(workspace);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(
+                "{\"format_version\": 1, \"workspace_id\": 42, \"created_at\": 1735689600000, "
+                "\"user\": {\"user_name\": \"me@example.com\", \"display_name\": \"Me\", \"id\": "
+                "\"1\"}, \"clusters\": [{\"cluster_id\": \"demo-cluster\", \"cluster_name\": "
+                "\"c\", \"state\": \"RUNNING\"}], \"objects\": [{\"path\": \"/Shared/evil\", "
+                "\"object_type\": \"NOTEBOOK\", \"run\": {\"pending_seconds\": 0, "
+                "\"running_seconds\": 1, \"terminating_seconds\": 0, \"state_message\": "
+                "\"\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\", \"result\": \"ok\\u001b[2J\"}}]}");
+        }
+        QProcess emulator;
+        const QString url = startEmulator(emulator, 20, {QStringLiteral("--workspace"), workspace});
+        QVERIFY2(url.startsWith(QLatin1String("http://")),
+                 emulator.readAllStandardError().constData());
+        const QProcessEnvironment env = hostEnvironment(url);
+        QStringList args = hostSubmit(QStringLiteral("/Shared/evil"));
+        args.removeAll(QStringLiteral("--json"));
+        const Run human = run(args, env);
+        QCOMPARE(human.exitCode, 0);
+        QVERIFY2(human.err.contains("pwned") && human.out.contains("pwned"), human.err.constData());
+        for (const QByteArray &text : {human.out, human.err}) {
+            QVERIFY2(!text.contains('\x1b') && !text.contains('\x07'), text.toHex().constData());
+            QVERIFY(!QString::fromUtf8(text).contains(QChar(0x9b)));
+        }
+        QVERIFY2(human.err.contains("\\u001b]0;pwned\\u0007"), human.err.constData());
+
+        // JSON stays valid and carries the same text, escaped.
+        const Run json = run(hostSubmit(QStringLiteral("/Shared/evil")), env);
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(!json.out.contains('\x1b') && !json.err.contains('\x1b'));
+        QVERIFY(!QString::fromUtf8(json.out).contains(QChar(0x9b)));
+        QCOMPARE(json.json().value(QLatin1String("stateMessage")).toString(),
+                 QStringLiteral("\x1b]0;pwned\x07\x1b[2J") + QChar(0x9b) + QStringLiteral("31m"));
+        emulator.terminate();
+        QVERIFY(emulator.waitForFinished(5000));
+    }
+
+    // #9: a preset with a control character is refused on import, naming the field.
+    void presetWithAControlCharacterIsRefused()
+    {
+        const QString file = m_home.filePath(QStringLiteral("evil-preset.json"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\": \"brickrun-preset\", \"version\": 1, \"name\": \"evil\", "
+                    "\"profile\": \"demo\", \"runName\": \"x\\u001b]0;pwned\\u0007\", "
+                    "\"notebookPath\": \"/Shared/Demo/hello\", \"clusterId\": \"demo-cluster\", "
+                    "\"parameters\": {\"p\": \"a\\u001b[2Jb\"}}");
+        }
+        const Run r = run({QStringLiteral("presets"), QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("runName: holds a control character"), r.err.constData());
+        QVERIFY2(r.err.contains("parameters.p: holds a control character"), r.err.constData());
+        QVERIFY(!r.err.contains('\x1b'));
+        const Run list =
+            run({QStringLiteral("presets"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(!list.out.contains("evil"));
+    }
+
 };
 
 QTEST_GUILESS_MAIN(tst_CliSafety)

@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <utility>
 
 namespace Brickrun {
 
@@ -198,6 +199,17 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
     string(QStringLiteral("notebookPath"), true, MaxNotebookPathLength, &preset.spec.notebookPath);
     string(QStringLiteral("clusterId"), true, MaxClusterIdLength, &preset.spec.clusterId);
     string(QStringLiteral("taskKey"), false, MaxTaskKeyLength, &preset.spec.taskKey);
+    // Preset text is printed (brickrun-cli, logs): an escape sequence in a shared file must not
+    // drive the terminal of whoever imports it.
+    for (const auto &[field, value] :
+         {std::pair<QString, const QString *>{QStringLiteral("profile"), &preset.profile},
+          {QStringLiteral("runName"), &preset.spec.runName},
+          {QStringLiteral("notebookPath"), &preset.spec.notebookPath},
+          {QStringLiteral("clusterId"), &preset.spec.clusterId},
+          {QStringLiteral("taskKey"), &preset.spec.taskKey}}) {
+        if (!badFields.contains(field) && hasControlCharacter(*value))
+            problem(field, QStringLiteral("holds a control character"));
+    }
 
     const QJsonValue parameters = json.value(QStringLiteral("parameters"));
     if (!parameters.isUndefined()) {
@@ -216,6 +228,13 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
                                        .arg(MaxParameterNameLength));
                 else if (!it.value().isString())
                     mustBe(field, QStringLiteral("a string"), it.value());
+                else if (hasControlCharacter(it.key()))
+                    problem(field, QStringLiteral("the name holds a control character"));
+                else if (hasControlCharacter(QString(it.value().toString())
+                                                 .remove(QLatin1Char('\n'))
+                                                 .remove(QLatin1Char('\t'))))
+                    problem(field, QStringLiteral("holds a control character (only line breaks "
+                                                  "and tabs may be in a value)"));
                 else if (it.value().toString().size() > MaxParameterValueLength)
                     problem(field, QStringLiteral("longer than %1 characters (%2)")
                                        .arg(MaxParameterValueLength)
