@@ -107,7 +107,7 @@ DATABRICKS_TOKEN. A token is never taken from the command line.
 
 Exit codes: 0 run succeeded, 1 run ended otherwise, 2 invalid usage or input,
 3 authentication or permission refused, 4 API or network error, 5 --timeout reached,
-130 left at once by a second Ctrl-C.
+130 left by a second Ctrl-C, 143 stopped by SIGTERM (the run goes on).
 
 Options:)";
 
@@ -550,16 +550,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             }
             o.spec.parameters.append({p.left(eq), p.mid(eq + 1)});
         }
-        if (parser.isSet(timeout)) {
-            bool ok = false;
-            const qint64 seconds = parser.value(timeout).toLongLong(&ok);
-            if (!ok || seconds <= 0)
-                *errors << QStringLiteral("--timeout \"%1\": expected a whole number of seconds "
-                                          "greater than 0")
-                               .arg(parser.value(timeout));
-            else
-                o.timeout = std::chrono::seconds(seconds);
-        }
+        if (parser.isSet(timeout))
+            o.timeout = parseTimeout(parser.value(timeout), errors);
     } else {
         if (positional.size() < 2) {
             *errors << QStringLiteral("%1: missing RUN_ID").arg(positional.first());

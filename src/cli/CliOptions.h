@@ -13,13 +13,14 @@ namespace Brickrun::Cli {
 // Exit codes: scripts depend on them (docs/cli.md).
 enum ExitCode : int
 {
-    ExitSuccess = 0,      // the run ended SUCCESS (or the command did what it was asked)
-    ExitRunFailed = 1,    // the run ended otherwise: FAILED, TIMEDOUT, CANCELED, SKIPPED…
-    ExitUsage = 2,        // invalid usage or input
-    ExitAuth = 3,         // authentication or permission refused
-    ExitApi = 4,          // API or network error after retries
-    ExitTimeout = 5,      // --timeout reached; the run goes on
-    ExitInterrupted = 130 // a second Ctrl-C: left at once
+    ExitSuccess = 0,       // the run ended SUCCESS (or the command did what it was asked)
+    ExitRunFailed = 1,     // the run ended otherwise: FAILED, TIMEDOUT, CANCELED, SKIPPED…
+    ExitUsage = 2,         // invalid usage or input
+    ExitAuth = 3,          // authentication or permission refused
+    ExitApi = 4,           // API or network error after retries
+    ExitTimeout = 5,       // --timeout reached; the run goes on
+    ExitInterrupted = 130, // a second Ctrl-C: left at once
+    ExitTerminated = 143   // SIGTERM: left at once, the run goes on
 };
 
 enum class Command

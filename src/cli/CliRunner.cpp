@@ -40,6 +40,7 @@ CliRunner::CliRunner(const CliOptions &options, TokenStore *tokens, QObject *par
         retry = RetryPolicy::none();
     m_transport.setRetryPolicy(retry);
     connect(&m_interrupts, &InterruptWatcher::interrupted, this, &CliRunner::onInterrupted);
+    connect(&m_interrupts, &InterruptWatcher::terminated, this, &CliRunner::onTerminated);
     connect(&m_transport, &HttpTransport::retrying, this,
             [this](const QString &what, const ApiError &error, std::chrono::milliseconds delay) {
                 progress(QStringLiteral("%1 failed (%2); retrying in %3 s")
@@ -302,8 +303,10 @@ void CliRunner::wireWorkflow(SubmitAndWait *workflow)
             line += QStringLiteral(" (%1)").arg(run.state.stateMessage);
         progress(line);
     });
-    connect(workflow, &SubmitAndWait::cancelSent, this,
-            [this] { progress(QStringLiteral("cancel requested; waiting for the run to end")); });
+    connect(workflow, &SubmitAndWait::cancelSent, this, [this] {
+        m_cancelAccepted = true;
+        progress(QStringLiteral("cancel requested; waiting for the run to end"));
+    });
     connect(workflow, &SubmitAndWait::cancelFailed, this, [this](const ApiError &error) {
         progress(QStringLiteral("could not cancel the run: %1").arg(error.toString()));
     });
@@ -435,8 +438,13 @@ void CliRunner::onInterrupted(int count)
     }
     if (count >= 2 || !m_workflow) {
         printError(m_workflow && m_workflow->runId() > 0
-                       ? QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
-                                        "going (check with: brickrun-cli status %1 %2)")
+                       ? (m_cancelAccepted
+                              ? QStringLiteral("interrupted; the service accepted the cancel of "
+                                               "run %1, which may still be ending (check with: "
+                                               "brickrun-cli status %1 %2)")
+                              : QStringLiteral("interrupted; the cancel of run %1 was not "
+                                               "answered, the run may still be going (check "
+                                               "with: brickrun-cli status %1 %2)"))
                              .arg(m_workflow->runId())
                              .arg(workspaceArgument())
                        : QStringLiteral("interrupted"));
@@ -446,6 +454,24 @@ void CliRunner::onInterrupted(int count)
     progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
                             "(press Ctrl-C again to leave at once)"));
     m_workflow->cancelRun();
+}
+
+void CliRunner::onTerminated()
+{
+    if (m_finished)
+        return;
+    if (m_tracked) {
+        m_tracked->terminate();
+        return;
+    }
+    if (m_workflow && m_workflow->runId() > 0)
+        printError(QStringLiteral("terminated (SIGTERM); run %1 goes on (check with: brickrun-cli "
+                                  "status %1 %2)")
+                       .arg(m_workflow->runId())
+                       .arg(workspaceArgument()));
+    else
+        printError(QStringLiteral("terminated (SIGTERM)"));
+    finish(ExitTerminated);
 }
 
 QString CliRunner::workspaceArgument() const

@@ -60,6 +60,7 @@ private:
     void wireWorkflow(SubmitAndWait *workflow);
     void onFinished(const WorkflowOutcome &outcome);
     void onInterrupted(int count);
+    void onTerminated();
     void fail(const ApiError &error, const QString &doing);
     void finish(int exitCode);
 
@@ -84,6 +85,7 @@ private:
     PollPolicy m_pollPolicy;
     QElapsedTimer m_clock;
     bool m_finished = false;
+    bool m_cancelAccepted = false; // the service answered the cancel command's request
 };
 
 } // namespace Brickrun::Cli

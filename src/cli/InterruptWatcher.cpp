@@ -20,9 +20,9 @@ namespace Brickrun::Cli {
 namespace {
 int g_signalPipe[2] = {-1, -1};
 
-extern "C" void onUnixSignal(int)
+extern "C" void onUnixSignal(int signalNumber)
 {
-    const char byte = 1;
+    const char byte = signalNumber == SIGTERM ? 'T' : 'I';
     // Only async-signal-safe calls here; the event loop does the rest.
     [[maybe_unused]] const auto written = ::write(g_signalPipe[0], &byte, 1);
 }
@@ -52,7 +52,10 @@ InterruptWatcher::InterruptWatcher(QObject *parent)
         connect(m_notifier, &QSocketNotifier::activated, this, [this] {
             char byte = 0;
             [[maybe_unused]] const auto n = ::read(g_signalPipe[1], &byte, 1);
-            onSignal();
+            if (byte == 'T')
+                Q_EMIT terminated();
+            else
+                onSignal();
         });
         struct sigaction action = {};
         action.sa_handler = onUnixSignal;

@@ -6,8 +6,9 @@ class QSocketNotifier;
 
 namespace Brickrun::Cli {
 
-// Turns Ctrl-C (SIGINT, and SIGTERM on Unix; the console control handler on Windows) into a
-// Qt signal delivered on the event loop, so the program can cancel its run cleanly.
+// Turns Ctrl-C (SIGINT; the console control handler on Windows) and SIGTERM into Qt signals
+// delivered on the event loop: Ctrl-C cancels the run cleanly, SIGTERM (CI, `timeout`, a
+// service manager stopping the job) leaves the run going.
 class InterruptWatcher : public QObject
 {
     Q_OBJECT
@@ -18,6 +19,8 @@ public:
 Q_SIGNALS:
     // `count` is 1 for the first Ctrl-C, 2 for the second…
     void interrupted(int count);
+    // SIGTERM (Unix): stop, but never cancel the run on the service.
+    void terminated();
 
 private:
     Q_INVOKABLE void onSignal();

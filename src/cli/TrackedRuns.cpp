@@ -28,11 +28,30 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
     connect(m_monitor, &RunMonitor::runChanged, this, &TrackedRuns::onChanged);
     connect(m_monitor, &RunMonitor::runEnded, this, &TrackedRuns::onEnded);
     connect(m_monitor, &RunMonitor::retrying, this, &TrackedRuns::onRetrying);
-    connect(m_monitor, &RunMonitor::cancelSent, this, [this](qint64) {
+    connect(m_monitor, &RunMonitor::cancelSent, this, [this](qint64 id) {
+        m_cancels.insert(id, Cancel::Accepted);
+        if (m_leaving) {
+            leaveAfterInterrupt();
+            return;
+        }
         progress(QStringLiteral("cancel requested; waiting for the run to end"));
     });
-    connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64, const ApiError &e) {
+    connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64 id, const ApiError &e) {
+        m_cancels.insert(id, Cancel::Failed);
+        m_cancelErrors.insert(id, e.toString());
+        if (m_leaving) {
+            leaveAfterInterrupt();
+            return;
+        }
         progress(QStringLiteral("could not cancel the run: %1").arg(e.toString()));
+    });
+    m_leaveTimer.setSingleShot(true);
+    connect(&m_leaveTimer, &QTimer::timeout, this, [this] {
+        for (auto it = m_cancels.begin(); it != m_cancels.end(); ++it) {
+            if (*it == Cancel::InFlight)
+                *it = Cancel::Failed; // not answered in time: no one can say it was done
+        }
+        leaveAfterInterrupt();
     });
     connect(m_monitor, &RunMonitor::authenticationFailed, this,
             [this](const QString &, const ApiError &e) {
@@ -215,19 +234,98 @@ void TrackedRuns::interrupt(int count)
 {
     if (m_finished)
         return;
+    if (m_leaving) {
+        m_leaveTimer.stop(); // a third Ctrl-C: leave now, saying what is known
+        for (auto it = m_cancels.begin(); it != m_cancels.end(); ++it) {
+            if (*it == Cancel::InFlight)
+                *it = Cancel::Failed;
+        }
+        leaveAfterInterrupt();
+        return;
+    }
     if (count >= 2 || m_followed.isEmpty()) {
-        for (const RunRecord &r : std::as_const(m_followed))
-            Console::err(QStringLiteral("interrupted; run %1 was asked to cancel but may still be "
-                                        "going (check with: brickrun-cli status %1 %2)")
-                             .arg(r.runId)
-                             .arg(m_settings.workspaceArgument));
-        finish(ExitInterrupted);
+        m_leaving = true;
+        // A cancel that has left but is not answered yet may still be lost with this process:
+        // give it a moment rather than claim a cancel that never reached the service.
+        bool inFlight = false;
+        for (const Cancel c : std::as_const(m_cancels))
+            inFlight = inFlight || c == Cancel::InFlight;
+        if (inFlight) {
+            progress(QStringLiteral("waiting up to 3 s for the cancel request to be answered "
+                                    "(Ctrl-C again to leave at once)"));
+            m_leaveTimer.start(3000);
+            return;
+        }
+        leaveAfterInterrupt();
         return;
     }
     progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
                             "(press Ctrl-C again to leave at once)"));
-    for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it)
+    for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it) {
+        m_cancels.insert(it.key(), Cancel::InFlight);
         m_monitor->cancel(it.key());
+    }
+}
+
+void TrackedRuns::leaveAfterInterrupt()
+{
+    if (m_finished)
+        return;
+    for (const Cancel c : std::as_const(m_cancels)) {
+        if (c == Cancel::InFlight)
+            return; // the others are still being answered (or the timer ends the wait)
+    }
+    m_leaveTimer.stop();
+    for (auto it = m_followed.cbegin(); it != m_followed.cend(); ++it) {
+        const RunRecord &r = *it;
+        const QString check =
+            r.runId > 0
+                ? QStringLiteral("brickrun-cli status %1 %2")
+                      .arg(r.runId)
+                      .arg(m_settings.workspaceArgument)
+                : QStringLiteral("brickrun-cli resume %1").arg(m_settings.workspaceArgument);
+        const auto cancel = m_cancels.constFind(it.key());
+        if (cancel != m_cancels.constEnd() && *cancel == Cancel::Accepted)
+            Console::err(QStringLiteral("interrupted; the service accepted the cancel of run %1, "
+                                        "which may still be ending (check with: %2)")
+                             .arg(r.runId)
+                             .arg(check));
+        else if (cancel != m_cancels.constEnd())
+            Console::err(
+                QStringLiteral("interrupted; run %1 was NOT cancelled (%2) and goes on "
+                               "(check with: %3)")
+                    .arg(r.runId > 0 ? QString::number(r.runId)
+                                     : QStringLiteral("not yet accepted"),
+                         m_cancelErrors.value(it.key(), QStringLiteral("the cancel request was not "
+                                                                       "answered")),
+                         check));
+        else
+            Console::err(QStringLiteral("interrupted; run %1 was not cancelled and goes on "
+                                        "(check with: %2)")
+                             .arg(r.runId > 0 ? QString::number(r.runId)
+                                              : QStringLiteral("not yet accepted"),
+                                  check));
+    }
+    finish(ExitInterrupted);
+}
+
+void TrackedRuns::terminate()
+{
+    if (m_finished)
+        return;
+    // CI, `timeout` and service managers send SIGTERM: stop following, never cancel the run.
+    for (const RunRecord &r : std::as_const(m_followed))
+        Console::err(
+            r.runId > 0
+                ? QStringLiteral("terminated (SIGTERM); run %1 goes on and stays in the history "
+                                 "(follow it with: brickrun-cli resume %2)")
+                      .arg(r.runId)
+                      .arg(m_settings.workspaceArgument)
+                : QStringLiteral("terminated (SIGTERM) before the submit was answered; it stays "
+                                 "in the history and is sent again, with the same idempotency "
+                                 "token, by: brickrun-cli resume %1")
+                      .arg(m_settings.workspaceArgument));
+    finish(ExitTerminated);
 }
 
 void TrackedRuns::finishWhenIdle()
@@ -242,6 +340,7 @@ void TrackedRuns::finish(int exitCode)
         return;
     m_finished = true;
     m_timeout.stop();
+    m_leaveTimer.stop();
     QTimer::singleShot(0, this, [this, exitCode] { Q_EMIT done(exitCode); });
 }
 

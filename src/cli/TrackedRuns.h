@@ -46,7 +46,11 @@ public:
     void submit(const RunSpec &spec);
     // Follows every active run of this workspace in the history to its end.
     void resume();
+    // Ctrl-C: the first cancels the runs on the service; the second leaves, after waiting
+    // briefly for a cancel request still in flight to be answered.
     void interrupt(int count);
+    // SIGTERM: leaves at once; the runs go on and stay in the history for `resume`.
+    void terminate();
 
 Q_SIGNALS:
     void done(int exitCode);
@@ -60,6 +64,7 @@ private:
                     std::chrono::milliseconds delay);
     void report(const RunRecord &record);
     void finishWhenIdle();
+    void leaveAfterInterrupt();
     void finish(int exitCode);
     void progress(const QString &text);
 
@@ -69,6 +74,16 @@ private:
     Settings m_settings;
     QHash<qint64, RunRecord> m_followed; // last seen record of each followed run
     QHash<qint64, qint64> m_failingSinceMs;
+    enum class Cancel
+    {
+        InFlight, // asked for, not answered yet
+        Accepted, // the service answered the cancel
+        Failed    // refused or not answered
+    };
+    QHash<qint64, Cancel> m_cancels; // by record id, once Ctrl-C asked for it
+    QHash<qint64, QString> m_cancelErrors;
+    QTimer m_leaveTimer; // second Ctrl-C: how long to wait for cancels in flight
+    bool m_leaving = false;
     DeadlineTimer m_timeout; // --timeout, which may be weeks
     QElapsedTimer m_clock;
     int m_worstExit = 0;

@@ -259,6 +259,88 @@ private Q_SLOTS:
         QVERIFY(!list.out.contains("evil"));
     }
 
+#ifdef Q_OS_UNIX
+    // #12: CI and `timeout` send SIGTERM; it must not cancel a production run.
+    void sigtermLeavesTheRunGoing()
+    {
+        QProcess emulator;
+        const QString url = startEmulator(emulator, 2);
+        QVERIFY2(url.startsWith(QLatin1String("http://127.0.0.1:")), qPrintable(url));
+        const QProcessEnvironment env = hostEnvironment(url);
+        QProcess p;
+        QByteArray err;
+        QVERIFY(startSubmit(p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")),
+                            "RUNNING", &err));
+        const qint64 runId = submittedRunId(err);
+        QVERIFY2(runId > 0, err.constData());
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
+                                scaledTimeout(10000)));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 143);
+        QVERIFY2(err.contains("goes on") && err.contains("resume"), err.constData());
+        QCOMPARE(cancelsSeen(url), 0);
+
+        const Run status =
+            run({QStringLiteral("status"), QString::number(runId), QStringLiteral("--json")}, env);
+        QCOMPARE(status.json().value(QLatin1String("lifeCycleState")).toString(),
+                 QStringLiteral("RUNNING"));
+        const Run active = run(
+            {QStringLiteral("runs"), QStringLiteral("--active"), QStringLiteral("--json")}, env);
+        QCOMPARE(active.exitCode, 0);
+        QVERIFY2(
+            active.out.contains(QByteArray(QByteArray("\"runId\":") + QByteArray::number(runId))),
+            active.out.constData());
+        emulator.terminate();
+        QVERIFY(emulator.waitForFinished(5000));
+    }
+
+    // #16: two Ctrl-C back to back: what is printed about the cancel is what the service saw.
+    void twoQuickCtrlCsSayWhatHappenedToTheCancel()
+    {
+        QProcess emulator;
+        const QString url = startEmulator(emulator, 0.05); // the run cannot end by itself
+        QVERIFY(!url.isEmpty());
+        const QProcessEnvironment env = hostEnvironment(url);
+        QProcess p;
+        QByteArray err;
+        QVERIFY(startSubmit(p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")),
+                            "submitted run", &err));
+        const qint64 runId = submittedRunId(err);
+        QVERIFY(runId > 0);
+        ::kill(pid_t(p.processId()), SIGINT);
+        // Two signals sent before the first is delivered are one: send the second the moment
+        // the first is seen, while its cancel request is (most likely) still on its way.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                err += p.readAllStandardError();
+                return err.contains("Ctrl-C");
+            },
+            scaledTimeout(10000)));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
+                                scaledTimeout(15000)));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 130);
+        const bool saysAccepted = err.contains("accepted the cancel");
+        const bool saysNotCancelled = err.contains("NOT cancelled");
+        QVERIFY2(saysAccepted != saysNotCancelled, err.constData());
+        QVERIFY2(!err.contains("was asked to cancel"), err.constData());
+        const Run status =
+            run({QStringLiteral("status"), QString::number(runId), QStringLiteral("--json")}, env);
+        const QString state = status.json().value(QLatin1String("lifeCycleState")).toString();
+        if (saysAccepted) {
+            QVERIFY(cancelsSeen(url) >= 1);
+            QVERIFY2(state == QLatin1String("TERMINATING") || state == QLatin1String("TERMINATED"),
+                     qPrintable(state));
+        } else {
+            QVERIFY2(state != QLatin1String("TERMINATED"), qPrintable(state));
+        }
+        emulator.terminate();
+        QVERIFY(emulator.waitForFinished(5000));
+    }
+#endif
 };
 
 QTEST_GUILESS_MAIN(tst_CliSafety)
