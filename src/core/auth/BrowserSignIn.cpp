@@ -177,7 +177,10 @@ void BrowserSignIn::onRequest(QTcpSocket *socket, const QByteArray &requestLine)
                tr("This sign-in is already over. You can close this tab."));
         return;
     }
-    const QUrlQuery query(target);
+    // The answer's parameters are form-encoded (RFC 6749 4.1.2): '+' is a space there, which
+    // QUrlQuery would keep as a '+'.
+    const QUrlQuery query(
+        QString::fromLatin1(target.query(QUrl::FullyEncoded).toLatin1().replace('+', "%20")));
     const QString state = query.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
     if (state != m_state) {
         answer(socket, 400, tr("Sign-in refused"),
