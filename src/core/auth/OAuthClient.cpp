@@ -75,9 +75,13 @@ bool OAuthClient::isSignInRequired(const ApiError &error)
     if (error.kind != ApiError::Kind::Http)
         return false;
     const QString code = error.errorCode;
+    // Entra ID answers an unknown tenant with invalid_request AADSTS90002: the profile's
+    // settings are wrong, as with an unknown client id (unauthorized_client).
+    const bool unknownTenant = code == QLatin1String("invalid_request") &&
+                               error.message.startsWith(QLatin1String("AADSTS90002"));
     return code == QLatin1String("invalid_grant") || code == QLatin1String("invalid_client") ||
            code == QLatin1String("unauthorized_client") || code == QLatin1String("invalid_scope") ||
-           error.httpStatus == 401;
+           unknownTenant || error.httpStatus == 401;
 }
 
 void OAuthClient::send(const QUrl &url, const QByteArray &method, const QByteArray &body,
