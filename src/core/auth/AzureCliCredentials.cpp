@@ -106,11 +106,16 @@ void AzureCliCredentials::fetch(std::function<void(const Outcome &)> done)
             return;
         *finished = true;
         process->disconnect(this);
+        if (process->state() != QProcess::NotRunning) {
+            // Timed out: a killed process ends at once; collect it here, or Qt says on the
+            // user's terminal that it was "destroyed while still running".
+            process->kill();
+            process->waitForFinished(1000);
+        }
         process->deleteLater();
         done(o);
     };
-    connect(timer, &QTimer::timeout, this, [this, process, finish] {
-        process->kill();
+    connect(timer, &QTimer::timeout, this, [this, finish] {
         Outcome o;
         o.error =
             ApiError::timeout(QStringLiteral("The Azure CLI did not answer within %1 s (az account "
