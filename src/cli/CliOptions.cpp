@@ -631,18 +631,6 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         }
     }
 
-    const QString budget = env.value(QStringLiteral("BRICKRUN_RETRY_BUDGET"));
-    if (!budget.isEmpty()) {
-        bool ok = false;
-        const qint64 seconds = budget.toLongLong(&ok);
-        if (!ok || seconds < 0)
-            *errors << QStringLiteral("BRICKRUN_RETRY_BUDGET \"%1\": expected a whole number of "
-                                      "seconds (0 = no retries)")
-                           .arg(budget);
-        else
-            o.retryBudget = std::chrono::seconds(seconds);
-    }
-
     if (!errors->isEmpty())
         return false;
     *out = o;
