@@ -449,6 +449,13 @@ void ProfilesCommand::reportIdentity(const Profile &profile, bool signedInNow)
         const Credentials *credentials = m_transport.credentials();
         const QString method = AuthType::displayName(profile.authType);
         const QString until = validity(credentials);
+        // No access token could be had (az failed, a secret was refused): the workspace was
+        // never asked, so the report's words about what it answered would blame it wrongly.
+        QString summary = report.summary;
+        if (!report.tokenAccepted && report.error.isError() && credentials &&
+            credentials->current().isEmpty())
+            summary = QStringLiteral("Brickrun could not get an access token for %1 (%2): %3")
+                          .arg(profile.host.host(), method, report.error.message);
         if (report.tokenAccepted && !report.user.userName.isEmpty() &&
             report.user.userName != profile.signedInAs) {
             Profile p = profile;
@@ -468,10 +475,10 @@ void ProfilesCommand::reportIdentity(const Profile &profile, bool signedInNow)
                                  credentials && credentials->current().expiresAt.isValid()
                                      ? credentials->current().expiresAt.toString(Qt::ISODate)
                                      : QString()},
-                                {QStringLiteral("summary"), report.summary}})
+                                {QStringLiteral("summary"), summary}})
                     .toJson(QJsonDocument::Compact)));
         } else {
-            QString text = report.summary;
+            QString text = summary;
             if (report.tokenAccepted)
                 text +=
                     QStringLiteral("\n%1 %2 as %3 (%4)%5")
