@@ -45,6 +45,17 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
         }
         progress(QStringLiteral("could not cancel the run: %1").arg(e.toString()));
     });
+    connect(m_monitor, &RunMonitor::storeFailed, this, [this](qint64 id, const QString &why) {
+        if (!m_followed.contains(id))
+            return;
+        const RunRecord r = m_followed.value(id);
+        Console::err(QStringLiteral("error: run %1 has ended, but its output could not be "
+                                    "stored: %2. The run is kept in the history; read it again "
+                                    "with: brickrun-cli resume %3")
+                         .arg(r.runId)
+                         .arg(why, m_settings.workspaceArgument));
+        finish(ExitApi);
+    });
     m_leaveTimer.setSingleShot(true);
     connect(&m_leaveTimer, &QTimer::timeout, this, [this] {
         for (auto it = m_cancels.begin(); it != m_cancels.end(); ++it) {

@@ -5,6 +5,7 @@
 #include "TestTimeouts.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -14,6 +15,9 @@
 #include <QTest>
 
 #include <csignal>
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
 
 using Brickrun::Test::scaledTimeout;
 using Brickrun::Test::ScriptedHttpServer;
@@ -260,6 +264,42 @@ private Q_SLOTS:
     }
 
 #ifdef Q_OS_UNIX
+    // #8: a full disk while the output is stored is an error (exit 4), and the run stays
+    // resumable; never "the notebook did not call dbutils.notebook.exit".
+    void outputThatCannotBeStoredIsAnError()
+    {
+        QCOMPARE(run({QStringLiteral("runs")}).exitCode, 0); // the history exists
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        // Files may grow to 1 MB: the run's records fit, its 6 MB output does not (EFBIG,
+        // as on a full disk).
+        p.setChildProcessModifier([] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{1024 * 1024, 1024 * 1024};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+        QStringList args = demoSubmit(QStringLiteral("/Shared/Demo/big_output"));
+        args.removeAll(QStringLiteral("--json"));
+        p.start(Cli, args);
+        QVERIFY(p.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
+                                scaledTimeout(60000)));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 4);
+        QVERIFY2(err.contains("could not be stored") && err.contains("resume --demo"),
+                 err.constData());
+        QVERIFY2(!out.contains("dbutils.notebook.exit"), out.constData());
+
+        const Run active =
+            run({QStringLiteral("runs"), QStringLiteral("--active"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(active.out).array().size(), 1);
+        const Run resumed =
+            run({QStringLiteral("resume"), QStringLiteral("--demo"), QStringLiteral("--json")});
+        QCOMPARE(resumed.exitCode, 0);
+        QVERIFY(resumed.json().value(QLatin1String("notebookResult")).isString());
+    }
+
     // #12: CI and `timeout` send SIGTERM; it must not cancel a production run.
     void sigtermLeavesTheRunGoing()
     {

@@ -357,13 +357,21 @@ void RunMonitor::fetchOutput(const RunRecord &record, JobsClient *client)
             handleError(record, r.error());
             return;
         }
+        const bool stored = r ? m_history->setOutput(id, r.value())
+                              : m_history->setFinishedWithoutOutput(
+                                    id, tr("The run ended, but its output could not be read: %1")
+                                            .arg(r.error().toString()));
+        if (!stored) {
+            // A full disk, a read-only history: the run is not finished in the history. Keep
+            // it active (a restart or resume reads the output again) and say so.
+            qCWarning(lcMonitor) << "run" << id << "ended but its output could not be stored";
+            it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
+            it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
+            Q_EMIT storeFailed(id, tr("the history could not store it (is the disk full, or "
+                                      "the history not writable?)"));
+            return;
+        }
         m_expectations.remove(it->expectationKey); // the next run learns from this one
-        if (r)
-            m_history->setOutput(id, r.value());
-        else
-            m_history->setFinishedWithoutOutput(
-                id, tr("The run ended, but its output could not be read: %1")
-                        .arg(r.error().toString()));
         Q_EMIT runChanged(id);
         Q_EMIT runEnded(id);
         untrack(id);

@@ -83,6 +83,9 @@ Q_SIGNALS:
     void runEnded(qint64 id);
     // The service refused the profile's token: its runs are paused (kept), until resume(profile).
     void authenticationFailed(const QString &profile, const Brickrun::ApiError &error);
+    // The run has ended but its output (or its end) could not be written to the history: it
+    // stays active there and is tried again later; `reason` says what failed.
+    void storeFailed(qint64 id, const QString &reason);
     void cancelSent(qint64 id);
     void cancelFailed(qint64 id, const Brickrun::ApiError &error);
     // A request is being retried (for status lines): "runs/get", the error, the delay.
