@@ -63,6 +63,23 @@ private Q_SLOTS:
         QVERIFY(!WorkspaceUrl::parse(input, &error).isValid());
         QVERIFY2(error.contains(reason), qPrintable(error));
     }
+    void neverShowsAPassword_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("user and password") << "https://me:hunter2-fake@x.example.com";
+        QTest::newRow("no scheme") << "me:hunter2-fake@adb-1.2.azuredatabricks.net";
+        QTest::newRow("plain http") << "http://me:hunter2-fake@x.example.com";
+        QTest::newRow("not a URL") << "https://me:hunter2-fake@";
+    }
+    void neverShowsAPassword()
+    {
+        QFETCH(QString, input);
+        QString error;
+        QVERIFY(!WorkspaceUrl::parse(input, &error).isValid());
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(!error.contains(QLatin1String("hunter2")) && !error.contains(QLatin1String("me:")),
+                 qPrintable(error));
+    }
     void recognisesAzure()
     {
         QVERIFY(WorkspaceUrl::isAzureDatabricks(
