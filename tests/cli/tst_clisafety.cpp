@@ -17,6 +17,7 @@
 #include <csignal>
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
+#include <sys/stat.h>
 #endif
 
 using Brickrun::Test::scaledTimeout;
@@ -264,6 +265,18 @@ private Q_SLOTS:
     }
 
 #ifdef Q_OS_UNIX
+    // #15: importing a FIFO waited for a writer for ever.
+    void presetImportOfAFifoIsRefused()
+    {
+        const QByteArray fifo = m_home.filePath(QStringLiteral("presets.fifo")).toLocal8Bit();
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        const Run r =
+            run({QStringLiteral("presets"), QStringLiteral("import"), QString::fromLocal8Bit(fifo)},
+                environment(), 15000);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("is not a regular file"), r.err.constData());
+    }
+
     // #8: a full disk while the output is stored is an error (exit 4), and the run stays
     // resumable; never "the notebook did not call dbutils.notebook.exit".
     void outputThatCannotBeStoredIsAnError()
@@ -292,7 +305,8 @@ private Q_SLOTS:
         QVERIFY2(!out.contains("dbutils.notebook.exit"), out.constData());
 
         const Run active =
-            run({QStringLiteral("runs"), QStringLiteral("--active"), QStringLiteral("--json")});
+            run({QStringLiteral("runs"), QStringLiteral("--active"), QStringLiteral("--profile"),
+                 QStringLiteral("demo"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(active.out).array().size(), 1);
         const Run resumed =
             run({QStringLiteral("resume"), QStringLiteral("--demo"), QStringLiteral("--json")});

@@ -256,6 +256,13 @@ QStringList PresetStore::importFromFile(const QString &path, QStringList *errors
         return names;
     };
 
+    // A FIFO, a device or a folder is refused before it is opened: opening a FIFO waits for a
+    // writer for ever.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        problems << QStringLiteral("file: %1 is not a regular file").arg(path);
+        return finish({});
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         problems << QStringLiteral("file: cannot read %1: %2").arg(path, file.errorString());
