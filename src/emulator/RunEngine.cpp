@@ -6,11 +6,14 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 
 namespace Brickrun::Emulator {
+
+Q_LOGGING_CATEGORY(lcState, "brickrun.emulator.state")
 
 namespace {
 
@@ -64,14 +67,26 @@ bool RunEngine::loadState(QString *error)
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_stateFile.isEnabled())
         return true;
+    const StateFile::Lock fileLock = lockStateFile();
     QList<RunRecord> runs;
     qint64 simulatedNow = 0;
-    if (!m_stateFile.load(&runs, &simulatedNow, error))
+    qint64 nextId = 0;
+    if (!m_stateFile.load(&runs, &simulatedNow, &nextId, error))
         return false;
     m_clock.catchUpTo(simulatedNow);
+    m_nextId = std::max(m_nextId, nextId);
     for (const RunRecord &run : runs)
         index(run);
     return true;
+}
+
+StateFile::Lock RunEngine::lockStateFile() const
+{
+    QString problem;
+    StateFile::Lock fileLock = m_stateFile.lock(&problem);
+    if (m_stateFile.isEnabled() && !fileLock.isLocked())
+        qCWarning(lcState, "warning: %s; going on without it", qPrintable(problem));
+    return fileLock;
 }
 
 void RunEngine::setBaseUrl(const QString &baseUrl)
@@ -99,23 +114,27 @@ void RunEngine::index(const RunRecord &run)
         m_byToken.insert(run.idempotencyToken, run.runId);
 }
 
-void RunEngine::syncFromDisk()
+void RunEngine::syncFromDisk(SyncMode mode)
 {
-    if (!m_stateFile.changedOnDisk())
+    if (!m_stateFile.isEnabled() || (mode == SyncMode::IfChanged && !m_stateFile.changedOnDisk()))
         return;
     QList<RunRecord> runs;
     qint64 simulatedNow = 0;
-    if (!m_stateFile.load(&runs, &simulatedNow, nullptr))
+    qint64 nextId = 0;
+    if (!m_stateFile.load(&runs, &simulatedNow, &nextId, nullptr))
         return;
     m_clock.catchUpTo(simulatedNow);
+    m_nextId = std::max(m_nextId, nextId);
     for (const RunRecord &run : runs)
         index(run);
 }
 
 void RunEngine::persist()
 {
-    if (m_stateFile.isEnabled())
-        m_stateFile.save(m_runs.values(), m_clock.nowMs(), nullptr);
+    QString problem;
+    if (m_stateFile.isEnabled() &&
+        !m_stateFile.save(m_runs.values(), m_clock.nowMs(), m_nextId, &problem))
+        qCWarning(lcState, "warning: %s", qPrintable(problem));
 }
 
 qint64 RunEngine::allocateId()
@@ -171,11 +190,18 @@ ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
     if (error.isError())
         return error;
     std::lock_guard<std::mutex> lock(m_mutex);
-    syncFromDisk();
+    // Read, allocate and write under the file lock, with what other processes wrote re-read
+    // first: no two processes hand out the same id or drop each other's runs.
+    const StateFile::Lock fileLock = lockStateFile();
+    syncFromDisk(SyncMode::Locked);
     if (!run.idempotencyToken.isEmpty() && m_byToken.contains(run.idempotencyToken)) {
         *runId = m_byToken.value(run.idempotencyToken);
         return {};
     }
+    // Without the lock (it could not be had), another process may be allocating from the same
+    // file right now: jump far ahead so the ids are very unlikely to meet.
+    if (m_stateFile.isEnabled() && !fileLock.isLocked())
+        m_nextId += 1 + static_cast<qint64>(m_random() % 1000000000ULL);
     run.submitMs = m_clock.nowMs();
     run.runId = allocateId();
     run.jobId = 100000000000000LL + (run.runId * 48271) % 800000000000000LL;
@@ -203,7 +229,8 @@ ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
 bool RunEngine::deleteRun(qint64 id)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    syncFromDisk();
+    const StateFile::Lock fileLock = lockStateFile();
+    syncFromDisk(SyncMode::Locked);
     const qint64 parentId = m_runs.contains(id) ? id : m_parentOfTask.value(id, 0);
     if (parentId == 0 || !m_runs.contains(parentId))
         return false;
@@ -323,7 +350,8 @@ ApiError RunEngine::cancel(const QByteArray &body)
         idText = QStringLiteral("(not a number)");
 
     std::lock_guard<std::mutex> lock(m_mutex);
-    syncFromDisk();
+    const StateFile::Lock fileLock = lockStateFile();
+    syncFromDisk(SyncMode::Locked);
     const RunRecord *found = nullptr;
     const TaskRecord *task = nullptr;
     const ApiError error = findRun(idText, &found, &task);
@@ -524,7 +552,8 @@ void RunEngine::saveClock()
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_stateFile.isEnabled())
         return;
-    syncFromDisk();
+    const StateFile::Lock fileLock = lockStateFile();
+    syncFromDisk(SyncMode::Locked);
     persist();
 }
 

@@ -53,8 +53,16 @@ private:
     qint64 clusterReadyMs(const QString &clusterId, qint64 atMs) const;
     QString clusterState(const ClusterDefinition &cluster, qint64 atMs) const;
     qint64 allocateId();
-    void syncFromDisk();
+    // IfChanged: re-read when the file changed (for answers). Locked: always re-read, with the
+    // file lock held (before a change).
+    enum class SyncMode
+    {
+        IfChanged,
+        Locked
+    };
+    void syncFromDisk(SyncMode mode = SyncMode::IfChanged);
     void persist();
+    StateFile::Lock lockStateFile() const;
     void index(const RunRecord &run);
 
     const Workspace &m_workspace;

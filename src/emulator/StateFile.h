@@ -2,7 +2,9 @@
 
 // The --state file: the run history as JSON, so several emulator processes (e.g. one per
 // `brickrun-cli --demo` command) share it. Written atomically (QSaveFile); re-read when another
-// process changed it.
+// process changed it. Changes go through lock() (a QLockFile next to the file, "<file>.lock"):
+// read, merge, allocate ids and write under it, so processes never hand out the same run id or
+// drop each other's runs.
 
 #include "RunRecord.h"
 
@@ -10,22 +12,54 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
+class QLockFile;
+
 namespace Brickrun::Emulator {
 
 class StateFile
 {
 public:
+    // Held while it lives: other processes (and other StateFile objects) wait in lock().
+    class Lock
+    {
+    public:
+        Lock();
+        explicit Lock(std::unique_ptr<QLockFile> file);
+        Lock(Lock &&) noexcept;
+        Lock &operator=(Lock &&) noexcept;
+        ~Lock();
+        bool isLocked() const;
+
+    private:
+        std::unique_ptr<QLockFile> m_file;
+    };
+
+    enum class LoadResult
+    {
+        Loaded,
+        Unreadable,
+        Damaged
+    };
+
     explicit StateFile(QString fileName = {});
 
     bool isEnabled() const { return !m_fileName.isEmpty(); }
     QString fileName() const { return m_fileName; }
 
+    // Waits (a bounded time) for the lock across processes. A disabled state file gives an
+    // empty Lock; so does a lock that cannot be had (then the caller goes on unlocked).
+    Lock lock(QString *error = nullptr) const;
+
     // True when the file exists and changed since the last load() or save() of this object.
     bool changedOnDisk() const;
 
-    // A missing file is an empty history, not an error.
-    bool load(QList<RunRecord> *runs, qint64 *simulatedNowMs, QString *error);
-    bool save(const QList<RunRecord> &runs, qint64 simulatedNowMs, QString *error);
+    // A missing file is an empty history, not an error. *nextRunId: the next run id the file
+    // promises (0 when it does not say).
+    bool load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nextRunId, QString *error);
+    bool save(const QList<RunRecord> &runs, qint64 simulatedNowMs, qint64 nextRunId,
+              QString *error);
 
 private:
     void remember();

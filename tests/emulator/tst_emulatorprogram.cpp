@@ -1,6 +1,7 @@
 // The brickrun-emulator program: started as a process, as a user or the CLI would.
 
 #include "HttpTestClient.h"
+#include "TestTimeouts.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
+#include <vector>
 
 using Brickrun::Emulator::Test::HttpReply;
 using Brickrun::Emulator::Test::HttpTestClient;
@@ -56,6 +59,7 @@ private slots:
     void faultsFromFileAndAdminRoute();
     void servesHttps();
     void oauthOptions();
+    void processesShareTheStateFile();
 };
 
 void TestEmulatorProgram::servesAndStopsOnSigterm()
@@ -303,6 +307,117 @@ void TestEmulatorProgram::oauthOptions()
     }
     stopProgram(process);
     QCOMPARE(process.exitCode(), 0);
+}
+
+// Many processes on one state file at once, as concurrent `brickrun-cli submit --demo` commands
+// are: every run gets its own id, every process answers its own run's parameters, and the file
+// ends up with all of them.
+void TestEmulatorProgram::processesShareTheStateFile()
+{
+    constexpr int kProcesses = 16;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString stateFile = dir.filePath(QStringLiteral("runs.json"));
+    // A run from an earlier session with an id above any process's random first id: each
+    // process starts with the same next id, as after a few runs of the demo workspace.
+    {
+        QFile seed(stateFile);
+        QVERIFY(seed.open(QIODevice::WriteOnly));
+        seed.write(R"({"format": "brickrun-emulator-state-1", "simulated_now_ms": "0",)"
+                   R"("runs": [{"run_id": "950000000000", "tasks": [{"run_id": "950000000001",)"
+                   R"("task_key": "seed", "notebook_path": "/Shared/Demo/hello",)"
+                   R"("cluster_id": "demo-cluster"}]}]})");
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), QStringLiteral("dapi-program"));
+    std::vector<std::unique_ptr<QProcess>> processes;
+    for (int i = 0; i < kProcesses; ++i) {
+        processes.push_back(std::make_unique<QProcess>());
+        processes.back()->setProcessEnvironment(env);
+        processes.back()->start(kProgram, {QStringLiteral("--state"), stateFile,
+                                           QStringLiteral("--speed"), QStringLiteral("1000")});
+    }
+    QStringList urls;
+    for (const auto &process : processes) {
+        QTRY_VERIFY_WITH_TIMEOUT(process->canReadLine(), Brickrun::Test::scaledTimeout(20000));
+        urls.append(QString::fromUtf8(process->readLine()).trimmed());
+    }
+
+    // Every submit at once.
+    QNetworkAccessManager nam;
+    std::vector<std::unique_ptr<QNetworkReply>> replies;
+    for (int i = 0; i < kProcesses; ++i) {
+        QNetworkRequest request(QUrl(urls.at(i) + QStringLiteral("/api/2.2/jobs/runs/submit")));
+        request.setRawHeader("Authorization", "Bearer dapi-program");
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        replies.emplace_back(nam.post(
+            request,
+            QStringLiteral(R"({"tasks":[{"task_key":"t","existing_cluster_id":)"
+                           R"("demo-cluster","notebook_task":{"notebook_path":)"
+                           R"("/Shared/Demo/echo_params","base_parameters":{"n":"%1"}}}]})")
+                .arg(i)
+                .toUtf8()));
+    }
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(replies.begin(), replies.end(),
+                               [](const auto &reply) { return reply->isFinished(); });
+        },
+        Brickrun::Test::scaledTimeout(30000)));
+    QList<qint64> runIds;
+    for (const auto &reply : replies) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        runIds.append(QJsonDocument::fromJson(reply->readAll())
+                          .object()
+                          .value(QStringLiteral("run_id"))
+                          .toInteger());
+    }
+    replies.clear();
+    const QSet<qint64> distinct(runIds.begin(), runIds.end());
+    QCOMPARE(distinct.size(), kProcesses);
+
+    // Each process answers its own run's parameters.
+    for (int i = 0; i < kProcesses; ++i) {
+        HttpTestClient http(urls.at(i), QStringLiteral("dapi-program"));
+        const HttpReply run =
+            http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(runIds.at(i)));
+        QCOMPARE(run.status, 200);
+        const qint64 taskRunId = run.json.value(QStringLiteral("tasks"))
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()
+                                     .value(QStringLiteral("run_id"))
+                                     .toInteger();
+        HttpReply output;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (output =
+                 http.get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId)))
+                .json.contains(QStringLiteral("notebook_output")),
+            Brickrun::Test::scaledTimeout(20000));
+        QCOMPARE(output.json.value(QStringLiteral("notebook_output"))
+                     .toObject()
+                     .value(QStringLiteral("result"))
+                     .toString(),
+                 QStringLiteral(R"({"n":"%1"})").arg(i));
+    }
+    for (const auto &process : processes)
+        stopProgram(*process);
+
+    // The file holds every run (and the earlier one) with its own parameters.
+    QFile file(stateFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QHash<qint64, QString> parametersOf;
+    const QJsonArray runs =
+        QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("runs")).toArray();
+    for (const QJsonValue &run : runs)
+        parametersOf.insert(
+            run[QStringLiteral("run_id")].toString().toLongLong(),
+            run[QStringLiteral("tasks")][0][QStringLiteral("base_parameters")][QStringLiteral("n")]
+                .toString());
+    QCOMPARE(runs.size(), kProcesses + 1);
+    for (int i = 0; i < kProcesses; ++i)
+        QCOMPARE(parametersOf.value(runIds.at(i)), QString::number(i));
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorProgram)
