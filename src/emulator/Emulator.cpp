@@ -428,6 +428,11 @@ double Emulator::speed() const
     return d->options.speed;
 }
 
+QString Emulator::setAsideStateFile() const
+{
+    return d->engine ? d->engine->setAsideStateFile() : QString();
+}
+
 int Emulator::createdRunCount() const
 {
     return d->engine ? d->engine->createdRunCount() : 0;

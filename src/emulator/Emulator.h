@@ -22,7 +22,10 @@ struct EmulatorOptions
     QString token;         // empty = generate a random one; token() tells
     double speed = 1.0;    // simulated seconds per real second (>= 0.001)
     QString workspaceFile; // empty = the built-in demo workspace (resources)
-    QString stateFile;     // optional: runs are loaded from and saved to this JSON file
+    // Optional: runs are loaded from and saved to this JSON file, which several processes may
+    // share (they lock it, see StateFile.h). A damaged file is moved aside
+    // (setAsideStateFile()) and the emulator starts without runs.
+    QString stateFile;
     // HTTPS: a PEM certificate (chain) and its PEM private key; both or neither. baseUrl()
     // then starts with https://, so the certificate must name the bind address (127.0.0.1).
     QString tlsCertificateFile;
@@ -72,6 +75,10 @@ public:
     QList<RequestLogEntry> requestLog() const;
     EmulatorStats stats() const;
     void clearRequestLog(); // the log and the request and fault counters
+
+    // Where start() moved a damaged state file ("<file>.damaged-<stamp>"); empty when it did
+    // not. start() also says so on stderr (logging category brickrun.emulator.state).
+    QString setAsideStateFile() const;
 
     // For tests: how many runs runs/submit has created so far (idempotent repeats not counted).
     int createdRunCount() const;

@@ -67,16 +67,43 @@ bool RunEngine::loadState(QString *error)
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!m_stateFile.isEnabled())
         return true;
+    QString problem;
     const StateFile::Lock fileLock = lockStateFile();
     QList<RunRecord> runs;
     qint64 simulatedNow = 0;
     qint64 nextId = 0;
-    if (!m_stateFile.load(&runs, &simulatedNow, &nextId, error))
+    switch (m_stateFile.load(&runs, &simulatedNow, &nextId, &problem)) {
+    case StateFile::LoadResult::Loaded:
+        break;
+    case StateFile::LoadResult::Unreadable:
+        if (error)
+            *error = problem;
         return false;
+    case StateFile::LoadResult::Damaged:
+        if (!setAsideDamaged(problem, error))
+            return false;
+        break;
+    }
     m_clock.catchUpTo(simulatedNow);
     m_nextId = std::max(m_nextId, nextId);
     for (const RunRecord &run : runs)
         index(run);
+    return true;
+}
+
+bool RunEngine::setAsideDamaged(const QString &problem, QString *error)
+{
+    QString reason;
+    const QString keptAt = m_stateFile.setAside(&reason);
+    if (keptAt.isEmpty()) {
+        if (error)
+            *error = problem + QStringLiteral("; ") + reason;
+        return false;
+    }
+    m_setAsideStateFile = keptAt;
+    qCWarning(lcState,
+              "warning: %s; it was moved aside to %s and the emulator goes on without its runs",
+              qPrintable(problem), qPrintable(keptAt));
     return true;
 }
 
@@ -87,6 +114,12 @@ StateFile::Lock RunEngine::lockStateFile() const
     if (m_stateFile.isEnabled() && !fileLock.isLocked())
         qCWarning(lcState, "warning: %s; going on without it", qPrintable(problem));
     return fileLock;
+}
+
+QString RunEngine::setAsideStateFile() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_setAsideStateFile;
 }
 
 void RunEngine::setBaseUrl(const QString &baseUrl)
@@ -121,7 +154,12 @@ void RunEngine::syncFromDisk(SyncMode mode)
     QList<RunRecord> runs;
     qint64 simulatedNow = 0;
     qint64 nextId = 0;
-    if (!m_stateFile.load(&runs, &simulatedNow, &nextId, nullptr))
+    QString problem;
+    const StateFile::LoadResult result = m_stateFile.load(&runs, &simulatedNow, &nextId, &problem);
+    // Damaged while running: set aside only under the lock, the runs in memory are written anew.
+    if (result == StateFile::LoadResult::Damaged && mode == SyncMode::Locked)
+        setAsideDamaged(problem, nullptr);
+    if (result != StateFile::LoadResult::Loaded)
         return;
     m_clock.catchUpTo(simulatedNow);
     m_nextId = std::max(m_nextId, nextId);

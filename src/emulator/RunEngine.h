@@ -46,6 +46,9 @@ public:
     // from there (called when the server stops).
     void saveClock();
 
+    // Where a damaged state file was moved at loadState() (empty when none was).
+    QString setAsideStateFile() const;
+
     static QByteArray truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated);
 
 private:
@@ -54,7 +57,7 @@ private:
     QString clusterState(const ClusterDefinition &cluster, qint64 atMs) const;
     qint64 allocateId();
     // IfChanged: re-read when the file changed (for answers). Locked: always re-read, with the
-    // file lock held (before a change).
+    // file lock held (before a change), and set a damaged file aside.
     enum class SyncMode
     {
         IfChanged,
@@ -63,6 +66,7 @@ private:
     void syncFromDisk(SyncMode mode = SyncMode::IfChanged);
     void persist();
     StateFile::Lock lockStateFile() const;
+    bool setAsideDamaged(const QString &problem, QString *error);
     void index(const RunRecord &run);
 
     const Workspace &m_workspace;
@@ -75,6 +79,7 @@ private:
     QHash<QString, qint64> m_byToken;     // idempotency token -> parent run id
     qint64 m_nextId = 0;
     int m_createdRuns = 0;
+    QString m_setAsideStateFile;
     std::mt19937_64 m_random;
 };
 

@@ -85,8 +85,8 @@ void StateFile::remember()
     m_lastSize = info.exists() ? info.size() : -1;
 }
 
-bool StateFile::load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nextRunId,
-                     QString *error)
+StateFile::LoadResult StateFile::load(QList<RunRecord> *runs, qint64 *simulatedNowMs,
+                                      qint64 *nextRunId, QString *error)
 {
     runs->clear();
     *simulatedNowMs = 0;
@@ -94,25 +94,25 @@ bool StateFile::load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nex
     QFile file(m_fileName);
     if (!file.exists()) {
         remember();
-        return true;
+        return LoadResult::Loaded;
     }
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error =
                 QStringLiteral("cannot read state file %1: %2").arg(m_fileName, file.errorString());
-        return false;
+        return LoadResult::Unreadable;
     }
     const QByteArray data = file.readAll();
     remember();
     if (data.trimmed().isEmpty())
-        return true;
+        return LoadResult::Loaded;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (!doc.isObject() || doc.object().value(QStringLiteral("format")).toString() != kFormat) {
         if (error)
             *error = QStringLiteral("state file %1 is not a Brickrun emulator state file")
                          .arg(m_fileName);
-        return false;
+        return LoadResult::Damaged;
     }
     const QJsonObject root = doc.object();
     *simulatedNowMs = root.value(QStringLiteral("simulated_now_ms")).toString().toLongLong();
@@ -120,7 +120,7 @@ bool StateFile::load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nex
     const QJsonArray array = root.value(QStringLiteral("runs")).toArray();
     for (const QJsonValue &value : array)
         runs->append(RunRecord::fromJson(value.toObject()));
-    return true;
+    return LoadResult::Loaded;
 }
 
 bool StateFile::save(const QList<RunRecord> &runs, qint64 simulatedNowMs, qint64 nextRunId,
@@ -143,6 +143,23 @@ bool StateFile::save(const QList<RunRecord> &runs, qint64 simulatedNowMs, qint64
     }
     remember();
     return true;
+}
+
+QString StateFile::setAside(QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+    const QString base = m_fileName + QStringLiteral(".damaged-") + stamp;
+    QString target = base;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = base + QLatin1Char('-') + QString::number(n);
+    if (!QFile::rename(m_fileName, target)) {
+        if (error)
+            *error = QStringLiteral("cannot move the damaged state file %1 aside to %2")
+                         .arg(m_fileName, target);
+        return {};
+    }
+    remember();
+    return target;
 }
 
 } // namespace Brickrun::Emulator

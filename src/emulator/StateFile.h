@@ -55,11 +55,16 @@ public:
     // True when the file exists and changed since the last load() or save() of this object.
     bool changedOnDisk() const;
 
-    // A missing file is an empty history, not an error. *nextRunId: the next run id the file
-    // promises (0 when it does not say).
-    bool load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nextRunId, QString *error);
+    // A missing file is an empty history, not an error. Damaged: the file is not a Brickrun
+    // emulator state file (see setAside()). *nextRunId: the next run id the file promises (0
+    // when it does not say).
+    LoadResult load(QList<RunRecord> *runs, qint64 *simulatedNowMs, qint64 *nextRunId,
+                    QString *error);
     bool save(const QList<RunRecord> &runs, qint64 simulatedNowMs, qint64 nextRunId,
               QString *error);
+    // Renames a damaged file to "<file>.damaged-<yyyyMMdd-hhmmss>[-n]"; returns the new name,
+    // or an empty string with *error.
+    QString setAside(QString *error);
 
 private:
     void remember();

@@ -5,6 +5,7 @@
 #include "RunEngine.h"
 #include "TestTimeouts.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -207,6 +208,7 @@ private slots:
     void answersFitThePublishedSchemas();
     void newClusterSpecKeepsDeclaredMembers();
     void stateFileSharedAcrossInstances();
+    void damagedStateFileIsSetAside();
 
 private:
     HttpTestClient &client() { return *m_client; }
@@ -1294,6 +1296,58 @@ void TestEmulator::stateFileSharedAcrossInstances()
                                   .json.value(QStringLiteral("run_id")));
     reply = thirdHttp.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(newId));
     QCOMPARE(reply.status, 200);
+}
+
+// A state file that is not one (cut short, edited by hand) does not stop the demo workspace: it
+// is kept aside, as the run history is, and the emulator starts with no runs.
+void TestEmulator::damagedStateFileIsSetAside()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EmulatorOptions options;
+    options.token = kToken;
+    options.stateFile = dir.filePath(QStringLiteral("runs.json"));
+    const QByteArray damaged = R"({"format": "brickrun-emulator-state-1", "runs": [{"run_)";
+    {
+        QFile file(options.stateFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(damaged);
+    }
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("is not a Brickrun emulator state "
+                                                           "file; it was moved aside to .*"
+                                                           "runs\\.json\\.damaged-")));
+    Emulator emulator(options);
+    QString error;
+    QVERIFY2(emulator.start(&error), qPrintable(error));
+    const QString keptAt = emulator.setAsideStateFile();
+    QVERIFY2(QRegularExpression(QStringLiteral("/runs\\.json\\.damaged-\\d{8}-\\d{6}$"))
+                 .match(keptAt)
+                 .hasMatch(),
+             qPrintable(keptAt));
+    QFile kept(keptAt);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged);
+
+    HttpTestClient http(emulator.baseUrl(), kToken);
+    HttpReply reply = http.get(QStringLiteral("/api/2.2/jobs/runs/list"));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(!reply.json.contains(QStringLiteral("runs")));
+    reply = http.post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                      submitBody(QStringLiteral("/Shared/Demo/hello")));
+    QCOMPARE(reply.status, 200);
+    emulator.stop();
+
+    // The next start reads the new file.
+    Emulator next(options);
+    QVERIFY2(next.start(&error), qPrintable(error));
+    QVERIFY(next.setAsideStateFile().isEmpty());
+    HttpTestClient nextHttp(next.baseUrl(), kToken);
+    QCOMPARE(nextHttp.get(QStringLiteral("/api/2.2/jobs/runs/list"))
+                 .json.value(QStringLiteral("runs"))
+                 .toArray()
+                 .size(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestEmulator)
