@@ -23,8 +23,8 @@ struct EmulatorOptions
     double speed = 1.0;    // simulated seconds per real second (>= 0.001)
     QString workspaceFile; // empty = the built-in demo workspace (resources)
     // Optional: runs are loaded from and saved to this JSON file, which several processes may
-    // share (they lock it, see StateFile.h). A damaged file is moved aside
-    // (setAsideStateFile()) and the emulator starts without runs.
+    // share (they lock it, see StateFile.h). It and its own folder are made private; a damaged
+    // file is moved aside (setAsideStateFile()) and the emulator starts without runs.
     QString stateFile;
     // HTTPS: a PEM certificate (chain) and its PEM private key; both or neither. baseUrl()
     // then starts with https://, so the certificate must name the bind address (127.0.0.1).

@@ -68,6 +68,8 @@ bool RunEngine::loadState(QString *error)
     if (!m_stateFile.isEnabled())
         return true;
     QString problem;
+    if (!m_stateFile.makePrivate(&problem))
+        qCWarning(lcState, "warning: %s", qPrintable(problem));
     const StateFile::Lock fileLock = lockStateFile();
     QList<RunRecord> runs;
     qint64 simulatedNow = 0;

@@ -1,6 +1,7 @@
 #include "StateFile.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -13,6 +14,13 @@
 
 #include <utility>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace Brickrun::Emulator {
 
 namespace {
@@ -24,6 +32,48 @@ constexpr int kLockWaitMs = 30000;
 // A lock file older than this is taken over even when QLockFile cannot tell whether its
 // holder still runs (another host on a shared folder).
 constexpr int kStaleLockMs = 60000;
+
+// Private files and folders. This is a deliberate copy of the rule in the core's
+// src/core/config/PrivateFiles.cpp: the emulator must never link brickrun_core (it is written
+// apart from the client, so that a misunderstanding in one is caught by the other).
+#ifdef Q_OS_UNIX
+bool failWith(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// Takes the group's and others' permissions away (the owner's own bits are kept).
+bool removeOthersAccess(const QString &path, const struct stat &st, QString *error)
+{
+    if ((st.st_mode & 077) == 0)
+        return true;
+    if (::chmod(QFile::encodeName(path).constData(), st.st_mode & 07700) != 0)
+        return failWith(error, QStringLiteral("cannot make %1 private: %2")
+                                   .arg(QDir::toNativeSeparators(path),
+                                        QString::fromLocal8Bit(std::strerror(errno))));
+    return true;
+}
+
+// A folder other users share by design, or one that holds more than the state file and its
+// companions ("<name>.lock", "<name>.damaged-…", QSaveFile's "<name>.XXXXXX"): left as it is.
+bool isOwnFolder(const QString &folder, const QString &fileName, const struct stat &st)
+{
+    const QString canonical = QFileInfo(folder).canonicalFilePath();
+    if ((st.st_mode & S_ISVTX) != 0 || st.st_uid != ::geteuid() ||
+        canonical == QLatin1String("/") ||
+        canonical == QFileInfo(QDir::homePath()).canonicalFilePath())
+        return false;
+    const QStringList entries = QDir(folder).entryList(QDir::AllEntries | QDir::Hidden |
+                                                       QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (entry != fileName && !entry.startsWith(fileName + QLatin1Char('.')))
+            return false;
+    }
+    return true;
+}
+#endif
 
 } // namespace
 
@@ -134,15 +184,19 @@ bool StateFile::save(const QList<RunRecord> &runs, qint64 simulatedNowMs, qint64
                            {QStringLiteral("next_run_id"), QString::number(nextRunId)},
                            {QStringLiteral("runs"), array}};
     QSaveFile file(m_fileName);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
+    const bool opened = file.open(QIODevice::WriteOnly);
+    // Private before a byte is written (QSaveFile gives a new file the umask's mode).
+    if (opened)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!opened || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
+        !file.commit()) {
         if (error)
             *error = QStringLiteral("cannot write state file %1: %2")
                          .arg(m_fileName, file.errorString());
         return false;
     }
     remember();
-    return true;
+    return makePrivate(error);
 }
 
 QString StateFile::setAside(QString *error)
@@ -160,6 +214,40 @@ QString StateFile::setAside(QString *error)
     }
     remember();
     return target;
+}
+
+bool StateFile::makePrivate(QString *error) const
+{
+    if (!isEnabled())
+        return true;
+    const QFileInfo info(m_fileName);
+    const QString folder = info.absolutePath();
+    if (!QFileInfo(folder).isDir()) {
+        const QString parent = QFileInfo(folder).absolutePath();
+#ifdef Q_OS_UNIX
+        const bool made = QDir().mkpath(parent) &&
+                          QDir().mkdir(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ExeOwner);
+#else
+        const bool made = QDir().mkpath(folder);
+#endif
+        if (!made && !QFileInfo(folder).isDir()) {
+            if (error)
+                *error = QStringLiteral("cannot create the folder %1")
+                             .arg(QDir::toNativeSeparators(folder));
+            return false;
+        }
+    }
+#ifdef Q_OS_UNIX
+    struct stat st
+    {};
+    if (::stat(QFile::encodeName(folder).constData(), &st) == 0 &&
+        isOwnFolder(folder, info.fileName(), st) && !removeOthersAccess(folder, st, error))
+        return false;
+    if (::stat(QFile::encodeName(m_fileName).constData(), &st) == 0 && S_ISREG(st.st_mode))
+        return removeOthersAccess(m_fileName, st, error);
+#endif
+    return true;
 }
 
 } // namespace Brickrun::Emulator

@@ -5,6 +5,11 @@
 // process changed it. Changes go through lock() (a QLockFile next to the file, "<file>.lock"):
 // read, merge, allocate ids and write under it, so processes never hand out the same run id or
 // drop each other's runs.
+//
+// The file is private (0600 on Unix) and so is its folder (0700) when the folder is the file's
+// own: it holds nothing but the file and its companions (lock, damaged copies, QSaveFile's
+// temporary files) and is not a folder others share (sticky like /tmp, another user's, the
+// home or root folder). A missing folder is created private.
 
 #include "RunRecord.h"
 
@@ -65,6 +70,10 @@ public:
     // Renames a damaged file to "<file>.damaged-<yyyyMMdd-hhmmss>[-n]"; returns the new name,
     // or an empty string with *error.
     QString setAside(QString *error);
+
+    // Creates the folder when missing and takes the group's and others' access away from the
+    // file and its own folder (see above). Unix only; elsewhere it only creates the folder.
+    bool makePrivate(QString *error) const;
 
 private:
     void remember();

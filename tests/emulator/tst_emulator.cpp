@@ -5,7 +5,9 @@
 #include "RunEngine.h"
 #include "TestTimeouts.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -209,6 +211,7 @@ private slots:
     void newClusterSpecKeepsDeclaredMembers();
     void stateFileSharedAcrossInstances();
     void damagedStateFileIsSetAside();
+    void stateFileIsPrivate();
 
 private:
     HttpTestClient &client() { return *m_client; }
@@ -1348,6 +1351,83 @@ void TestEmulator::damagedStateFileIsSetAside()
                  .toArray()
                  .size(),
              1);
+}
+
+// The state file holds notebook paths, parameters and results: only its owner may read it.
+void TestEmulator::stateFileIsPrivate()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("file modes are Unix");
+#else
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QFileDevice::Permissions folderMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner | QFileDevice::ReadUser |
+                                                QFileDevice::WriteUser | QFileDevice::ExeUser;
+    const QFileDevice::Permissions fileMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ReadUser | QFileDevice::WriteUser;
+    const QFileDevice::Permissions readableByAll =
+        fileMode | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    const QFileDevice::Permissions openFolder = folderMode | QFileDevice::ReadGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::ExeOther;
+    auto submitOne = [](const Emulator &emulator) {
+        HttpTestClient http(emulator.baseUrl(), kToken);
+        return http
+            .post(QStringLiteral("/api/2.2/jobs/runs/submit"),
+                  submitBody(QStringLiteral("/Shared/Demo/hello")))
+            .status;
+    };
+    EmulatorOptions options;
+    options.token = kToken;
+
+    // The demo's folder as the programs make it (mkpath: 0755), with a file from before (0644).
+    const QString demo = dir.filePath(QStringLiteral("demo"));
+    QVERIFY(QDir().mkpath(demo));
+    QVERIFY(QFile::setPermissions(demo, openFolder));
+    options.stateFile = demo + QStringLiteral("/runs.json");
+    {
+        QFile old(options.stateFile);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(R"({"format": "brickrun-emulator-state-1", "runs": []})");
+    }
+    QVERIFY(QFile::setPermissions(options.stateFile, readableByAll));
+    {
+        Emulator emulator(options);
+        QVERIFY(emulator.start());
+        QCOMPARE(QFileInfo(demo).permissions(), folderMode);
+        QCOMPARE(QFileInfo(options.stateFile).permissions(), fileMode);
+        QCOMPARE(submitOne(emulator), 200);
+        QCOMPARE(QFileInfo(options.stateFile).permissions(), fileMode);
+    }
+
+    // A folder the emulator creates is private from the start, and so is a new file.
+    options.stateFile = dir.filePath(QStringLiteral("new/state/runs.json"));
+    {
+        Emulator emulator(options);
+        QVERIFY(emulator.start());
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("new/state"))).permissions(), folderMode);
+        QCOMPARE(submitOne(emulator), 200);
+        QCOMPARE(QFileInfo(options.stateFile).permissions(), fileMode);
+    }
+
+    // A folder that holds other files too is not the state file's own: left as it is.
+    const QString shared = dir.filePath(QStringLiteral("shared"));
+    QVERIFY(QDir().mkpath(shared));
+    QVERIFY(QFile::setPermissions(shared, openFolder));
+    {
+        QFile other(shared + QStringLiteral("/notes.txt"));
+        QVERIFY(other.open(QIODevice::WriteOnly));
+    }
+    options.stateFile = shared + QStringLiteral("/runs.json");
+    {
+        Emulator emulator(options);
+        QVERIFY(emulator.start());
+        QCOMPARE(submitOne(emulator), 200);
+        QCOMPARE(QFileInfo(shared).permissions(), openFolder);
+        QCOMPARE(QFileInfo(options.stateFile).permissions(), fileMode);
+    }
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestEmulator)
