@@ -18,6 +18,7 @@
 #include <atomic>
 #include <chrono>
 #include <httplib.h>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -35,6 +36,10 @@ namespace {
 
 const QString kBuiltInWorkspace = QStringLiteral(":/brickrun/emulator/demo-workspace.json");
 constexpr size_t kMaxRequestBytes = 10 * 1024 * 1024 + 64 * 1024; // service limit: 10 MB
+// cpp-httplib compresses a body (brotli before gzip) whenever the client accepts it: seconds
+// of CPU for big_output's 5 MB, long enough for clients to time out. Bodies from this size on
+// go out as they are (cpp-httplib never compresses a content provider of known length).
+constexpr qsizetype kMaxCompressedBytes = 256 * 1024;
 
 QString generatedToken()
 {
@@ -58,7 +63,23 @@ public:
         response.status = answer.status;
         for (const auto &header : answer.headers)
             response.set_header(header.first.toStdString(), header.second.toStdString());
-        response.set_content(answer.body.toStdString(), answer.contentType.toStdString());
+        setBody(response, answer.body, answer.contentType);
+    }
+
+    // The body, compressed by cpp-httplib when the client accepts it and it is small.
+    static void setBody(httplib::Response &response, const QByteArray &body,
+                        const QByteArray &contentType)
+    {
+        if (body.size() < kMaxCompressedBytes) {
+            response.set_content(body.toStdString(), contentType.toStdString());
+            return;
+        }
+        const auto data = std::make_shared<const std::string>(body.toStdString());
+        response.set_content_provider(
+            data->size(), contentType.toStdString(),
+            [data](size_t offset, size_t length, httplib::DataSink &sink) {
+                return sink.write(data->data() + offset, std::min(length, data->size() - offset));
+            });
     }
 
     // The router's answer; deletes the run a submit created when the plan says so.
@@ -133,8 +154,7 @@ public:
         case Fault::Kind::Truncated: {
             const ApiAnswer &a = real();
             response.status = 200;
-            response.set_content(a.body.left(a.body.size() / 2).toStdString(),
-                                 a.contentType.toStdString());
+            setBody(response, a.body.left(a.body.size() / 2), a.contentType);
             return 200;
         }
         case Fault::Kind::Malformed:

@@ -35,11 +35,11 @@ struct RawExchange
     }
 };
 
-// Sends "METHOD path" with the bearer token and "Connection: close", then reads until the
-// server closes the connection or timeoutMs pass.
+// Sends "METHOD path" with the bearer token, "Connection: close" and extraHeaders (each line
+// ending in "\r\n"), then reads until the server closes the connection or timeoutMs pass.
 inline RawExchange rawExchange(quint16 port, const QByteArray &method, const QString &path,
                                const QString &token, const QByteArray &body = QByteArray(),
-                               int timeoutMs = 10000)
+                               int timeoutMs = 10000, const QByteArray &extraHeaders = {})
 {
     QTcpSocket socket;
     RawExchange result;
@@ -48,6 +48,7 @@ inline RawExchange rawExchange(quint16 port, const QByteArray &method, const QSt
         return result;
     QByteArray request = method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     request += "Authorization: Bearer " + token.toUtf8() + "\r\nConnection: close\r\n";
+    request += extraHeaders;
     if (!body.isEmpty())
         request += "Content-Type: application/json\r\n";
     request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;

@@ -2,6 +2,7 @@
 
 #include "Emulator.h"
 #include "HttpTestClient.h"
+#include "RawHttpExchange.h"
 #include "RunEngine.h"
 #include "TestTimeouts.h"
 
@@ -196,6 +197,7 @@ private slots:
     void parentOutputIsRefused();
     void outputWhileRunningHasMetadataOnly();
     void bigOutputIsTruncated();
+    void bigAnswersAreNotCompressed();
     void truncationKeepsUtf8Whole();
     void multiTaskRunTakesWorstResult();
     void cancel();
@@ -703,6 +705,41 @@ void TestEmulator::bigOutputIsTruncated()
     QVERIFY(result.size() > 5 * 1024 * 1024 - 4);
     QVERIFY(result.startsWith("row;city;amount;check\n"));
     QVERIFY(!result.contains("\xef\xbf\xbd")); // no U+FFFD: no character was split
+}
+
+// Compressing big_output's 5 MB with brotli takes the server seconds (clients timed out):
+// big answers go out as they are, even to a client that accepts compression.
+void TestEmulator::bigAnswersAreNotCompressed()
+{
+    using Brickrun::Emulator::Test::rawExchange;
+    const qint64 id = submit(submitBody(QStringLiteral("/Shared/Demo/big_output")));
+    m_emulator->advanceSimulatedTime(60 * 1000);
+    const QString taskRun = QString::number(taskRunId(id));
+    const QByteArray acceptCompression = "Accept-Encoding: gzip, br\r\n";
+
+    const auto big =
+        rawExchange(m_emulator->port(), "GET",
+                    QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=") + taskRun, kToken, {},
+                    Brickrun::Test::scaledTimeout(60000), acceptCompression);
+    QVERIFY2(big.statusLine().startsWith("HTTP/1.1 200"), big.statusLine().constData());
+    QVERIFY2(!big.head().toLower().contains("content-encoding"), big.head().constData());
+    QCOMPARE(big.contentLength(), big.body().size());
+    QVERIFY(big.body().size() > 5 * 1024 * 1024);
+    const QJsonObject notebook = QJsonDocument::fromJson(big.body())
+                                     .object()
+                                     .value(QStringLiteral("notebook_output"))
+                                     .toObject();
+    QCOMPARE(notebook.value(QStringLiteral("truncated")), QJsonValue(true));
+
+    // A small answer may still be compressed (on Debian cpp-httplib has brotli and zlib).
+    const auto small =
+        rawExchange(m_emulator->port(), "GET",
+                    QStringLiteral("/api/2.2/jobs/runs/get?run_id=") + QString::number(id), kToken,
+                    {}, Brickrun::Test::scaledTimeout(10000), acceptCompression);
+    QVERIFY2(small.statusLine().startsWith("HTTP/1.1 200"), small.statusLine().constData());
+#ifdef Q_OS_LINUX
+    QVERIFY2(small.head().toLower().contains("content-encoding: br"), small.head().constData());
+#endif
 }
 
 void TestEmulator::truncationKeepsUtf8Whole()
