@@ -1,8 +1,10 @@
 // brickrun-emulator: the demo workspace as a standalone server.
 //
-// Prints its base URL as the first line of stdout, then "token: <token>" when it generated the
-// token (none given in BRICKRUN_EMULATOR_TOKEN), and serves until SIGINT or SIGTERM.
-// BRICKRUN_EMULATOR_ADMIN_TOKEN sets the token of the /__admin/ routes (default: the token).
+// Prints its base URL as the first line of stdout (with --bind 0.0.0.0 or ::, this machine's
+// name; any address but loopback also warns on stderr that other machines can reach it), then
+// "token: <token>" when it generated the token (none given in BRICKRUN_EMULATOR_TOKEN), and serves
+// until SIGINT or SIGTERM. BRICKRUN_EMULATOR_ADMIN_TOKEN sets the token of the /__admin/ routes
+// (default: the token).
 
 #include "Emulator.h"
 
@@ -10,6 +12,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 
 #include <atomic>
 #include <chrono>
@@ -32,6 +35,31 @@ int usageError(const QString &message)
     std::fprintf(stderr, "brickrun-emulator: %s\nTry 'brickrun-emulator --help'.\n",
                  qPrintable(message));
     return 2;
+}
+
+bool isLoopback(const QString &address)
+{
+    return address.startsWith(QLatin1String("127.")) || address == QLatin1String("::1") ||
+           address == QLatin1String("localhost");
+}
+
+bool isEveryInterface(const QString &address)
+{
+    return address == QLatin1String("0.0.0.0") || address == QLatin1String("::");
+}
+
+// The URL to print: the bind address, or for every interface this machine's name (what other
+// machines use; 127.0.0.1 still works here).
+QString announcedUrl(const Brickrun::Emulator::Emulator &emulator, const QString &bindAddress)
+{
+    if (!isEveryInterface(bindAddress))
+        return emulator.baseUrl();
+    QString host = QSysInfo::machineHostName();
+    if (host.isEmpty())
+        return emulator.baseUrl();
+    return QStringLiteral("%1://%2:%3")
+        .arg(emulator.usesTls() ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(emulator.port());
 }
 
 } // namespace
@@ -160,7 +188,23 @@ int main(int argc, char *argv[])
     QString error;
     if (!emulator.start(&error))
         return usageError(error);
-    std::printf("%s\n", qPrintable(emulator.baseUrl()));
+    const QString url = announcedUrl(emulator, options.bindAddress);
+    if (!isLoopback(options.bindAddress)) {
+        const QString where =
+            isEveryInterface(options.bindAddress)
+                ? QStringLiteral("every network interface (%1)").arg(options.bindAddress)
+                : options.bindAddress;
+        std::fprintf(stderr,
+                     "brickrun-emulator: warning: listening on %s: the emulator is reachable "
+                     "from other machines at %s, and anyone who has its token can submit, read "
+                     "and cancel runs with it%s. On this machine: http%s://127.0.0.1:%u. Use "
+                     "--bind 127.0.0.1 to keep it on this machine.\n",
+                     qPrintable(where), qPrintable(url),
+                     emulator.usesTls() ? "" : " (over plain HTTP: the token is not encrypted)",
+                     emulator.usesTls() ? "s" : "", static_cast<unsigned>(emulator.port()));
+        std::fflush(stderr);
+    }
+    std::printf("%s\n", qPrintable(url));
     if (envToken.isEmpty())
         std::printf("token: %s\n", qPrintable(emulator.token()));
     std::fflush(stdout);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QSslCertificate>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +61,7 @@ private slots:
     void servesHttps();
     void oauthOptions();
     void processesShareTheStateFile();
+    void bindToEveryInterfaceWarns();
 };
 
 void TestEmulatorProgram::servesAndStopsOnSigterm()
@@ -418,6 +420,38 @@ void TestEmulatorProgram::processesShareTheStateFile()
     QCOMPARE(runs.size(), kProcesses + 1);
     for (int i = 0; i < kProcesses; ++i)
         QCOMPARE(parametersOf.value(runIds.at(i)), QString::number(i));
+}
+
+// --bind 0.0.0.0 serves other machines too: the program says where, and warns. (The test talks
+// to it over loopback only.)
+void TestEmulatorProgram::bindToEveryInterfaceWarns()
+{
+    QProcess loopback;
+    QVERIFY(!startProgram(loopback, {}).isEmpty());
+    stopProgram(loopback);
+    QCOMPARE(loopback.readAllStandardError(), QByteArray());
+
+    QProcess process;
+    const QString url = startProgram(process, {QStringLiteral("--bind"), QStringLiteral("0.0.0.0"),
+                                               QStringLiteral("--port"), QStringLiteral("0")});
+    const int port = QUrl(url).port();
+    QVERIFY2(port > 0, qPrintable(url));
+    QCOMPARE(url, QStringLiteral("http://%1:%2").arg(QSysInfo::machineHostName()).arg(port));
+    {
+        HttpTestClient http(QStringLiteral("http://127.0.0.1:%1").arg(port),
+                            QStringLiteral("dapi-program"));
+        QCOMPARE(http.get(kList).status, 200);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("warning: listening on every network interface "
+                                         "(0.0.0.0): the emulator is reachable from other "
+                                         "machines at ") +
+                          url),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("anyone who has its token")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("dapi-program")), qPrintable(err)); // never the token
 }
 
 QTEST_GUILESS_MAIN(TestEmulatorProgram)
