@@ -13,6 +13,8 @@
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
 #include "api/WorkspaceApi.h"
+#include "auth/Credentials.h"
+#include "auth/ProfileConnector.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 #include "model/Preset.h"
@@ -60,6 +62,7 @@ AppController::AppController(TokenStore *tokens, const Options &options, QObject
     : QObject(parent)
     , m_tokens(tokens)
     , m_options(options)
+    , m_connector(new ProfileConnector(tokens, &m_network, this))
 {}
 
 AppController::~AppController()
@@ -215,14 +218,7 @@ void AppController::finishStart()
     connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64, const ApiError &e) {
         m_window->showStatus(tr("The run could not be cancelled: %1").arg(e.toString()), 15000);
     });
-    connect(m_monitor, &RunMonitor::authenticationFailed, this,
-            [this](const QString &profile, const ApiError &e) {
-                m_workspaces[profile].ready = false;
-                m_window->showStatus(tr("Workspace \"%1\" refused its token (%2). Its runs are "
-                                        "kept and go on once a new token is stored (Workspace → "
-                                        "Edit workspace…).")
-                                         .arg(profile, e.toString()));
-            });
+    connect(m_monitor, &RunMonitor::authenticationFailed, this, &AppController::offerSignInAgain);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")), this);
@@ -400,34 +396,45 @@ void AppController::loadWorkspace(const QString &profile, std::function<void(QSt
         w.waiting.append(std::move(then));
     if (w.loading)
         return; // answered with the read on its way
-    if (!p->caFile.isEmpty())
-        w.transport->setExtraCaCertificates(QSslCertificate::fromPath(p->caFile, QSsl::Pem));
     w.loading = true;
-    m_tokens->readToken(profile, this,
-                        [this, profile, host = p->host](const TokenStore::Outcome &o) {
-                            Workspace &ws = workspace(profile);
-                            ws.loading = false;
-                            const auto waiting = std::exchange(ws.waiting, {});
-                            if (!o.isOk()) {
-                                m_window->showStatus(o.message, 15000);
-                                for (const auto &f : waiting)
-                                    f(o.message);
-                                return;
-                            }
-                            ws.transport->setEndpoint(host, o.token);
-                            ws.ready = true;
-                            if (m_window->submitPanel()->currentProfile() == profile)
-                                offerWorkspaceApi();
-                            for (const auto &f : waiting)
-                                f(QString());
-                        });
+    // The one place a profile becomes a ready transport: CA file, keychain, credentials.
+    m_connector->connectTransport(
+        *p, w.transport, this, [this, profile](const ProfileConnector::Outcome &o) {
+            Workspace &ws = workspace(profile);
+            ws.loading = false;
+            const auto waiting = std::exchange(ws.waiting, {});
+            if (!o.isOk()) {
+                const QString message =
+                    o.failure == ProfileConnector::Failure::NotSignedIn
+                        ? tr("Workspace \"%1\" is not signed in: %2 (Workspace → Edit "
+                             "workspace…).")
+                              .arg(profile, o.error)
+                        : tr("Workspace \"%1\" cannot be used: %2.").arg(profile, o.error);
+                m_window->showStatus(message, 15000);
+                for (const auto &f : waiting)
+                    f(message);
+                return;
+            }
+            // A refresh the workspace refuses pauses the profile's runs, as a refused token
+            // does; the monitor reports it and the user signs in again.
+            ws.ready = true;
+            if (m_window->submitPanel()->currentProfile() == profile)
+                offerWorkspaceApi();
+            for (const auto &f : waiting)
+                f(QString());
+        });
 }
 
 void AppController::refreshWorkspaces(const QString &current)
 {
     QList<SubmitPanel::WorkspaceChoice> choices;
     for (const Profile &p : m_profiles->profiles())
-        choices.append({p.name, QStringLiteral("%1 (%2)").arg(p.name, p.host.host()), p.clusterId});
+        choices.append(
+            {p.name,
+             p.signedInAs.isEmpty()
+                 ? QStringLiteral("%1 (%2)").arg(p.name, p.host.host())
+                 : QStringLiteral("%1 (%2, %3)").arg(p.name, p.host.host(), p.signedInAs),
+             p.clusterId});
     if (m_demo)
         choices.append({DemoProfile, tr("Demo workspace"), QStringLiteral("demo-cluster")});
     QString selected = current;
@@ -574,16 +581,60 @@ void AppController::editWorkspace()
         addWorkspace();
         return;
     }
+    editProfile(profile, false);
+}
+
+void AppController::editProfile(const QString &profile, bool signInNow)
+{
     ProfileDialog dialog(m_profiles.get(), m_tokens, &m_network, m_window.get(), profile);
+    if (signInNow)
+        QTimer::singleShot(0, &dialog, &ProfileDialog::startSignIn);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    // A new token may have been stored: read it again and let paused runs go on.
+    // New credentials may have been stored: connect again and let paused runs go on.
     m_workspaces[profile].ready = false;
     loadWorkspace(profile, [this, profile](const QString &error) {
         if (error.isEmpty())
             m_monitor->resume(profile);
     });
     refreshWorkspaces(profile);
+}
+
+void AppController::offerSignInAgain(const QString &profile, const ApiError &error)
+{
+    m_workspaces[profile].ready = false;
+    const auto p = m_profiles->profile(profile);
+    const bool browser = p && p->authType == AuthType::OAuthU2M;
+    m_window->showStatus(tr("Workspace \"%1\" refused the sign-in (%2). Its runs are kept and go "
+                            "on after you sign in again.")
+                             .arg(profile, error.toString()));
+    if (m_signInAgainBoxes.contains(profile))
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Sign in again"),
+                        tr("Workspace “%1” no longer accepts Brickrun's sign-in.").arg(profile),
+                        QMessageBox::NoButton, m_window.get());
+    box->setObjectName(QStringLiteral("signInAgainBox"));
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(
+        tr("%1\n\nIts runs are kept: they are followed again as soon as you sign in.")
+            .arg(error.toString()));
+    QPushButton *again = box->addButton(browser ? tr("&Sign in again…") : tr("&Update sign-in…"),
+                                        QMessageBox::AcceptRole);
+    again->setObjectName(QStringLiteral("signInAgainButton"));
+    box->addButton(tr("&Later"), QMessageBox::RejectRole);
+    box->setDefaultButton(again);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_signInAgainBoxes.insert(profile, box);
+    connect(box, &QObject::destroyed, this,
+            [this, profile] { m_signInAgainBoxes.remove(profile); });
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, profile, again, browser](QAbstractButton *b) {
+                if (b == again)
+                    QTimer::singleShot(0, this,
+                                       [this, profile, browser] { editProfile(profile, browser); });
+            });
+    box->open();
 }
 
 bool AppController::confirmClose()

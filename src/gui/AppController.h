@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class QMessageBox;
 class QSystemTrayIcon;
 
 namespace Brickrun {
@@ -26,7 +27,9 @@ class HttpTransport;
 class JobsClient;
 class MainWindow;
 class PresetStore;
+class ProfileConnector;
 class ProfileStore;
+struct ApiError;
 class RunMonitor;
 class RunsTableModel;
 class TokenStore;
@@ -114,6 +117,9 @@ private:
     void openRunPage();
     void addWorkspace();
     void editWorkspace();
+    void editProfile(const QString &profile, bool signInNow);
+    // The workspace refused the sign-in: its runs are paused; one click signs in again.
+    void offerSignInAgain(const QString &profile, const Brickrun::ApiError &error);
     bool confirmClose();
     void reportDamagedHistory(const QString &problem);
 
@@ -132,6 +138,8 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     QNetworkAccessManager m_network;
     QHash<QString, Workspace> m_workspaces;
+    ProfileConnector *m_connector = nullptr;
+    QHash<QString, QPointer<QMessageBox>> m_signInAgainBoxes;
     std::unique_ptr<Demo::Workspace> m_demo;
     RunMonitor *m_monitor = nullptr;
     RunsTableModel *m_runsModel = nullptr;

@@ -2,18 +2,22 @@
 
 #include "model/Profile.h"
 
+#include <QDateTime>
 #include <QDialog>
 #include <QSslCertificate>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QNetworkAccessManager;
 
 namespace Brickrun {
 
+class BrowserSignIn;
 class HttpTransport;
+class ProfileConnector;
 class ProfileStore;
 class TokenStore;
 class WorkspaceApi;
@@ -23,11 +27,14 @@ namespace Ui {
 class ProfileDialog;
 }
 
-// Adds a workspace profile or edits one. The fields are checked as the user types, with the
-// reason next to the field; OK stays disabled while anything is wrong. OK stores the token in
-// the keychain first and only then the profile, so a profile never exists without its token;
-// when the keychain fails the dialog says why, stays open and saves nothing. "Test connection"
-// asks the workspace who the token belongs to, without blocking the window.
+// Adds a workspace profile or edits one, with its sign-in method: the browser (OAuth, the
+// default), the Azure CLI, a service principal's client secret (Databricks or Entra ID) or a
+// personal access token. The fields are checked as the user types, with the reason next to the
+// field; OK stays disabled while anything is wrong. OK stores the secret in the keychain first
+// and only then the profile; when the keychain fails the dialog says why, stays open and saves
+// nothing. A changed workspace or method removes the stored secrets: they never follow a
+// profile to another host. "Sign in…" opens the browser at the workspace's consent page; "Test
+// connection" asks the workspace who the credentials belong to. Neither blocks the window.
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
@@ -41,6 +48,11 @@ public:
 
     QString profileName() const { return m_savedName; } // the saved profile, after accept()
 
+    // Starts the browser sign-in at once (Sign in again), when the method is the browser.
+    void startSignIn();
+    // The consent page of the sign-in in progress (also offered as a link in the dialog).
+    QUrl signInUrl() const { return m_signInUrl; }
+
 public Q_SLOTS:
     void accept() override; // starts saving; the dialog closes when the profile is saved
     void reject() override; // ignored while saving
@@ -52,13 +64,13 @@ protected:
 private:
     struct Check
     {
-        QString nameError, hostError, tokenError, caFileError;
+        QString nameError, hostError, tokenError, caFileError, clientIdError, tenantError;
         QUrl host;
         QList<QSslCertificate> certificates;
         bool isValid() const
         {
             return nameError.isEmpty() && hostError.isEmpty() && tokenError.isEmpty() &&
-                   caFileError.isEmpty();
+                   caFileError.isEmpty() && clientIdError.isEmpty() && tenantError.isEmpty();
         }
     };
 
@@ -71,25 +83,45 @@ private:
     void applyErrorColours();
     void showStatus(const QString &text, bool isError);
 
+    QString authType() const;
+    bool identityChanged() const; // editing: host, method or service principal changed
+    Profile profileFromFields(const Check &c) const;
+    void updateMethodFields();
+    void onSignInFinished(const QUrl &host, const QString &refreshToken, const QString &access,
+                          const QDateTime &expiresAt);
+    void forgetSignIn();
+
     void browseCaFile();
     void startTest();
-    void runTest(const QUrl &host, const QString &token, const QList<QSslCertificate> &certificates,
-                 int generation);
+    void runTest(const Profile &profile, const QString &secret,
+                 const QList<QSslCertificate> &certificates, int generation);
     void showTestResult(const ConnectionReport &report);
     void finishTest(bool success, const QString &text);
     void cancelTest();
 
     void setSaving(bool saving);
-    void saveProfile(const Profile &profile, bool tokenWritten);
+    void storeAndSave(const Profile &profile, const QString &secret);
+    void saveProfile(const Profile &profile, bool secretWritten);
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     Check m_check; // of the fields as they are now
     ProfileStore *m_profiles;
     TokenStore *m_tokens;
+    QNetworkAccessManager *m_network;
+    ProfileConnector *m_connector;
     HttpTransport *m_transport;
     WorkspaceApi *m_api;
     QString m_editName;
+    std::optional<Profile> m_existing;
     QString m_editAuthType;
+    // The browser sign-in: in progress, and what it gave (kept in memory until OK).
+    BrowserSignIn *m_signIn = nullptr;
+    QUrl m_signInUrl;
+    QUrl m_signedInHost;
+    QString m_signedInRefreshToken;
+    QString m_signedInAccessToken;
+    QDateTime m_signedInExpiresAt;
+    QString m_signedInUser;
     QString m_savedName;
     bool m_nameTouched = false;
     bool m_hostTouched = false;

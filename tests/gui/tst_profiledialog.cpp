@@ -4,6 +4,8 @@
 #include "config/ProfileStore.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -12,9 +14,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPalette>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
@@ -142,7 +146,15 @@ private Q_SLOTS:
     void keychainFailureKeepsDialogOpen();
     void editKeepsStoredTokenWhenFieldEmpty();
     void editReplacesTokenWhenEntered();
+    void newProfileDefaultsToTheBrowser();
+    void browserSignInFromTheDialog();
+    void changedHostNeedsANewTokenAndDropsTheOld();
+    void servicePrincipalNeedsIdAndSecret();
     void screenshots();
+
+public Q_SLOTS:
+    // QDesktopServices hands http(s) URLs here instead of to a browser (the test is the browser).
+    void openUrl(const QUrl &url) { m_opened.append(url); }
 
 private:
     template<typename T>
@@ -174,8 +186,17 @@ private:
         dialog->show();
         return dialog;
     }
+    // Picks the sign-in method as a user does, by the combo's visible entries.
+    void chooseMethod(QWidget *dialog, const QString &authType)
+    {
+        auto *combo = child<QComboBox>(dialog, "authCombo");
+        const int index = combo->findData(authType);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+    }
     void fillValid(QWidget *dialog, const QString &token = GoodToken)
     {
+        chooseMethod(dialog, QStringLiteral("pat"));
         type(dialog, "nameEdit", QStringLiteral("work"));
         type(dialog, "hostEdit", m_emulator->baseUrl());
         type(dialog, "tokenEdit", token);
@@ -219,6 +240,44 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<MemoryTokenStore> m_tokens;
+    QList<QUrl> m_opened;
+
+    // Does what a browser does with the consent page: approve it, then follow the workspace's
+    // redirect to Brickrun's loopback listener. Returns the listener's page.
+    QByteArray approveInBrowser(const QUrl &authorizeUrl, bool approve = true)
+    {
+        auto fetch = [this](QNetworkRequest request, const QByteArray &form) -> QNetworkReply * {
+            request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                 QNetworkRequest::ManualRedirectPolicy);
+            QNetworkReply *reply = form.isNull() ? m_network.get(request) : [&] {
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/x-www-form-urlencoded"));
+                return m_network.post(request, form);
+            }();
+            if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 20000))
+                qWarning("no answer from %s", qPrintable(request.url().toString()));
+            reply->deleteLater();
+            return reply;
+        };
+        QNetworkReply *page = fetch(QNetworkRequest(authorizeUrl), QByteArray());
+        const QByteArray html = page->readAll();
+        const auto match =
+            QRegularExpression(QStringLiteral("name=\"request_id\" value=\"([^\"]+)\""))
+                .match(QString::fromUtf8(html));
+        if (!match.hasMatch())
+            return "no consent page: " + html.left(300);
+        QUrl consent = authorizeUrl;
+        consent.setPath(QStringLiteral("/oidc/v1/authorize/consent"));
+        consent.setQuery(QString());
+        QNetworkReply *decided = fetch(QNetworkRequest(consent),
+                                       "request_id=" + QUrl::toPercentEncoding(match.captured(1)) +
+                                           (approve ? QByteArrayLiteral("&decision=approve")
+                                                    : QByteArrayLiteral("&decision=deny")));
+        const QUrl listener = QUrl::fromEncoded(decided->rawHeader("Location"));
+        if (!listener.isValid())
+            return "no redirect after consent";
+        return fetch(QNetworkRequest(listener), QByteArray())->readAll();
+    }
 };
 
 void tst_ProfileDialog::initTestCase()
@@ -607,6 +666,140 @@ void tst_ProfileDialog::editReplacesTokenWhenEntered()
     QCOMPARE(dialog->profileName(), QStringLiteral("work"));
 }
 
+void tst_ProfileDialog::newProfileDefaultsToTheBrowser()
+{
+    auto dialog = newDialog();
+    QCOMPARE(child<QComboBox>(dialog.get(), "authCombo")->currentData().toString(),
+             QStringLiteral("databricks-cli"));
+    // No token to type: the browser signs in.
+    QVERIFY(!child<QLineEdit>(dialog.get(), "tokenEdit")->isVisible());
+    QVERIFY(child<QPushButton>(dialog.get(), "signInButton")->isVisible());
+    QVERIFY(!child<QLineEdit>(dialog.get(), "clientIdEdit")->isVisible());
+    chooseMethod(dialog.get(), QStringLiteral("pat"));
+    QVERIFY(child<QLineEdit>(dialog.get(), "tokenEdit")->isVisible());
+    QVERIFY(!child<QPushButton>(dialog.get(), "signInButton")->isVisible());
+}
+
+void tst_ProfileDialog::browserSignInFromTheDialog()
+{
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openUrl");
+    m_opened.clear();
+    auto dialog = newDialog();
+    type(dialog.get(), "nameEdit", QStringLiteral("work"));
+    type(dialog.get(), "hostEdit", m_emulator->baseUrl());
+    auto *signIn = child<QPushButton>(dialog.get(), "signInButton");
+    QVERIFY(signIn->isEnabled());
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    // The "browser" was asked to open the workspace's consent page.
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 20000);
+    QCOMPARE(m_opened.first(), dialog->signInUrl());
+    QCOMPARE(m_opened.first().path(), QStringLiteral("/oidc/v1/authorize"));
+    QCOMPARE(signIn->text(), QStringLiteral("Cancel sign-in"));
+    const QByteArray page = approveInBrowser(m_opened.first());
+    QVERIFY2(page.contains("You can close this tab"), page.constData());
+    auto *status = child<QLabel>(dialog.get(), "signInStatus");
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        status->text().contains(QLatin1String("Signed in as demo@example.com")),
+        qPrintable(status->text()), 20000);
+    QVERIFY(child<QLabel>(dialog.get(), "testResultLabel")
+                ->text()
+                .contains(QLatin1String("valid until")));
+    QVERIFY(okButton(dialog.get())->isEnabled());
+    QVERIFY(QDir().mkpath(QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots")));
+    QVERIFY(saveGrab(dialog.get(),
+                     QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots/profiledialog-browser.png")));
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(dialog->result(), int(QDialog::Accepted));
+    const auto saved = m_profiles->profile(QStringLiteral("work"));
+    QVERIFY(saved);
+    QCOMPARE(saved->authType, QStringLiteral("databricks-cli"));
+    QCOMPARE(saved->signedInAs, QStringLiteral("demo@example.com"));
+    // The refresh token went to the keychain, nowhere else; no token was typed or stored as one.
+    const QString refresh = m_tokens->tokens.value(QStringLiteral("work/refresh-token"));
+    QVERIFY(!refresh.isEmpty());
+    QVERIFY(!m_tokens->tokens.contains(QStringLiteral("work")));
+    QVERIFY(!settingsFileContents().contains(refresh.toUtf8()));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+
+    // A denied consent says so and saves nothing.
+    m_opened.clear();
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openUrl");
+    auto second = newDialog();
+    type(second.get(), "nameEdit", QStringLiteral("other"));
+    type(second.get(), "hostEdit", m_emulator->baseUrl());
+    QTest::mouseClick(child<QPushButton>(second.get(), "signInButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_opened.size(), 1, 20000);
+    approveInBrowser(m_opened.first(), false);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(second.get(), "signInStatus")
+                                 ->text()
+                                 .contains(QLatin1String("refused in the browser")),
+                             20000);
+    QCOMPARE(child<QPushButton>(second.get(), "signInButton")->text(), QStringLiteral("Sign in…"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+}
+
+void tst_ProfileDialog::changedHostNeedsANewTokenAndDropsTheOld()
+{
+    Profile existing;
+    existing.name = QStringLiteral("work");
+    existing.host = QUrl(m_emulator->baseUrl());
+    QString error;
+    QVERIFY2(m_profiles->save(existing, &error), qPrintable(error));
+    m_tokens->tokens.insert(QStringLiteral("work"), GoodToken);
+
+    auto dialog = newDialog(existing.name);
+    type(dialog.get(), "hostEdit", QStringLiteral("https://adb-99.1.azuredatabricks.net"));
+    // The stored token belongs to the old workspace: it must not follow the profile.
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    QVERIFY(child<QLabel>(dialog.get(), "tokenError")->isVisible());
+    type(dialog.get(), "tokenEdit", QStringLiteral("dapi-test-new-workspace-token"));
+    QVERIFY(okButton(dialog.get())->isEnabled());
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_tokens->tokens.value(QStringLiteral("work")),
+             QStringLiteral("dapi-test-new-workspace-token"));
+
+    // Moving to the Azure CLI (which keeps no secret of Brickrun's) removes the stored one.
+    auto again = newDialog(existing.name);
+    chooseMethod(again.get(), QStringLiteral("azure-cli"));
+    QVERIFY(!child<QLineEdit>(again.get(), "tokenEdit")->isVisible());
+    QVERIFY(okButton(again.get())->isEnabled());
+    QTest::mouseClick(okButton(again.get()), Qt::LeftButton);
+    QTRY_VERIFY(!again->isVisible());
+    QVERIFY(m_tokens->tokens.isEmpty());
+    QCOMPARE(m_profiles->profile(QStringLiteral("work"))->authType, QStringLiteral("azure-cli"));
+}
+
+void tst_ProfileDialog::servicePrincipalNeedsIdAndSecret()
+{
+    m_emulator->addServicePrincipal({QStringLiteral("sp-app-0042"),
+                                     QStringLiteral("sp-secret-fake-0042"), QString(),
+                                     QStringLiteral("Nightly")});
+    auto dialog = newDialog();
+    type(dialog.get(), "nameEdit", QStringLiteral("robot"));
+    type(dialog.get(), "hostEdit", m_emulator->baseUrl());
+    chooseMethod(dialog.get(), QStringLiteral("oauth-m2m"));
+    QVERIFY(child<QLineEdit>(dialog.get(), "clientIdEdit")->isVisible());
+    QVERIFY(child<QLineEdit>(dialog.get(), "tokenEdit")->isVisible());
+    QVERIFY(!child<QLineEdit>(dialog.get(), "tenantEdit")->isVisible());
+    QVERIFY(!okButton(dialog.get())->isEnabled());
+    type(dialog.get(), "clientIdEdit", QStringLiteral("sp-app-0042"));
+    QVERIFY(!okButton(dialog.get())->isEnabled()); // no secret yet
+    type(dialog.get(), "tokenEdit", QStringLiteral("sp-secret-fake-0042"));
+    QVERIFY(okButton(dialog.get())->isEnabled());
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "testButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog.get(), "testResultLabel");
+    QTRY_VERIFY2_WITH_TIMEOUT(result->text().contains(QLatin1String("sp-app-0042")),
+                              qPrintable(result->text()), 20000);
+    QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    QCOMPARE(m_tokens->tokens.value(QStringLiteral("robot/client-secret")),
+             QStringLiteral("sp-secret-fake-0042"));
+    QCOMPARE(m_profiles->profile(QStringLiteral("robot"))->clientId, QStringLiteral("sp-app-0042"));
+    QVERIFY(!settingsFileContents().contains("sp-secret-fake-0042"));
+}
+
 void tst_ProfileDialog::screenshots()
 {
     // For people to look at: the dialog with reasons shown, and after a test, in a light and
@@ -639,6 +832,7 @@ void tst_ProfileDialog::screenshots()
         auto dialog = newDialog();
         type(dialog.get(), "nameEdit", QStringLiteral("my work"));
         type(dialog.get(), "hostEdit", QStringLiteral("http://adb-1.2.azuredatabricks.net"));
+        chooseMethod(dialog.get(), QStringLiteral("pat"));
         type(dialog.get(), "tokenEdit", GoodToken);
         QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
         QVERIFY(saveGrab(dialog.get(),
