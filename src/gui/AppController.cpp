@@ -18,6 +18,7 @@
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 #include "model/Preset.h"
+#include "model/RunPageUrl.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "store/PresetStore.h"
@@ -516,7 +517,7 @@ void AppController::showSelected()
     }
     m_window->detailsPanel()->showRecord(*record);
     m_window->setRunActionsEnabled(record->isActive() && record->runId > 0, true,
-                                   !record->runPageUrl.isEmpty());
+                                   safeRunPageUrl(record->runPageUrl, record->host).isValid());
 }
 
 void AppController::onRunChanged(qint64 id)
@@ -563,8 +564,14 @@ void AppController::rerun(qint64 id)
 void AppController::openRunPage()
 {
     const auto record = m_history->record(m_window->selectedRunId());
-    if (record && !record->runPageUrl.isEmpty())
-        QDesktopServices::openUrl(QUrl(record->runPageUrl));
+    const QUrl page = record ? safeRunPageUrl(record->runPageUrl, record->host) : QUrl();
+    if (page.isValid())
+        QDesktopServices::openUrl(page);
+    else if (record && !record->runPageUrl.isEmpty())
+        m_window->showStatus(tr("The run page's address is not on the workspace's own host, so "
+                                "Brickrun does not open it: %1")
+                                 .arg(record->runPageUrl.left(200)),
+                             15000);
 }
 
 void AppController::addWorkspace()

@@ -5,6 +5,7 @@
 
 #include "ResultTableModel.h"
 #include "StateIcons.h"
+#include "model/RunPageUrl.h"
 #include "ui_RunDetailsPanel.h"
 
 #include <QApplication>
@@ -271,9 +272,8 @@ void RunDetailsPanel::showHeader()
     setTextIfChanged(m_ui->lastErrorBanner, problem);
     m_ui->lastErrorBanner->setVisible(!problem.isEmpty());
 
-    const QUrl page(r.runPageUrl);
-    const bool linkable = page.isValid() && (page.scheme() == QLatin1String("https") ||
-                                             page.scheme() == QLatin1String("http"));
+    const QUrl page = safeRunPageUrl(r.runPageUrl, r.host);
+    const bool linkable = page.isValid();
     setTextIfChanged(m_ui->runPageLink,
                      linkable ? QStringLiteral("<a href=\"%1\">%2</a>")
                                     .arg(page.toString(QUrl::FullyEncoded).toHtmlEscaped(),
@@ -551,10 +551,11 @@ void RunDetailsPanel::confirmCancel()
     box->open();
 }
 
-void RunDetailsPanel::openRunPage(const QString &link)
+void RunDetailsPanel::openRunPage(const QString &)
 {
-    const QUrl url(link);
-    if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+    // The link shown was checked; open what the record says, checked again (one rule).
+    const QUrl url = safeRunPageUrl(m_record.runPageUrl, m_record.host);
+    if (url.isValid())
         QDesktopServices::openUrl(url);
 }
 
