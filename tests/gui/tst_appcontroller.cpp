@@ -7,7 +7,11 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
+#include "ProfileDialog.h"
 #include "RunsTableModel.h"
+#include "TestTimeouts.h"
+#include "auth/BrowserSignIn.h"
+#include "auth/OAuthClient.h"
 #include "config/ProfileStore.h"
 #include "config/WorkspaceUrl.h"
 #include "model/Profile.h"
@@ -18,12 +22,16 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -79,6 +87,19 @@ private:
     {
         return m_app->runsModel()->index(row, RunsTableModel::StateColumn).data().toString();
     }
+
+public Q_SLOTS:
+    // The "browser": QDesktopServices hands the sign-in page here. The workspace approves at
+    // once (the consent page itself is tested in tst_profiledialog), so following its redirect
+    // reaches Brickrun's loopback listener, as a browser would.
+    void openUrl(const QUrl &url)
+    {
+        QNetworkReply *reply = m_browser.get(QNetworkRequest(url));
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    }
+
+private:
+    QNetworkAccessManager m_browser;
 
 private Q_SLOTS:
     void initTestCase() { setUpProcess(); }
@@ -338,6 +359,99 @@ private Q_SLOTS:
                  qPrintable(text));
         QVERIFY(!m_app->demoWorkspace());
         QVERIFY(window()->isVisible()); // the program goes on, on its real workspaces
+    }
+    void signInAgainResumesPausedRuns()
+    {
+        // A workspace with browser sign-in (an emulator standing in for a real one).
+        Emulator::EmulatorOptions eo;
+        eo.speed = 10; // slow_report: 18 s
+        eo.autoApproveConsent = true;
+        Emulator::Emulator emulator(eo);
+        QString error;
+        QVERIFY2(emulator.start(&error), qPrintable(error));
+        const QUrl host(emulator.baseUrl());
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), this, "openUrl");
+
+        // Signed in once before (as the profile dialog does), the refresh token in the keychain.
+        {
+            QNetworkAccessManager network;
+            OAuthClient oauth(&network);
+            BrowserSignIn signIn(&oauth, host);
+            connect(&signIn, &BrowserSignIn::authorizationUrlReady, this,
+                    &tst_AppController::openUrl);
+            QSignalSpy finished(&signIn, &BrowserSignIn::finished);
+            signIn.start();
+            QVERIFY(finished.wait(Test::scaledTimeout(20000)));
+            const auto outcome = finished.first().first().value<BrowserSignIn::Outcome>();
+            QVERIFY2(outcome.isOk(), qPrintable(outcome.error));
+            m_tokens->tokens.insert(QStringLiteral("work/refresh-token"),
+                                    outcome.tokens.refreshToken);
+            ProfileStore profiles(settingsFile());
+            Profile p;
+            p.name = QStringLiteral("work");
+            p.host = WorkspaceUrl::parse(emulator.baseUrl(), &error);
+            p.authType = QStringLiteral("databricks-cli");
+            QVERIFY2(profiles.save(p, &error), qPrintable(error));
+        }
+        const QString firstRefresh = m_tokens->tokens.value(QStringLiteral("work/refresh-token"));
+
+        startApp(false);
+        auto *profile = find<QComboBox>(window(), "profileCombo");
+        profile->setCurrentIndex(profile->findData(QStringLiteral("work")));
+        fillForm(QStringLiteral("/Shared/Demo/slow_report"));
+        QTRY_VERIFY_WITH_TIMEOUT(find<QPushButton>(window(), "submitButton")->isEnabled(),
+                                 Test::scaledTimeout(10000));
+        QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->rowCount() == 1 &&
+                                     m_app->runsModel()->recordAt(0)->runId > 0,
+                                 Test::scaledTimeout(15000));
+
+        // The sign-in is revoked mid-run: the runs pause (kept), and one click signs in again.
+        emulator.revokeAllOAuthTokens();
+        QMessageBox *box = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                box = window()->findChild<QMessageBox *>(QStringLiteral("signInAgainBox"));
+                return box && box->isVisible();
+            },
+            Test::scaledTimeout(30000)));
+        QVERIFY(m_app->monitor()->pausedProfiles().contains(QStringLiteral("work")));
+        QCOMPARE(m_app->runsModel()->recordAt(0)->tracking, RunRecord::Tracking::Active);
+
+        // The profile dialog opens and signs in by itself; OK once it says who signed in.
+        bool accepted = false;
+        std::function<void()> acceptWhenSignedIn = [&] {
+            auto *dialog = qobject_cast<ProfileDialog *>(QApplication::activeModalWidget());
+            auto *status =
+                dialog ? dialog->findChild<QLabel *>(QStringLiteral("signInStatus")) : nullptr;
+            if (status && status->text().contains(QLatin1String("Signed in as"))) {
+                dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                    ->button(QDialogButtonBox::Ok)
+                    ->click();
+                accepted = true;
+                return;
+            }
+            QTimer::singleShot(100, this, acceptWhenSignedIn);
+        };
+        QTimer::singleShot(100, this, acceptWhenSignedIn);
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("signInAgainButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(accepted, Test::scaledTimeout(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_app->monitor()->pausedProfiles().contains(QStringLiteral("work")),
+            Test::scaledTimeout(10000));
+        QVERIFY(m_tokens->tokens.value(QStringLiteral("work/refresh-token")) != firstRefresh);
+
+        // The same run goes on to its end: nothing was lost, nothing submitted twice.
+        QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->recordAt(0)->tracking ==
+                                     RunRecord::Tracking::Finished,
+                                 Test::scaledTimeout(60000));
+        QCOMPARE(m_app->runsModel()->index(0, RunsTableModel::ResultColumn).data().toString(),
+                 QStringLiteral("SUCCESS"));
+        QCOMPARE(m_app->runsModel()->rowCount(), 1);
+        QCOMPARE(emulator.createdRunCount(), 1);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        m_app.reset(); // before the emulator goes
     }
     void screenshot()
     {
