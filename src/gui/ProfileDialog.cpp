@@ -193,7 +193,7 @@ void ProfileDialog::updateMethodFields()
     m_ui->formLayout->setRowVisible(m_ui->tenantEdit, type == AuthType::AzureClientSecret ||
                                                           type == AuthType::AzureCli);
     m_ui->formLayout->setRowVisible(m_ui->signInLayout, type == AuthType::OAuthU2M);
-    m_ui->tokenLabel->setText(type == AuthType::Pat ? tr("&Token:") : tr("Client &secret:"));
+    m_ui->tokenLabel->setText(type == AuthType::Pat ? tr("&Token:") : tr("Client sec&ret:"));
     const bool keepsStored = isEditing() && !identityChanged();
     if (type == AuthType::Pat)
         m_ui->tokenEdit->setPlaceholderText(
@@ -671,6 +671,11 @@ void ProfileDialog::onSignInFinished(const QUrl &host, const QString &refreshTok
         m_signedInUser = report.user.userName;
         showTestResult(report);
         updateMethodFields();
+        // Signed in: Return now saves, it does not start another sign-in.
+        if (QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok); ok->isEnabled()) {
+            ok->setDefault(true);
+            ok->setFocus();
+        }
     });
 }
 
