@@ -1,6 +1,8 @@
 #include "config/ProfileStore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -105,6 +107,36 @@ private Q_SLOTS:
         const QByteArray text = f.readAll();
         QVERIFY(!text.toLower().contains("token"));
         QVERIFY(text.contains("host=https://a.example.com"));
+    }
+    void theFileAndItsFolderArePrivate()
+    {
+#ifdef Q_OS_UNIX
+        // A settings folder made 0755 and a file made 0644 (as by an older Brickrun) are
+        // closed to others at the next save.
+        const QString folder = m_dir.filePath(QStringLiteral("config"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + QStringLiteral("/brickrun.ini");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        const auto open =
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+        QVERIFY(QFile::setPermissions(path, open));
+        QVERIFY(QFile::setPermissions(folder,
+                                      open | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther));
+        ProfileStore store(path);
+        QString error;
+        QVERIFY(store.save(profile(QStringLiteral("work"), QStringLiteral("https://a.example.com")),
+                           &error));
+        const auto others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                            QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        QCOMPARE(QFileInfo(path).permissions() & others, QFile::Permissions());
+        QCOMPARE(QFileInfo(folder).permissions() & others, QFile::Permissions());
+        QVERIFY(QFileInfo(path).permissions() & QFile::ReadOwner);
+#else
+        QSKIP("file modes are a Unix matter; on Windows the profile's folders are private");
+#endif
     }
 };
 

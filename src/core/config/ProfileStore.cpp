@@ -1,8 +1,10 @@
 #include "config/ProfileStore.h"
 
+#include "config/PrivateFiles.h"
 #include "config/WorkspaceUrl.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <algorithm>
@@ -24,6 +26,16 @@ ProfileStore::ProfileStore(const QString &settingsFile)
 {}
 
 ProfileStore::~ProfileStore() = default;
+
+void ProfileStore::syncPrivately()
+{
+    // Hosts, names and who signed in are nobody else's business: a private folder (the file is
+    // replaced on each save, inside it) and a private file.
+    const QString path = m_settings->fileName();
+    PrivateFiles::makePrivateDir(QFileInfo(path).absolutePath());
+    m_settings->sync();
+    PrivateFiles::makePrivateFile(path);
+}
 
 QString ProfileStore::fileName() const
 {
@@ -99,7 +111,7 @@ bool ProfileStore::save(const Profile &profile, QString *error)
             m_settings->endGroup();
             if (defaultProfile().isEmpty())
                 setDefaultProfile(profile.name);
-            m_settings->sync();
+            syncPrivately();
             if (m_settings->status() == QSettings::NoError)
                 return true;
             why = QStringLiteral("could not write %1").arg(m_settings->fileName());
@@ -119,7 +131,7 @@ bool ProfileStore::remove(const QString &name)
         const QList<Profile> rest = profiles();
         setDefaultProfile(rest.isEmpty() ? QString() : rest.first().name);
     }
-    m_settings->sync();
+    syncPrivately();
     return true;
 }
 
@@ -135,7 +147,7 @@ void ProfileStore::setDefaultProfile(const QString &name)
         m_settings->remove(DefaultKey);
     else
         m_settings->setValue(DefaultKey, name);
-    m_settings->sync();
+    syncPrivately();
 }
 
 } // namespace Brickrun

@@ -34,6 +34,7 @@ public:
     QString fileName() const;
 
 private:
+    void syncPrivately();
     std::unique_ptr<QSettings> m_settings;
 };
 
