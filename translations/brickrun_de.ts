@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
-        <translation>Der Arbeitsbereich „%1“ hat sein Token abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald ein neues Token gespeichert ist (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+        <translation type="vanished">Der Arbeitsbereich „%1“ hat sein Token abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald ein neues Token gespeichert ist (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
     </message>
     <message>
         <source>History damaged</source>
@@ -126,6 +126,148 @@
     <message>
         <source>Opening the run history…</source>
         <translation>Der Lauf-Verlauf wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
+        <translation>Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht: %1</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
+        <translation>Der Arbeitsbereich „%1“ hat die Anmeldung abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald Sie sich erneut angemeldet haben.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
+        <translation>Der Arbeitsbereich „%1“ akzeptiert die Anmeldung von Brickrun nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Its runs are kept: they are followed again as soon as you sign in.</source>
+        <translation>%1
+
+Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfolgt, sobald Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>&amp;Erneut anmelden…</translation>
+    </message>
+    <message>
+        <source>&amp;Update sign-in…</source>
+        <translation>Anmeldung &amp;aktualisieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Minute kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+            <numerusform>Innerhalb von %n Minuten kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Die Ports %1 bis %2 auf diesem Computer sind alle belegt, und der Arbeitsbereich nimmt Anmeldeantworten aus dem Browser nur dort an; beenden Sie, was sie belegt (zum Beispiel eine andere Anmeldung), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Diese Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Nicht hier</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>Der Anmelde-Listener von Brickrun beantwortet nur GET-Anfragen.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Dies ist der Anmelde-Listener von Brickrun; er wartet auf die Antwort des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Brickrun gestartet hat. Starten Sie die Anmeldung erneut aus Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung (ihr state-Wert stimmte nicht überein); es wurde nichts angemeldet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>Der Arbeitsbereich hat Sie nicht angemeldet: %1. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung abgelehnt: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthält keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthielt keinen Autorisierungscode; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun ist bei %1 angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>Der Arbeitsbereich hat Sie ohne Aktualisierungstoken angemeldet, daher konnte Brickrun nicht angemeldet bleiben; melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
@@ -855,7 +997,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
-        <translation>Ein Profil merkt sich einen Azure-Databricks-Arbeitsbereich. Sein Token wird im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
+        <translation type="vanished">Ein Profil merkt sich einen Azure-Databricks-Arbeitsbereich. Sein Token wird im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -915,7 +1057,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>The name cannot change: the token is stored in the keychain under it.</source>
-        <translation>Der Name lässt sich nicht ändern: Das Token ist unter diesem Namen im Schlüsselbund gespeichert.</translation>
+        <translation type="vanished">Der Name lässt sich nicht ändern: Das Token ist unter diesem Namen im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>Stored in the keychain; leave empty to keep it</source>
@@ -935,7 +1077,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>A token has no spaces or line breaks; copy it again.</source>
-        <translation>Ein Token enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
+        <translation type="vanished">Ein Token enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -959,7 +1101,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>No token is stored for this profile; enter one to test it.</source>
-        <translation>Für dieses Profil ist kein Token gespeichert; geben Sie eines ein, um es zu testen.</translation>
+        <translation type="vanished">Für dieses Profil ist kein Token gespeichert; geben Sie eines ein, um es zu testen.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -967,11 +1109,175 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Das Token konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
+        <translation type="vanished">Das Token konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
     </message>
     <message>
         <source>The profile could not be saved: %1</source>
         <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>A profile remembers one Azure Databricks workspace. Its secrets (token, refresh token or client secret) are kept in your system&apos;s keychain, never in a file.</source>
+        <translation>Ein Profil merkt sich einen Azure-Databricks-Arbeitsbereich. Seine Geheimnisse (Token, Aktualisierungstoken oder geheimer Clientschlüssel) werden im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation>&amp;Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>Client-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>The service principal&apos;s application (client) id</source>
+        <translation>Anwendungs-ID (Client-ID) des Dienstprinzipals</translation>
+    </message>
+    <message>
+        <source>Te&amp;nant:</source>
+        <translation type="vanished">&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>Entra ID tenant id</source>
+        <translation>Mandanten-ID in Entra ID</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Browser (OAuth)</source>
+        <translation>Browser (OAuth)</translation>
+    </message>
+    <message>
+        <source>Azure CLI</source>
+        <translation>Azure CLI</translation>
+    </message>
+    <message>
+        <source>Service principal (OAuth client secret)</source>
+        <translation>Dienstprinzipal (geheimer OAuth-Clientschlüssel)</translation>
+    </message>
+    <message>
+        <source>Azure service principal (Entra ID client secret)</source>
+        <translation>Azure-Dienstprinzipal (geheimer Clientschlüssel von Entra ID)</translation>
+    </message>
+    <message>
+        <source>Personal access token</source>
+        <translation>Persönliches Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>The name cannot change: the secrets are stored in the keychain under it.</source>
+        <translation>Der Name lässt sich nicht ändern: Die Geheimnisse sind unter diesem Namen im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation type="vanished">&amp;Geheimer Clientschlüssel:</translation>
+    </message>
+    <message>
+        <source>The service principal&apos;s OAuth secret</source>
+        <translation>OAuth-Geheimnis des Dienstprinzipals</translation>
+    </message>
+    <message>
+        <source>Optional: the tenant az should sign in to</source>
+        <translation>Optional: der Mandant, bei dem sich az anmelden soll</translation>
+    </message>
+    <message>
+        <source>Brickrun uses the account you signed in with “az login”; it stores no secret of its own.</source>
+        <translation>Brickrun verwendet das Konto, mit dem Sie sich per „az login“ angemeldet haben; es speichert kein eigenes Geheimnis.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>Benutzer ohne Namen</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Noch nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
+        <source>The workspace changed: enter its token. The stored one stays with the old workspace and is removed.</source>
+        <translation>Der Arbeitsbereich hat sich geändert: Geben Sie sein Token ein. Das gespeicherte gehört zum alten Arbeitsbereich und wird entfernt.</translation>
+    </message>
+    <message>
+        <source>A service principal is named by its application (client) id.</source>
+        <translation>Ein Dienstprinzipal wird über seine Anwendungs-ID (Client-ID) angegeben.</translation>
+    </message>
+    <message>
+        <source>Entra ID needs the tenant id.</source>
+        <translation>Entra ID benötigt die Mandanten-ID.</translation>
+    </message>
+    <message>
+        <source>Enter the service principal&apos;s client secret.</source>
+        <translation>Geben Sie den geheimen Clientschlüssel des Dienstprinzipals ein.</translation>
+    </message>
+    <message>
+        <source>A secret has no spaces or line breaks; copy it again.</source>
+        <translation>Ein Geheimnis enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Dieses Profil ist nicht angemeldet; melden Sie sich an, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Für dieses Profil ist kein Geheimnis gespeichert; geben Sie eines ein, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>Sign-in method: %1.</source>
+        <translation>Anmeldemethode: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Das Zugriffstoken ist bis %1 gültig.</translation>
+    </message>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Die alten Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>öffnen Sie die Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>Warten auf den Browser… Falls sich kein Browserfenster geöffnet hat, %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Es konnte kein Browser geöffnet werden; %1 in einem Browser auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Anmeldung wird abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Anmeldeeinstellungen des Arbeitsbereichs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Angemeldet; der Arbeitsbereich wird nach Ihrer Identität gefragt…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Mandant:</translation>
+    </message>
+    <message>
+        <source>Client sec&amp;ret:</source>
+        <translation>&amp;Geheimer Clientschlüssel:</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1603,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
         <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
     </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunsTableModel</name>
@@ -1551,7 +1861,11 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
-        <translation>Verbinden Sie sich über die URL und ein persönliches Zugriffstoken mit Ihrem Azure-Databricks-Arbeitsbereich.</translation>
+        <translation type="vanished">Verbinden Sie sich über die URL und ein persönliches Zugriffstoken mit Ihrem Azure-Databricks-Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
+        <translation>Verbinden Sie sich über die URL mit Ihrem Azure-Databricks-Arbeitsbereich und melden Sie sich mit Ihrem Browser an (oder über die Azure CLI, einen Dienstprinzipal oder ein Token).</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» a refusé son jeton (%2). Ses exécutions sont conservées et reprendront dès qu’un nouveau jeton sera enregistré (Espace de travail → Modifier l’espace de travail…).</translation>
+        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» a refusé son jeton (%2). Ses exécutions sont conservées et reprendront dès qu’un nouveau jeton sera enregistré (Espace de travail → Modifier l’espace de travail…).</translation>
     </message>
     <message>
         <source>History damaged</source>
@@ -126,6 +126,148 @@
     <message>
         <source>Opening the run history…</source>
         <translation>Ouverture de l’historique des exécutions…</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
+        <translation>L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail, Brickrun ne l’ouvre donc pas&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» a refusé la connexion (%2). Ses exécutions sont conservées et reprendront dès que vous vous serez reconnecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’accepte plus la connexion de Brickrun.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Its runs are kept: they are followed again as soon as you sign in.</source>
+        <translation>%1
+
+Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de nouveau suivies dès que vous vous connecterez.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>&amp;Se reconnecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Update sign-in…</source>
+        <translation>&amp;Mettre à jour la connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minute&#xa0;; reconnectez-vous.</numerusform>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minutes&#xa0;; reconnectez-vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Les ports %1 à %2 de cet ordinateur sont tous occupés, et l’espace de travail n’accepte les réponses de connexion du navigateur que sur ces ports&#xa0;; fermez ce qui les occupe (une autre connexion, par exemple) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Requête trop volumineuse</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Cette requête est trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Pas ici</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>L’écouteur de connexion de Brickrun ne répond qu’aux requêtes GET.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Ceci est l’écouteur de connexion de Brickrun&#xa0;; il attend la réponse de l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Déjà terminé</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Cette connexion est déjà terminée. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Cette réponse ne correspond pas à la connexion lancée par Brickrun. Relancez la connexion depuis Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>La réponse du navigateur n’appartenait pas à cette connexion (son paramètre state ne concordait pas)&#xa0;; aucune connexion n’a été établie. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>L’espace de travail ne vous a pas connecté&#xa0;: %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>La connexion a été refusée dans le navigateur (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>L’espace de travail a refusé la connexion&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>La réponse de l’espace de travail ne contient aucun code d’autorisation.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>La réponse de l’espace de travail ne contenait aucun code d’autorisation&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun est connecté à %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>L’espace de travail n’a pas accepté la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>L’espace de travail vous a connecté sans jeton d’actualisation, Brickrun n’a donc pas pu rester connecté&#xa0;; reconnectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -855,7 +997,7 @@
     </message>
     <message>
         <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
-        <translation>Un profil mémorise un espace de travail Azure Databricks. Son jeton est conservé dans le trousseau de votre système, jamais dans un fichier.</translation>
+        <translation type="vanished">Un profil mémorise un espace de travail Azure Databricks. Son jeton est conservé dans le trousseau de votre système, jamais dans un fichier.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -915,7 +1057,7 @@
     </message>
     <message>
         <source>The name cannot change: the token is stored in the keychain under it.</source>
-        <translation>Le nom ne peut pas être modifié&#xa0;: le jeton est enregistré sous ce nom dans le trousseau.</translation>
+        <translation type="vanished">Le nom ne peut pas être modifié&#xa0;: le jeton est enregistré sous ce nom dans le trousseau.</translation>
     </message>
     <message>
         <source>Stored in the keychain; leave empty to keep it</source>
@@ -935,7 +1077,7 @@
     </message>
     <message>
         <source>A token has no spaces or line breaks; copy it again.</source>
-        <translation>Un jeton ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
+        <translation type="vanished">Un jeton ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -959,7 +1101,7 @@
     </message>
     <message>
         <source>No token is stored for this profile; enter one to test it.</source>
-        <translation>Aucun jeton n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
+        <translation type="vanished">Aucun jeton n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -967,11 +1109,175 @@
     </message>
     <message>
         <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Le jeton n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+        <translation type="vanished">Le jeton n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The profile could not be saved: %1</source>
         <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A profile remembers one Azure Databricks workspace. Its secrets (token, refresh token or client secret) are kept in your system&apos;s keychain, never in a file.</source>
+        <translation>Un profil mémorise un espace de travail Azure Databricks. Ses secrets (jeton, jeton d’actualisation ou secret client) sont conservés dans le trousseau de votre système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation>&amp;Se connecter avec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client I&amp;D:</source>
+        <translation>&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The service principal&apos;s application (client) id</source>
+        <translation>ID d’application (client) du principal de service</translation>
+    </message>
+    <message>
+        <source>Te&amp;nant:</source>
+        <translation type="vanished">&amp;Locataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Entra ID tenant id</source>
+        <translation>ID de locataire Entra ID</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Browser (OAuth)</source>
+        <translation>Browser (OAuth)</translation>
+    </message>
+    <message>
+        <source>Azure CLI</source>
+        <translation>Azure CLI</translation>
+    </message>
+    <message>
+        <source>Service principal (OAuth client secret)</source>
+        <translation>Principal de service (secret client OAuth)</translation>
+    </message>
+    <message>
+        <source>Azure service principal (Entra ID client secret)</source>
+        <translation>Principal de service Azure (secret client Entra ID)</translation>
+    </message>
+    <message>
+        <source>Personal access token</source>
+        <translation>Jeton d’accès personnel</translation>
+    </message>
+    <message>
+        <source>The name cannot change: the secrets are stored in the keychain under it.</source>
+        <translation>Le nom ne peut pas être modifié&#xa0;: les secrets sont enregistrés sous ce nom dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret:</source>
+        <translation type="vanished">Secr&amp;et client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The service principal&apos;s OAuth secret</source>
+        <translation>Secret OAuth du principal de service</translation>
+    </message>
+    <message>
+        <source>Optional: the tenant az should sign in to</source>
+        <translation>Facultatif&#xa0;: le locataire auquel az doit se connecter</translation>
+    </message>
+    <message>
+        <source>Brickrun uses the account you signed in with “az login”; it stores no secret of its own.</source>
+        <translation>Brickrun utilise le compte avec lequel vous vous êtes connecté via «&#xa0;az login&#xa0;»&#xa0;; il n’enregistre aucun secret qui lui soit propre.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>(utilisateur sans nom)</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <source>The workspace changed: enter its token. The stored one stays with the old workspace and is removed.</source>
+        <translation>L’espace de travail a changé&#xa0;: saisissez son jeton. Celui qui est enregistré appartient à l’ancien espace de travail et sera supprimé.</translation>
+    </message>
+    <message>
+        <source>A service principal is named by its application (client) id.</source>
+        <translation>Un principal de service est désigné par son ID d’application (client).</translation>
+    </message>
+    <message>
+        <source>Entra ID needs the tenant id.</source>
+        <translation>Entra ID a besoin de l’ID de locataire.</translation>
+    </message>
+    <message>
+        <source>Enter the service principal&apos;s client secret.</source>
+        <translation>Saisissez le secret client du principal de service.</translation>
+    </message>
+    <message>
+        <source>A secret has no spaces or line breaks; copy it again.</source>
+        <translation>Un secret ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Ce profil n’est pas connecté&#xa0;; connectez-vous pour le tester.</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Aucun secret n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
+    </message>
+    <message>
+        <source>Sign-in method: %1.</source>
+        <translation>Méthode de connexion&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Le jeton d’accès est valide jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Les anciens secrets n’ont pas pu être supprimés du trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Le secret n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>ouvrez la page de connexion</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>En attente du navigateur… Si aucune fenêtre de navigateur ne s’est ouverte, %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Impossible d’ouvrir un navigateur&#xa0;: %1 dans un navigateur sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Finalisation de la connexion…</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Lecture des paramètres de connexion de l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Connecté&#xa0;; interrogation de l’espace de travail sur votre identité…</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Locataire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client sec&amp;ret:</source>
+        <translation>Secr&amp;et client&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1603,10 @@
         <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
         <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
     </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunsTableModel</name>
@@ -1551,7 +1861,11 @@
     </message>
     <message>
         <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
-        <translation>Connectez-vous à votre espace de travail Azure Databricks avec son URL et un jeton d’accès personnel.</translation>
+        <translation type="vanished">Connectez-vous à votre espace de travail Azure Databricks avec son URL et un jeton d’accès personnel.</translation>
+    </message>
+    <message>
+        <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
+        <translation>Ajoutez votre espace de travail Azure Databricks avec son URL et connectez-vous avec votre navigateur (ou avec Azure CLI, un principal de service ou un jeton).</translation>
     </message>
 </context>
 <context>
