@@ -173,6 +173,12 @@ RunDetailsPanel::RunDetailsPanel(QWidget *parent)
     , m_resultModel(new ResultTableModel(this))
 {
     m_ui->setupUi(this);
+    // Run names, paths, cluster ids and the service's messages are shown as they are: never read
+    // as rich text (a "<img src=…>" in a state message must not load or render anything).
+    for (QLabel *label :
+         {m_ui->titleLabel, m_ui->stateMessageLabel, m_ui->lastErrorBanner, m_ui->notebookLabel,
+          m_ui->clusterLabel, m_ui->resultMessage, m_ui->resultInfoLabel})
+        label->setTextFormat(Qt::PlainText);
 
     QFont titleFont = m_ui->titleLabel->font();
     titleFont.setBold(true);

@@ -117,6 +117,7 @@ class tst_RunDetailsPanel : public QObject
 private Q_SLOTS:
     void init();
     void cleanup();
+    void serverTextIsPlainText();
 
     void placeholderWhenClear();
     void runningRun();
@@ -620,6 +621,24 @@ void tst_RunDetailsPanel::keyboard()
     QTRY_COMPARE(rerun.count(), 1); // a mnemonic "animates" the click: it lands 100 ms later
     QVERIFY(find<QPushButton>(p, "cancelButton")->text().contains(QStringLiteral("&Cancel")));
     QVERIFY(find<QPushButton>(p, "rerunButton")->text().contains(QStringLiteral("&Re-run")));
+}
+
+void tst_RunDetailsPanel::serverTextIsPlainText()
+{
+    RunDetailsPanel p;
+    RunRecord r = running(3);
+    const QString hostile = QStringLiteral("<b>In run</b><img src=\"file:///etc/passwd\">");
+    r.state.stateMessage = hostile;
+    r.spec.runName = QStringLiteral("<i>Nightly</i>");
+    r.spec.clusterId = QStringLiteral("<u>0101</u>");
+    p.showRecord(r);
+    for (const char *name :
+         {"stateMessageLabel", "titleLabel", "clusterLabel", "notebookLabel", "lastErrorBanner"}) {
+        auto *label = p.findChild<QLabel *>(QLatin1String(name));
+        QVERIFY2(label, name);
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+    QCOMPARE(p.findChild<QLabel *>(QStringLiteral("stateMessageLabel"))->text(), hostile);
 }
 
 QTEST_MAIN(tst_RunDetailsPanel)
