@@ -603,70 +603,85 @@ void ProfilesCommand::importDatabricksCfg()
         printError(QStringLiteral("nothing to import from %1").arg(path));
         return finish(ExitUsage);
     }
+    m_store.beginBatch(); // one write of the settings at the end, however many profiles
     importNext();
 }
 
 void ProfilesCommand::importNext()
 {
-    if (m_imports.isEmpty()) {
-        printError(
-            QStringLiteral("imported %1 profile(s); %2 unchanged (the file was not modified)")
-                .arg(m_imported)
-                .arg(m_importFailures));
-        return finish(m_imported > 0 ? ExitSuccess : ExitAuth);
-    }
-    const PendingImport item = m_imports.takeFirst();
-    auto save = [this, item](const QString &tokenNote) {
-        QString why;
-        if (!m_store.save(item.profile, &why)) {
-            printError(QStringLiteral("[%1] skipped: %2").arg(item.profile.name, why));
-            ++m_importFailures;
-        } else {
-            ++m_imported;
-            printError(QStringLiteral("[%1] imported: %2%3")
-                           .arg(item.profile.name, item.profile.host.toString(), tokenNote));
+    // Profiles that need nothing from the keychain are saved in this loop, without going back
+    // to the event loop in between: QSettings writes its whole file at every turn of the event
+    // loop after a change, which made a file of thousands of profiles quadratic.
+    while (!m_imports.isEmpty()) {
+        const PendingImport item = m_imports.takeFirst();
+        auto save = [this, item](const QString &note) {
+            QString why;
+            if (!m_store.save(item.profile, &why)) {
+                printError(QStringLiteral("[%1] skipped: %2").arg(item.profile.name, why));
+                ++m_importFailures;
+            } else {
+                ++m_imported;
+                printError(QStringLiteral("[%1] imported: %2%3")
+                               .arg(item.profile.name, item.profile.host.toString(), note));
+            }
+        };
+        // A profile that already exists here for another workspace or method loses its old
+        // secrets first: they must never follow it to the new host.
+        const auto existing = m_store.profile(item.profile.name);
+        const bool changed = existing && (existing->host != item.profile.host ||
+                                          existing->authType != item.profile.authType ||
+                                          existing->clientId != item.profile.clientId);
+        if (!changed && item.token.isEmpty()) {
+            save(QStringLiteral(" (%1)").arg(item.note));
+            continue;
         }
-        importNext();
-    };
-    // A profile that already exists here for another workspace or method loses its old
-    // secrets first: they must never follow it to the new host.
-    const auto existing = m_store.profile(item.profile.name);
-    const bool changed = existing && (existing->host != item.profile.host ||
-                                      existing->authType != item.profile.authType ||
-                                      existing->clientId != item.profile.clientId);
-    const bool isToken = item.profile.authType == AuthType::Pat;
-    auto store = [this, save, item, isToken] {
-        if (item.token.isEmpty())
-            return save(QStringLiteral(" (%1)").arg(item.note));
-        m_connector.storeSecret(
-            item.profile, item.token, this,
-            [this, save, item, isToken](const TokenStore::Outcome &o) {
+        const bool isToken = item.profile.authType == AuthType::Pat;
+        auto store = [this, save, item, isToken] {
+            if (item.token.isEmpty()) {
+                save(QStringLiteral(" (%1)").arg(item.note));
+                return importNext();
+            }
+            m_connector.storeSecret(
+                item.profile, item.token, this,
+                [this, save, item, isToken](const TokenStore::Outcome &o) {
+                    if (!o.isOk()) {
+                        printError(QStringLiteral("[%1] skipped: the %2 was not stored: %3")
+                                       .arg(item.profile.name,
+                                            isToken ? QStringLiteral("token")
+                                                    : QStringLiteral("client secret"),
+                                            o.message));
+                        ++m_importFailures;
+                        return importNext();
+                    }
+                    save(isToken ? QStringLiteral(" (token moved to the keychain)")
+                                 : QStringLiteral(" (client secret moved to the keychain)"));
+                    importNext();
+                });
+        };
+        if (!changed)
+            return store(); // the keychain answers later; importNext() goes on from there
+        m_connector.forgetSecrets(
+            item.profile.name, this, [this, store, item](const TokenStore::Outcome &o) {
                 if (!o.isOk()) {
-                    printError(QStringLiteral("[%1] skipped: the %2 was not stored: %3")
-                                   .arg(item.profile.name,
-                                        isToken ? QStringLiteral("token")
-                                                : QStringLiteral("client secret"),
-                                        o.message));
+                    printError(QStringLiteral("[%1] skipped: its old secrets could not be "
+                                              "removed: %2")
+                                   .arg(item.profile.name, o.message));
                     ++m_importFailures;
                     return importNext();
                 }
-                save(isToken ? QStringLiteral(" (token moved to the keychain)")
-                             : QStringLiteral(" (client secret moved to the keychain)"));
+                store();
             });
-    };
-    if (!changed)
-        return store();
-    m_connector.forgetSecrets(item.profile.name, this,
-                              [this, store, item](const TokenStore::Outcome &o) {
-                                  if (!o.isOk()) {
-                                      printError(QStringLiteral("[%1] skipped: its old secrets "
-                                                                "could not be removed: %2")
-                                                     .arg(item.profile.name, o.message));
-                                      ++m_importFailures;
-                                      return importNext();
-                                  }
-                                  store();
-                              });
+        return;
+    }
+    if (!m_store.endBatch()) {
+        printError(
+            QStringLiteral("the profiles could not be written to %1").arg(m_store.fileName()));
+        return finish(ExitUsage);
+    }
+    printError(QStringLiteral("imported %1 profile(s); %2 unchanged (the file was not modified)")
+                   .arg(m_imported)
+                   .arg(m_importFailures));
+    finish(m_imported > 0 ? ExitSuccess : ExitAuth);
 }
 
 void ProfilesCommand::finish(int exitCode)

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -213,6 +214,37 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("no profile named \"nope\""));
         r = run({QStringLiteral("profiles"), QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
+    }
+    void importOfTwentyThousandProfilesIsNotQuadratic()
+    {
+        // A generated ~/.databrickscfg with 20,000 sections: the settings are written once, not
+        // once per profile (which took minutes, past run()'s wait).
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QByteArray cfg;
+        for (int i = 0; i < 20000; ++i)
+            cfg += "[p" + QByteArray::number(i) + "]\nhost=adb-" + QByteArray::number(i) +
+                   ".1.azuredatabricks.net\n";
+        const QString cfgPath = home.filePath(QStringLiteral("databrickscfg"));
+        {
+            QFile f(cfgPath);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(cfg);
+        }
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("DATABRICKS_CONFIG_FILE"), cfgPath);
+        const Run r =
+            run({QStringLiteral("profiles"), QStringLiteral("import-databrickscfg")}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("imported 20000 profile(s)"), r.err.right(300).constData());
+        QSettings settings(home.filePath(QStringLiteral("config/Brickrun/brickrun.ini")),
+                           QSettings::IniFormat);
+        settings.beginGroup(QStringLiteral("profiles"));
+        QCOMPARE(settings.childGroups().size(), 20000);
+        QCOMPARE(settings.value(QStringLiteral("p19999/host")).toString(),
+                 QStringLiteral("https://adb-19999.1.azuredatabricks.net"));
     }
     void importDatabricksCfgMovesTokensAndLeavesTheFile()
     {

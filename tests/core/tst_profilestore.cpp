@@ -108,6 +108,29 @@ private Q_SLOTS:
         QVERIFY(!text.toLower().contains("token"));
         QVERIFY(text.contains("host=https://a.example.com"));
     }
+    void manyProfilesInOneBatch()
+    {
+        // 20,000 profiles (a generated ~/.databrickscfg): saved in one batch, the file is
+        // written once. Saving each with its own write made this quadratic (minutes).
+        ProfileStore store(file());
+        store.beginBatch();
+        QString error;
+        for (int i = 0; i < 20000; ++i) {
+            QVERIFY(
+                store.save(profile(QStringLiteral("p%1").arg(i),
+                                   QStringLiteral("https://adb-%1.1.azuredatabricks.net").arg(i)),
+                           &error));
+            QVERIFY(store.contains(QStringLiteral("p%1").arg(i)));
+        }
+        QVERIFY(!QFile::exists(file())); // nothing written yet
+        QVERIFY(store.endBatch());
+        ProfileStore reread(file());
+        QCOMPARE(reread.profiles().size(), 20000);
+        QCOMPARE(reread.profile(QStringLiteral("p19999"))->host.host(),
+                 QStringLiteral("adb-19999.1.azuredatabricks.net"));
+        QCOMPARE(reread.defaultProfile(), QStringLiteral("p0"));
+        QVERIFY(!reread.contains(QStringLiteral("p20000")));
+    }
     void theFileAndItsFolderArePrivate()
     {
 #ifdef Q_OS_UNIX

@@ -29,6 +29,9 @@ ProfileStore::~ProfileStore() = default;
 
 void ProfileStore::syncPrivately()
 {
+    if (m_batchDepth > 0)
+        return; // endBatch() writes once
+
     // Hosts, names and who signed in are nobody else's business: a private folder (the file is
     // replaced on each save, inside it) and a private file.
     const QString path = m_settings->fileName();
@@ -79,10 +82,22 @@ std::optional<Profile> ProfileStore::profile(const QString &name) const
 
 bool ProfileStore::contains(const QString &name) const
 {
-    m_settings->beginGroup(Group);
-    const bool found = m_settings->childGroups().contains(name);
-    m_settings->endGroup();
-    return found;
+    // Every saved profile has a host: one key look-up, not a list of every profile (an import
+    // of thousands of profiles asks this for each one).
+    return !name.isEmpty() && !name.contains(QLatin1Char('/')) &&
+           m_settings->contains(Group + QLatin1Char('/') + name + QStringLiteral("/host"));
+}
+
+void ProfileStore::beginBatch()
+{
+    ++m_batchDepth;
+}
+
+bool ProfileStore::endBatch()
+{
+    if (m_batchDepth > 0 && --m_batchDepth == 0)
+        syncPrivately();
+    return m_settings->status() == QSettings::NoError;
 }
 
 bool ProfileStore::save(const Profile &profile, QString *error)

@@ -33,9 +33,16 @@ public:
 
     QString fileName() const;
 
+    // Between these, saves are kept in memory and written once by endBatch() (an import of many
+    // profiles would otherwise rewrite the whole file for each one). endBatch() returns false
+    // when the file could not be written.
+    void beginBatch();
+    bool endBatch();
+
 private:
     void syncPrivately();
     std::unique_ptr<QSettings> m_settings;
+    int m_batchDepth = 0;
 };
 
 } // namespace Brickrun
