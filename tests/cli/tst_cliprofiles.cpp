@@ -215,6 +215,32 @@ private Q_SLOTS:
         r = run({QStringLiteral("profiles"), QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
     }
+    void aStoredTokenNeverFollowsAChangedHost()
+    {
+        const QString other = QStringLiteral("https://adb-7777.7.azuredatabricks.net");
+        Run r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("moving"),
+                     QStringLiteral("--host"), m_url, QStringLiteral("--token-stdin")},
+                    Token.toUtf8() + "\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(keychainLookup(QStringLiteral("moving")), Token);
+        // Same workspace, new default cluster: the token stays.
+        r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("moving"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--cluster"),
+                 QStringLiteral("demo-cluster")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(keychainLookup(QStringLiteral("moving")), Token);
+        // Another workspace without a token: the old workspace's token is removed, not sent there.
+        r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("moving"),
+                 QStringLiteral("--host"), other});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains("stored secrets were removed"), r.err.constData());
+        QCOMPARE(keychainLookup(QStringLiteral("moving")), QString());
+        const Run status = run({QStringLiteral("status"), QStringLiteral("1"),
+                                QStringLiteral("--profile"), QStringLiteral("moving")});
+        QCOMPARE(status.exitCode, 3);
+        QVERIFY2(status.err.contains("has no token"), status.err.constData());
+        run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("moving")});
+    }
     void importOfTwentyThousandProfilesIsNotQuadratic()
     {
         // A generated ~/.databrickscfg with 20,000 sections: the settings are written once, not
