@@ -1,3 +1,5 @@
+// Past ~600 lines for now: the dialog holds five sign-in methods' fields, their checks, the
+// browser sign-in and the test. The sign-in part is to become a widget of its own (issue #17).
 #include "ProfileDialog.h"
 
 #include "api/HttpTransport.h"
