@@ -202,11 +202,7 @@ void ProfilesCommand::add()
     }
     // A secret belongs to one workspace, one method and one identity: when any of them
     // changes, the stored secrets go (they must never be sent to another host).
-    const bool identityChanged =
-        existing &&
-        (existing->host != profile.host || existing->authType != profile.authType ||
-         existing->clientId != profile.clientId || existing->tenantId != profile.tenantId ||
-         existing->authority != profile.authority);
+    const bool identityChanged = existing && !Profile::sameCredentials(*existing, profile);
     if (identityChanged)
         profile.signedInAs.clear();
 
@@ -630,9 +626,7 @@ void ProfilesCommand::importNext()
         // A profile that already exists here for another workspace or method loses its old
         // secrets first: they must never follow it to the new host.
         const auto existing = m_store.profile(item.profile.name);
-        const bool changed = existing && (existing->host != item.profile.host ||
-                                          existing->authType != item.profile.authType ||
-                                          existing->clientId != item.profile.clientId);
+        const bool changed = existing && !Profile::sameCredentials(*existing, item.profile);
         if (!changed && item.token.isEmpty()) {
             save(QStringLiteral(" (%1)").arg(item.note));
             continue;

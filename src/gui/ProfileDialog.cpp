@@ -179,10 +179,26 @@ bool ProfileDialog::identityChanged() const
     if (!m_existing)
         return false;
     QString ignored;
-    const QUrl host = WorkspaceUrl::parse(m_ui->hostEdit->text(), &ignored);
-    return host != m_existing->host || authType() != m_existing->authType ||
-           m_ui->clientIdEdit->text().trimmed() != m_existing->clientId ||
-           m_ui->tenantEdit->text().trimmed() != m_existing->tenantId;
+    return !Profile::sameCredentials(
+        *m_existing, credentialFields(WorkspaceUrl::parse(m_ui->hostEdit->text(), &ignored)));
+}
+
+Profile ProfileDialog::credentialFields(const QUrl &host) const
+{
+    Profile profile;
+    profile.host = host;
+    profile.authType = authType();
+    const bool servicePrincipal =
+        profile.authType == AuthType::OAuthM2M || profile.authType == AuthType::AzureClientSecret;
+    if (servicePrincipal)
+        profile.clientId = m_ui->clientIdEdit->text().trimmed();
+    if (profile.authType == AuthType::AzureClientSecret || profile.authType == AuthType::AzureCli)
+        profile.tenantId = m_ui->tenantEdit->text().trimmed();
+    // The Entra ID authority has no field: a profile that set one (CLI, import) keeps it.
+    if (profile.authType == AuthType::AzureClientSecret && m_existing &&
+        m_existing->authType == profile.authType)
+        profile.authority = m_existing->authority;
+    return profile;
 }
 
 void ProfileDialog::updateMethodFields()
@@ -385,22 +401,10 @@ void ProfileDialog::browseCaFile()
 
 Profile ProfileDialog::profileFromFields(const Check &c) const
 {
-    Profile profile;
+    Profile profile = credentialFields(c.host);
     profile.name = m_ui->nameEdit->text();
-    profile.host = c.host;
-    profile.authType = authType();
     profile.clusterId = m_ui->clusterEdit->text().trimmed();
     profile.caFile = caFilePath();
-    const bool servicePrincipal =
-        profile.authType == AuthType::OAuthM2M || profile.authType == AuthType::AzureClientSecret;
-    if (servicePrincipal)
-        profile.clientId = m_ui->clientIdEdit->text().trimmed();
-    if (profile.authType == AuthType::AzureClientSecret || profile.authType == AuthType::AzureCli)
-        profile.tenantId = m_ui->tenantEdit->text().trimmed();
-    // The Entra ID authority has no field: a profile that set one (CLI, import) keeps it.
-    if (profile.authType == AuthType::AzureClientSecret && m_existing &&
-        m_existing->authType == profile.authType)
-        profile.authority = m_existing->authority;
     if (m_existing && !identityChanged())
         profile.signedInAs = m_existing->signedInAs;
     if (profile.authType == AuthType::OAuthU2M && !m_signedInRefreshToken.isEmpty())

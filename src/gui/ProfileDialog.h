@@ -86,6 +86,8 @@ private:
     QString authType() const;
     bool identityChanged() const; // editing: host, method or service principal changed
     Profile profileFromFields(const Check &c) const;
+    // Host, method, client id, tenant and authority as the fields say, for `host`.
+    Profile credentialFields(const QUrl &host) const;
     void updateMethodFields();
     void onSignInFinished(const QUrl &host, const QString &refreshToken, const QString &access,
                           const QDateTime &expiresAt);

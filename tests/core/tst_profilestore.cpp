@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
+
 using namespace Brickrun;
 
 class tst_ProfileStore : public QObject
@@ -107,6 +109,27 @@ private Q_SLOTS:
         const QByteArray text = f.readAll();
         QVERIFY(!text.toLower().contains("token"));
         QVERIFY(text.contains("host=https://a.example.com"));
+    }
+    void aSecretServesOnlyTheSameWorkspaceMethodAndIdentity()
+    {
+        Profile a = profile(QStringLiteral("work"), QStringLiteral("https://a.example.com"));
+        a.authType = QStringLiteral("azure-client-secret");
+        a.clientId = QStringLiteral("app-1");
+        a.tenantId = QStringLiteral("tenant-1");
+        Profile b = a;
+        b.clusterId = QStringLiteral("0101-abc"); // not part of the credentials
+        b.signedInAs = QStringLiteral("app-1");
+        QVERIFY(Profile::sameCredentials(a, b));
+        for (auto change : std::initializer_list<std::function<void(Profile &)>>{
+                 [](Profile &p) { p.host = QUrl(QStringLiteral("https://b.example.com")); },
+                 [](Profile &p) { p.authType = QStringLiteral("oauth-m2m"); },
+                 [](Profile &p) { p.clientId = QStringLiteral("app-2"); },
+                 [](Profile &p) { p.tenantId = QStringLiteral("tenant-2"); },
+                 [](Profile &p) { p.authority = QStringLiteral("https://login.example.cn"); }}) {
+            Profile c = a;
+            change(c);
+            QVERIFY(!Profile::sameCredentials(a, c));
+        }
     }
     void manyProfilesInOneBatch()
     {

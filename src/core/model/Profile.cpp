@@ -20,4 +20,10 @@ QString Profile::checkName(const QString &name)
     return QString();
 }
 
+bool Profile::sameCredentials(const Profile &a, const Profile &b)
+{
+    return a.host == b.host && a.authType == b.authType && a.clientId == b.clientId &&
+           a.tenantId == b.tenantId && a.authority == b.authority;
+}
+
 } // namespace Brickrun

@@ -23,6 +23,11 @@ struct Profile
     // Empty when `name` can name a profile, else the reason (it is also the keychain key and a
     // command-line argument: letters, digits, . _ - @, at most 64 characters).
     static QString checkName(const QString &name);
+
+    // Whether a secret stored for `a` may serve `b`: the same workspace, sign-in method and
+    // identity (client id, tenant, authority). When not, the stored secrets must go: they never
+    // follow a profile to another host or method.
+    static bool sameCredentials(const Profile &a, const Profile &b);
 };
 
 } // namespace Brickrun
