@@ -17,6 +17,9 @@ struct TaskRun
     QString notebookPath;
     qint64 startTimeMs = 0;
     qint64 endTimeMs = 0;
+    // Retries and repairs add one entry per attempt with the same task key (live service).
+    int attemptNumber = 0;           // 0 for the first attempt, or when the answer has none
+    qint64 originalAttemptRunId = 0; // the first attempt's run id; 0 when absent
 };
 
 // A run as runs/get describes it. Fields a real answer may lack keep their defaults.
