@@ -81,6 +81,67 @@ private Q_SLOTS:
             "status": {"state": "TERMINATED", "termination_details": {"code": "SUCCESS"}}})"));
         QCOMPARE(both.value().state.resultState, QStringLiteral("FAILED"));
     }
+    void newestAttemptPerTask()
+    {
+        // A retried task: one entry per attempt, same key, the retry listed after the first
+        // failure; then a task run twice with a repair (attempt numbers restart nowhere, but
+        // the order in the answer is not to be trusted).
+        const auto run = JsonMapping::runInfo(obj(R"({"run_id": 1,
+            "state": {"life_cycle_state": "TERMINATED", "result_state": "SUCCESS"},
+            "tasks": [
+              {"run_id": 11, "task_key": "ingest", "attempt_number": 0,
+               "state": {"life_cycle_state": "TERMINATED", "result_state": "FAILED"},
+               "start_time": 1000},
+              {"run_id": 12, "task_key": "report", "attempt_number": 1,
+               "original_attempt_run_id": 10,
+               "state": {"life_cycle_state": "TERMINATED", "result_state": "SUCCESS"},
+               "start_time": 3000},
+              {"run_id": 13, "task_key": "ingest", "attempt_number": 1,
+               "original_attempt_run_id": 11,
+               "state": {"life_cycle_state": "TERMINATED", "result_state": "SUCCESS"},
+               "start_time": 2000},
+              {"run_id": 10, "task_key": "report", "attempt_number": 0,
+               "state": {"life_cycle_state": "TERMINATED", "result_state": "FAILED"},
+               "start_time": 1500}]})"));
+        QVERIFY(run);
+        const RunInfo &r = run.value();
+        QCOMPARE(r.tasks.size(), 4);
+        QCOMPARE(r.tasks[2].attemptNumber, 1);
+        QCOMPARE(r.tasks[2].originalAttemptRunId, 11);
+        QCOMPARE(r.tasks[0].attemptNumber, 0);
+        // The first task key's newest attempt is the primary task: the success, not the
+        // first entry's failure.
+        QCOMPARE(r.primaryTask()->runId, 13);
+        QVERIFY(r.primaryTask()->state.isSuccess());
+        QCOMPARE(r.primaryTask(QStringLiteral("report"))->runId, 12);
+        // One entry per task, newest attempt, in the order the keys first appear.
+        const QList<TaskRun> latest = r.latestAttempts();
+        QCOMPARE(latest.size(), 2);
+        QCOMPARE(latest[0].taskKey, QStringLiteral("ingest"));
+        QCOMPARE(latest[0].runId, 13);
+        QCOMPARE(latest[1].taskKey, QStringLiteral("report"));
+        QCOMPARE(latest[1].runId, 12);
+        QCOMPARE(r.attemptsOf(QStringLiteral("ingest")), 2);
+    }
+    void newestAttemptTies()
+    {
+        // The same attempt number twice (a repair of an answer without attempt numbers):
+        // the later start wins; then the larger run id.
+        const auto byStart = JsonMapping::runInfo(obj(R"({"run_id": 1, "tasks": [
+              {"run_id": 30, "task_key": "t", "start_time": 5000},
+              {"run_id": 20, "task_key": "t", "start_time": 9000}]})"));
+        QCOMPARE(byStart.value().primaryTask()->runId, 20);
+        const auto byId = JsonMapping::runInfo(obj(R"({"run_id": 1, "tasks": [
+              {"run_id": 21, "task_key": "t", "start_time": 9000, "attempt_number": 2},
+              {"run_id": 22, "task_key": "t", "start_time": 9000, "attempt_number": 2},
+              {"run_id": 99, "task_key": "t", "start_time": 9999, "attempt_number": 1}]})"));
+        QCOMPARE(byId.value().primaryTask()->runId, 22);
+        // Tasks without a key are never taken for attempts of one another.
+        const auto noKeys = JsonMapping::runInfo(obj(R"({"run_id": 1, "tasks": [
+              {"run_id": 5}, {"run_id": 6}]})"));
+        QCOMPARE(noKeys.value().latestAttempts().size(), 2);
+        QCOMPARE(noKeys.value().primaryTask()->runId, 5);
+    }
     void terminalStates()
     {
         for (const char *s : {"TERMINATED", "SKIPPED", "INTERNAL_ERROR"})

@@ -86,6 +86,8 @@ TaskRun taskRun(const QJsonObject &task)
         str(task.value(QLatin1String("notebook_task")).toObject(), QLatin1String("notebook_path"));
     t.startTimeMs = toInt64(task.value(QLatin1String("start_time")));
     t.endTimeMs = toInt64(task.value(QLatin1String("end_time")));
+    t.attemptNumber = int(toInt64(task.value(QLatin1String("attempt_number"))));
+    t.originalAttemptRunId = toInt64(task.value(QLatin1String("original_attempt_run_id")));
     return t;
 }
 

@@ -37,8 +37,14 @@ struct RunInfo
     qint64 queueDurationMs = 0;
     QList<TaskRun> tasks;
 
-    // The task whose output answers the seed's questions: the one with this key, else the first.
+    // The task whose output answers the seed's questions: the newest attempt of the task with
+    // this key, else of the first task listed; nullptr when the run has no tasks.
     const TaskRun *primaryTask(const QString &taskKey = QString()) const;
+    // One entry per task: its newest attempt, in the order the task keys first appear. A task
+    // without a key is never taken for an attempt of another one.
+    QList<TaskRun> latestAttempts() const;
+    // How many attempts of the task with this key the answer lists.
+    int attemptsOf(const QString &taskKey) const;
 };
 
 // What get-output answers for one task run.

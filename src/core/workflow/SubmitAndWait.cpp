@@ -135,15 +135,16 @@ void SubmitAndWait::onRun(const RunInfo &run)
         return;
     }
 
-    // Terminal: read the output of every task run (the primary task first). A run without
-    // tasks (submitted in the old single-task form) answers get-output with its own id.
+    // Terminal: read the output of every task (the primary task first), each by its newest
+    // attempt's run id: earlier attempts of a retried or repaired task are history. A run
+    // without tasks (submitted in the old single-task form) answers get-output with its own id.
     m_phase = Phase::FetchingOutput;
     m_timeoutTimer.stop();
     m_outputQueue.clear();
     if (const TaskRun *primary = run.primaryTask(m_outcome.taskKey)) {
         if (primary->runId > 0)
             m_outputQueue << primary->runId;
-        for (const TaskRun &t : run.tasks) {
+        for (const TaskRun &t : run.latestAttempts()) {
             if (t.runId > 0 && t.runId != primary->runId)
                 m_outputQueue << t.runId;
         }

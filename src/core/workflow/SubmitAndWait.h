@@ -29,7 +29,7 @@ struct WorkflowOutcome
     qint64 runId = 0;         // 0 when the submit itself failed
     RunInfo run;              // last known description (runId 0 when never seen)
     QString taskKey;          // the task the outputs below belong to first
-    QList<RunOutput> outputs; // one per task run, the primary task first
+    QList<RunOutput> outputs; // one per task (its newest attempt), the primary task first
     ApiError error;           // for Failed: why; for Finished: an output that could not be read
     bool cancelRequested = false;
 
