@@ -142,6 +142,153 @@ private Q_SLOTS:
         QCOMPARE(noKeys.value().latestAttempts().size(), 2);
         QCOMPARE(noKeys.value().primaryTask()->runId, 5);
     }
+    // Every termination code the Jobs API documents (TerminationCodeCode, 27 values), on a
+    // TERMINATED status without a `state` object: the life cycle and result `state` would say.
+    void statusTable_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("lifeCycleState");
+        QTest::addColumn<QString>("resultState");
+        QTest::addColumn<bool>("userCancelled");
+        const auto row = [](const char *code, const char *type, const char *life,
+                            const char *result, bool cancelled) {
+            QTest::newRow(code) << QString::fromLatin1(code) << QString::fromLatin1(type)
+                                << QString::fromLatin1(life) << QString::fromLatin1(result)
+                                << cancelled;
+        };
+        row("SUCCESS", "SUCCESS", "TERMINATED", "SUCCESS", false);
+        row("SUCCESS_WITH_FAILURES", "SUCCESS", "TERMINATED", "SUCCESS_WITH_FAILURES", false);
+        row("USER_CANCELED", "SUCCESS", "TERMINATED", "CANCELED", true);
+        row("CANCELED", "SUCCESS", "TERMINATED", "CANCELED", true);
+        row("SKIPPED", "SUCCESS", "SKIPPED", "", false);
+        row("INTERNAL_ERROR", "INTERNAL_ERROR", "INTERNAL_ERROR", "FAILED", false);
+        row("DRIVER_ERROR", "INTERNAL_ERROR", "INTERNAL_ERROR", "FAILED", false);
+        row("CLUSTER_ERROR", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("REPOSITORY_CHECKOUT_FAILED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("INVALID_CLUSTER_REQUEST", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("WORKSPACE_RUN_LIMIT_EXCEEDED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("FEATURE_DISABLED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("CLUSTER_REQUEST_LIMIT_EXCEEDED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("STORAGE_ACCESS_ERROR", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("RUN_EXECUTION_ERROR", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("UNAUTHORIZED_ERROR", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("LIBRARY_INSTALLATION_ERROR", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("MAX_CONCURRENT_RUNS_EXCEEDED", "CLIENT_ERROR", "SKIPPED",
+            "MAXIMUM_CONCURRENT_RUNS_REACHED", false);
+        row("MAX_SPARK_CONTEXTS_EXCEEDED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("RESOURCE_NOT_FOUND", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("INVALID_RUN_CONFIGURATION", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("CLOUD_FAILURE", "CLOUD_FAILURE", "TERMINATED", "FAILED", false);
+        row("MAX_JOB_QUEUE_SIZE_EXCEEDED", "CLIENT_ERROR", "SKIPPED", "", false);
+        row("DISABLED", "CLIENT_ERROR", "SKIPPED", "DISABLED", false);
+        row("BREAKING_CHANGE", "INTERNAL_ERROR", "INTERNAL_ERROR", "FAILED", false);
+        row("CLUSTER_TERMINATED_BY_USER", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+        row("BUDGET_POLICY_LIMIT_EXCEEDED", "CLIENT_ERROR", "TERMINATED", "FAILED", false);
+    }
+    void statusTable()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, type);
+        QFETCH(QString, lifeCycleState);
+        QFETCH(QString, resultState);
+        QFETCH(bool, userCancelled);
+        const QJsonObject body{
+            {QStringLiteral("run_id"), 1},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("TERMINATED")},
+                         {QStringLiteral("termination_details"),
+                          QJsonObject{{QStringLiteral("code"), code},
+                                      {QStringLiteral("type"), type},
+                                      {QStringLiteral("message"), QStringLiteral("words")}}}}}};
+        const RunState s = JsonMapping::runInfo(body).value().state;
+        QCOMPARE(s.lifeCycleState, lifeCycleState);
+        QCOMPARE(s.resultState, resultState);
+        QCOMPARE(s.userCancelledOrTimedOut, userCancelled);
+        QCOMPARE(s.stateMessage, QStringLiteral("words"));
+        QVERIFY(s.isTerminal());
+        QCOMPARE(s.isSuccess(), code == QLatin1String("SUCCESS"));
+        // The same answer for a task reads the same.
+        QJsonObject task = body;
+        task.insert(QStringLiteral("task_key"), QStringLiteral("t"));
+        QCOMPARE(JsonMapping::taskRun(task).state, s);
+        // A code whose result the table leaves empty still says what happened.
+        const QJsonObject silent{
+            {QStringLiteral("run_id"), 1},
+            {QStringLiteral("status"),
+             QJsonObject{{QStringLiteral("state"), QStringLiteral("TERMINATED")},
+                         {QStringLiteral("termination_details"),
+                          QJsonObject{{QStringLiteral("code"), code}}}}}};
+        const RunState quiet = JsonMapping::runInfo(silent).value().state;
+        if (code == QLatin1String("SUCCESS"))
+            QVERIFY(quiet.stateMessage.isEmpty());
+        else
+            QVERIFY2(quiet.summary().contains(code) || quiet.stateMessage == code,
+                     qPrintable(quiet.summary() + QLatin1String(" / ") + quiet.stateMessage));
+    }
+    void statusStatesWhileRunning_data()
+    {
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("lifeCycleState");
+        for (const char *s : {"QUEUED", "PENDING", "RUNNING", "TERMINATING", "BLOCKED"})
+            QTest::newRow(s) << QString::fromLatin1(s) << QString::fromLatin1(s);
+        QTest::newRow("WAITING") << QStringLiteral("WAITING")
+                                 << QStringLiteral("WAITING_FOR_RETRY");
+        // Unknown states are kept as they are, and mean "still running".
+        QTest::newRow("future") << QStringLiteral("HIBERNATING") << QStringLiteral("HIBERNATING");
+    }
+    void statusStatesWhileRunning()
+    {
+        QFETCH(QString, state);
+        QFETCH(QString, lifeCycleState);
+        const QJsonObject body{
+            {QStringLiteral("run_id"), 1},
+            {QStringLiteral("status"),
+             QJsonObject{
+                 {QStringLiteral("state"), state},
+                 {QStringLiteral("queue_details"),
+                  QJsonObject{{QStringLiteral("code"), QStringLiteral("ACTIVE_RUNS_LIMIT_REACHED")},
+                              {QStringLiteral("message"), QStringLiteral("in queue")}}}}}};
+        const RunState s = JsonMapping::runInfo(body).value().state;
+        QCOMPARE(s.lifeCycleState, lifeCycleState);
+        QVERIFY(s.resultState.isEmpty());
+        QVERIFY(!s.isTerminal());
+        QCOMPARE(s.stateMessage, QStringLiteral("in queue"));
+    }
+    void statusUnknownCode()
+    {
+        // A code added after this was written, on an ended run: ended, not a success, and the
+        // code is shown as the result.
+        const auto run = JsonMapping::runInfo(obj(R"({"run_id": 1, "status": {"state":
+            "TERMINATED", "termination_details": {"code": "QUOTA_DREAMT_UP", "type": "SUCCESS",
+            "message": ""}}})"));
+        const RunState s = run.value().state;
+        QCOMPARE(s.lifeCycleState, QStringLiteral("TERMINATED"));
+        QCOMPARE(s.resultState, QStringLiteral("QUOTA_DREAMT_UP"));
+        QVERIFY(s.isTerminal());
+        QVERIFY(!s.isSuccess());
+        // ... with an INTERNAL_ERROR type, the life cycle says so too.
+        const auto internal = JsonMapping::runInfo(obj(R"({"run_id": 1, "status": {"state":
+            "TERMINATED", "termination_details": {"code": "NEW_CODE", "type": "INTERNAL_ERROR"}}})"));
+        QCOMPARE(internal.value().state.summary(), QStringLiteral("INTERNAL_ERROR NEW_CODE"));
+        // TERMINATED without any code: ended, no result, not a success.
+        const auto bare =
+            JsonMapping::runInfo(obj(R"({"run_id": 1, "status": {"state": "TERMINATED"}})"));
+        QVERIFY(bare.value().state.isTerminal());
+        QVERIFY(!bare.value().state.isSuccess());
+        QVERIFY(bare.value().state.resultState.isEmpty());
+    }
+    void stateObjectWinsFieldByField()
+    {
+        // `state` says the life cycle only; the result comes from `status`.
+        const auto run = JsonMapping::runInfo(obj(R"({"run_id": 1,
+            "state": {"life_cycle_state": "TERMINATED", "user_cancelled_or_timedout": false},
+            "status": {"state": "TERMINATED", "termination_details": {"code": "USER_CANCELED",
+            "type": "SUCCESS", "message": "Run cancelled."}}})"));
+        QCOMPARE(run.value().state.summary(), QStringLiteral("TERMINATED CANCELED"));
+        QVERIFY(!run.value().state.userCancelledOrTimedOut); // `state` said so
+        QCOMPARE(run.value().state.stateMessage, QStringLiteral("Run cancelled."));
+    }
     void terminalStates()
     {
         for (const char *s : {"TERMINATED", "SKIPPED", "INTERNAL_ERROR"})
