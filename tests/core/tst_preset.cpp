@@ -67,6 +67,64 @@ private Q_SLOTS:
         QCOMPARE(back.spec.timeoutSeconds, 600);
     }
 
+    // Retries make a version 2 file with three more fields; it reads back whole.
+    void retriesRoundTripAsVersion2()
+    {
+        Preset p;
+        p.name = QStringLiteral("Nightly");
+        p.spec.notebookPath = QStringLiteral("/Repos/etl/load");
+        p.spec.clusterId = QStringLiteral("0923-164208-abcd123");
+        p.spec.timeoutSeconds = 1800;
+        p.spec.maxRetries = 3;
+        p.spec.minRetryIntervalMillis = 90000;
+        p.spec.retryOnTimeout = true;
+        const QJsonObject json = p.toJson();
+        QCOMPARE(json.value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(json.value(QStringLiteral("timeoutSeconds")).toInt(), 1800);
+        QCOMPARE(json.value(QStringLiteral("maxRetries")).toInt(), 3);
+        QCOMPARE(json.value(QStringLiteral("minRetryIntervalMillis")).toInt(), 90000);
+        QCOMPARE(json.value(QStringLiteral("retryOnTimeout")).toBool(), true);
+
+        Preset back;
+        QStringList errors;
+        QVERIFY2(Preset::fromJson(json, &back, &errors),
+                 qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(back.spec.timeoutSeconds, 1800);
+        QCOMPARE(back.spec.maxRetries, 3);
+        QCOMPARE(back.spec.minRetryIntervalMillis, 90000);
+        QCOMPARE(back.spec.retryOnTimeout, true);
+        QCOMPARE(back.toJson(), json);
+
+        // Retries alone (no timeout) are version 2 as well.
+        p.spec.timeoutSeconds = 0;
+        p.spec.retryOnTimeout = false;
+        p.spec.minRetryIntervalMillis = 0;
+        QCOMPARE(p.toJson().value(QStringLiteral("version")).toInt(), 2);
+        QVERIFY(Preset::fromJson(p.toJson(), &back, &errors));
+        QCOMPARE(back.spec.maxRetries, 3);
+    }
+
+    // A version 1 file (written before retries existed) loads with no retries; one that names
+    // them anyway is read too.
+    void version1FilesStillLoad()
+    {
+        Preset p;
+        QStringList errors;
+        QJsonObject old = minimal();
+        old.insert(QStringLiteral("timeoutSeconds"), 600);
+        QVERIFY2(Preset::fromJson(old, &p, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(p.spec.timeoutSeconds, 600);
+        QCOMPARE(p.spec.maxRetries, 0);
+        QCOMPARE(p.spec.minRetryIntervalMillis, 0);
+        QCOMPARE(p.spec.retryOnTimeout, false);
+        QCOMPARE(p.toJson().value(QStringLiteral("version")).toInt(), 1);
+        QVERIFY(!p.toJson().contains(QStringLiteral("maxRetries")));
+
+        old.insert(QStringLiteral("maxRetries"), 2);
+        QVERIFY2(Preset::fromJson(old, &p, &errors), qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(p.spec.maxRetries, 2);
+    }
+
     void optionalFieldsDefault()
     {
         Preset p;
@@ -112,7 +170,7 @@ private Q_SLOTS:
         QTest::newRow("format missing") << with("format", QJsonValue::Undefined)
                                         << QStringList{QStringLiteral("format: is missing")};
         QTest::newRow("version newer")
-            << with("version", 2) << QStringList{QStringLiteral("version: 2 is newer")};
+            << with("version", 3) << QStringList{QStringLiteral("version: 3 is newer")};
         QTest::newRow("version string")
             << with("version", QStringLiteral("1"))
             << QStringList{QStringLiteral("version: must be a whole number, got a string")};
@@ -166,6 +224,30 @@ private Q_SLOTS:
         QTest::newRow("timeout fraction")
             << with("timeoutSeconds", 1.5)
             << QStringList{QStringLiteral("timeoutSeconds: must be a whole number of seconds")};
+        QTest::newRow("timeout past 7 days")
+            << with("timeoutSeconds", 8 * 24 * 3600)
+            << QStringList{QStringLiteral("timeoutSeconds: at most 7 days")};
+        QTest::newRow("retries a string")
+            << with("maxRetries", QStringLiteral("3"))
+            << QStringList{QStringLiteral("maxRetries: must be a whole number, got a string")};
+        QTest::newRow("retry for ever")
+            << with("maxRetries", -1)
+            << QStringList{QStringLiteral("maxRetries: -1 (retry for ever) is not offered")};
+        QTest::newRow("too many retries")
+            << with("maxRetries", 1000) << QStringList{QStringLiteral("maxRetries: at most 100")};
+        QTest::newRow("interval negative")
+            << with("minRetryIntervalMillis", -1)
+            << QStringList{QStringLiteral(
+                   "minRetryIntervalMillis: must be a whole number of milliseconds")};
+        QTest::newRow("interval without retries")
+            << with("minRetryIntervalMillis", 5000)
+            << QStringList{QStringLiteral("minRetryIntervalMillis: needs retries")};
+        QTest::newRow("retry on timeout a string")
+            << with("retryOnTimeout", QStringLiteral("yes"))
+            << QStringList{QStringLiteral("retryOnTimeout: must be true or false, got a string")};
+        QTest::newRow("retry on timeout without retries")
+            << with("retryOnTimeout", true)
+            << QStringList{QStringLiteral("retryOnTimeout: needs retries")};
         QTest::newRow("unknown field") << with("clusterID", QStringLiteral("c-1"))
                                        << QStringList{QStringLiteral("clusterID: unknown field")};
         QTest::newRow("a token is refused")

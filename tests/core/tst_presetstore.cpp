@@ -252,7 +252,7 @@ private Q_SLOTS:
                            QStringLiteral("[1].clusterId: \"bad cluster!\" is not a cluster id"),
                            QStringLiteral("[1].taskKey: \"has space\" may only hold"),
                            QStringLiteral("[2].format: must be \"brickrun-preset\""),
-                           QStringLiteral("[2].version: 2 is newer")};
+                           QStringLiteral("[2].version: 3 is newer")};
         QTest::newRow("missing file") << QStringLiteral("/no/such/preset.json")
                                       << QStringList{QStringLiteral("file: cannot read")};
         QTest::newRow("over 1 MiB") << QStringLiteral("generated:big")

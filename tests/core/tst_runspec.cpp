@@ -108,6 +108,118 @@ private Q_SLOTS:
                  QStringLiteral("2026-11-26"));
         QVERIFY(!RunSpec().toSubmitBody(QString()).contains(QLatin1String("idempotency_token")));
     }
+
+    // The run's own limits go on the task, where the service applies and retries them; each
+    // only when set, so a spec without them sends the body it always sent.
+    void optionsGoOnTheTaskOnlyWhenSet()
+    {
+        RunSpec s;
+        s.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        s.clusterId = QStringLiteral("demo-cluster");
+        const QJsonObject plain = s.toSubmitBody(QStringLiteral("tok"));
+        const QJsonObject plainTask =
+            plain.value(QLatin1String("tasks")).toArray().at(0).toObject();
+        QStringList keys = plainTask.keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{QStringLiteral("existing_cluster_id"),
+                                    QStringLiteral("notebook_task"), QStringLiteral("task_key")}));
+        QCOMPARE(plain.value(QLatin1String("timeout_seconds")), QJsonValue(0));
+
+        s.timeoutSeconds = 900;
+        s.maxRetries = 3;
+        s.minRetryIntervalMillis = 30000;
+        s.retryOnTimeout = true;
+        QVERIFY2(s.validate().isEmpty(), qPrintable(s.validate().join(QLatin1Char('\n'))));
+        const QJsonObject body = s.toSubmitBody(QStringLiteral("tok"));
+        const QJsonObject task = body.value(QLatin1String("tasks")).toArray().at(0).toObject();
+        QCOMPARE(task.value(QLatin1String("timeout_seconds")), QJsonValue(900));
+        QCOMPARE(task.value(QLatin1String("max_retries")), QJsonValue(3));
+        QCOMPARE(task.value(QLatin1String("min_retry_interval_millis")), QJsonValue(30000));
+        QCOMPARE(task.value(QLatin1String("retry_on_timeout")), QJsonValue(true));
+        // The run as a whole keeps no limit: it would end the retries with it.
+        QCOMPARE(body.value(QLatin1String("timeout_seconds")), QJsonValue(0));
+        // Everything else is the plain body.
+        QJsonObject rest = body;
+        rest.insert(QStringLiteral("tasks"), plain.value(QLatin1String("tasks")));
+        QCOMPARE(rest, plain);
+        QCOMPARE(s.attempts(), 4);
+        QCOMPARE(RunSpec().attempts(), 1);
+
+        // Retries alone: no timeout member, no retry_on_timeout member.
+        RunSpec retries = s;
+        retries.timeoutSeconds = 0;
+        retries.retryOnTimeout = false;
+        retries.minRetryIntervalMillis = 0;
+        const QJsonObject t2 = retries.toSubmitBody(QString())
+                                   .value(QLatin1String("tasks"))
+                                   .toArray()
+                                   .at(0)
+                                   .toObject();
+        QCOMPARE(t2.value(QLatin1String("max_retries")), QJsonValue(1 + 2));
+        for (const char *absent :
+             {"timeout_seconds", "min_retry_interval_millis", "retry_on_timeout"})
+            QVERIFY2(!t2.contains(QLatin1String(absent)), absent);
+    }
+
+    void optionProblemsNameTheField_data()
+    {
+        QTest::addColumn<int>("timeout");
+        QTest::addColumn<int>("retries");
+        QTest::addColumn<int>("interval");
+        QTest::addColumn<bool>("onTimeout");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("negative timeout")
+            << -1 << 0 << 0 << false << "run timeout: must not be negative";
+        QTest::newRow("timeout past 7 days") << 7 * 24 * 3600 + 1 << 0 << 0 << false
+                                             << "run timeout: at most 7 days (604800 seconds)";
+        QTest::newRow("retry for ever")
+            << 0 << -1 << 0 << false << "max retries: -1 (retry for ever) is not offered";
+        QTest::newRow("negative retries")
+            << 0 << -2 << 0 << false << "max retries: must not be negative";
+        QTest::newRow("too many retries")
+            << 0 << 101 << 0 << false << "max retries: at most 100, got 101";
+        QTest::newRow("negative interval")
+            << 0 << 1 << -5 << false << "retry interval: must not be negative";
+        QTest::newRow("interval past a day")
+            << 0 << 1 << 24 * 3600 * 1000 + 1 << false << "retry interval: at most 1 day";
+        QTest::newRow("interval without retries")
+            << 0 << 0 << 1000 << false << "retry interval: needs retries";
+        QTest::newRow("retry on timeout without retries")
+            << 60 << 0 << 0 << true << "retry on timeout: needs retries";
+        QTest::newRow("retry on timeout without timeout")
+            << 0 << 2 << 0 << true << "retry on timeout: needs a run timeout";
+    }
+    void optionProblemsNameTheField()
+    {
+        QFETCH(int, timeout);
+        QFETCH(int, retries);
+        QFETCH(int, interval);
+        QFETCH(bool, onTimeout);
+        QFETCH(QString, expected);
+        RunSpec s;
+        s.notebookPath = QStringLiteral("/a");
+        s.clusterId = QStringLiteral("c");
+        s.timeoutSeconds = timeout;
+        s.maxRetries = retries;
+        s.minRetryIntervalMillis = interval;
+        s.retryOnTimeout = onTimeout;
+        const QStringList problems = s.validate();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().startsWith(expected), qPrintable(problems.first()));
+    }
+
+    void limitsThemselvesAreAllowed()
+    {
+        RunSpec s;
+        s.notebookPath = QStringLiteral("/a");
+        s.clusterId = QStringLiteral("c");
+        s.timeoutSeconds = RunSpec::MaxTimeoutSeconds;
+        s.maxRetries = RunSpec::MaxRetries;
+        s.minRetryIntervalMillis = RunSpec::MaxRetryIntervalMillis;
+        s.retryOnTimeout = true;
+        QVERIFY2(s.validate().isEmpty(), qPrintable(s.validate().join(QLatin1Char('\n'))));
+        QCOMPARE(s.attempts(), 101);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_RunSpec)

@@ -12,7 +12,8 @@ namespace Brickrun {
 namespace {
 
 const QString Format = QStringLiteral("brickrun-preset");
-constexpr int Version = 1;
+constexpr int Version = 2;
+constexpr int VersionWithoutRetries = 1;
 
 // Limits well above any real preset and well below what hurts: a hostile or broken file is
 // refused with a sentence, never stored.
@@ -76,7 +77,10 @@ QString jsonFieldOf(const QString &problem, QString *rest)
         {QLatin1String("task key"), QLatin1String("taskKey")},
         {QLatin1String("run name"), QLatin1String("runName")},
         {QLatin1String("parameter"), QLatin1String("parameters")},
-        {QLatin1String("timeout"), QLatin1String("timeoutSeconds")}};
+        {QLatin1String("run timeout"), QLatin1String("timeoutSeconds")},
+        {QLatin1String("max retries"), QLatin1String("maxRetries")},
+        {QLatin1String("retry interval"), QLatin1String("minRetryIntervalMillis")},
+        {QLatin1String("retry on timeout"), QLatin1String("retryOnTimeout")}};
     const int colon = problem.indexOf(QLatin1Char(':'));
     const QString human = colon < 0 ? QString() : problem.left(colon);
     for (const auto &n : names) {
@@ -96,19 +100,28 @@ QJsonObject Preset::toJson() const
     QJsonObject parameters;
     for (const auto &p : spec.parameters)
         parameters.insert(p.first, p.second);
-    // Every field is written, so a file shows all a preset can hold. A credential is not one
-    // of them: a preset names a profile, and the profile's token stays in the keychain.
-    return QJsonObject{{QStringLiteral("format"), Format},
-                       {QStringLiteral("version"), Version},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("profile"), profile},
-                       {QStringLiteral("runName"), spec.runName},
-                       {QStringLiteral("notebookPath"), spec.notebookPath},
-                       {QStringLiteral("clusterId"), spec.clusterId},
-                       {QStringLiteral("taskKey"), spec.taskKey},
-                       {QStringLiteral("parameters"), parameters},
-                       {QStringLiteral("queueEnabled"), spec.queueEnabled},
-                       {QStringLiteral("timeoutSeconds"), spec.timeoutSeconds}};
+    // Every field is written, so a file shows all a preset can hold (the retries of version 2
+    // when set: see Preset.h). A credential is not one of them: a preset names a profile, and
+    // the profile's token stays in the keychain.
+    const bool retries =
+        spec.maxRetries != 0 || spec.minRetryIntervalMillis != 0 || spec.retryOnTimeout;
+    QJsonObject json{{QStringLiteral("format"), Format},
+                     {QStringLiteral("version"), retries ? Version : VersionWithoutRetries},
+                     {QStringLiteral("name"), name},
+                     {QStringLiteral("profile"), profile},
+                     {QStringLiteral("runName"), spec.runName},
+                     {QStringLiteral("notebookPath"), spec.notebookPath},
+                     {QStringLiteral("clusterId"), spec.clusterId},
+                     {QStringLiteral("taskKey"), spec.taskKey},
+                     {QStringLiteral("parameters"), parameters},
+                     {QStringLiteral("queueEnabled"), spec.queueEnabled},
+                     {QStringLiteral("timeoutSeconds"), spec.timeoutSeconds}};
+    if (retries) {
+        json.insert(QStringLiteral("maxRetries"), spec.maxRetries);
+        json.insert(QStringLiteral("minRetryIntervalMillis"), spec.minRetryIntervalMillis);
+        json.insert(QStringLiteral("retryOnTimeout"), spec.retryOnTimeout);
+    }
+    return json;
 }
 
 bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
@@ -144,13 +157,20 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
     };
 
     Preset preset;
-    static const QSet<QString> known{
-        QStringLiteral("format"),        QStringLiteral("version"),
-        QStringLiteral("name"),          QStringLiteral("profile"),
-        QStringLiteral("runName"),       QStringLiteral("notebookPath"),
-        QStringLiteral("clusterId"),     QStringLiteral("taskKey"),
-        QStringLiteral("parameters"),    QStringLiteral("queueEnabled"),
-        QStringLiteral("timeoutSeconds")};
+    static const QSet<QString> known{QStringLiteral("format"),
+                                     QStringLiteral("version"),
+                                     QStringLiteral("name"),
+                                     QStringLiteral("profile"),
+                                     QStringLiteral("runName"),
+                                     QStringLiteral("notebookPath"),
+                                     QStringLiteral("clusterId"),
+                                     QStringLiteral("taskKey"),
+                                     QStringLiteral("parameters"),
+                                     QStringLiteral("queueEnabled"),
+                                     QStringLiteral("timeoutSeconds"),
+                                     QStringLiteral("maxRetries"),
+                                     QStringLiteral("minRetryIntervalMillis"),
+                                     QStringLiteral("retryOnTimeout")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (known.contains(it.key()))
             continue;
@@ -252,14 +272,34 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
         else
             preset.spec.queueEnabled = queue.toBool();
     }
-    const QJsonValue timeout = json.value(QStringLiteral("timeoutSeconds"));
-    if (!timeout.isUndefined()) {
-        if (!timeout.isDouble() || timeout.toDouble() != std::floor(timeout.toDouble()) ||
-            timeout.toDouble() < 0 || timeout.toDouble() > 2147483647.0)
-            mustBe(QStringLiteral("timeoutSeconds"), QStringLiteral("a whole number of seconds"),
-                   timeout);
+    // A whole number field; its range is RunSpec::validate's (below), only the type is here.
+    const auto whole = [&](const QString &field, const QString &what, bool mayBeNegative,
+                           int *value) {
+        const QJsonValue v = json.value(field);
+        if (v.isUndefined())
+            return;
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != std::floor(d) || (d < 0 && !mayBeNegative) || d < -2147483648.0 ||
+            d > 2147483647.0)
+            mustBe(field, what, v);
         else
-            preset.spec.timeoutSeconds = int(timeout.toDouble());
+            *value = int(d);
+    };
+    whole(QStringLiteral("timeoutSeconds"), QStringLiteral("a whole number of seconds"), false,
+          &preset.spec.timeoutSeconds);
+    // -1 (the service's "for ever") is read, so that the spec's rule explains why it is refused.
+    whole(QStringLiteral("maxRetries"), QStringLiteral("a whole number"), true,
+          &preset.spec.maxRetries);
+    whole(QStringLiteral("minRetryIntervalMillis"),
+          QStringLiteral("a whole number of milliseconds"), false,
+          &preset.spec.minRetryIntervalMillis);
+    const QJsonValue retryOnTimeout = json.value(QStringLiteral("retryOnTimeout"));
+    if (!retryOnTimeout.isUndefined()) {
+        if (!retryOnTimeout.isBool())
+            mustBe(QStringLiteral("retryOnTimeout"), QStringLiteral("true or false"),
+                   retryOnTimeout);
+        else
+            preset.spec.retryOnTimeout = retryOnTimeout.toBool();
     }
 
     // The spec's own rules, for the fields that passed the type checks above.

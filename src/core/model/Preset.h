@@ -17,7 +17,11 @@ struct Preset
 
     // Plain, readable JSON a colleague can import:
     // {"format": "brickrun-preset", "version": 1, "name": …, "profile": …, "runName": …,
-    //  "notebookPath": …, "clusterId": …, "taskKey": …, "parameters": {"k": "v", …}}
+    //  "notebookPath": …, "clusterId": …, "taskKey": …, "parameters": {"k": "v", …},
+    //  "queueEnabled": true, "timeoutSeconds": 0}
+    // Version 2 adds "maxRetries", "minRetryIntervalMillis" and "retryOnTimeout". They are
+    // written (as version 2) only when a retry is set, so a preset without retries stays a
+    // version 1 file that an older Brickrun imports; both versions are read.
     QJsonObject toJson() const;
     // Validates field by field; every problem names the field ("clusterId: must be a string").
     // Unknown fields are errors too (a typo must not pass silently).

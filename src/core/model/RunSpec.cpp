@@ -9,6 +9,46 @@ namespace Brickrun {
 namespace {
 constexpr int MaxTaskKeyLength = 100;
 constexpr int MaxRunNameBytes = 4096;
+
+// The run's own limits and retries (RunSpec.h).
+QStringList optionProblems(const RunSpec &s)
+{
+    QStringList problems;
+    if (s.timeoutSeconds < 0)
+        problems << QStringLiteral("run timeout: must not be negative");
+    else if (s.timeoutSeconds > RunSpec::MaxTimeoutSeconds)
+        problems << QStringLiteral("run timeout: at most 7 days (%1 seconds), got %2 seconds")
+                        .arg(RunSpec::MaxTimeoutSeconds)
+                        .arg(s.timeoutSeconds);
+
+    if (s.maxRetries == -1)
+        problems << QStringLiteral("max retries: -1 (retry for ever) is not offered: a run that "
+                                   "keeps failing would run until cancelled; give 0 to %1")
+                        .arg(RunSpec::MaxRetries);
+    else if (s.maxRetries < 0)
+        problems << QStringLiteral("max retries: must not be negative");
+    else if (s.maxRetries > RunSpec::MaxRetries)
+        problems << QStringLiteral("max retries: at most %1, got %2")
+                        .arg(RunSpec::MaxRetries)
+                        .arg(s.maxRetries);
+
+    if (s.minRetryIntervalMillis < 0)
+        problems << QStringLiteral("retry interval: must not be negative");
+    else if (s.minRetryIntervalMillis > RunSpec::MaxRetryIntervalMillis)
+        problems << QStringLiteral("retry interval: at most 1 day (%1 ms), got %2 ms")
+                        .arg(RunSpec::MaxRetryIntervalMillis)
+                        .arg(s.minRetryIntervalMillis);
+    else if (s.minRetryIntervalMillis > 0 && s.maxRetries == 0)
+        problems << QStringLiteral("retry interval: needs retries (max retries above 0)");
+
+    if (s.retryOnTimeout && s.maxRetries == 0)
+        problems << QStringLiteral("retry on timeout: needs retries (max retries above 0)");
+    else if (s.retryOnTimeout && s.timeoutSeconds == 0)
+        problems << QStringLiteral("retry on timeout: needs a run timeout (without one no "
+                                   "attempt times out)");
+    return problems;
+}
+
 } // namespace
 
 QStringList RunSpec::validate() const
@@ -50,8 +90,7 @@ QStringList RunSpec::validate() const
             problems << QStringLiteral("parameter: \"%1\" is given twice").arg(p.first);
         keys.insert(p.first);
     }
-    if (timeoutSeconds < 0)
-        problems << QStringLiteral("timeout: must not be negative");
+    problems << optionProblems(*this);
     return problems;
 }
 
@@ -66,13 +105,22 @@ QJsonObject RunSpec::toSubmitBody(const QString &idempotencyToken) const
     if (!params.isEmpty())
         notebookTask.insert(QStringLiteral("base_parameters"), params);
 
-    const QJsonObject task{{QStringLiteral("task_key"), taskKey},
-                           {QStringLiteral("existing_cluster_id"), clusterId.trimmed()},
-                           {QStringLiteral("notebook_task"), notebookTask}};
+    QJsonObject task{{QStringLiteral("task_key"), taskKey},
+                     {QStringLiteral("existing_cluster_id"), clusterId.trimmed()},
+                     {QStringLiteral("notebook_task"), notebookTask}};
+    // On the task, where the service retries: a run-level timeout would also end the retries.
+    if (timeoutSeconds > 0)
+        task.insert(QStringLiteral("timeout_seconds"), timeoutSeconds);
+    if (maxRetries > 0)
+        task.insert(QStringLiteral("max_retries"), maxRetries);
+    if (minRetryIntervalMillis > 0)
+        task.insert(QStringLiteral("min_retry_interval_millis"), minRetryIntervalMillis);
+    if (retryOnTimeout)
+        task.insert(QStringLiteral("retry_on_timeout"), true);
 
     QJsonObject body{
         {QStringLiteral("run_name"), runName.isEmpty() ? defaultRunName(notebookPath) : runName},
-        {QStringLiteral("timeout_seconds"), timeoutSeconds},
+        {QStringLiteral("timeout_seconds"), 0}, // the run as a whole: no limit (see the task's)
         {QStringLiteral("tasks"), QJsonArray{task}}};
     if (!idempotencyToken.isEmpty())
         body.insert(QStringLiteral("idempotency_token"), idempotencyToken);

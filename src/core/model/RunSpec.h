@@ -17,7 +17,21 @@ struct RunSpec
     QString clusterId;
     QList<QPair<QString, QString>> parameters; // notebook base_parameters, in the user's order
     bool queueEnabled = true;
-    int timeoutSeconds = 0; // server-side timeout; 0 = none
+
+    // The run's own limits and retries, enforced by the service (not by Brickrun) on the task:
+    // tasks[0].timeout_seconds, max_retries, min_retry_interval_millis, retry_on_timeout. Each is
+    // sent only when set, so a spec without them gives the body it always gave.
+    int timeoutSeconds = 0;         // an attempt running longer ends TIMEDOUT; 0 = no limit
+    int maxRetries = 0;             // attempts after a failed one; 0 = none (-1 is refused)
+    int minRetryIntervalMillis = 0; // at least this long between two attempts; 0 = at once
+    bool retryOnTimeout = false;    // a timed-out attempt is retried too
+
+    static constexpr int MaxTimeoutSeconds = 7 * 24 * 3600;         // 7 days
+    static constexpr int MaxRetries = 100;                          // 101 attempts
+    static constexpr int MaxRetryIntervalMillis = 24 * 3600 * 1000; // 1 day
+
+    // How many attempts the service makes at most (1 without retries).
+    int attempts() const { return maxRetries > 0 ? maxRetries + 1 : 1; }
 
     // Every problem with the spec, each naming the field, e.g. "notebook path: must be absolute
     // (start with /)". Empty when the spec can be submitted.
