@@ -162,6 +162,13 @@ bool ApiError::isTransient() const
     }
 }
 
+bool ApiError::isEndpointNotServed() const
+{
+    return kind == Kind::Http && httpStatus == 404 &&
+           (errorCode == QLatin1String("ENDPOINT_NOT_FOUND") ||
+            message.startsWith(QLatin1String("Bad Target")));
+}
+
 QString ApiError::toString() const
 {
     switch (kind) {

@@ -36,6 +36,9 @@ struct ApiError
     bool isClientError() const;
     // The failure may go away by itself (throttling, unavailable, network, timeout…).
     bool isTransient() const;
+    // The workspace does not serve the API path asked for: 404 ENDPOINT_NOT_FOUND, or the
+    // gateway's {"error": "Bad Target: /api/2.2/…"} (an API version it does not serve).
+    bool isEndpointNotServed() const;
 
     // One line a person can read, e.g. "HTTP 400 INVALID_PARAMETER_VALUE: Run 5 does not exist."
     QString toString() const;

@@ -1,5 +1,10 @@
 #include "api/JobsClient.h"
 
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcJobs, "brickrun.api.jobs")
+
 namespace Brickrun {
 
 JobsClient::JobsClient(HttpTransport *transport, QObject *parent)
@@ -7,9 +12,35 @@ JobsClient::JobsClient(HttpTransport *transport, QObject *parent)
     , m_transport(transport)
 {}
 
-QString JobsClient::path(const char *endpoint) const
+void JobsClient::send(HttpTransport::Request request, const QString &endpoint, QObject *context,
+                      const HttpTransport::Callback &callback)
 {
-    return QStringLiteral("/api/%1/jobs/%2").arg(m_apiVersion, QLatin1String(endpoint));
+    const QString version = m_apiVersion;
+    request.path = QStringLiteral("/api/%1/jobs/%2").arg(version, endpoint);
+    QPointer<QObject> guard(context);
+    QPointer<JobsClient> self(this);
+    m_transport->send(
+        request, context,
+        [this, self, request, endpoint, version, guard, callback](const Result<QJsonObject> &r) {
+            if (r || !r.error().isEndpointNotServed() || version != DefaultApiVersion || !guard ||
+                !self) {
+                callback(r);
+                return;
+            }
+            // Asked once per client: another call may have switched already.
+            if (m_apiVersion == DefaultApiVersion) {
+                qCInfo(lcJobs, "the workspace does not serve Jobs API %s (%s); using %s",
+                       qUtf8Printable(version), qUtf8Printable(r.error().toString()),
+                       qUtf8Printable(FallbackApiVersion));
+                m_apiVersion = FallbackApiVersion;
+                Q_EMIT apiVersionChanged(m_apiVersion);
+            }
+            if (m_apiVersion == version) {
+                callback(r);
+                return;
+            }
+            send(request, endpoint, guard.data(), callback);
+        });
 }
 
 void JobsClient::submit(const RunSpec &spec, const QString &idempotencyToken, QObject *context,
@@ -17,37 +48,83 @@ void JobsClient::submit(const RunSpec &spec, const QString &idempotencyToken, QO
 {
     HttpTransport::Request req;
     req.method = "POST";
-    req.path = path("runs/submit");
     req.body = spec.toSubmitBody(idempotencyToken);
     req.idempotent = !idempotencyToken.isEmpty();
     req.description = QStringLiteral("runs/submit");
-    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+    send(req, req.description, context, [callback](const Result<QJsonObject> &r) {
         if (!r)
             return callback(Result<qint64>::failure(r.error()));
         callback(JsonMapping::submitResponse(r.value()));
     });
 }
 
+// One runs/get in progress: the pages so far, merged into the first.
+struct JobsClient::RunPages
+{
+    qint64 runId = 0;
+    Callback<RunInfo> callback;
+    QJsonObject run;      // the first page, with the arrays of the later ones appended
+    QString token;        // the page to ask for next; empty for the first
+    QSet<QString> tokens; // every token seen: a token given twice would loop for ever
+    int count = 0;
+    int maxPages = DefaultMaxRunPages;
+};
+
 void JobsClient::getRun(qint64 runId, QObject *context, Callback<RunInfo> callback)
 {
+    auto pages = std::make_shared<RunPages>();
+    pages->runId = runId;
+    pages->callback = std::move(callback);
+    pages->maxPages = m_maxRunPages;
+    getRunPage(pages, context);
+}
+
+void JobsClient::getRunPage(const std::shared_ptr<RunPages> &pages, QObject *context)
+{
     HttpTransport::Request req;
-    req.path = path("runs/get");
-    req.query.addQueryItem(QStringLiteral("run_id"), QString::number(runId));
+    req.query.addQueryItem(QStringLiteral("run_id"), QString::number(pages->runId));
+    if (!pages->token.isEmpty())
+        req.query.addQueryItem(QStringLiteral("page_token"), pages->token);
     req.description = QStringLiteral("runs/get");
-    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+    QPointer<QObject> guard(context);
+    QPointer<JobsClient> self(this);
+    send(req, req.description, context, [self, pages, guard](const Result<QJsonObject> &r) {
         if (!r)
-            return callback(Result<RunInfo>::failure(r.error()));
-        callback(JsonMapping::runInfo(r.value()));
+            return pages->callback(Result<RunInfo>::failure(r.error()));
+        if (++pages->count == 1)
+            pages->run = r.value();
+        else
+            JsonMapping::appendRunPage(&pages->run, r.value());
+        const QString next = pages->run.value(QLatin1String("next_page_token")).toString();
+        if (next.isEmpty())
+            return pages->callback(JsonMapping::runInfo(pages->run));
+        if (pages->tokens.contains(next))
+            return pages->callback(Result<RunInfo>::failure(ApiError::badResponse(
+                QStringLiteral("runs/get of run %1 gave the page token \"%2\" twice; stopped "
+                               "reading its pages (%3 read) so as not to loop")
+                    .arg(pages->runId)
+                    .arg(next.left(64))
+                    .arg(pages->count))));
+        if (pages->count >= pages->maxPages)
+            return pages->callback(Result<RunInfo>::failure(ApiError::badResponse(
+                QStringLiteral("runs/get of run %1 has more than %2 pages of tasks; stopped "
+                               "reading them")
+                    .arg(pages->runId)
+                    .arg(pages->maxPages))));
+        if (!guard || !self)
+            return;
+        pages->tokens.insert(next);
+        pages->token = next;
+        self->getRunPage(pages, guard.data());
     });
 }
 
 void JobsClient::getOutput(qint64 taskRunId, QObject *context, Callback<RunOutput> callback)
 {
     HttpTransport::Request req;
-    req.path = path("runs/get-output");
     req.query.addQueryItem(QStringLiteral("run_id"), QString::number(taskRunId));
     req.description = QStringLiteral("runs/get-output");
-    m_transport->send(req, context, [callback, taskRunId](const Result<QJsonObject> &r) {
+    send(req, req.description, context, [callback, taskRunId](const Result<QJsonObject> &r) {
         if (!r)
             return callback(Result<RunOutput>::failure(r.error()));
         callback(Result<RunOutput>::success(JsonMapping::runOutput(r.value(), taskRunId)));
@@ -58,13 +135,12 @@ void JobsClient::cancel(qint64 runId, QObject *context, Callback<bool> callback)
 {
     HttpTransport::Request req;
     req.method = "POST";
-    req.path = path("runs/cancel");
     req.body = QJsonObject{{QStringLiteral("run_id"), runId}};
     // Cancelling twice is harmless, but a cancel is only retried when the server says it did
     // not act on it (429/503); after a timeout the caller checks the run's state instead.
     req.idempotent = false;
     req.description = QStringLiteral("runs/cancel");
-    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+    send(req, req.description, context, [callback](const Result<QJsonObject> &r) {
         if (!r)
             return callback(Result<bool>::failure(r.error()));
         callback(Result<bool>::success(true));
@@ -75,7 +151,6 @@ void JobsClient::listRuns(const ListQuery &query, QObject *context,
                           Callback<JsonMapping::RunListPage> callback)
 {
     HttpTransport::Request req;
-    req.path = path("runs/list");
     if (query.submitRunsOnly)
         req.query.addQueryItem(QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN"));
     if (query.activeOnly)
@@ -91,7 +166,7 @@ void JobsClient::listRuns(const ListQuery &query, QObject *context,
         req.query.addQueryItem(QStringLiteral("start_time_from"),
                                QString::number(query.startTimeFromMs));
     req.description = QStringLiteral("runs/list");
-    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+    send(req, req.description, context, [callback](const Result<QJsonObject> &r) {
         if (!r)
             return callback(Result<JsonMapping::RunListPage>::failure(r.error()));
         callback(Result<JsonMapping::RunListPage>::success(JsonMapping::runListPage(r.value())));

@@ -9,11 +9,17 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 namespace Brickrun {
 
 // Typed calls of the Jobs API (2.2) over one HttpTransport. Each call takes a context object:
 // when it dies first, the request is aborted and the callback never runs.
+//
+// A workspace that does not serve 2.2 (404 ENDPOINT_NOT_FOUND, or "Bad Target: /api/2.2/…")
+// is asked again with 2.1, and every later call of this client uses 2.1 (apiVersionChanged
+// says so, e.g. to remember it in the profile). When 2.1 is not served either, the call fails
+// with that answer (ApiError::isEndpointNotServed).
 class JobsClient : public QObject
 {
     Q_OBJECT
@@ -21,14 +27,23 @@ public:
     template<typename T>
     using Callback = std::function<void(const Result<T> &)>;
 
+    static inline const QString DefaultApiVersion = QStringLiteral("2.2");
+    static inline const QString FallbackApiVersion = QStringLiteral("2.1");
+    // runs/get of a run with more pages than this (100 tasks each) fails instead of going on.
+    static constexpr int DefaultMaxRunPages = 1000;
+
     explicit JobsClient(HttpTransport *transport, QObject *parent = nullptr);
 
     HttpTransport *transport() const { return m_transport; }
+    QString apiVersion() const { return m_apiVersion; }
     void setApiVersion(const QString &version) { m_apiVersion = version; } // "2.2" or "2.1"
+    void setMaxRunPages(int pages) { m_maxRunPages = pages; }
 
     // runs/submit. With a non-empty idempotency token the call is retried safely.
     void submit(const RunSpec &spec, const QString &idempotencyToken, QObject *context,
                 Callback<qint64> callback);
+    // runs/get, every page of it (2.2 pages the tasks of a run at 100): the tasks, or the
+    // iterations of a for-each task, of all pages in one RunInfo.
     void getRun(qint64 runId, QObject *context, Callback<RunInfo> callback);
     // runs/get-output for a TASK run id (the parent id of a multi-task run is refused).
     void getOutput(qint64 taskRunId, QObject *context, Callback<RunOutput> callback);
@@ -47,10 +62,19 @@ public:
     void listRuns(const ListQuery &query, QObject *context,
                   Callback<JsonMapping::RunListPage> callback);
 
+Q_SIGNALS:
+    // The workspace does not serve the version in use; calls use `version` from now on.
+    void apiVersionChanged(const QString &version);
+
 private:
-    QString path(const char *endpoint) const;
+    // Sends `request` to /api/<version>/jobs/<endpoint>, falling back once from 2.2 to 2.1.
+    void send(HttpTransport::Request request, const QString &endpoint, QObject *context,
+              const HttpTransport::Callback &callback);
+    struct RunPages;
+    void getRunPage(const std::shared_ptr<RunPages> &pages, QObject *context);
     HttpTransport *m_transport;
-    QString m_apiVersion = QStringLiteral("2.2");
+    QString m_apiVersion = DefaultApiVersion;
+    int m_maxRunPages = DefaultMaxRunPages;
 };
 
 } // namespace Brickrun

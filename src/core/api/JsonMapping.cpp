@@ -221,7 +221,35 @@ Result<RunInfo> runInfo(const QJsonObject &body)
             task.clusterId = runCluster;
         r.tasks.append(task);
     }
+    const QJsonArray iterations = body.value(QLatin1String("iterations")).toArray();
+    for (const QJsonValue &t : iterations) {
+        if (t.isObject())
+            r.iterations.append(taskRun(t.toObject()));
+    }
     return Result<RunInfo>::success(r);
+}
+
+void appendRunPage(QJsonObject *run, const QJsonObject &page)
+{
+    const QLatin1String iterations("iterations");
+    const bool pagingIterations = !run->value(iterations).toArray().isEmpty();
+    QList<QLatin1String> paged{QLatin1String("job_clusters"), QLatin1String("job_parameters"),
+                               QLatin1String("repair_history")};
+    paged.prepend(pagingIterations ? iterations : QLatin1String("tasks"));
+    for (const QLatin1String key : std::as_const(paged)) {
+        const QJsonArray more = page.value(key).toArray();
+        if (more.isEmpty())
+            continue;
+        QJsonArray all = run->value(key).toArray();
+        for (const QJsonValue &v : more)
+            all.append(v);
+        run->insert(key, all);
+    }
+    const QLatin1String token("next_page_token");
+    if (page.contains(token))
+        run->insert(token, page.value(token));
+    else
+        run->remove(token);
 }
 
 RunOutput runOutput(const QJsonObject &body, qint64 taskRunId)

@@ -15,6 +15,12 @@ Result<qint64> submitResponse(const QJsonObject &body);
 RunState runState(const QJsonObject &state);
 TaskRun taskRun(const QJsonObject &task);
 Result<RunInfo> runInfo(const QJsonObject &body);
+// Jobs API 2.2 pages the arrays of runs/get at 100 entries (`next_page_token`, passed back as
+// `page_token`). Appends a further page's entries to `run`, the first page: the tasks, or for
+// a for-each task's run the iterations (each page repeats the one for-each task), and the
+// job_clusters, job_parameters and repair_history each page continues. The first page's token
+// is replaced by the page's.
+void appendRunPage(QJsonObject *run, const QJsonObject &page);
 RunOutput runOutput(const QJsonObject &body, qint64 taskRunId);
 
 struct RunListPage

@@ -36,6 +36,7 @@ struct RunInfo
     qint64 runDurationMs = 0;
     qint64 queueDurationMs = 0;
     QList<TaskRun> tasks;
+    QList<TaskRun> iterations; // the run of a for-each task: one entry per iteration
 
     // The task whose output answers the seed's questions: the newest attempt of the task with
     // this key, else of the first task listed; nullptr when the run has no tasks.
