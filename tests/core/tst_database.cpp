@@ -1,6 +1,7 @@
 #include "DamagedHistory.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
+#include "store/PresetStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -187,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(moved.isEmpty());
         QVERIFY(QFile::exists(path));
         QCOMPARE(db.path(), path);
-        QCOMPARE(Database::currentSchemaVersion(), 2);
+        QCOMPARE(Database::currentSchemaVersion(), 3);
         QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         const QSqlDatabase c = db.connection();
         QCOMPARE(valueOf(c, QStringLiteral("PRAGMA journal_mode")).toString(),
@@ -243,7 +244,8 @@ private Q_SLOTS:
         QTest::newRow("v0: empty file") << 0;
         QTest::newRow("v0: SQLite file without our tables") << -1;
         QTest::newRow("v1: fixture") << 1;
-        // When v3 comes: add tests/data/db/schema-v2.sql and a row here.
+        QTest::newRow("v2: fixture") << 2;
+        // When v4 comes: add tests/data/db/schema-v3.sql and a row here.
     }
     void migratesFromEveryEarlierVersion()
     {
@@ -259,8 +261,9 @@ private Q_SLOTS:
         } else {
             RawConnection raw(path);
             QString error;
-            QVERIFY2(raw.runScript(fixture("schema-v1.sql"), &error), qPrintable(error));
-            QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+            const QByteArray name = "schema-v" + QByteArray::number(fromVersion) + ".sql";
+            QVERIFY2(raw.runScript(fixture(name.constData()), &error), qPrintable(error));
+            QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), fromVersion);
         }
 
         const QStringList reference = freshSchema();
@@ -273,8 +276,8 @@ private Q_SLOTS:
         schema.removeAll(QStringLiteral("table unrelated: CREATE TABLE unrelated (x)"));
         QCOMPARE(schema, reference);
 
-        if (fromVersion == 1) {
-            // Nothing of the v1 file is lost and the stores read it.
+        if (fromVersion >= 1) {
+            // Nothing of the file is lost and the stores read it.
             HistoryStore history(&db);
             const auto finished = history.record(1);
             QVERIFY(finished);
@@ -297,6 +300,15 @@ private Q_SLOTS:
             QCOMPARE(
                 valueOf(db.connection(), QStringLiteral("SELECT count(*) FROM presets")).toInt(),
                 1);
+            // v3: runs and presets from before retries existed have none.
+            QCOMPARE(finished->spec.timeoutSeconds, 3600);
+            QCOMPARE(finished->spec.maxRetries, 0);
+            QCOMPARE(finished->spec.minRetryIntervalMillis, 0);
+            QCOMPARE(finished->spec.retryOnTimeout, false);
+            const auto preset = PresetStore(&db).preset(QStringLiteral("Nightly"));
+            QVERIFY(preset);
+            QCOMPARE(preset->spec.notebookPath, QStringLiteral("/Repos/etl/load"));
+            QCOMPARE(preset->spec.maxRetries, 0);
         }
     }
 

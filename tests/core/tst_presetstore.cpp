@@ -110,6 +110,41 @@ private Q_SLOTS:
         QCOMPARE(store.presets().size(), 5);
     }
 
+    // The run's timeout and retries are stored, copied, exported and imported with the rest.
+    void retriesAreKeptEverywhere()
+    {
+        QString error;
+        Preset p = preset(QStringLiteral("Retried"));
+        p.spec.timeoutSeconds = 1800;
+        p.spec.maxRetries = 2;
+        p.spec.minRetryIntervalMillis = 45000;
+        p.spec.retryOnTimeout = true;
+        QVERIFY2(m_store->save(p, &error), qPrintable(error));
+        const auto check = [](const std::optional<Preset> &back) {
+            QVERIFY(back);
+            QCOMPARE(back->spec.timeoutSeconds, 1800);
+            QCOMPARE(back->spec.maxRetries, 2);
+            QCOMPARE(back->spec.minRetryIntervalMillis, 45000);
+            QCOMPARE(back->spec.retryOnTimeout, true);
+        };
+        {
+            Database db(m_path);
+            QVERIFY(db.open(&error));
+            check(PresetStore(&db).preset(QStringLiteral("Retried")));
+        }
+        const std::optional<QString> copy = m_store->duplicate(QStringLiteral("Retried"));
+        QVERIFY(copy);
+        check(m_store->preset(*copy));
+
+        const QString file = m_dir.filePath(QStringLiteral("retried.json"));
+        QVERIFY2(m_store->exportToFile(QStringLiteral("Retried"), file, &error), qPrintable(error));
+        QVERIFY(m_store->remove(QStringLiteral("Retried")));
+        QStringList errors;
+        QCOMPARE(m_store->importFromFile(file, &errors), QStringList{QStringLiteral("Retried")});
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join(QLatin1Char('\n'))));
+        check(m_store->preset(QStringLiteral("Retried")));
+    }
+
     void saveRefusesWithReasons()
     {
         QString error;

@@ -228,10 +228,30 @@ bool migrateToV2(const QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v3: the run's own retries beside its timeout (RunSpec), in the history and the presets, and
+// the attempt of a run's task the service is at (0 = the first).
+bool migrateToV3(const QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {
+                       "ALTER TABLE runs ADD COLUMN max_retries INTEGER NOT NULL DEFAULT 0",
+                       "ALTER TABLE runs ADD COLUMN min_retry_interval_ms INTEGER NOT NULL"
+                       " DEFAULT 0",
+                       "ALTER TABLE runs ADD COLUMN retry_on_timeout INTEGER NOT NULL DEFAULT 0",
+                       "ALTER TABLE runs ADD COLUMN attempt_number INTEGER NOT NULL DEFAULT 0",
+                       "ALTER TABLE presets ADD COLUMN max_retries INTEGER NOT NULL DEFAULT 0",
+                       "ALTER TABLE presets ADD COLUMN min_retry_interval_ms INTEGER NOT NULL"
+                       " DEFAULT 0",
+                       "ALTER TABLE presets ADD COLUMN retry_on_timeout INTEGER NOT NULL"
+                       " DEFAULT 0",
+                   },
+                   error);
+}
+
 const std::vector<MigrationStep> &migrations()
 {
     // migrations()[i] takes a file from version i to version i + 1.
-    static const std::vector<MigrationStep> steps{&migrateToV1, &migrateToV2};
+    static const std::vector<MigrationStep> steps{&migrateToV1, &migrateToV2, &migrateToV3};
     return steps;
 }
 

@@ -25,7 +25,7 @@ constexpr qint64 MaxImportBytes = 1024 * 1024;
 
 const QString PresetColumns = QStringLiteral(
     "name, profile, run_name, task_key, notebook_path, cluster_id, parameters, queue_enabled,"
-    " timeout_seconds");
+    " timeout_seconds, max_retries, min_retry_interval_ms, retry_on_timeout");
 
 QString parametersJson(const QList<QPair<QString, QString>> &parameters)
 {
@@ -51,6 +51,9 @@ Preset presetFromQuery(const QSqlQuery &q)
     }
     p.spec.queueEnabled = q.value(7).toBool();
     p.spec.timeoutSeconds = q.value(8).toInt();
+    p.spec.maxRetries = q.value(9).toInt();
+    p.spec.minRetryIntervalMillis = q.value(10).toInt();
+    p.spec.retryOnTimeout = q.value(11).toBool();
     return p;
 }
 
@@ -65,10 +68,11 @@ QStringList problemsOf(const Preset &preset)
 bool insertOrReplace(const QSqlDatabase &db, const Preset &p, QString *error)
 {
     QSqlQuery q(db);
-    if (!prepare(q,
-                 QStringLiteral("INSERT OR REPLACE INTO presets (") + PresetColumns +
-                     QStringLiteral(", updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                 "save a preset", error))
+    if (!prepare(
+            q,
+            QStringLiteral("INSERT OR REPLACE INTO presets (") + PresetColumns +
+                QStringLiteral(", updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "save a preset", error))
         return false;
     bind(q, p.name);
     bind(q, p.profile);
@@ -79,6 +83,9 @@ bool insertOrReplace(const QSqlDatabase &db, const Preset &p, QString *error)
     bind(q, parametersJson(p.spec.parameters));
     bind(q, p.spec.queueEnabled);
     bind(q, p.spec.timeoutSeconds);
+    bind(q, p.spec.maxRetries);
+    bind(q, p.spec.minRetryIntervalMillis);
+    bind(q, p.spec.retryOnTimeout);
     bind(q, QDateTime::currentMSecsSinceEpoch());
     return exec(q, "save a preset", error);
 }
