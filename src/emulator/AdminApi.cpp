@@ -105,6 +105,30 @@ ApiAnswer handleOAuth(Emulator &emulator, const ApiRequest &request, const QStri
     return {};
 }
 
+QJsonObject shapesJson(const ShapeSettings &settings)
+{
+    return {{QStringLiteral("shapes"), answerShapesName(settings.shapes)},
+            {QStringLiteral("status_only"), settings.statusOnly}};
+}
+
+// POST /__admin/shapes {"shapes": "live"|"published", "status_only": true|false}, both
+// optional: what is not given stays.
+ApiAnswer setShapes(Emulator &emulator, const QJsonObject &body)
+{
+    ShapeSettings settings = emulator.shapeSettings();
+    const QJsonValue shapes = body.value(QStringLiteral("shapes"));
+    const QJsonValue statusOnly = body.value(QStringLiteral("status_only"));
+    if ((!shapes.isUndefined() && !parseAnswerShapes(shapes.toString(), &settings.shapes)) ||
+        (!statusOnly.isUndefined() && !statusOnly.isBool()))
+        return ApiRouter::error(ApiError::invalidParameter(
+            QStringLiteral("Expected {\"shapes\": \"live\"|\"published\", "
+                           "\"status_only\": true|false} (both optional).")));
+    if (statusOnly.isBool())
+        settings.statusOnly = statusOnly.toBool();
+    emulator.setShapeSettings(settings);
+    return ApiRouter::json(shapesJson(settings));
+}
+
 } // namespace
 
 bool isAdminPath(const QString &path)
@@ -170,6 +194,17 @@ ApiAnswer handle(Emulator &emulator, const ApiRequest &request, bool fromLoopbac
                                "characters and no spaces.")));
         emulator.setToken(token);
         return ApiRouter::json({});
+    } else if (route == QLatin1String("shapes")) {
+        if (method == QLatin1String("GET"))
+            return ApiRouter::json(shapesJson(emulator.shapeSettings()));
+        if (method == QLatin1String("POST"))
+            return setShapes(emulator, QJsonDocument::fromJson(request.body).object());
+    } else if (route == QLatin1String("job-runs") && method == QLatin1String("POST")) {
+        qint64 runId = 0;
+        QString error;
+        if (!emulator.createJobRun(QJsonDocument::fromJson(request.body).object(), &runId, &error))
+            return ApiRouter::error(ApiError::invalidParameter(error));
+        return ApiRouter::json({{QStringLiteral("run_id"), static_cast<double>(runId)}});
     } else if (route.startsWith(QLatin1String("oauth/"))) {
         bool handled = false;
         ApiAnswer answer = handleOAuth(emulator, request, route.mid(6), &handled);

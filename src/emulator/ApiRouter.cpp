@@ -39,10 +39,11 @@ QString scimIdOf(const QString &name)
 } // namespace
 
 ApiRouter::ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
-                     const OAuthServer *oauth)
+                     const OAuthServer *oauth, QStringList jobsApiVersions)
     : m_workspace(workspace)
     , m_engine(engine)
     , m_oauth(oauth)
+    , m_jobsApiVersions(std::move(jobsApiVersions))
     , m_token(std::move(token))
 {}
 
@@ -158,9 +159,13 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
 
     const bool get =
         request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
-    if (route.startsWith(QLatin1String("/jobs/")) &&
-        (version == QLatin1String("2.1") || version == QLatin1String("2.2")))
-        return handleJobs(request, route);
+    if (route.startsWith(QLatin1String("/jobs/")) && knownJobsApiVersions().contains(version)) {
+        if (!m_jobsApiVersions.contains(version))
+            return json(QJsonObject{{QStringLiteral("error"),
+                                     QStringLiteral("Bad Target: %1").arg(request.path)}},
+                        404);
+        return handleJobs(request, version, route);
+    }
     if (route == QLatin1String("/clusters/list") && get &&
         (version == QLatin1String("2.0") || version == QLatin1String("2.1")))
         return json(QJsonObject{{QStringLiteral("clusters"), m_engine.clusters()}});
@@ -175,7 +180,8 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
     return endpointNotFound(request, route);
 }
 
-ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route) const
+ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &version,
+                                const QString &route) const
 {
     const bool get =
         request.method == QLatin1String("GET") || request.method == QLatin1String("HEAD");
@@ -188,7 +194,7 @@ ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route)
     if (route == QLatin1String("/jobs/runs/submit") && post) {
         qint64 id = 0;
         bool created = false;
-        failure = m_engine.submit(request.body, &id, &created);
+        failure = m_engine.submit(request.body, version, &id, &created);
         answer.insert(QStringLiteral("run_id"), static_cast<double>(id));
         if (!failure.isError()) {
             ApiAnswer submitted = json(answer);
@@ -196,13 +202,13 @@ ApiAnswer ApiRouter::handleJobs(const ApiRequest &request, const QString &route)
             return submitted;
         }
     } else if (route == QLatin1String("/jobs/runs/get") && get) {
-        failure = m_engine.getRun(runId, &answer);
+        failure = m_engine.getRun(request.query, version, &answer);
     } else if (route == QLatin1String("/jobs/runs/get-output") && get) {
         failure = m_engine.getOutput(runId, &answer);
     } else if (route == QLatin1String("/jobs/runs/cancel") && post) {
         failure = m_engine.cancel(request.body);
     } else if (route == QLatin1String("/jobs/runs/list") && get) {
-        failure = m_engine.list(request.query, &answer);
+        failure = m_engine.list(request.query, version, &answer);
     } else {
         return endpointNotFound(request, route);
     }

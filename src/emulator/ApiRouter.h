@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <mutex>
 
@@ -45,8 +46,11 @@ class ApiRouter
 {
 public:
     // oauth: accepts the access tokens it issued besides the token (may be null).
+    // jobsApiVersions: the Jobs API versions served ("2.1", "2.2"); a request for another one
+    // gets what some workspaces send: 404 {"error":"Bad Target: <path>"}.
     ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
-              const OAuthServer *oauth = nullptr);
+              const OAuthServer *oauth = nullptr,
+              QStringList jobsApiVersions = {QStringLiteral("2.1"), QStringLiteral("2.2")});
 
     ApiAnswer handle(const ApiRequest &request) const;
 
@@ -63,7 +67,8 @@ public:
     static ApiAnswer error(const ApiError &error);
 
 private:
-    ApiAnswer handleJobs(const ApiRequest &request, const QString &route) const;
+    ApiAnswer handleJobs(const ApiRequest &request, const QString &version,
+                         const QString &route) const;
     ApiAnswer handleMe(const OAuthIdentity *identity) const; // null: the token's user
     ApiAnswer handleOtherMe(const OAuthIdentity &identity) const;
     ApiAnswer handleWorkspaceList(const ApiRequest &request) const;
@@ -76,6 +81,7 @@ private:
     const Workspace &m_workspace;
     RunEngine &m_engine;
     const OAuthServer *m_oauth;
+    const QStringList m_jobsApiVersions;
     mutable std::mutex m_tokenMutex;
     QString m_token;
 };

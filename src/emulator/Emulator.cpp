@@ -279,10 +279,19 @@ bool Emulator::start(QString *error)
         d->options.workspaceFile.isEmpty() ? kBuiltInWorkspace : d->options.workspaceFile;
     if (!d->workspace.loadFile(file, &reason))
         return fail(reason);
+    for (const QString &version : d->options.jobsApiVersions) {
+        if (!knownJobsApiVersions().contains(version))
+            return fail(QStringLiteral("Jobs API version %1 is not one the emulator can serve (%2)")
+                            .arg(version, knownJobsApiVersions().join(QStringLiteral(", "))));
+    }
+    if (d->options.jobsApiVersions.isEmpty())
+        return fail(QStringLiteral("no Jobs API version to serve"));
     d->engine = std::make_unique<RunEngine>(d->workspace, d->options.speed, d->options.stateFile);
+    d->engine->setShapes({d->options.shapes, d->options.statusOnly});
     if (!d->engine->loadState(&reason))
         return fail(reason);
-    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, token(), d->oauth.get());
+    d->router = std::make_unique<ApiRouter>(d->workspace, *d->engine, token(), d->oauth.get(),
+                                            d->options.jobsApiVersions);
     if (d->options.oauthUserName.isEmpty() || d->options.oauthUserName == d->workspace.userName())
         d->oauth->setUser(d->workspace.userName(), d->workspace.displayName());
     d->applyRunDeletions();
@@ -456,6 +465,33 @@ QString Emulator::setAsideStateFile() const
 int Emulator::createdRunCount() const
 {
     return d->engine ? d->engine->createdRunCount() : 0;
+}
+
+void Emulator::setShapeSettings(const ShapeSettings &settings)
+{
+    d->options.shapes = settings.shapes;
+    d->options.statusOnly = settings.statusOnly;
+    if (d->engine)
+        d->engine->setShapes(settings);
+}
+
+ShapeSettings Emulator::shapeSettings() const
+{
+    return d->engine ? d->engine->shapes()
+                     : ShapeSettings{d->options.shapes, d->options.statusOnly};
+}
+
+bool Emulator::createJobRun(const QJsonObject &request, qint64 *runId, QString *error)
+{
+    if (!d->engine) {
+        if (error)
+            *error = QStringLiteral("the emulator is not started");
+        return false;
+    }
+    const ApiError failure = d->engine->createJobRun(request, runId);
+    if (failure.isError() && error)
+        *error = failure.message;
+    return !failure.isError();
 }
 
 void Emulator::advanceSimulatedTime(qint64 milliseconds)

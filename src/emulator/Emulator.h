@@ -4,6 +4,7 @@
 // Written from docs/ and the API facts, never from the client's code: it must not include
 // or link brickrun_core, so a misunderstanding in one is caught by the other.
 
+#include "AnswerShapes.h"
 #include "FaultPlan.h"
 #include "OAuthServer.h"
 #include "RequestLog.h"
@@ -31,6 +32,14 @@ struct EmulatorOptions
     QString tlsCertificateFile;
     QString tlsKeyFile;
     QString adminToken; // for /__admin/...; empty = the token as given or generated at start
+
+    // What the answers carry (AnswerShapes.h, docs/demo-workspace.md "Answer shapes"): Live,
+    // the default, sends what the live service sends; Published only what the published API
+    // description declares (the conformance test).
+    AnswerShapes shapes = AnswerShapes::Live;
+    bool statusOnly = false; // live: every run answers `status` without `state`
+    // The Jobs API versions served; a request for another answers 404 "Bad Target".
+    QStringList jobsApiVersions = knownJobsApiVersions();
 
     // OAuth sign-in (docs/demo-workspace.md, "OAuth sign-in"). Access tokens live this many
     // simulated seconds; "expires_in" says max(1, round(lifetime / speed)) real seconds.
@@ -82,6 +91,14 @@ public:
 
     // For tests: how many runs runs/submit has created so far (idempotent repeats not counted).
     int createdRunCount() const;
+
+    // Answer shapes from now on (the /__admin/shapes route does the same over HTTP).
+    void setShapeSettings(const ShapeSettings &settings);
+    ShapeSettings shapeSettings() const;
+    // A JOB_RUN of the demo job with many notebook tasks, as POST /__admin/job-runs makes it
+    // (see RunEngine::createJobRun); false with a reason in *error when the request is bad or
+    // the emulator is not started.
+    bool createJobRun(const QJsonObject &request, qint64 *runId, QString *error = nullptr);
 
     // For tests: the simulated clock (epoch ms) and a jump ahead on it, e.g. to finish a
     // notebook that takes simulated minutes without waiting.

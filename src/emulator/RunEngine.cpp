@@ -1,10 +1,13 @@
 #include "RunEngine.h"
 
+#include "PageToken.h"
 #include "RunJson.h"
+#include "RunListQuery.h"
 #include "SubmitRequest.h"
 #include "TaskTimeline.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
@@ -18,7 +21,8 @@ Q_LOGGING_CATEGORY(lcState, "brickrun.emulator.state")
 namespace {
 
 constexpr qint64 kOutputLimitBytes = 5 * 1024 * 1024;
-constexpr qint64 kMaxOffset = 1000000;
+// The job of the runs the admin route makes (JOB_RUN); submit runs have jobs of their own.
+constexpr qint64 kDemoJobId = 987654321098765LL;
 
 qint64 secondsToMs(double seconds)
 {
@@ -142,8 +146,10 @@ void RunEngine::index(const RunRecord &run)
     stored.cancelMs = cancelMs;
     m_nextId = std::max(m_nextId, run.runId + 1);
     for (const TaskRecord &t : run.tasks) {
-        m_parentOfTask.insert(t.runId, run.runId);
-        m_nextId = std::max(m_nextId, t.runId + 1);
+        for (int attempt = 0; attempt <= t.retryRunIds.size(); ++attempt) {
+            m_parentOfTask.insert(t.attemptRunId(attempt), run.runId);
+            m_nextId = std::max(m_nextId, t.attemptRunId(attempt) + 1);
+        }
     }
     if (!run.idempotencyToken.isEmpty())
         m_byToken.insert(run.idempotencyToken, run.runId);
@@ -221,14 +227,68 @@ QString RunEngine::clusterState(const ClusterDefinition &cluster, qint64 atMs) c
     return QStringLiteral("TERMINATED");
 }
 
-ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
+ApiError RunEngine::submit(const QByteArray &body, const QString &apiVersion, qint64 *runId,
+                           bool *created)
 {
     if (created)
         *created = false;
     RunRecord run;
-    const ApiError error = SubmitRequest::parse(body, m_workspace, &run);
+    // Jobs API 2.2 allows up to 1000 tasks in a run, 2.1 up to 100.
+    const int maxTasks = apiVersion == QLatin1String("2.2") ? 1000 : 100;
+    const ApiError error = SubmitRequest::parse(body, m_workspace, maxTasks, &run);
     if (error.isError())
         return error;
+    return create(run, runId, created);
+}
+
+ApiError RunEngine::createJobRun(const QJsonObject &request, qint64 *runId)
+{
+    const QJsonValue count = request.value(QStringLiteral("task_count"));
+    const int taskCount = count.isUndefined() ? 150 : count.toInt(-1);
+    if (taskCount < 1 || taskCount > 1000)
+        return ApiError::invalidParameter(
+            QStringLiteral("task_count must be an integer between 1 and 1000."));
+    const QString notebook = request.value(QStringLiteral("notebook_path"))
+                                 .toString(QStringLiteral("/Shared/Demo/hello"));
+    const QString cluster = request.value(QStringLiteral("existing_cluster_id"))
+                                .toString(QStringLiteral("demo-cluster"));
+    const bool flaky = request.value(QStringLiteral("flaky_task")).toBool(true);
+    QJsonArray tasks;
+    for (int i = 1; i <= taskCount; ++i) {
+        const bool isFlaky = flaky && i == taskCount;
+        QJsonObject task{
+            {QStringLiteral("task_key"),
+             isFlaky ? QStringLiteral("flaky")
+                     : QStringLiteral("task_%1").arg(i, 3, 10, QLatin1Char('0'))},
+            {QStringLiteral("existing_cluster_id"), cluster},
+            {QStringLiteral("notebook_task"),
+             QJsonObject{{QStringLiteral("notebook_path"),
+                          isFlaky ? QStringLiteral("/Shared/Demo/flaky") : notebook}}},
+            {QStringLiteral("description"),
+             isFlaky ? QStringLiteral("Fails on its first attempt and succeeds on the retry")
+                     : QStringLiteral("Generated task %1 of %2").arg(i).arg(taskCount)}};
+        if (isFlaky) {
+            task.insert(QStringLiteral("max_retries"), 1);
+            task.insert(QStringLiteral("min_retry_interval_millis"), 2000);
+        }
+        tasks.append(task);
+    }
+    const QJsonObject body{{QStringLiteral("run_name"),
+                            request.value(QStringLiteral("run_name"))
+                                .toString(QStringLiteral("Demo job with %1 tasks").arg(taskCount))},
+                           {QStringLiteral("tasks"), tasks}};
+    RunRecord run;
+    const ApiError error = SubmitRequest::parse(QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                                m_workspace, 1000, &run);
+    if (error.isError())
+        return error;
+    run.runType = QStringLiteral("JOB_RUN");
+    run.jobId = kDemoJobId;
+    return create(run, runId, nullptr);
+}
+
+ApiError RunEngine::create(RunRecord run, qint64 *runId, bool *created)
+{
     std::lock_guard<std::mutex> lock(m_mutex);
     // Read, allocate and write under the file lock, with what other processes wrote re-read
     // first: no two processes hand out the same id or drop each other's runs.
@@ -244,7 +304,8 @@ ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
         m_nextId += 1 + static_cast<qint64>(m_random() % 1000000000ULL);
     run.submitMs = m_clock.nowMs();
     run.runId = allocateId();
-    run.jobId = 100000000000000LL + (run.runId * 48271) % 800000000000000LL;
+    if (run.jobId == 0)
+        run.jobId = 100000000000000LL + (run.runId * 48271) % 800000000000000LL;
     run.creatorUserName = m_workspace.userName();
     for (TaskRecord &t : run.tasks) {
         t.runId = allocateId();
@@ -256,6 +317,11 @@ ApiError RunEngine::submit(const QByteArray &body, qint64 *runId, bool *created)
         } else {
             t.clusterReadyMs = clusterReadyMs(t.clusterId, run.submitMs);
         }
+    }
+    // Run ids for the retries each task will make unless it is cancelled.
+    for (TaskRecord &t : run.tasks) {
+        for (int n = TaskTimeline::plannedAttempts(run, t); n > 1; --n)
+            t.retryRunIds.append(allocateId());
     }
     index(run);
     ++m_createdRuns;
@@ -275,8 +341,10 @@ bool RunEngine::deleteRun(qint64 id)
     if (parentId == 0 || !m_runs.contains(parentId))
         return false;
     const RunRecord run = m_runs.take(parentId);
-    for (const TaskRecord &t : run.tasks)
-        m_parentOfTask.remove(t.runId);
+    for (const TaskRecord &t : run.tasks) {
+        for (int attempt = 0; attempt <= t.retryRunIds.size(); ++attempt)
+            m_parentOfTask.remove(t.attemptRunId(attempt));
+    }
     if (!run.idempotencyToken.isEmpty())
         m_byToken.remove(run.idempotencyToken);
     persist();
@@ -284,7 +352,7 @@ bool RunEngine::deleteRun(qint64 id)
 }
 
 ApiError RunEngine::findRun(const QString &runIdText, const RunRecord **run,
-                            const TaskRecord **task)
+                            const TaskRecord **task, int *attempt)
 {
     qint64 id = 0;
     if (runIdText.isNull())
@@ -293,6 +361,7 @@ ApiError RunEngine::findRun(const QString &runIdText, const RunRecord **run,
         return ApiError::invalidParameter(
             QStringLiteral("Invalid run_id: '%1' is not a positive integer").arg(runIdText));
     *task = nullptr;
+    *attempt = 0;
     if (m_runs.contains(id)) {
         *run = &m_runs[id];
         return {};
@@ -300,25 +369,70 @@ ApiError RunEngine::findRun(const QString &runIdText, const RunRecord **run,
     if (m_parentOfTask.contains(id)) {
         *run = &m_runs[m_parentOfTask.value(id)];
         for (const TaskRecord &t : (*run)->tasks) {
-            if (t.runId == id)
+            if (t.attemptOf(id) >= 0) {
                 *task = &t;
+                *attempt = t.attemptOf(id);
+            }
         }
-        return {};
+        // A retry's run id exists from when the attempt before it ended.
+        if (*task && *attempt < TaskTimeline::attempts(**run, **task, m_clock.nowMs()).size())
+            return {};
     }
     return ApiError::invalidParameter(QStringLiteral("Run %1 does not exist.").arg(id));
 }
 
-ApiError RunEngine::getRun(const QString &runIdText, QJsonObject *answer)
+RunJson::Context RunEngine::context() const
 {
+    return {m_baseUrl, m_workspace.workspaceId(), m_clock.nowMs(), m_shapes};
+}
+
+void RunEngine::setShapes(const ShapeSettings &shapes)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_shapes = shapes;
+}
+
+ShapeSettings RunEngine::shapes() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_shapes;
+}
+
+ApiError RunEngine::getRun(const QMap<QString, QString> &query, const QString &apiVersion,
+                           QJsonObject *answer)
+{
+    const QString runIdText = query.contains(QStringLiteral("run_id"))
+                                  ? query.value(QStringLiteral("run_id"))
+                                  : QString();
     std::lock_guard<std::mutex> lock(m_mutex);
     syncFromDisk();
     const RunRecord *run = nullptr;
     const TaskRecord *task = nullptr;
-    const ApiError error = findRun(runIdText, &run, &task);
+    int attempt = 0;
+    const ApiError error = findRun(runIdText, &run, &task, &attempt);
     if (error.isError())
         return error;
-    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), m_clock.nowMs()};
-    *answer = task ? RunJson::taskRun(*run, *task, context) : RunJson::run(*run, context, true);
+    const RunJson::Context now = context();
+    if (task) {
+        *answer = RunJson::taskRun(*run, *task, attempt, now);
+        return {};
+    }
+    *answer = RunJson::run(*run, now, true);
+    if (!now.shapes.live())
+        return {};
+    QStringList paged{QStringLiteral("tasks")};
+    if (query.value(QStringLiteral("include_history")) == QLatin1String("true")) {
+        answer->insert(QStringLiteral("repair_history"), RunJson::repairHistory(*run, now));
+        paged.append(QStringLiteral("repair_history"));
+    }
+    // Jobs API 2.2 pages the arrays of a run at 100 items; 2.1 answers them whole.
+    if (apiVersion == QLatin1String("2.2")) {
+        qint64 page = 0;
+        if (query.contains(QStringLiteral("page_token")) &&
+            !PageToken::parse(query.value(QStringLiteral("page_token")), "page", &page))
+            return ApiError::invalidParameter(QStringLiteral("Invalid page_token"));
+        PageToken::keepPage(answer, paged, page);
+    }
     return {};
 }
 
@@ -328,17 +442,18 @@ ApiError RunEngine::getOutput(const QString &runIdText, QJsonObject *answer)
     syncFromDisk();
     const RunRecord *run = nullptr;
     const TaskRecord *task = nullptr;
-    const ApiError error = findRun(runIdText, &run, &task);
+    int attempt = 0;
+    const ApiError error = findRun(runIdText, &run, &task, &attempt);
     if (error.isError())
         return error;
     if (!task)
         return ApiError::invalidParameter(
             QStringLiteral("Retrieving the output of runs with multiple tasks is not supported. "
                            "Please retrieve the output of each individual task run instead."));
-    const qint64 now = m_clock.nowMs();
-    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), now};
-    *answer = QJsonObject{{QStringLiteral("metadata"), RunJson::taskRun(*run, *task, context)}};
-    const TaskStatus status = TaskTimeline::at(*run, *task, now);
+    const RunJson::Context now = context();
+    *answer =
+        QJsonObject{{QStringLiteral("metadata"), RunJson::taskRun(*run, *task, attempt, now)}};
+    const TaskStatus status = TaskTimeline::attempts(*run, *task, now.nowMs).at(attempt);
     if (!status.terminal)
         return {};
     const NotebookBehaviour &b = task->behaviour;
@@ -394,7 +509,8 @@ ApiError RunEngine::cancel(const QByteArray &body)
     syncFromDisk(SyncMode::Locked);
     const RunRecord *found = nullptr;
     const TaskRecord *task = nullptr;
-    const ApiError error = findRun(idText, &found, &task);
+    int attempt = 0;
+    const ApiError error = findRun(idText, &found, &task, &attempt);
     if (error.isError())
         return error;
     RunRecord &run = m_runs[found->runId];
@@ -406,105 +522,48 @@ ApiError RunEngine::cancel(const QByteArray &body)
     return {};
 }
 
-ApiError RunEngine::list(const QMap<QString, QString> &query, QJsonObject *answer)
+ApiError RunEngine::list(const QMap<QString, QString> &query, const QString &apiVersion,
+                         QJsonObject *answer)
 {
-    auto boolParam = [&](const QString &name, bool *value) -> ApiError {
-        const QString text = query.value(name);
-        if (text.isEmpty() || text == QLatin1String("false"))
-            return {};
-        if (text == QLatin1String("true")) {
-            *value = true;
-            return {};
-        }
-        return ApiError::invalidParameter(
-            QStringLiteral("Invalid value for %1: '%2' (expected true or false)").arg(name, text));
-    };
-    auto intParam = [&](const QString &name, qint64 *value) -> ApiError {
-        if (!query.contains(name))
-            return {};
-        bool ok = false;
-        *value = query.value(name).toLongLong(&ok);
-        if (!ok)
-            return ApiError::invalidParameter(
-                QStringLiteral("Invalid value for %1: '%2' is not an integer")
-                    .arg(name, query.value(name)));
-        return {};
-    };
-    bool activeOnly = false;
-    bool completedOnly = false;
-    bool expandTasks = false;
-    qint64 limit = 20;
-    qint64 offset = 0;
-    qint64 from = 0;
-    qint64 to = 0;
-    for (const ApiError &e :
-         {boolParam(QStringLiteral("active_only"), &activeOnly),
-          boolParam(QStringLiteral("completed_only"), &completedOnly),
-          boolParam(QStringLiteral("expand_tasks"), &expandTasks),
-          intParam(QStringLiteral("limit"), &limit), intParam(QStringLiteral("offset"), &offset),
-          intParam(QStringLiteral("start_time_from"), &from),
-          intParam(QStringLiteral("start_time_to"), &to)}) {
-        if (e.isError())
-            return e;
-    }
-    if (activeOnly && completedOnly)
-        return ApiError::invalidParameter(
-            QStringLiteral("active_only and completed_only cannot both be true"));
-    if (limit == 0)
-        limit = 25; // documented: 0 means the maximum
-    if (limit < 0 || limit > 25)
-        return ApiError::invalidParameter(
-            QStringLiteral("Invalid limit %1 - it has to be between 1 and 25.").arg(limit));
-    if (offset < 0 || offset > kMaxOffset)
-        return ApiError::invalidParameter(
-            QStringLiteral("Invalid offset %1 - it has to be between 0 and %2.")
-                .arg(offset)
-                .arg(kMaxOffset));
-    if (query.contains(QStringLiteral("page_token"))) {
-        const QByteArray decoded = QByteArray::fromBase64(
-            query.value(QStringLiteral("page_token")).toLatin1(), QByteArray::Base64UrlEncoding);
-        bool ok = false;
-        offset = decoded.startsWith("offset:") ? decoded.mid(7).toLongLong(&ok) : -1;
-        if (!ok || offset < 0)
-            return ApiError::invalidParameter(QStringLiteral("Invalid page_token"));
-    }
-    const QString runType = query.value(QStringLiteral("run_type"));
-    if (!runType.isEmpty() && runType != QLatin1String("JOB_RUN") &&
-        runType != QLatin1String("WORKFLOW_RUN") && runType != QLatin1String("SUBMIT_RUN"))
-        return ApiError::invalidParameter(
-            QStringLiteral("Invalid run_type '%1': expected JOB_RUN, WORKFLOW_RUN or SUBMIT_RUN")
-                .arg(runType));
-    if (query.contains(QStringLiteral("job_id")))
-        return ApiError::invalidParameter(QStringLiteral(
-            "The demo workspace has no jobs: runs/submit runs are listed without job_id."));
-
+    RunListQuery q;
+    const ApiError error = RunListQuery::parse(query, &q);
+    if (error.isError())
+        return error;
     std::lock_guard<std::mutex> lock(m_mutex);
     syncFromDisk();
-    const qint64 now = m_clock.nowMs();
+    const RunJson::Context now = context();
     QList<const RunRecord *> matching;
-    if (runType.isEmpty() || runType == QLatin1String("SUBMIT_RUN")) {
-        for (const RunRecord &run : m_runs) {
-            if ((from > 0 && run.submitMs < from) || (to > 0 && run.submitMs > to))
-                continue;
-            const bool terminal = RunJson::runStatus(run, now).terminal;
-            if ((activeOnly && terminal) || (completedOnly && !terminal))
-                continue;
+    for (const RunRecord &run : m_runs) {
+        if (q.matches(run, RunJson::runStatus(run, now.nowMs).terminal))
             matching.append(&run);
-        }
     }
     std::sort(matching.begin(), matching.end(), [](const RunRecord *a, const RunRecord *b) {
         return a->submitMs != b->submitMs ? a->submitMs > b->submitMs : a->runId > b->runId;
     });
-    const RunJson::Context context{m_baseUrl, m_workspace.workspaceId(), now};
     QJsonArray runs;
-    for (qint64 i = offset; i < matching.size() && i < offset + limit; ++i)
-        runs.append(RunJson::run(*matching.at(static_cast<int>(i)), context, expandTasks));
-    const bool hasMore = offset + limit < matching.size();
-    // Only what the published listJobRuns answer declares: no next_page_token /
-    // prev_page_token (the live service sends them); page on with offset.
+    for (qint64 i = q.offset; i < matching.size() && i < q.offset + q.limit; ++i) {
+        QJsonObject run = RunJson::run(*matching.at(static_cast<int>(i)), now, q.expandTasks);
+        // Jobs API 2.2 lists at most 100 tasks of a run; has_more says there are more.
+        const qint64 taskCount = run.value(QStringLiteral("tasks")).toArray().size();
+        if (now.shapes.live() && apiVersion == QLatin1String("2.2") &&
+            taskCount > PageToken::kRunArrayPageSize) {
+            PageToken::keepPage(&run, {QStringLiteral("tasks")}, 0);
+            run.remove(QStringLiteral("next_page_token"));
+            run.insert(QStringLiteral("has_more"), true);
+        }
+        runs.append(run);
+    }
+    const bool hasMore = q.offset + q.limit < matching.size();
     *answer = QJsonObject{{QStringLiteral("has_more"), hasMore}};
     if (!runs.isEmpty())
         answer->insert(QStringLiteral("runs"), runs);
+    // The published listJobRuns answer declares no page tokens: page on with offset there.
+    if (now.shapes.live() && hasMore)
+        answer->insert(QStringLiteral("next_page_token"),
+                       PageToken::make("offset", q.offset + q.limit));
+    if (now.shapes.live() && q.offset > 0)
+        answer->insert(QStringLiteral("prev_page_token"),
+                       PageToken::make("offset", std::max<qint64>(0, q.offset - q.limit)));
     return {};
 }
 

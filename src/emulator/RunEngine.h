@@ -4,7 +4,9 @@
 // cancel and list from their records and the simulated clock, keeps the idempotency tokens and
 // the state file in step. Thread-safe: every public call takes the engine's mutex.
 
+#include "AnswerShapes.h"
 #include "ApiError.h"
+#include "RunJson.h"
 #include "RunRecord.h"
 #include "SimulatedClock.h"
 #include "StateFile.h"
@@ -28,12 +30,25 @@ public:
     bool loadState(QString *error);
     void setBaseUrl(const QString &baseUrl);
 
+    // Answers in these shapes from now on (thread-safe).
+    void setShapes(const ShapeSettings &shapes);
+    ShapeSettings shapes() const;
+
+    // apiVersion: "2.1" or "2.2", the version of the request's path.
     // *created: whether this submit made a new run (false for an idempotent repeat).
-    ApiError submit(const QByteArray &body, qint64 *runId, bool *created = nullptr);
-    ApiError getRun(const QString &runIdText, QJsonObject *answer);
+    ApiError submit(const QByteArray &body, const QString &apiVersion, qint64 *runId,
+                    bool *created = nullptr);
+    // A JOB_RUN of the demo job with many notebook tasks (the admin route /__admin/job-runs):
+    // request {"task_count": 150, "notebook_path", "existing_cluster_id", "flaky_task": true,
+    // "run_name"}, all optional.
+    ApiError createJobRun(const QJsonObject &request, qint64 *runId);
+    // query: run_id, include_history, page_token (2.2).
+    ApiError getRun(const QMap<QString, QString> &query, const QString &apiVersion,
+                    QJsonObject *answer);
     ApiError getOutput(const QString &runIdText, QJsonObject *answer);
     ApiError cancel(const QByteArray &body);
-    ApiError list(const QMap<QString, QString> &query, QJsonObject *answer);
+    ApiError list(const QMap<QString, QString> &query, const QString &apiVersion,
+                  QJsonObject *answer);
     QJsonArray clusters();
     // Deletes a run with its task runs (given the run's or a task run's id), as if someone had
     // deleted it in the workspace: from then on it "does not exist". False if there is none.
@@ -52,7 +67,11 @@ public:
     static QByteArray truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated);
 
 private:
-    ApiError findRun(const QString &runIdText, const RunRecord **run, const TaskRecord **task);
+    ApiError create(RunRecord run, qint64 *runId, bool *created);
+    // *task: null for a parent run id; *attempt: which attempt of the task the id is.
+    ApiError findRun(const QString &runIdText, const RunRecord **run, const TaskRecord **task,
+                     int *attempt);
+    RunJson::Context context() const;
     qint64 clusterReadyMs(const QString &clusterId, qint64 atMs) const;
     QString clusterState(const ClusterDefinition &cluster, qint64 atMs) const;
     qint64 allocateId();
@@ -74,8 +93,9 @@ private:
     SimulatedClock m_clock;
     StateFile m_stateFile;
     QString m_baseUrl;
+    ShapeSettings m_shapes;
     QMap<qint64, RunRecord> m_runs;       // by parent run id
-    QHash<qint64, qint64> m_parentOfTask; // task run id -> parent run id
+    QHash<qint64, qint64> m_parentOfTask; // task run id (every attempt) -> parent run id
     QHash<QString, qint64> m_byToken;     // idempotency token -> parent run id
     qint64 m_nextId = 0;
     int m_createdRuns = 0;

@@ -152,29 +152,82 @@ QJsonObject RunJson::state(const TaskStatus &status)
     return json;
 }
 
-// start_time is the submit; QUEUED time is in none of the three durations (the live service's
-// queue_duration, which the published schema does not declare).
-void RunJson::addTimes(QJsonObject *json, qint64 startMs, const TaskStatus &status)
+QJsonObject RunJson::status(const TaskStatus &status)
 {
-    json->insert(QStringLiteral("start_time"), int64(startMs));
+    QString state = status.lifeCycleState;
+    if (status.terminal)
+        state = QStringLiteral("TERMINATED");
+    else if (state == QLatin1String("WAITING_FOR_RETRY"))
+        state = QStringLiteral("WAITING");
+    QJsonObject json{{QStringLiteral("state"), state}};
+    if (status.terminal)
+        json.insert(QStringLiteral("termination_details"),
+                    QJsonObject{{QStringLiteral("code"), status.terminationCode},
+                                {QStringLiteral("type"), status.terminationType},
+                                {QStringLiteral("message"), status.stateMessage}});
+    if (status.lifeCycleState == QLatin1String("QUEUED"))
+        json.insert(
+            QStringLiteral("queue_details"),
+            QJsonObject{{QStringLiteral("code"), QStringLiteral("ACTIVE_RUNS_LIMIT_REACHED")},
+                        {QStringLiteral("message"), status.stateMessage}});
+    return json;
+}
+
+bool RunJson::statusOnly(const RunRecord &run, const Context &context)
+{
+    if (!context.shapes.live())
+        return false;
+    bool any = context.shapes.statusOnly;
+    for (const TaskRecord &t : run.tasks)
+        any |= t.behaviour.statusOnly;
+    return any;
+}
+
+void RunJson::addStates(QJsonObject *json, const TaskStatus &status, const Context &context,
+                        bool statusOnly)
+{
+    if (!statusOnly)
+        json->insert(QStringLiteral("state"), state(status));
+    if (context.shapes.live())
+        json->insert(QStringLiteral("status"), RunJson::status(status));
+}
+
+// start_time is the submit (for a retry: the end of the attempt before); QUEUED and
+// WAITING_FOR_RETRY time are in none of the three durations.
+void RunJson::addTimes(QJsonObject *json, const TaskStatus &status)
+{
+    json->insert(QStringLiteral("start_time"), int64(status.startMs));
     json->insert(QStringLiteral("setup_duration"), int64(status.setupDurationMs));
     json->insert(QStringLiteral("execution_duration"), int64(status.executionDurationMs));
     json->insert(QStringLiteral("cleanup_duration"), int64(status.cleanupDurationMs));
     json->insert(QStringLiteral("end_time"), int64(status.terminal ? status.endMs : 0));
 }
 
+// Live: a task run's run_duration is its three durations, its queue time apart.
+void RunJson::addLiveTaskTimes(QJsonObject *json, const TaskStatus &status)
+{
+    json->insert(
+        QStringLiteral("run_duration"),
+        int64(status.setupDurationMs + status.executionDurationMs + status.cleanupDurationMs));
+    json->insert(QStringLiteral("queue_duration"), int64(status.queueDurationMs));
+}
+
 TaskStatus RunJson::runStatus(const RunRecord &run, qint64 nowMs)
 {
     QList<TaskStatus> statuses;
     for (const TaskRecord &t : run.tasks)
-        statuses.append(TaskTimeline::at(run, t, nowMs));
-    return TaskTimeline::combine(statuses);
+        statuses.append(TaskTimeline::whole(run, t, nowMs));
+    TaskStatus status = TaskTimeline::combine(statuses);
+    status.startMs = run.submitMs;
+    return status;
 }
 
-QJsonObject RunJson::clusterSpec(const TaskRecord &task)
+QJsonObject RunJson::clusterSpec(const TaskRecord &task, const Context &context)
 {
     if (task.newCluster)
-        return {{QStringLiteral("new_cluster"), declaredClusterSpec(task.newClusterSpec)}};
+        return {{QStringLiteral("new_cluster"), context.shapes.live()
+                                                    ? task.newClusterSpec
+                                                    : declaredClusterSpec(task.newClusterSpec)}};
     return {{QStringLiteral("existing_cluster_id"), task.clusterId}};
 }
 
@@ -187,71 +240,145 @@ QJsonObject RunJson::clusterInstance(const TaskRecord &task, qint64 nowMs)
     return instance;
 }
 
+// Members of every run the live service sends and no client needs: one it documents, one
+// nothing documents (standing for members added later; clients must ignore both).
+void RunJson::addFutureMembers(QJsonObject *json)
+{
+    json->insert(QStringLiteral("effective_performance_target"),
+                 QStringLiteral("PERFORMANCE_OPTIMIZED"));
+    json->insert(QStringLiteral("future_details"),
+                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("DEMO")},
+                             {QStringLiteral("items"),
+                              QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("a")},
+                                                     {QStringLiteral("value"), 1}}}}});
+}
+
 QJsonObject RunJson::run(const RunRecord &run, const Context &context, bool withTasks)
 {
     const TaskStatus status = runStatus(run, context.nowMs);
+    const bool onlyStatus = statusOnly(run, context);
     QJsonObject json{{QStringLiteral("run_id"), int64(run.runId)},
                      {QStringLiteral("job_id"), int64(run.jobId)},
                      {QStringLiteral("run_name"), runName(run)},
                      {QStringLiteral("creator_user_name"), run.creatorUserName},
                      {QStringLiteral("number_in_job"), int64(run.runId)},
-                     {QStringLiteral("state"), state(status)},
                      {QStringLiteral("trigger"), QStringLiteral("ONE_TIME")},
-                     {QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN")},
+                     {QStringLiteral("run_type"), run.runType},
                      {QStringLiteral("format"), QStringLiteral("MULTI_TASK")},
                      {QStringLiteral("attempt_number"), 0},
                      {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, run.runId)}};
-    addTimes(&json, run.submitMs, status);
-    // The schema has no per-task cluster: the run's cluster is stated when all its tasks share
-    // one (always so for a single task); tasks on different clusters leave it out.
+    addStates(&json, status, context, onlyStatus);
+    addTimes(&json, status);
+    if (context.shapes.live()) {
+        // A multi-task run: the three durations are 0, run_duration is the whole run.
+        for (const char *member : {"setup_duration", "execution_duration", "cleanup_duration"})
+            json.insert(QLatin1String(member), 0);
+        json.insert(QStringLiteral("run_duration"),
+                    int64((status.terminal ? status.endMs : context.nowMs) - run.submitMs));
+        json.insert(QStringLiteral("queue_duration"), int64(status.queueDurationMs));
+        json.insert(QStringLiteral("original_attempt_run_id"), int64(run.runId));
+        addFutureMembers(&json);
+    }
+    // The published schema has no per-task cluster: the run's cluster is stated when all its
+    // tasks share one (always so for a single task); tasks on different clusters leave it out.
     bool oneCluster = !run.tasks.isEmpty();
     for (const TaskRecord &t : run.tasks) {
         oneCluster &= t.clusterId == run.tasks.constFirst().clusterId &&
                       t.newCluster == run.tasks.constFirst().newCluster;
     }
     if (oneCluster) {
-        json.insert(QStringLiteral("cluster_spec"), clusterSpec(run.tasks.constFirst()));
+        json.insert(QStringLiteral("cluster_spec"), clusterSpec(run.tasks.constFirst(), context));
         json.insert(QStringLiteral("cluster_instance"),
                     clusterInstance(run.tasks.constFirst(), context.nowMs));
     }
     if (withTasks) {
         QJsonArray tasks;
-        for (const TaskRecord &t : run.tasks)
-            tasks.append(taskEntry(run, t, context));
+        for (const TaskRecord &t : run.tasks) {
+            for (const TaskStatus &attempt : TaskTimeline::attempts(run, t, context.nowMs))
+                tasks.append(taskEntry(run, t, attempt, context, onlyStatus));
+        }
         json.insert(QStringLiteral("tasks"), tasks);
     }
     return json;
 }
 
-QJsonObject RunJson::taskEntry(const RunRecord &run, const TaskRecord &task, const Context &context)
+QJsonObject RunJson::taskEntry(const RunRecord &run, const TaskRecord &task,
+                               const TaskStatus &status, const Context &context, bool onlyStatus)
 {
-    const TaskStatus status = TaskTimeline::at(run, task, context.nowMs);
-    QJsonObject json{{QStringLiteral("run_id"), int64(task.runId)},
+    const qint64 runId = task.attemptRunId(status.attempt);
+    QJsonObject json{{QStringLiteral("run_id"), int64(runId)},
                      {QStringLiteral("task_key"), task.taskKey},
-                     {QStringLiteral("state"), state(status)},
-                     {QStringLiteral("attempt_number"), 0}};
-    addTimes(&json, run.submitMs, status);
+                     {QStringLiteral("attempt_number"), status.attempt}};
+    addStates(&json, status, context, onlyStatus);
+    addTimes(&json, status);
+    if (!context.shapes.live())
+        return json;
+    addLiveTaskTimes(&json, status);
+    json.insert(QStringLiteral("original_attempt_run_id"), int64(task.runId));
+    json.insert(QStringLiteral("run_page_url"), pageUrl(context, run.jobId, runId));
+    json.insert(QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs));
+    const QJsonObject cluster = clusterSpec(task, context);
+    for (auto it = cluster.begin(); it != cluster.end(); ++it)
+        json.insert(it.key(), it.value());
+    QJsonObject notebook{{QStringLiteral("notebook_path"), task.notebookPath},
+                         {QStringLiteral("source"),
+                          task.source.isEmpty() ? QStringLiteral("WORKSPACE") : task.source}};
+    if (!task.baseParameters.isEmpty())
+        notebook.insert(QStringLiteral("base_parameters"), task.baseParameters);
+    json.insert(QStringLiteral("notebook_task"), notebook);
+    json.insert(QStringLiteral("run_if"),
+                task.runIf.isEmpty() ? QStringLiteral("ALL_SUCCESS") : task.runIf);
+    if (!task.description.isEmpty())
+        json.insert(QStringLiteral("description"), task.description);
+    if (task.timeoutSeconds > 0)
+        json.insert(QStringLiteral("timeout_seconds"), int64(task.timeoutSeconds));
     return json;
 }
 
-QJsonObject RunJson::taskRun(const RunRecord &run, const TaskRecord &task, const Context &context)
+QJsonObject RunJson::taskRun(const RunRecord &run, const TaskRecord &task, int attempt,
+                             const Context &context)
 {
-    const TaskStatus status = TaskTimeline::at(run, task, context.nowMs);
-    QJsonObject json{{QStringLiteral("run_id"), int64(task.runId)},
+    const QList<TaskStatus> attempts = TaskTimeline::attempts(run, task, context.nowMs);
+    const TaskStatus status = attempts.value(attempt, attempts.constLast());
+    const qint64 runId = task.attemptRunId(status.attempt);
+    QJsonObject json{{QStringLiteral("run_id"), int64(runId)},
                      {QStringLiteral("job_id"), int64(run.jobId)},
                      {QStringLiteral("run_name"), runName(run)},
                      {QStringLiteral("creator_user_name"), run.creatorUserName},
-                     {QStringLiteral("number_in_job"), int64(task.runId)},
-                     {QStringLiteral("state"), state(status)},
+                     {QStringLiteral("number_in_job"), int64(runId)},
                      {QStringLiteral("trigger"), QStringLiteral("ONE_TIME")},
-                     {QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN")},
+                     {QStringLiteral("run_type"), run.runType},
                      {QStringLiteral("format"), QStringLiteral("SINGLE_TASK")},
-                     {QStringLiteral("attempt_number"), 0},
-                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, task.runId)},
-                     {QStringLiteral("cluster_spec"), clusterSpec(task)},
+                     {QStringLiteral("attempt_number"), status.attempt},
+                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, runId)},
+                     {QStringLiteral("cluster_spec"), clusterSpec(task, context)},
                      {QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs)}};
-    addTimes(&json, run.submitMs, status);
+    addStates(&json, status, context, statusOnly(run, context));
+    addTimes(&json, status);
+    if (context.shapes.live()) {
+        addLiveTaskTimes(&json, status);
+        json.insert(QStringLiteral("original_attempt_run_id"), int64(task.runId));
+        json.insert(QStringLiteral("job_run_id"), int64(run.runId));
+        json.insert(QStringLiteral("task_key"), task.taskKey);
+        addFutureMembers(&json);
+    }
     return json;
+}
+
+QJsonArray RunJson::repairHistory(const RunRecord &run, const Context &context)
+{
+    const TaskStatus status = runStatus(run, context.nowMs);
+    QJsonArray taskRunIds;
+    for (const TaskRecord &t : run.tasks) {
+        for (const TaskStatus &attempt : TaskTimeline::attempts(run, t, context.nowMs))
+            taskRunIds.append(int64(t.attemptRunId(attempt.attempt)));
+    }
+    QJsonObject original{{QStringLiteral("type"), QStringLiteral("ORIGINAL")},
+                         {QStringLiteral("start_time"), int64(run.submitMs)},
+                         {QStringLiteral("end_time"), int64(status.terminal ? status.endMs : 0)},
+                         {QStringLiteral("task_run_ids"), taskRunIds}};
+    addStates(&original, status, context, statusOnly(run, context));
+    return QJsonArray{original};
 }
 
 } // namespace Brickrun::Emulator

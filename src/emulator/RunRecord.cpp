@@ -21,10 +21,31 @@ QJsonValue fromInt64(qint64 value)
 
 } // namespace
 
+qint64 TaskRecord::attemptRunId(int attempt) const
+{
+    if (attempt == 0)
+        return runId;
+    return attempt > 0 && attempt <= retryRunIds.size() ? retryRunIds.at(attempt - 1) : 0;
+}
+
+int TaskRecord::attemptOf(qint64 id) const
+{
+    if (id == runId)
+        return 0;
+    const qsizetype index = retryRunIds.indexOf(id);
+    return index < 0 ? -1 : static_cast<int>(index) + 1;
+}
+
 QJsonObject TaskRecord::toJson() const
 {
+    QJsonArray retries;
+    for (qint64 id : retryRunIds)
+        retries.append(fromInt64(id));
     return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
+                       {QStringLiteral("retry_run_ids"), retries},
                        {QStringLiteral("task_key"), taskKey},
+                       {QStringLiteral("description"), description},
+                       {QStringLiteral("run_if"), runIf},
                        {QStringLiteral("notebook_path"), notebookPath},
                        {QStringLiteral("source"), source},
                        {QStringLiteral("base_parameters"), baseParameters},
@@ -32,14 +53,22 @@ QJsonObject TaskRecord::toJson() const
                        {QStringLiteral("new_cluster"), newCluster},
                        {QStringLiteral("new_cluster_spec"), newClusterSpec},
                        {QStringLiteral("cluster_ready_ms"), fromInt64(clusterReadyMs)},
-                       {QStringLiteral("behaviour"), behaviour.toJson()}};
+                       {QStringLiteral("behaviour"), behaviour.toJson()},
+                       {QStringLiteral("max_retries"), maxRetries},
+                       {QStringLiteral("min_retry_interval_ms"), fromInt64(minRetryIntervalMs)},
+                       {QStringLiteral("retry_on_timeout"), retryOnTimeout},
+                       {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)}};
 }
 
 TaskRecord TaskRecord::fromJson(const QJsonObject &json)
 {
     TaskRecord t;
     t.runId = toInt64(json.value(QStringLiteral("run_id")));
+    for (const QJsonValue &id : json.value(QStringLiteral("retry_run_ids")).toArray())
+        t.retryRunIds.append(toInt64(id));
     t.taskKey = json.value(QStringLiteral("task_key")).toString();
+    t.description = json.value(QStringLiteral("description")).toString();
+    t.runIf = json.value(QStringLiteral("run_if")).toString();
     t.notebookPath = json.value(QStringLiteral("notebook_path")).toString();
     t.source = json.value(QStringLiteral("source")).toString();
     t.baseParameters = json.value(QStringLiteral("base_parameters")).toObject();
@@ -49,6 +78,10 @@ TaskRecord TaskRecord::fromJson(const QJsonObject &json)
     t.clusterReadyMs = toInt64(json.value(QStringLiteral("cluster_ready_ms")));
     t.behaviour = NotebookBehaviour::fromJson(json.value(QStringLiteral("behaviour")).toObject(),
                                               NotebookBehaviour());
+    t.maxRetries = json.value(QStringLiteral("max_retries")).toInt();
+    t.minRetryIntervalMs = toInt64(json.value(QStringLiteral("min_retry_interval_ms")));
+    t.retryOnTimeout = json.value(QStringLiteral("retry_on_timeout")).toBool();
+    t.timeoutSeconds = toInt64(json.value(QStringLiteral("timeout_seconds")));
     return t;
 }
 
@@ -59,6 +92,7 @@ QJsonObject RunRecord::toJson() const
         taskArray.append(t.toJson());
     return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
                        {QStringLiteral("job_id"), fromInt64(jobId)},
+                       {QStringLiteral("run_type"), runType},
                        {QStringLiteral("run_name"), runName},
                        {QStringLiteral("idempotency_token"), idempotencyToken},
                        {QStringLiteral("creator_user_name"), creatorUserName},
@@ -74,6 +108,7 @@ RunRecord RunRecord::fromJson(const QJsonObject &json)
     RunRecord r;
     r.runId = toInt64(json.value(QStringLiteral("run_id")));
     r.jobId = toInt64(json.value(QStringLiteral("job_id")));
+    r.runType = json.value(QStringLiteral("run_type")).toString(QStringLiteral("SUBMIT_RUN"));
     r.runName = json.value(QStringLiteral("run_name")).toString();
     r.idempotencyToken = json.value(QStringLiteral("idempotency_token")).toString();
     r.creatorUserName = json.value(QStringLiteral("creator_user_name")).toString();

@@ -15,8 +15,11 @@ namespace Brickrun::Emulator {
 
 struct TaskRecord
 {
-    qint64 runId = 0;
+    qint64 runId = 0;          // the first attempt's run id (original_attempt_run_id)
+    QList<qint64> retryRunIds; // the run ids of attempts 1, 2, ... (as many as it may make)
     QString taskKey;
+    QString description; // as submitted (may be empty)
+    QString runIf;       // as submitted; empty = ALL_SUCCESS
     QString notebookPath;
     QString source;             // as submitted (may be empty)
     QJsonObject baseParameters; // string -> string
@@ -25,6 +28,17 @@ struct TaskRecord
     QJsonObject newClusterSpec;
     qint64 clusterReadyMs = 0;   // simulated epoch ms the cluster can take the task
     NotebookBehaviour behaviour; // snapshot taken at submit
+    // Retries as submitted: max_retries (-1 = unlimited), min_retry_interval_millis,
+    // retry_on_timeout; timeout_seconds of each attempt (0 = none).
+    int maxRetries = 0;
+    qint64 minRetryIntervalMs = 0;
+    bool retryOnTimeout = false;
+    qint64 timeoutSeconds = 0;
+
+    // The run id of attempt n (0 = the first); 0 when it has none.
+    qint64 attemptRunId(int attempt) const;
+    // The attempt a run id belongs to, or -1.
+    int attemptOf(qint64 runId) const;
 
     QJsonObject toJson() const;
     static TaskRecord fromJson(const QJsonObject &json);
@@ -34,6 +48,7 @@ struct RunRecord
 {
     qint64 runId = 0;
     qint64 jobId = 0;
+    QString runType = QStringLiteral("SUBMIT_RUN"); // or JOB_RUN (made by the admin route)
     QString runName;
     QString idempotencyToken;
     QString creatorUserName;

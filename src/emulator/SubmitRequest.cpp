@@ -45,9 +45,34 @@ ApiError wrongType(const QString &field, const QString &expected, const QJsonVal
             .arg(expected, field, typeName(value)));
 }
 
+constexpr qint64 kMaxInt32 = 2147483647;
+
+// An optional integer member in [min, max]; *out keeps its value when the member is absent.
+// prefix: where the object is ("tasks[0]."), for the message of a wrong type.
+ApiError readInteger(const QJsonObject &json, const QString &key, const QString &prefix, qint64 min,
+                     qint64 max, qint64 *out)
+{
+    const QJsonValue value = json.value(key);
+    if (value.isUndefined())
+        return {};
+    if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
+        return wrongType(prefix + key, QStringLiteral("an integer"), value);
+    if (value.toDouble() < static_cast<double>(min) || value.toDouble() > static_cast<double>(max))
+        return ApiError::invalidParameter(
+            QStringLiteral("%1 must be between %2 and %3.").arg(prefix + key).arg(min).arg(max));
+    *out = static_cast<qint64>(value.toDouble());
+    return {};
+}
+
+const QStringList kRunIfConditions = {
+    QStringLiteral("ALL_SUCCESS"), QStringLiteral("ALL_DONE"),
+    QStringLiteral("NONE_FAILED"), QStringLiteral("AT_LEAST_ONE_SUCCESS"),
+    QStringLiteral("ALL_FAILED"),  QStringLiteral("AT_LEAST_ONE_FAILED")};
+
 } // namespace
 
-ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace, RunRecord *run)
+ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace, int maxTasks,
+                              RunRecord *run)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
@@ -80,16 +105,10 @@ ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace
                            "characters.")
                 .arg(run->idempotencyToken.size()));
 
-    const QJsonValue timeout = json.value(QStringLiteral("timeout_seconds"));
-    if (!timeout.isUndefined()) {
-        if (!timeout.isDouble() || timeout.toDouble() != std::floor(timeout.toDouble()))
-            return wrongType(QStringLiteral("timeout_seconds"), QStringLiteral("an integer"),
-                             timeout);
-        if (timeout.toDouble() < 0 || timeout.toDouble() > 2147483647.0)
-            return ApiError::invalidParameter(
-                QStringLiteral("timeout_seconds must be between 0 and 2147483647."));
-        run->timeoutSeconds = static_cast<qint64>(timeout.toDouble());
-    }
+    const ApiError timeout = readInteger(json, QStringLiteral("timeout_seconds"), QString(), 0,
+                                         kMaxInt32, &run->timeoutSeconds);
+    if (timeout.isError())
+        return timeout;
 
     const QJsonValue queue = json.value(QStringLiteral("queue"));
     if (!queue.isUndefined()) {
@@ -108,9 +127,10 @@ ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace
     if (!tasks.isArray())
         return wrongType(QStringLiteral("tasks"), QStringLiteral("an array"), tasks);
     const QJsonArray taskArray = tasks.toArray();
-    if (taskArray.size() > 100)
+    if (taskArray.size() > maxTasks)
         return ApiError::invalidParameter(
-            QStringLiteral("A run can have at most 100 tasks; %1 were given.")
+            QStringLiteral("A run can have at most %1 tasks; %2 were given.")
+                .arg(maxTasks)
                 .arg(taskArray.size()));
     QSet<QString> keys;
     for (int i = 0; i < taskArray.size(); ++i) {
@@ -213,11 +233,55 @@ ApiError SubmitRequest::parseTask(const QJsonValue &value, int index, const Work
         task->newClusterSpec = spec;
     }
 
+    const ApiError settings = parseTaskSettings(json, field + QLatin1Char('.'), task);
+    if (settings.isError())
+        return settings;
+
     const QJsonValue notebook = json.value(QStringLiteral("notebook_task"));
     if (!notebook.isObject())
         return wrongType(field + QStringLiteral(".notebook_task"), QStringLiteral("an object"),
                          notebook);
     return parseNotebookTask(notebook.toObject(), task->taskKey, workspace, task);
+}
+
+// Retries, the attempt timeout, description and run_if of a task.
+ApiError SubmitRequest::parseTaskSettings(const QJsonObject &json, const QString &prefix,
+                                          TaskRecord *task)
+{
+    qint64 maxRetries = 0;
+    for (const ApiError &e :
+         {readInteger(json, QStringLiteral("max_retries"), prefix, -1, kMaxInt32, &maxRetries),
+          readInteger(json, QStringLiteral("min_retry_interval_millis"), prefix, 0, kMaxInt32,
+                      &task->minRetryIntervalMs),
+          readInteger(json, QStringLiteral("timeout_seconds"), prefix, 0, kMaxInt32,
+                      &task->timeoutSeconds)}) {
+        if (e.isError())
+            return e;
+    }
+    task->maxRetries = static_cast<int>(maxRetries);
+    const QJsonValue retryOnTimeout = json.value(QStringLiteral("retry_on_timeout"));
+    if (!retryOnTimeout.isUndefined() && !retryOnTimeout.isBool())
+        return wrongType(prefix + QStringLiteral("retry_on_timeout"), QStringLiteral("a boolean"),
+                         retryOnTimeout);
+    task->retryOnTimeout = retryOnTimeout.toBool();
+    const QJsonValue description = json.value(QStringLiteral("description"));
+    if (!description.isUndefined() && !description.isString())
+        return wrongType(prefix + QStringLiteral("description"), QStringLiteral("a string"),
+                         description);
+    task->description = description.toString();
+    if (task->description.size() > 1000)
+        return ApiError::invalidParameter(
+            QStringLiteral("The description of task %1 is %2 characters long; it must be at "
+                           "most 1000 characters.")
+                .arg(task->taskKey)
+                .arg(task->description.size()));
+    const QJsonValue runIf = json.value(QStringLiteral("run_if"));
+    if (!runIf.isUndefined() && !kRunIfConditions.contains(runIf.toString()))
+        return ApiError::invalidParameter(
+            QStringLiteral("Invalid run_if in task %1: expected one of %2.")
+                .arg(task->taskKey, kRunIfConditions.join(QStringLiteral(", "))));
+    task->runIf = runIf.toString();
+    return {};
 }
 
 ApiError SubmitRequest::parseNotebookTask(const QJsonObject &json, const QString &taskKey,

@@ -14,11 +14,15 @@ namespace Brickrun::Emulator {
 class SubmitRequest
 {
 public:
-    static ApiError parse(const QByteArray &body, const Workspace &workspace, RunRecord *run);
+    // maxTasks: how many tasks a run may have (100 in Jobs API 2.1, 1000 in 2.2).
+    static ApiError parse(const QByteArray &body, const Workspace &workspace, int maxTasks,
+                          RunRecord *run);
 
 private:
     static ApiError parseTask(const QJsonValue &value, int index, const Workspace &workspace,
                               TaskRecord *task);
+    static ApiError parseTaskSettings(const QJsonObject &json, const QString &prefix,
+                                      TaskRecord *task);
     static ApiError parseNotebookTask(const QJsonObject &json, const QString &taskKey,
                                       const Workspace &workspace, TaskRecord *task);
 };

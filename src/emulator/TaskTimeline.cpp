@@ -1,7 +1,5 @@
 #include "TaskTimeline.h"
 
-#include <QList>
-
 #include <algorithm>
 #include <cmath>
 
@@ -21,99 +19,230 @@ qint64 ms(double seconds)
     return static_cast<qint64>(std::llround(seconds * 1000.0));
 }
 
+enum class Stop
+{
+    None,
+    Cancel,
+    RunTimeout,
+    TaskTimeout
+};
+
+// One attempt, from its creation (the submit, or the end of the attempt before) to its end.
 struct Plan
 {
     QList<Segment> segments;
+    qint64 createdMs = 0;
+    qint64 pendingStartMs = 0; // where the attempt's own timeout starts counting
     qint64 terminalMs = 0;
     QString terminalState; // TERMINATED, SKIPPED, INTERNAL_ERROR
     QString resultState;
     QString message;
-    bool stopped = false;
+    QString code; // termination code; empty = the usual one for the outcome
+    QString type; // termination type; empty = the one that goes with the code
+    Stop stop = Stop::None;
 };
 
-Plan naturalPlan(const RunRecord &run, const TaskRecord &task)
+const QString kQueued = QStringLiteral("QUEUED");
+const QString kWaiting = QStringLiteral("WAITING_FOR_RETRY");
+const QString kPending = QStringLiteral("PENDING");
+const QString kRunning = QStringLiteral("RUNNING");
+const QString kTerminating = QStringLiteral("TERMINATING");
+
+Plan naturalPlan(const RunRecord &run, const TaskRecord &task, int attempt, qint64 createdMs)
 {
     const NotebookBehaviour &b = task.behaviour;
     Plan plan;
-    qint64 t = run.submitMs;
-    if (run.queueEnabled && b.queuedSeconds > 0) {
-        plan.segments.append({QStringLiteral("QUEUED"), t, t + ms(b.queuedSeconds)});
+    plan.createdMs = createdMs;
+    qint64 t = createdMs;
+    if (attempt == 0 && run.queueEnabled && b.queuedSeconds > 0) {
+        plan.segments.append({kQueued, t, t + ms(b.queuedSeconds)});
         t += ms(b.queuedSeconds);
     }
+    if (attempt > 0) {
+        const qint64 wait = std::max(task.minRetryIntervalMs, TaskTimeline::kMinRetryWaitMs);
+        plan.segments.append({kWaiting, t, t + wait});
+        t += wait;
+    }
+    plan.pendingStartMs = t;
     const qint64 pendingEnd = std::max(t + ms(b.pendingSeconds), task.clusterReadyMs);
-    plan.segments.append({QStringLiteral("PENDING"), t, pendingEnd});
+    plan.segments.append({kPending, t, pendingEnd});
     t = pendingEnd;
-    plan.message = b.stateMessage;
-    if (b.outcome == QLatin1String("SKIPPED")) {
+    // The first failed_attempts attempts fail whatever the notebook's outcome.
+    const bool failsAnyway = attempt < b.failedAttempts;
+    const QString outcome = failsAnyway ? QStringLiteral("FAILED") : b.outcome;
+    if (!failsAnyway) {
+        plan.message = b.stateMessage;
+        plan.code = b.terminationCode;
+        plan.type = b.terminationType;
+    }
+    if (outcome == QLatin1String("SKIPPED")) {
         plan.terminalState = QStringLiteral("SKIPPED");
         if (plan.message.isEmpty())
             plan.message = QStringLiteral("The run was skipped.");
+        if (plan.code.isEmpty())
+            plan.code = QStringLiteral("SKIPPED");
         plan.terminalMs = t;
         return plan;
     }
-    plan.segments.append({QStringLiteral("RUNNING"), t, t + ms(b.runningSeconds)});
+    plan.segments.append({kRunning, t, t + ms(b.runningSeconds)});
     t += ms(b.runningSeconds);
-    if (b.outcome == QLatin1String("INTERNAL_ERROR")) {
+    if (outcome == QLatin1String("INTERNAL_ERROR")) {
         plan.terminalState = QStringLiteral("INTERNAL_ERROR");
         plan.resultState = QStringLiteral("FAILED");
         if (plan.message.isEmpty())
             plan.message = QStringLiteral("Notebook run failed because of an internal error.");
+        if (plan.code.isEmpty())
+            plan.code = QStringLiteral("INTERNAL_ERROR");
         plan.terminalMs = t;
         return plan;
     }
-    plan.segments.append({QStringLiteral("TERMINATING"), t, t + ms(b.terminatingSeconds)});
+    plan.segments.append({kTerminating, t, t + ms(b.terminatingSeconds)});
     t += ms(b.terminatingSeconds);
     plan.terminalState = QStringLiteral("TERMINATED");
-    plan.resultState = b.outcome;
-    if (b.outcome == QLatin1String("FAILED") && plan.message.isEmpty())
+    plan.resultState = outcome;
+    if (outcome == QLatin1String("FAILED") && plan.message.isEmpty())
         plan.message = QStringLiteral("Workload failed, see run output for details");
+    if (plan.code.isEmpty())
+        plan.code = outcome == QLatin1String("FAILED") ? QStringLiteral("RUN_EXECUTION_ERROR")
+                                                       : QStringLiteral("SUCCESS");
     plan.terminalMs = t;
     return plan;
 }
 
-Plan plan(const RunRecord &run, const TaskRecord &task)
+// The earliest of a cancel, the run's timeout and the attempt's own timeout, when it comes
+// before the attempt started to wind down by itself.
+void applyStop(Plan *p, const RunRecord &run, const TaskRecord &task)
 {
-    Plan p = naturalPlan(run, task);
     qint64 stopMs = 0;
-    bool timedOut = false;
-    if (run.cancelMs > 0)
-        stopMs = run.cancelMs;
-    if (run.timeoutSeconds > 0) {
-        const qint64 timeoutMs = run.submitMs + run.timeoutSeconds * 1000;
-        if (stopMs == 0 || timeoutMs < stopMs) {
-            stopMs = timeoutMs;
-            timedOut = true;
+    Stop kind = Stop::None;
+    auto consider = [&](qint64 atMs, Stop why) {
+        if (atMs > 0 && (stopMs == 0 || atMs < stopMs)) {
+            stopMs = atMs;
+            kind = why;
         }
-    }
-    // A stop only matters before the task started to wind down by itself.
-    qint64 windDownMs = p.terminalMs;
-    for (const Segment &s : p.segments) {
-        if (s.state == QLatin1String("TERMINATING"))
+    };
+    consider(run.cancelMs, Stop::Cancel);
+    if (run.timeoutSeconds > 0)
+        consider(run.submitMs + run.timeoutSeconds * 1000, Stop::RunTimeout);
+    if (task.timeoutSeconds > 0)
+        consider(p->pendingStartMs + task.timeoutSeconds * 1000, Stop::TaskTimeout);
+    qint64 windDownMs = p->terminalMs;
+    for (const Segment &s : p->segments) {
+        if (s.state == kTerminating)
             windDownMs = s.startMs;
     }
     if (stopMs == 0 || stopMs >= windDownMs)
-        return p;
+        return;
     QList<Segment> kept;
-    for (Segment s : p.segments) {
+    for (Segment s : p->segments) {
         if (s.startMs >= stopMs)
             break;
         s.endMs = std::min(s.endMs, stopMs);
         kept.append(s);
     }
     const qint64 cleanup = ms(std::max(0.5, task.behaviour.terminatingSeconds));
-    kept.append({QStringLiteral("TERMINATING"), stopMs, stopMs + cleanup});
-    p.segments = kept;
-    p.terminalMs = stopMs + cleanup;
-    p.terminalState = QStringLiteral("TERMINATED");
-    p.resultState = timedOut ? QStringLiteral("TIMEDOUT") : QStringLiteral("CANCELED");
-    p.message = timedOut ? QStringLiteral("Run timed out.") : QStringLiteral("Run cancelled.");
-    p.stopped = true;
-    return p;
+    kept.append({kTerminating, stopMs, stopMs + cleanup});
+    const bool cancelled = kind == Stop::Cancel;
+    p->segments = kept;
+    p->terminalMs = stopMs + cleanup;
+    p->terminalState = QStringLiteral("TERMINATED");
+    p->resultState = cancelled ? QStringLiteral("CANCELED") : QStringLiteral("TIMEDOUT");
+    p->message = cancelled ? QStringLiteral("Run cancelled.") : QStringLiteral("Run timed out.");
+    // USER_CANCELED: cancelled by a user; CANCELED: by the platform, e.g. a timeout.
+    p->code = cancelled ? QStringLiteral("USER_CANCELED") : QStringLiteral("CANCELED");
+    p->type.clear();
+    p->stop = kind;
+}
+
+// Whether the attempt that ended as p is retried.
+bool retried(const Plan &p, const RunRecord &run, const TaskRecord &task, int attempt)
+{
+    const int limit = task.maxRetries < 0 ? TaskTimeline::kMaxRetries
+                                          : std::min(task.maxRetries, TaskTimeline::kMaxRetries);
+    if (attempt >= limit)
+        return false;
+    const bool failed =
+        p.stop == Stop::None && (p.terminalState == QLatin1String("INTERNAL_ERROR") ||
+                                 p.resultState == QLatin1String("FAILED"));
+    const bool timedOut = p.stop == Stop::TaskTimeout && task.retryOnTimeout;
+    if (!failed && !timedOut)
+        return false;
+    // Not when the run was cancelled or timed out before the attempt ended.
+    if (run.cancelMs > 0 && run.cancelMs <= p.terminalMs)
+        return false;
+    return run.timeoutSeconds <= 0 || run.submitMs + run.timeoutSeconds * 1000 > p.terminalMs;
+}
+
+QList<Plan> plans(const RunRecord &run, const TaskRecord &task, int maxAttempts)
+{
+    QList<Plan> result;
+    qint64 createdMs = run.submitMs;
+    for (int attempt = 0; attempt < maxAttempts; ++attempt) {
+        Plan p = naturalPlan(run, task, attempt, createdMs);
+        applyStop(&p, run, task);
+        result.append(p);
+        if (!retried(p, run, task, attempt))
+            break;
+        createdMs = p.terminalMs;
+    }
+    return result;
 }
 
 qint64 clipped(const Segment &s, qint64 nowMs)
 {
     return std::max<qint64>(0, std::min(s.endMs, nowMs) - s.startMs);
+}
+
+TaskStatus statusAt(const Plan &p, const TaskRecord &task, int attempt, qint64 nowMs)
+{
+    TaskStatus status;
+    status.attempt = attempt;
+    status.startMs = p.createdMs;
+    for (const Segment &s : p.segments) {
+        if (s.state == kQueued)
+            status.queueDurationMs += clipped(s, nowMs);
+        else if (s.state == kPending)
+            status.setupDurationMs += clipped(s, nowMs);
+        else if (s.state == kRunning)
+            status.executionDurationMs += clipped(s, nowMs);
+        else if (s.state == kTerminating)
+            status.cleanupDurationMs += clipped(s, nowMs);
+    }
+    if (nowMs >= p.terminalMs) {
+        status.terminal = true;
+        status.lifeCycleState = p.terminalState;
+        status.resultState = p.resultState;
+        status.stateMessage = p.message;
+        status.endMs = p.terminalMs;
+        status.userCancelledOrTimedout = p.stop != Stop::None;
+        status.terminationCode = p.code;
+        status.terminationType = p.type.isEmpty() ? TaskTimeline::terminationType(p.code) : p.type;
+        return status;
+    }
+    status.lifeCycleState = kPending;
+    for (const Segment &s : p.segments) {
+        if (nowMs >= s.startMs && nowMs < s.endMs) {
+            status.lifeCycleState = s.state;
+            break;
+        }
+    }
+    if (status.lifeCycleState == kQueued) {
+        status.stateMessage = QStringLiteral("Queued: waiting for free capacity in the workspace");
+    } else if (status.lifeCycleState == kWaiting) {
+        status.stateMessage = QStringLiteral("Waiting for retry");
+    } else if (status.lifeCycleState == kPending) {
+        if (nowMs < task.clusterReadyMs)
+            status.stateMessage =
+                QStringLiteral("Waiting for cluster %1 to start").arg(task.clusterId);
+    } else if (status.lifeCycleState == kRunning) {
+        status.stateMessage = QStringLiteral("In run");
+    } else if (p.stop != Stop::None && nowMs >= p.segments.constLast().startMs) {
+        status.stateMessage = p.resultState == QLatin1String("TIMEDOUT")
+                                  ? QStringLiteral("Run timed out, terminating")
+                                  : QStringLiteral("Run cancellation requested, terminating");
+        status.userCancelledOrTimedout = true;
+    }
+    return status;
 }
 
 int severity(const TaskStatus &s)
@@ -133,57 +262,57 @@ int severity(const TaskStatus &s)
 
 } // namespace
 
-qint64 TaskTimeline::naturalEndMs(const RunRecord &run, const TaskRecord &task)
+QString TaskTimeline::terminationType(const QString &code)
 {
-    return naturalPlan(run, task).terminalMs;
+    static const QStringList success = {
+        QStringLiteral("SUCCESS"), QStringLiteral("SUCCESS_WITH_FAILURES"),
+        QStringLiteral("USER_CANCELED"), QStringLiteral("SKIPPED"), QStringLiteral("DISABLED")};
+    static const QStringList internal = {QStringLiteral("INTERNAL_ERROR"),
+                                         QStringLiteral("DRIVER_ERROR"),
+                                         QStringLiteral("CLUSTER_ERROR")};
+    if (success.contains(code))
+        return QStringLiteral("SUCCESS");
+    if (internal.contains(code))
+        return QStringLiteral("INTERNAL_ERROR");
+    if (code == QLatin1String("CLOUD_FAILURE"))
+        return QStringLiteral("CLOUD_FAILURE");
+    return QStringLiteral("CLIENT_ERROR");
+}
+
+QList<TaskStatus> TaskTimeline::attempts(const RunRecord &run, const TaskRecord &task, qint64 nowMs)
+{
+    const QList<Plan> all = plans(run, task, 1 + static_cast<int>(task.retryRunIds.size()));
+    QList<TaskStatus> result;
+    for (int attempt = 0; attempt < all.size(); ++attempt) {
+        if (attempt > 0 && nowMs < all.at(attempt - 1).terminalMs)
+            break;
+        result.append(statusAt(all.at(attempt), task, attempt, nowMs));
+    }
+    return result;
 }
 
 TaskStatus TaskTimeline::at(const RunRecord &run, const TaskRecord &task, qint64 nowMs)
 {
-    const Plan p = plan(run, task);
-    TaskStatus status;
-    for (const Segment &s : p.segments) {
-        // QUEUED time counts in none of the durations.
-        if (s.state == QLatin1String("QUEUED"))
-            continue;
-        if (s.state == QLatin1String("PENDING"))
-            status.setupDurationMs += clipped(s, nowMs);
-        else if (s.state == QLatin1String("RUNNING"))
-            status.executionDurationMs += clipped(s, nowMs);
-        else
-            status.cleanupDurationMs += clipped(s, nowMs);
-    }
-    if (nowMs >= p.terminalMs) {
-        status.terminal = true;
-        status.lifeCycleState = p.terminalState;
-        status.resultState = p.resultState;
-        status.stateMessage = p.message;
-        status.endMs = p.terminalMs;
-        status.userCancelledOrTimedout = p.stopped;
-        return status;
-    }
-    status.lifeCycleState = QStringLiteral("PENDING");
-    for (const Segment &s : p.segments) {
-        if (nowMs >= s.startMs && nowMs < s.endMs) {
-            status.lifeCycleState = s.state;
-            break;
-        }
-    }
-    if (status.lifeCycleState == QLatin1String("QUEUED")) {
-        status.stateMessage = QStringLiteral("Queued: waiting for free capacity in the workspace");
-    } else if (status.lifeCycleState == QLatin1String("PENDING")) {
-        if (nowMs < task.clusterReadyMs)
-            status.stateMessage =
-                QStringLiteral("Waiting for cluster %1 to start").arg(task.clusterId);
-    } else if (status.lifeCycleState == QLatin1String("RUNNING")) {
-        status.stateMessage = QStringLiteral("In run");
-    } else if (p.stopped && nowMs >= p.segments.constLast().startMs) {
-        status.stateMessage = p.resultState == QLatin1String("TIMEDOUT")
-                                  ? QStringLiteral("Run timed out, terminating")
-                                  : QStringLiteral("Run cancellation requested, terminating");
-        status.userCancelledOrTimedout = true;
+    return attempts(run, task, nowMs).constLast();
+}
+
+TaskStatus TaskTimeline::whole(const RunRecord &run, const TaskRecord &task, qint64 nowMs)
+{
+    const QList<TaskStatus> all = attempts(run, task, nowMs);
+    TaskStatus status = all.constLast();
+    status.startMs = all.constFirst().startMs;
+    status.queueDurationMs = all.constFirst().queueDurationMs;
+    for (int i = 0; i + 1 < all.size(); ++i) {
+        status.setupDurationMs += all.at(i).setupDurationMs;
+        status.executionDurationMs += all.at(i).executionDurationMs;
+        status.cleanupDurationMs += all.at(i).cleanupDurationMs;
     }
     return status;
+}
+
+int TaskTimeline::plannedAttempts(const RunRecord &run, const TaskRecord &task)
+{
+    return static_cast<int>(plans(run, task, kMaxRetries + 1).size());
 }
 
 TaskStatus TaskTimeline::combine(const QList<TaskStatus> &tasks)
@@ -193,44 +322,46 @@ TaskStatus TaskTimeline::combine(const QList<TaskStatus> &tasks)
     bool anyRunning = false;
     bool allQueued = true;
     bool allTerminating = true;
+    bool allWaiting = true;
     bool anyPending = false;
     for (const TaskStatus &t : tasks) {
         parent.setupDurationMs = std::max(parent.setupDurationMs, t.setupDurationMs);
         parent.executionDurationMs = std::max(parent.executionDurationMs, t.executionDurationMs);
         parent.cleanupDurationMs = std::max(parent.cleanupDurationMs, t.cleanupDurationMs);
+        parent.queueDurationMs = std::max(parent.queueDurationMs, t.queueDurationMs);
         parent.endMs = std::max(parent.endMs, t.endMs);
         parent.userCancelledOrTimedout |= t.userCancelledOrTimedout;
-        if (t.terminal) {
-            allQueued = false;
-            allTerminating = false;
+        if (t.terminal)
             continue;
-        }
         allTerminal = false;
-        anyRunning |= t.lifeCycleState == QLatin1String("RUNNING");
-        anyPending |= t.lifeCycleState == QLatin1String("PENDING");
-        allQueued &= t.lifeCycleState == QLatin1String("QUEUED");
-        allTerminating &= t.lifeCycleState == QLatin1String("TERMINATING");
+        anyRunning |= t.lifeCycleState == kRunning;
+        anyPending |= t.lifeCycleState == kPending;
+        allQueued &= t.lifeCycleState == kQueued;
+        allTerminating &= t.lifeCycleState == kTerminating;
+        allWaiting &= t.lifeCycleState == kWaiting;
     }
     if (!allTerminal) {
         parent.endMs = 0;
         bool someTerminal = false;
         for (const TaskStatus &t : tasks)
             someTerminal |= t.terminal;
-        if (allQueued)
-            parent.lifeCycleState = QStringLiteral("QUEUED");
-        else if (allTerminating)
-            parent.lifeCycleState = QStringLiteral("TERMINATING");
+        if (allQueued && !someTerminal)
+            parent.lifeCycleState = kQueued;
+        else if (allWaiting)
+            parent.lifeCycleState = kWaiting;
+        else if (allTerminating && !someTerminal)
+            parent.lifeCycleState = kTerminating;
         else if (anyRunning || someTerminal || !anyPending)
-            parent.lifeCycleState = QStringLiteral("RUNNING");
+            parent.lifeCycleState = kRunning;
         else
-            parent.lifeCycleState = QStringLiteral("PENDING");
+            parent.lifeCycleState = kPending;
         for (const TaskStatus &t : tasks) {
             if (t.lifeCycleState == parent.lifeCycleState && !t.stateMessage.isEmpty()) {
                 parent.stateMessage = t.stateMessage;
                 break;
             }
         }
-        if (parent.lifeCycleState == QLatin1String("RUNNING"))
+        if (parent.lifeCycleState == kRunning)
             parent.stateMessage = QStringLiteral("In run");
         return parent;
     }
@@ -243,6 +374,8 @@ TaskStatus TaskTimeline::combine(const QList<TaskStatus> &tasks)
     }
     parent.terminal = true;
     parent.stateMessage = worst->stateMessage;
+    parent.terminationCode = worst->terminationCode;
+    parent.terminationType = worst->terminationType;
     if (allSkipped) {
         parent.lifeCycleState = QStringLiteral("SKIPPED");
     } else if (worst->lifeCycleState == QLatin1String("INTERNAL_ERROR")) {

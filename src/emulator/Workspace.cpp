@@ -3,8 +3,10 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <cmath>
+#include <utility>
 
 namespace Brickrun::Emulator {
 
@@ -83,12 +85,14 @@ bool parseBehaviour(const QJsonValue &value, const QString &field,
         return fail(error, field + QStringLiteral(": expected an object"));
     const QJsonObject json = value.toObject();
     static const QStringList known = {
-        QStringLiteral("queued_seconds"),  QStringLiteral("pending_seconds"),
-        QStringLiteral("running_seconds"), QStringLiteral("terminating_seconds"),
-        QStringLiteral("outcome"),         QStringLiteral("state_message"),
-        QStringLiteral("result"),          QStringLiteral("result_generated_bytes"),
-        QStringLiteral("echo_parameters"), QStringLiteral("error"),
-        QStringLiteral("error_trace")};
+        QStringLiteral("queued_seconds"),   QStringLiteral("pending_seconds"),
+        QStringLiteral("running_seconds"),  QStringLiteral("terminating_seconds"),
+        QStringLiteral("outcome"),          QStringLiteral("state_message"),
+        QStringLiteral("result"),           QStringLiteral("result_generated_bytes"),
+        QStringLiteral("echo_parameters"),  QStringLiteral("error"),
+        QStringLiteral("error_trace"),      QStringLiteral("failed_attempts"),
+        QStringLiteral("termination_code"), QStringLiteral("termination_type"),
+        QStringLiteral("status_only")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(error,
@@ -128,6 +132,31 @@ bool parseBehaviour(const QJsonValue &value, const QString &field,
         out->resultGeneratedBytes = static_cast<qint64>(bytes);
         out->hasResult = true;
     }
+    const QJsonValue failedAttempts = json.value(QStringLiteral("failed_attempts"));
+    if (!failedAttempts.isUndefined()) {
+        const double n = failedAttempts.toDouble(-1);
+        if (!failedAttempts.isDouble() || n < 0 || n > 100 || n != std::floor(n))
+            return fail(error, field + QStringLiteral(".failed_attempts: expected an integer "
+                                                      "between 0 and 100"));
+        out->failedAttempts = static_cast<int>(n);
+    }
+    // Any code or type in upper case, so a definition can send one no client knows yet.
+    static const QRegularExpression enumValue(QStringLiteral("^[A-Z][A-Z0-9_]{0,63}$"));
+    for (const auto &[key, target] : {std::pair{"termination_code", &out->terminationCode},
+                                      std::pair{"termination_type", &out->terminationType}}) {
+        if (!readString(json, key, field, target, error))
+            return false;
+        if (!target->isEmpty() && !enumValue.match(*target).hasMatch())
+            return fail(error, field + QLatin1Char('.') + QLatin1String(key) +
+                                   QStringLiteral(": expected an upper-case name like "
+                                                  "RUN_EXECUTION_ERROR"));
+    }
+    const QJsonValue statusOnly = json.value(QStringLiteral("status_only"));
+    if (!statusOnly.isUndefined()) {
+        if (!statusOnly.isBool())
+            return fail(error, field + QStringLiteral(".status_only: expected true or false"));
+        out->statusOnly = statusOnly.toBool();
+    }
     const QJsonValue echo = json.value(QStringLiteral("echo_parameters"));
     if (!echo.isUndefined()) {
         if (!echo.isBool())
@@ -160,6 +189,14 @@ QJsonObject NotebookBehaviour::toJson() const
         json.insert(QStringLiteral("error"), error);
     if (!errorTrace.isEmpty())
         json.insert(QStringLiteral("error_trace"), errorTrace);
+    if (failedAttempts > 0)
+        json.insert(QStringLiteral("failed_attempts"), failedAttempts);
+    if (!terminationCode.isEmpty())
+        json.insert(QStringLiteral("termination_code"), terminationCode);
+    if (!terminationType.isEmpty())
+        json.insert(QStringLiteral("termination_type"), terminationType);
+    if (statusOnly)
+        json.insert(QStringLiteral("status_only"), true);
     return json;
 }
 
@@ -181,6 +218,10 @@ NotebookBehaviour NotebookBehaviour::fromJson(const QJsonObject &json,
     b.echoParameters = json.value(QStringLiteral("echo_parameters")).toBool();
     b.error = json.value(QStringLiteral("error")).toString();
     b.errorTrace = json.value(QStringLiteral("error_trace")).toString();
+    b.failedAttempts = json.value(QStringLiteral("failed_attempts")).toInt();
+    b.terminationCode = json.value(QStringLiteral("termination_code")).toString();
+    b.terminationType = json.value(QStringLiteral("termination_type")).toString();
+    b.statusOnly = json.value(QStringLiteral("status_only")).toBool();
     return b;
 }
 

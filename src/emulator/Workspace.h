@@ -29,6 +29,12 @@ struct NotebookBehaviour
     bool echoParameters = false;     // result = JSON object of the run's base_parameters
     QString error;
     QString errorTrace;
+    int failedAttempts = 0; // the first N attempts fail (FAILED), later ones end as `outcome`
+    // status.termination_details of the notebook's own outcome (FAILED, INTERNAL_ERROR,
+    // SKIPPED); empty = the usual code for it, and the type that goes with the code.
+    QString terminationCode;
+    QString terminationType;
+    bool statusOnly = false; // live answers of its runs carry `status` without `state`
 
     QJsonObject toJson() const;
     static NotebookBehaviour fromJson(const QJsonObject &json, const NotebookBehaviour &defaults);

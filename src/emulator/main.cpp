@@ -116,9 +116,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption noRotationOption(
         QStringLiteral("no-refresh-rotation"),
         QStringLiteral("OAuth: a refresh keeps the refresh token instead of issuing a new one."));
+    const QCommandLineOption shapesOption(
+        QStringLiteral("shapes"),
+        QStringLiteral("Answer shapes: live (default), what the live service sends, or "
+                       "published, only what the published API description declares."),
+        QStringLiteral("live|published"), QStringLiteral("live"));
+    const QCommandLineOption statusOnlyOption(
+        QStringLiteral("status-only"),
+        QStringLiteral("Live shapes: runs answer `status` without `state`."));
+    const QCommandLineOption versionsOption(
+        QStringLiteral("jobs-api-versions"),
+        QStringLiteral("Jobs API versions to serve, a comma list of 2.1 and 2.2 (default both); "
+                       "others answer 404 \"Bad Target\"."),
+        QStringLiteral("LIST"), QStringLiteral("2.1,2.2"));
     parser.addOptions({portOption, workspaceOption, speedOption, stateOption, bindOption,
                        faultsOption, tlsCertOption, tlsKeyOption, tokenLifetimeOption,
-                       autoApproveOption, noRotationOption});
+                       autoApproveOption, noRotationOption, shapesOption, statusOnlyOption,
+                       versionsOption});
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -147,6 +161,23 @@ int main(int argc, char *argv[])
         return usageError(QStringLiteral("--token-lifetime: '%1' is not a number of seconds "
                                          "(1-315360000)")
                               .arg(parser.value(tokenLifetimeOption)));
+    if (!Brickrun::Emulator::parseAnswerShapes(parser.value(shapesOption), &options.shapes))
+        return usageError(QStringLiteral("--shapes: '%1' is not live or published")
+                              .arg(parser.value(shapesOption)));
+    options.statusOnly = parser.isSet(statusOnlyOption);
+    if (options.statusOnly && options.shapes != Brickrun::Emulator::AnswerShapes::Live)
+        return usageError(QStringLiteral("--status-only needs --shapes live"));
+    options.jobsApiVersions.clear();
+    for (const QString &version :
+         parser.value(versionsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!Brickrun::Emulator::knownJobsApiVersions().contains(version.trimmed()))
+            return usageError(QStringLiteral("--jobs-api-versions: '%1' is not 2.1 or 2.2")
+                                  .arg(version.trimmed()));
+        if (!options.jobsApiVersions.contains(version.trimmed()))
+            options.jobsApiVersions.append(version.trimmed());
+    }
+    if (options.jobsApiVersions.isEmpty())
+        return usageError(QStringLiteral("--jobs-api-versions: name at least one of 2.1, 2.2"));
     options.autoApproveConsent = parser.isSet(autoApproveOption);
     options.rotateRefreshTokens = !parser.isSet(noRotationOption);
     options.bindAddress = parser.value(bindOption);

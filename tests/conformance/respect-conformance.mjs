@@ -130,10 +130,12 @@ async function checkRespect(args, pinned) {
 
 // --- the emulator ---------------------------------------------------------------------------
 
+// --shapes published: only what the published description declares (the default, live, also
+// sends what the live service sends besides, which unevaluatedProperties: false refuses).
 function startEmulator(binary, token, speed) {
     if (!fs.existsSync(binary)) fail(`emulator binary ${binary} does not exist (build the brickrun-emulator target)`);
     return new Promise((resolve, reject) => {
-        const child = spawn(binary, ['--port', '0', '--speed', String(speed)], {
+        const child = spawn(binary, ['--port', '0', '--speed', String(speed), '--shapes', 'published'], {
             stdio: ['ignore', 'pipe', 'pipe'],
             env: { ...process.env, BRICKRUN_EMULATOR_TOKEN: token },
         });

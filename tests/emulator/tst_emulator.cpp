@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -480,6 +481,8 @@ void TestEmulator::bothJobsPrefixes()
     }
 }
 
+// The default (live) shapes: `status` beside `state` all along, the task's own cluster,
+// notebook and durations, the run's run_duration and queue_duration.
 void TestEmulator::helloLifeCycle()
 {
     // A slower emulator so each phase lasts long enough to be seen: 8 simulated s = 400 ms.
@@ -494,19 +497,29 @@ void TestEmulator::helloLifeCycle()
                   submitBody(QStringLiteral("/Shared/Demo/hello"), QStringLiteral("demo-cluster"),
                              QStringLiteral(R"("queue":{"enabled":true},)")));
     const qint64 id = idOf(submitted.json.value(QStringLiteral("run_id")));
+    const QMap<QString, QString> statusOf = {
+        {QStringLiteral("QUEUED"), QStringLiteral("QUEUED")},
+        {QStringLiteral("PENDING"), QStringLiteral("PENDING")},
+        {QStringLiteral("RUNNING"), QStringLiteral("RUNNING")},
+        {QStringLiteral("TERMINATING"), QStringLiteral("TERMINATING")},
+        {QStringLiteral("TERMINATED"), QStringLiteral("TERMINATED")}};
     QStringList seen;
     QJsonObject run;
     for (int i = 0; i < 400; ++i) {
         run = http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id)).json;
         const QJsonObject state = run.value(QStringLiteral("state")).toObject();
         const QString lifeCycle = state.value(QStringLiteral("life_cycle_state")).toString();
+        const QJsonObject status = run.value(QStringLiteral("status")).toObject();
+        QCOMPARE(status.value(QStringLiteral("state")).toString(), statusOf.value(lifeCycle));
+        QCOMPARE(status.contains(QStringLiteral("queue_details")),
+                 lifeCycle == QLatin1String("QUEUED"));
         if (seen.isEmpty() || seen.constLast() != lifeCycle)
             seen.append(lifeCycle);
         if (lifeCycle == QLatin1String("TERMINATED"))
             break;
         QVERIFY2(!state.contains(QStringLiteral("result_state")), qPrintable(lifeCycle));
+        QVERIFY(!status.contains(QStringLiteral("termination_details")));
         QCOMPARE(run.value(QStringLiteral("end_time")).toDouble(), 0.0);
-        QVERIFY(!run.contains(QStringLiteral("status")));
         QTest::qWait(5);
     }
     QCOMPARE(seen.constLast(), QStringLiteral("TERMINATED"));
@@ -521,19 +534,26 @@ void TestEmulator::helloLifeCycle()
     QVERIFY2(seen.size() >= 4, qPrintable(seen.join(QLatin1Char(','))));
     QCOMPARE(run.value(QStringLiteral("state")).toObject().value(QStringLiteral("result_state")),
              QJsonValue(QStringLiteral("SUCCESS")));
+    QCOMPARE(run.value(QStringLiteral("status")).toObject(),
+             QJsonDocument::fromJson(R"({"state":"TERMINATED","termination_details":)"
+                                     R"({"code":"SUCCESS","type":"SUCCESS","message":""}})")
+                 .object());
     QCOMPARE(run.value(QStringLiteral("run_type")).toString(), QStringLiteral("SUBMIT_RUN"));
     QCOMPARE(run.value(QStringLiteral("creator_user_name")).toString(),
              QStringLiteral("demo@example.com"));
     QVERIFY(run.value(QStringLiteral("end_time")).toDouble() >
             run.value(QStringLiteral("start_time")).toDouble());
-    // Queued 1.5 s, then PENDING 1.5, RUNNING 4, TERMINATING 1: the queue time is in none of
-    // the durations (no queue_duration in the published schema).
-    QCOMPARE(run.value(QStringLiteral("setup_duration")).toDouble(), 1500.0);
-    QCOMPARE(run.value(QStringLiteral("execution_duration")).toDouble(), 4000.0);
-    QCOMPARE(run.value(QStringLiteral("cleanup_duration")).toDouble(), 1000.0);
+    // Queued 1.5 s, then PENDING 1.5, RUNNING 4, TERMINATING 1. A multi-task run has no
+    // durations of its own (0), run_duration is the whole run, queue_duration the queue.
+    QCOMPARE(run.value(QStringLiteral("setup_duration")).toDouble(), 0.0);
+    QCOMPARE(run.value(QStringLiteral("execution_duration")).toDouble(), 0.0);
+    QCOMPARE(run.value(QStringLiteral("cleanup_duration")).toDouble(), 0.0);
     QCOMPARE(run.value(QStringLiteral("end_time")).toDouble() -
                  run.value(QStringLiteral("start_time")).toDouble(),
              8000.0);
+    QCOMPARE(run.value(QStringLiteral("run_duration")).toDouble(), 8000.0);
+    QCOMPARE(run.value(QStringLiteral("queue_duration")).toDouble(), 1500.0);
+    QCOMPARE(idOf(run.value(QStringLiteral("original_attempt_run_id"))), id);
     QCOMPARE(run.value(QStringLiteral("format")).toString(), QStringLiteral("MULTI_TASK"));
     QCOMPARE(run.value(QStringLiteral("cluster_spec"))
                  .toObject()
@@ -549,13 +569,35 @@ void TestEmulator::helloLifeCycle()
                  .arg(idOf(run.value(QStringLiteral("job_id"))))
                  .arg(id));
     const QJsonObject task = run.value(QStringLiteral("tasks")).toArray().at(0).toObject();
-    QVERIFY(idOf(task.value(QStringLiteral("run_id"))) != id);
+    const qint64 taskRunId = idOf(task.value(QStringLiteral("run_id")));
+    QVERIFY(taskRunId != id);
     QCOMPARE(task.value(QStringLiteral("task_key")).toString(), QStringLiteral("main"));
     QCOMPARE(task.value(QStringLiteral("end_time")), run.value(QStringLiteral("end_time")));
-    QVERIFY(!task.contains(QStringLiteral("cluster_instance")));
+    QCOMPARE(task.value(QStringLiteral("setup_duration")).toDouble(), 1500.0);
+    QCOMPARE(task.value(QStringLiteral("execution_duration")).toDouble(), 4000.0);
+    QCOMPARE(task.value(QStringLiteral("cleanup_duration")).toDouble(), 1000.0);
+    QCOMPARE(task.value(QStringLiteral("run_duration")).toDouble(), 6500.0);
+    QCOMPARE(task.value(QStringLiteral("queue_duration")).toDouble(), 1500.0);
+    QCOMPARE(task.value(QStringLiteral("attempt_number")).toInt(-1), 0);
+    QCOMPARE(idOf(task.value(QStringLiteral("original_attempt_run_id"))), taskRunId);
+    QCOMPARE(task.value(QStringLiteral("cluster_instance")), QJsonValue(instance));
+    QCOMPARE(task.value(QStringLiteral("existing_cluster_id")).toString(),
+             QStringLiteral("demo-cluster"));
+    QCOMPARE(task.value(QStringLiteral("notebook_task"))
+                 .toObject()
+                 .value(QStringLiteral("notebook_path"))
+                 .toString(),
+             QStringLiteral("/Shared/Demo/hello"));
+    QCOMPARE(task.value(QStringLiteral("run_if")).toString(), QStringLiteral("ALL_SUCCESS"));
+    QCOMPARE(task.value(QStringLiteral("status")), run.value(QStringLiteral("status")));
+    QCOMPARE(task.value(QStringLiteral("run_page_url")).toString(),
+             QStringLiteral("%1/?o=1234567890123456#job/%2/run/%3")
+                 .arg(emulator.baseUrl())
+                 .arg(idOf(run.value(QStringLiteral("job_id"))))
+                 .arg(taskRunId));
 
-    const HttpReply output = http.get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1")
-                                          .arg(idOf(task.value(QStringLiteral("run_id")))));
+    const HttpReply output =
+        http.get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(taskRunId));
     QCOMPARE(output.status, 200);
     const QJsonObject notebook = output.json.value(QStringLiteral("notebook_output")).toObject();
     const QJsonArray rows =
@@ -570,14 +612,14 @@ void TestEmulator::helloLifeCycle()
     const QJsonObject metadata = output.json.value(QStringLiteral("metadata")).toObject();
     QCOMPARE(metadata.value(QStringLiteral("run_id")), task.value(QStringLiteral("run_id")));
     QCOMPARE(metadata.value(QStringLiteral("state")), task.value(QStringLiteral("state")));
+    QCOMPARE(metadata.value(QStringLiteral("status")), task.value(QStringLiteral("status")));
     QCOMPARE(metadata.value(QStringLiteral("format")).toString(), QStringLiteral("SINGLE_TASK"));
-    QCOMPARE(metadata.value(QStringLiteral("run_page_url")).toString(),
-             QStringLiteral("%1/?o=1234567890123456#job/%2/run/%3")
-                 .arg(emulator.baseUrl())
-                 .arg(idOf(run.value(QStringLiteral("job_id"))))
-                 .arg(idOf(task.value(QStringLiteral("run_id")))));
+    QCOMPARE(metadata.value(QStringLiteral("run_page_url")),
+             task.value(QStringLiteral("run_page_url")));
     QCOMPARE(metadata.value(QStringLiteral("cluster_instance")), QJsonValue(instance));
-    QVERIFY(!metadata.contains(QStringLiteral("task_key")));
+    QCOMPARE(metadata.value(QStringLiteral("task_key")).toString(), QStringLiteral("main"));
+    QCOMPARE(idOf(metadata.value(QStringLiteral("job_run_id"))), id);
+    QCOMPARE(metadata.value(QStringLiteral("run_duration")).toDouble(), 6500.0);
 }
 
 void TestEmulator::notebookOutcomes_data()
@@ -816,7 +858,11 @@ void TestEmulator::cancel()
     QCOMPARE(state.value(QStringLiteral("state_message")).toString(),
              QStringLiteral("Run cancelled."));
     QVERIFY(state.value(QStringLiteral("user_cancelled_or_timedout")).toBool());
-    QVERIFY(!run.contains(QStringLiteral("status")));
+    QCOMPARE(run.value(QStringLiteral("status")).toObject(),
+             QJsonDocument::fromJson(R"({"state":"TERMINATED","termination_details":)"
+                                     R"({"code":"USER_CANCELED","type":"SUCCESS",)"
+                                     R"("message":"Run cancelled."}})")
+                 .object());
     const qint64 endTime = static_cast<qint64>(run.value(QStringLiteral("end_time")).toDouble());
 
     // Cancelling a finished run changes nothing.
@@ -877,12 +923,15 @@ void TestEmulator::queuedFirst()
         QJsonValue(QStringLiteral("QUEUED")));
     m_emulator->advanceSimulatedTime(60 * 1000);
     const QJsonObject done = getRun(id);
-    // Not queued: start to end is exactly the three durations.
-    QCOMPARE(done.value(QStringLiteral("end_time")).toDouble() -
-                 done.value(QStringLiteral("start_time")).toDouble(),
-             done.value(QStringLiteral("setup_duration")).toDouble() +
-                 done.value(QStringLiteral("execution_duration")).toDouble() +
-                 done.value(QStringLiteral("cleanup_duration")).toDouble());
+    // Not queued: start to end is exactly the task's three durations, no queue time.
+    const QJsonObject task = done.value(QStringLiteral("tasks")).toArray().at(0).toObject();
+    const double runTime = done.value(QStringLiteral("end_time")).toDouble() -
+                           done.value(QStringLiteral("start_time")).toDouble();
+    QCOMPARE(runTime, task.value(QStringLiteral("setup_duration")).toDouble() +
+                          task.value(QStringLiteral("execution_duration")).toDouble() +
+                          task.value(QStringLiteral("cleanup_duration")).toDouble());
+    QCOMPARE(done.value(QStringLiteral("run_duration")).toDouble(), runTime);
+    QCOMPARE(done.value(QStringLiteral("queue_duration")).toDouble(), 0.0);
 }
 
 void TestEmulator::coldClusterStarts()
@@ -965,14 +1014,14 @@ void TestEmulator::listRuns()
     const qint64 fourthStart = emulator.simulatedNowMs() - 4500;
     emulator.advanceSimulatedTime(30 * 1000); // hello runs done, slow_report still running
 
-    // Paging by offset (the published answer has no page tokens), newest first.
+    // Paging by offset, newest first (the tokens: tst_emulatorlive).
     QList<qint64> listed;
     bool more = false;
     int pages = 0;
     do {
         reply = http.get(list + QStringLiteral("?limit=3&offset=%1").arg(3 * pages));
         QCOMPARE(reply.status, 200);
-        QCOMPARE(reply.json.keys().size(), 2); // has_more, runs
+        QVERIFY(reply.json.contains(QStringLiteral("runs")));
         const QJsonArray runs = reply.json.value(QStringLiteral("runs")).toArray();
         QVERIFY(runs.size() <= 3);
         for (const QJsonValue &r : runs) {
@@ -1122,11 +1171,14 @@ void TestEmulator::workspaceList()
     QCOMPARE(reply.message(), QStringLiteral("Path (/Users/nobody) doesn't exist."));
 }
 
+// --shapes published (what the conformance test runs): every answer fits the published
+// schemas, also for retried tasks, job runs, include_history and Jobs API 2.2.
 void TestEmulator::answersFitThePublishedSchemas()
 {
     EmulatorOptions options;
     options.token = kToken;
     options.speed = 1;
+    options.shapes = AnswerShapes::Published;
     Emulator emulator(options);
     QVERIFY(emulator.start());
     HttpTestClient http(emulator.baseUrl(), kToken);
@@ -1156,7 +1208,11 @@ void TestEmulator::answersFitThePublishedSchemas()
     };
     auto everyRun = [&](const QString &when) {
         for (const qint64 id : runs) {
-            const HttpReply run = http.get(jobs + QStringLiteral("get?run_id=%1").arg(id));
+            const HttpReply run =
+                http.get(jobs + QStringLiteral("get?run_id=%1&include_history=true").arg(id));
+            check(when + QStringLiteral(" get 2.2 ") + QString::number(id),
+                  http.get(QStringLiteral("/api/2.2/jobs/runs/get?run_id=%1").arg(id)),
+                  {200, 400, 401, 403, 404, 429, 500}, kRunSchema);
             check(when + QStringLiteral(" get ") + QString::number(id), run,
                   {200, 400, 401, 403, 404, 429, 500}, kRunSchema);
             for (const QJsonValue &t : run.json.value(QStringLiteral("tasks")).toArray()) {
@@ -1174,6 +1230,7 @@ void TestEmulator::answersFitThePublishedSchemas()
         }
         for (const QString &query :
              {QStringLiteral("list"), QStringLiteral("list?expand_tasks=true&limit=25"),
+              QStringLiteral("list?run_type=JOB_RUN&expand_tasks=true"),
               QStringLiteral("list?active_only=true&expand_tasks=true"),
               QStringLiteral("list?limit=2&offset=1")})
             check(when + QLatin1Char(' ') + query, http.get(jobs + query),
@@ -1195,6 +1252,14 @@ void TestEmulator::answersFitThePublishedSchemas()
                       R"("notebook_task":{"notebook_path":"/Shared/Demo/failing"}}]})"));
     submit(submitBody(QStringLiteral("/Shared/Demo/internal_error")));
     submit(submitBody(QStringLiteral("/Shared/Demo/skipped")));
+    submit(QByteArray(R"({"tasks":[{"task_key":"retried","existing_cluster_id":"demo-cluster",)"
+                      R"("max_retries":2,"retry_on_timeout":true,"timeout_seconds":100,)"
+                      R"("notebook_task":{"notebook_path":"/Shared/Demo/flaky"}}]})"));
+    submit(submitBody(QStringLiteral("/Shared/Demo/status_only")));
+    submit(submitBody(QStringLiteral("/Shared/Demo/future")));
+    qint64 jobRun = 0;
+    QVERIFY(emulator.createJobRun(QJsonObject{{QStringLiteral("task_count"), 3}}, &jobRun));
+    runs.append(jobRun);
     submit(submitBody(QStringLiteral("/Shared/Demo/slow_report")));
     const qint64 slow = runs.constLast();
     // Validation errors.
@@ -1250,9 +1315,36 @@ void TestEmulator::newClusterSpecKeepsDeclaredMembers()
         R"("SINGLE_USER","azure_attributes":{"availability":"SPOT_AZURE","zone":"x"},)"
         R"("init_scripts":[{"workspace":{"destination":"/init.sh"}},{"s3":{"destination":)"
         R"("s3://b/i.sh"}}]}}]})";
-    const qint64 id = submit(body);
+    // Live: the spec as it was submitted, on the run and on its task.
+    qint64 id = submit(body);
     QVERIFY(id > 0);
-    const QJsonObject run = getRun(id);
+    const QJsonObject submitted = QJsonDocument::fromJson(body)
+                                      .object()
+                                      .value(QStringLiteral("tasks"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QStringLiteral("new_cluster"))
+                                      .toObject();
+    QJsonObject run = getRun(id);
+    QCOMPARE(run.value(QStringLiteral("cluster_spec")).toObject(),
+             (QJsonObject{{QStringLiteral("new_cluster"), submitted}}));
+    QCOMPARE(run.value(QStringLiteral("tasks"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("new_cluster"))
+                 .toObject(),
+             submitted);
+
+    // Published: only the members the schema declares.
+    m_emulator->setShapeSettings({AnswerShapes::Published, false});
+    const auto backToLive = qScopeGuard([this] {
+        m_emulator->setShapeSettings({AnswerShapes::Live, false});
+    });
+    id = submit(body);
+    QVERIFY(id > 0);
+    run = getRun(id);
     const QJsonObject expected =
         QJsonDocument::fromJson(
             R"({"new_cluster":{"spark_version":"13.3.x-scala2.12",)"
