@@ -448,6 +448,28 @@ void TestEmulator::submitValidation_data()
                 QStringLiteral(R"(,"notebook_task":{"notebook_path":"/Shared/Demo/hello",)"
                                R"("base_parameters":{"n":3}})"))
         << invalid << QStringLiteral("the value of 'n' is a number");
+    const QString all = key + QLatin1Char(',') + cluster + QLatin1Char(',') + nb;
+    QTest::newRow("max_retries below -1")
+        << task(all + QStringLiteral(R"(,"max_retries":-2)")) << invalid
+        << QStringLiteral("tasks[0].max_retries must be between -1 and 2147483647.");
+    QTest::newRow("max_retries not an integer")
+        << task(all + QStringLiteral(R"(,"max_retries":1.5)")) << malformed
+        << QStringLiteral("Expected an integer for field 'tasks[0].max_retries'");
+    QTest::newRow("negative retry interval")
+        << task(all + QStringLiteral(R"(,"min_retry_interval_millis":-1)")) << invalid
+        << QStringLiteral("tasks[0].min_retry_interval_millis must be between 0");
+    QTest::newRow("retry_on_timeout not a boolean")
+        << task(all + QStringLiteral(R"(,"retry_on_timeout":"yes")")) << malformed
+        << QStringLiteral("Expected a boolean for field 'tasks[0].retry_on_timeout'");
+    QTest::newRow("task timeout negative")
+        << task(all + QStringLiteral(R"(,"timeout_seconds":-5)")) << invalid
+        << QStringLiteral("tasks[0].timeout_seconds must be between 0");
+    QTest::newRow("run_if") << task(all + QStringLiteral(R"(,"run_if":"SOMETIMES")")) << invalid
+                            << QStringLiteral(
+                                   "Invalid run_if in task main: expected one of ALL_SUCCESS");
+    QTest::newRow("description too long")
+        << task(all + QStringLiteral(R"(,"description":"%1")").arg(QString(1001, QLatin1Char('d'))))
+        << invalid << QStringLiteral("The description of task main is 1001 characters long");
 }
 
 void TestEmulator::submitValidation()

@@ -57,6 +57,7 @@ private slots:
     void badOptions();
     void helpAndVersion();
     void faultsFromCommandLine();
+    void shapesAndVersionsFromCommandLine();
     void faultsFromFileAndAdminRoute();
     void servesHttps();
     void oauthOptions();
@@ -160,6 +161,18 @@ void TestEmulatorProgram::badOptions_data()
     QTest::newRow("token lifetime zero")
         << QStringList{QStringLiteral("--token-lifetime"), QStringLiteral("0")}
         << QStringLiteral("--token-lifetime");
+    QTest::newRow("shapes") << QStringList{QStringLiteral("--shapes"), QStringLiteral("newest")}
+                            << QStringLiteral("--shapes: 'newest' is not live or published");
+    QTest::newRow("status only, published")
+        << QStringList{QStringLiteral("--shapes"), QStringLiteral("published"),
+                       QStringLiteral("--status-only")}
+        << QStringLiteral("--status-only needs --shapes live");
+    QTest::newRow("jobs api version")
+        << QStringList{QStringLiteral("--jobs-api-versions"), QStringLiteral("2.1,2.0")}
+        << QStringLiteral("--jobs-api-versions: '2.0' is not 2.1 or 2.2");
+    QTest::newRow("no jobs api version")
+        << QStringList{QStringLiteral("--jobs-api-versions"), QStringLiteral(",")}
+        << QStringLiteral("--jobs-api-versions: name at least one");
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
 }
@@ -189,7 +202,8 @@ void TestEmulatorProgram::helpAndVersion()
           QStringLiteral("--state"), QStringLiteral("--bind"), QStringLiteral("--faults"),
           QStringLiteral("--tls-cert"), QStringLiteral("--tls-key"),
           QStringLiteral("--token-lifetime"), QStringLiteral("--oauth-auto-approve"),
-          QStringLiteral("--no-refresh-rotation")})
+          QStringLiteral("--no-refresh-rotation"), QStringLiteral("--shapes"),
+          QStringLiteral("--status-only"), QStringLiteral("--jobs-api-versions")})
         QVERIFY2(help.contains(option), qPrintable(option));
     process.start(kProgram, {QStringLiteral("--version")});
     QVERIFY(process.waitForFinished(10000));
@@ -211,6 +225,51 @@ void TestEmulatorProgram::faultsFromCommandLine()
         QCOMPARE(limited.status, 429);
         QCOMPARE(limited.header("Retry-After"), QByteArray("3"));
         QCOMPARE(http.get(kList).status, 200);
+    }
+    stopProgram(process);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+// --shapes published --jobs-api-versions 2.1: published answers on 2.1, "Bad Target" on 2.2;
+// the admin route switches to live, status-only answers.
+void TestEmulatorProgram::shapesAndVersionsFromCommandLine()
+{
+    QProcess process;
+    const QString url =
+        startProgram(process, {QStringLiteral("--shapes"), QStringLiteral("published"),
+                               QStringLiteral("--jobs-api-versions"), QStringLiteral("2.1")});
+    QVERIFY(!url.isEmpty());
+    {
+        HttpTestClient http(url, QStringLiteral("dapi-program"));
+        const HttpReply submitted =
+            http.post(QStringLiteral("/api/2.1/jobs/runs/submit"),
+                      R"({"tasks":[{"task_key":"t","existing_cluster_id":"demo-cluster",)"
+                      R"("notebook_task":{"notebook_path":"/Shared/Demo/hello"}}]})");
+        QCOMPARE(submitted.status, 200);
+        const QString get = QStringLiteral("/api/%1/jobs/runs/get?run_id=%2")
+                                .arg(QStringLiteral("2.1"))
+                                .arg(static_cast<qint64>(
+                                    submitted.json.value(QStringLiteral("run_id")).toDouble()));
+        HttpReply run = http.get(get);
+        QCOMPARE(run.status, 200);
+        QVERIFY(run.json.contains(QStringLiteral("state")));
+        QVERIFY(!run.json.contains(QStringLiteral("status")));
+        QVERIFY(!run.json.contains(QStringLiteral("run_duration")));
+
+        const HttpReply unserved = http.get(QStringLiteral("/api/2.2/jobs/runs/list"));
+        QCOMPARE(unserved.status, 404);
+        QCOMPARE(unserved.body, QByteArray(R"({"error":"Bad Target: /api/2.2/jobs/runs/list"})"));
+
+        const HttpReply shapes =
+            http.post(QStringLiteral("/__admin/shapes"), R"({"shapes":"live","status_only":true})");
+        QCOMPARE(shapes.status, 200);
+        QCOMPARE(shapes.json.value(QStringLiteral("shapes")).toString(), QStringLiteral("live"));
+        run = http.get(get);
+        QVERIFY(!run.json.contains(QStringLiteral("state")));
+        QVERIFY(
+            run.json.value(QStringLiteral("status")).toObject().contains(QStringLiteral("state")));
+        QCOMPARE(http.post(QStringLiteral("/__admin/shapes"), R"({"shapes":"newest"})").status,
+                 400);
     }
     stopProgram(process);
     QCOMPARE(process.exitCode(), 0);

@@ -103,6 +103,18 @@ void TestWorkspace::invalidDefinitions_data()
         << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
                    R"([{"path":"/x","object_type":"NOTEBOOK","run":{"reslt":"typo"}}])")
         << QStringLiteral("objects[0].run.reslt: unknown field");
+    QTest::newRow("failed attempts")
+        << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
+                   R"([{"path":"/x","object_type":"NOTEBOOK","run":{"failed_attempts":1.5}}])")
+        << QStringLiteral("objects[0].run.failed_attempts: expected an integer between 0 and 100");
+    QTest::newRow("termination code")
+        << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
+                   R"([{"path":"/x","object_type":"NOTEBOOK","run":{"termination_code":"oops"}}])")
+        << QStringLiteral("objects[0].run.termination_code: expected an upper-case name");
+    QTest::newRow("status only")
+        << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
+                   R"([{"path":"/x","object_type":"NOTEBOOK","run":{"status_only":"yes"}}])")
+        << QStringLiteral("objects[0].run.status_only: expected true or false");
     QTest::newRow("twice")
         << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
                    R"([{"path":"/x","object_type":"FILE"},{"path":"/x","object_type":"FILE"}])")
