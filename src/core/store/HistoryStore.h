@@ -17,6 +17,10 @@ class Database;
 // The run history in SQLite. Every write is one short transaction, so a crash at any moment
 // leaves either the old or the new record, never half of one. Methods use the calling thread's
 // connection and may be called from any thread.
+//
+// One class, three files by responsibility: the writes in HistoryStore.cpp, the reads and
+// listings in HistoryStoreQueries.cpp, the exports in HistoryStoreExport.cpp; the row layout
+// they share is in HistoryRows.
 class HistoryStore
 {
 public:

@@ -1,0 +1,352 @@
+#include "store/HistoryRows.h"
+
+#include "store/StoreSql.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Brickrun::HistoryRows {
+
+using namespace StoreSql;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString trackingName(RunRecord::Tracking tracking)
+{
+    switch (tracking) {
+    case RunRecord::Tracking::Submitting:
+        return QStringLiteral("submitting");
+    case RunRecord::Tracking::Active:
+        return QStringLiteral("active");
+    case RunRecord::Tracking::Finished:
+        return QStringLiteral("finished");
+    case RunRecord::Tracking::Vanished:
+        return QStringLiteral("vanished");
+    case RunRecord::Tracking::SubmitFailed:
+        return QStringLiteral("submit_failed");
+    }
+    return QStringLiteral("submitting");
+}
+
+namespace {
+
+const QChar ValueSeparator(0x1f);
+
+RunRecord::Tracking trackingFromName(const QString &name)
+{
+    if (name == QLatin1String("active"))
+        return RunRecord::Tracking::Active;
+    if (name == QLatin1String("finished"))
+        return RunRecord::Tracking::Finished;
+    if (name == QLatin1String("vanished"))
+        return RunRecord::Tracking::Vanished;
+    if (name == QLatin1String("submit_failed"))
+        return RunRecord::Tracking::SubmitFailed;
+    return RunRecord::Tracking::Submitting;
+}
+
+QString parametersJson(const QList<QPair<QString, QString>> &parameters)
+{
+    QJsonArray array;
+    for (const auto &p : parameters)
+        array.append(QJsonArray{p.first, p.second});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<QPair<QString, QString>> parametersFromJson(const QString &json)
+{
+    QList<QPair<QString, QString>> parameters;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonArray pair = v.toArray();
+        parameters.append({pair.at(0).toString(), pair.at(1).toString()});
+    }
+    return parameters;
+}
+
+QString parameterValues(const QList<QPair<QString, QString>> &parameters)
+{
+    QStringList values;
+    for (const auto &p : parameters)
+        values << p.second;
+    return values.join(ValueSeparator);
+}
+
+} // namespace
+
+QString activeTrackingsSql()
+{
+    return QStringLiteral("('submitting', 'active')");
+}
+
+QString recordColumnsSql()
+{
+    return QStringLiteral(
+        "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
+        " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
+        " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
+        " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
+        " r.end_time_ms, r.updated_at_ms, r.last_error, o.record_id IS NOT NULL, o.task_run_id,"
+        " o.has_notebook_result, o.notebook_result, o.truncated, o.error, o.error_trace, o.logs,"
+        " o.logs_truncated"
+        " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
+}
+
+QString summaryColumnsSql()
+{
+    return QStringLiteral(
+        "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
+        " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
+        " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
+        " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
+        " r.end_time_ms, r.updated_at_ms, r.last_error, o.record_id IS NOT NULL, o.task_run_id,"
+        " o.has_notebook_result, NULL, o.truncated, NULL, NULL, NULL, o.logs_truncated"
+        " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
+}
+
+RunRecord recordFromQuery(const QSqlQuery &q)
+{
+    RunRecord r;
+    int i = 0;
+    r.id = q.value(i++).toLongLong();
+    r.profile = q.value(i++).toString();
+    r.host = q.value(i++).toString();
+    r.spec.runName = q.value(i++).toString();
+    r.spec.taskKey = q.value(i++).toString();
+    r.spec.notebookPath = q.value(i++).toString();
+    r.spec.clusterId = q.value(i++).toString();
+    r.spec.parameters = parametersFromJson(q.value(i++).toString());
+    r.spec.queueEnabled = q.value(i++).toBool();
+    r.spec.timeoutSeconds = q.value(i++).toInt();
+    r.idempotencyToken = q.value(i++).toString();
+    r.source = q.value(i++).toString();
+    r.tracking = trackingFromName(q.value(i++).toString());
+    r.runId = q.value(i++).toLongLong();
+    r.taskRunId = q.value(i++).toLongLong();
+    r.runPageUrl = q.value(i++).toString();
+    r.state.lifeCycleState = q.value(i++).toString();
+    r.state.resultState = q.value(i++).toString();
+    r.state.stateMessage = q.value(i++).toString();
+    r.state.userCancelledOrTimedOut = q.value(i++).toBool();
+    r.submittedAtMs = q.value(i++).toLongLong();
+    r.startTimeMs = q.value(i++).toLongLong();
+    r.endTimeMs = q.value(i++).toLongLong();
+    r.updatedAtMs = q.value(i++).toLongLong();
+    r.lastError = q.value(i++).toString();
+    r.hasOutput = q.value(i++).toBool();
+    if (r.hasOutput) {
+        r.output.taskRunId = q.value(i++).toLongLong();
+        r.output.hasNotebookResult = q.value(i++).toBool();
+        r.output.notebookResult = q.value(i++).toString();
+        r.output.truncated = q.value(i++).toBool();
+        r.output.error = q.value(i++).toString();
+        r.output.errorTrace = q.value(i++).toString();
+        r.output.logs = q.value(i++).toString();
+        r.output.logsTruncated = q.value(i++).toBool();
+    }
+    return r;
+}
+
+bool insertStateChange(const QSqlDatabase &db, qint64 id, qint64 atMs, const RunState &state,
+                       QString *error)
+{
+    QSqlQuery q(db);
+    if (!prepare(q,
+                 QStringLiteral("INSERT INTO state_changes (record_id, at_ms, life_cycle_state,"
+                                " result_state, state_message, user_cancelled_or_timed_out)"
+                                " VALUES (?, ?, ?, ?, ?, ?)"),
+                 "store a state change", error))
+        return false;
+    bind(q, id);
+    bind(q, atMs);
+    bind(q, state.lifeCycleState);
+    bind(q, state.resultState);
+    bind(q, state.stateMessage);
+    bind(q, state.userCancelledOrTimedOut);
+    return exec(q, "store a state change", error);
+}
+
+bool writeOutput(const QSqlDatabase &db, qint64 id, const RunOutput &output, QString *error)
+{
+    QSqlQuery q(db);
+    if (!prepare(q,
+                 QStringLiteral("INSERT OR REPLACE INTO run_outputs (record_id, task_run_id,"
+                                " has_notebook_result, notebook_result, truncated, error,"
+                                " error_trace, logs, logs_truncated)"
+                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 "store an output", error))
+        return false;
+    bind(q, id);
+    bind(q, output.taskRunId);
+    bind(q, output.hasNotebookResult);
+    bind(q, output.notebookResult);
+    bind(q, output.truncated);
+    bind(q, output.error);
+    bind(q, output.errorTrace);
+    bind(q, output.logs);
+    bind(q, output.logsTruncated);
+    return exec(q, "store an output", error);
+}
+
+qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *error)
+{
+    QSqlQuery q(db);
+    if (!prepare(q,
+                 QStringLiteral(
+                     "INSERT INTO runs (profile, host, run_name, task_key, notebook_path,"
+                     " cluster_id, parameters, parameter_values, queue_enabled, timeout_seconds,"
+                     " idempotency_token, source, tracking, run_id, task_run_id, run_page_url,"
+                     " life_cycle_state, result_state, state_message,"
+                     " user_cancelled_or_timed_out, submitted_at_ms, start_time_ms, end_time_ms,"
+                     " updated_at_ms, last_error)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                     " ?, ?, ?)"),
+                 "store a run", error))
+        return 0;
+    const qint64 now = nowMs();
+    const qint64 submittedAt = record.submittedAtMs > 0 ? record.submittedAtMs : now;
+    bind(q, record.profile);
+    bind(q, record.host);
+    bind(q, record.spec.runName);
+    bind(q, record.spec.taskKey);
+    bind(q, record.spec.notebookPath);
+    bind(q, record.spec.clusterId);
+    bind(q, parametersJson(record.spec.parameters));
+    bind(q, parameterValues(record.spec.parameters));
+    bind(q, record.spec.queueEnabled);
+    bind(q, record.spec.timeoutSeconds);
+    bind(q, record.idempotencyToken);
+    bind(q, record.source);
+    bind(q, trackingName(record.tracking));
+    bind(q, record.runId);
+    bind(q, record.taskRunId);
+    bind(q, record.runPageUrl);
+    bind(q, record.state.lifeCycleState);
+    bind(q, record.state.resultState);
+    bind(q, record.state.stateMessage);
+    bind(q, record.state.userCancelledOrTimedOut);
+    bind(q, submittedAt);
+    bind(q, record.startTimeMs);
+    bind(q, record.endTimeMs);
+    bind(q, record.updatedAtMs > 0 ? record.updatedAtMs : now);
+    bind(q, record.lastError);
+    if (!exec(q, "store a run", error))
+        return 0;
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (record.hasOutput && !writeOutput(db, id, record.output, error))
+        return 0;
+    if (!record.state.lifeCycleState.isEmpty() &&
+        !insertStateChange(db, id, record.updatedAtMs > 0 ? record.updatedAtMs : now, record.state,
+                           error))
+        return 0;
+    return id;
+}
+
+Filter filterOf(const HistoryStore::Query &query)
+{
+    QStringList terms;
+    Filter f;
+    const QString text = query.text.trimmed();
+    if (!text.isEmpty()) {
+        terms << QStringLiteral(
+            "(r.run_name LIKE ? ESCAPE '\\' OR r.notebook_path LIKE ? ESCAPE '\\'"
+            " OR r.parameter_values LIKE ? ESCAPE '\\'"
+            " OR (r.run_id <> 0 AND CAST(r.run_id AS TEXT) LIKE ? ESCAPE '\\'))");
+        const QString pattern = likePattern(text);
+        f.values << pattern << pattern << pattern << pattern;
+    }
+    if (!query.profile.isEmpty()) {
+        terms << QStringLiteral("r.profile = ?");
+        f.values << query.profile;
+    }
+    const QString success =
+        QStringLiteral("(r.life_cycle_state = 'TERMINATED' AND r.result_state = 'SUCCESS')");
+    if (query.status.isEmpty()) {
+    } else if (query.status == QLatin1String("active")) {
+        terms << QStringLiteral("r.tracking IN ") + activeTrackingsSql();
+    } else if (query.status == QLatin1String("success")) {
+        terms << QStringLiteral("r.tracking NOT IN ") + activeTrackingsSql() +
+                     QStringLiteral(" AND ") + success;
+    } else if (query.status == QLatin1String("failed")) {
+        terms << QStringLiteral("r.tracking NOT IN ") + activeTrackingsSql() +
+                     QStringLiteral(" AND NOT ") + success;
+    } else {
+        qCWarning(lcStore, "unknown status filter \"%s\": nothing matches",
+                  qUtf8Printable(query.status));
+        terms << QStringLiteral("0");
+    }
+    if (query.fromMs > 0) {
+        terms << QStringLiteral("r.submitted_at_ms >= ?");
+        f.values << query.fromMs;
+    }
+    if (query.toMs > 0) {
+        terms << QStringLiteral("r.submitted_at_ms < ?");
+        f.values << query.toMs;
+    }
+    if (!terms.isEmpty())
+        f.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+    return f;
+}
+
+// ORDER BY for a Query. Every sort ends in submitted_at_ms, id (a total order, so ids() and
+// page() always agree) and matches an index of the schema exactly (expression and collation):
+// without a text search SQLite walks that index and the first page costs ~nothing. With a text
+// search every row is read anyway (LIKE '%x%' has no index), and walking an index would read
+// the rows in random order; "+" (a no-op) hides the index so SQLite scans the table in order
+// and sorts only the matches, several times faster.
+QString orderOf(const HistoryStore::Query &query)
+{
+    using Sort = HistoryStore::Query::Sort;
+    const bool scan = !query.text.trimmed().isEmpty();
+    const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList keys;
+    const auto key = [&](const QString &expression, const char *collation = nullptr) {
+        QString k = scan ? QStringLiteral("(+%1)").arg(expression) : expression;
+        if (collation)
+            k += QStringLiteral(" COLLATE ") + QLatin1String(collation);
+        keys << k + dir;
+    };
+    switch (query.sort) {
+    case Sort::Submitted:
+        break;
+    case Sort::RunName:
+        key(QStringLiteral("r.run_name"), "NOCASE");
+        break;
+    case Sort::Notebook:
+        key(QStringLiteral("r.notebook_path"), "NOCASE");
+        break;
+    case Sort::Cluster:
+        key(QStringLiteral("r.cluster_id"));
+        break;
+    case Sort::Profile:
+        key(QStringLiteral("r.profile"));
+        break;
+    case Sort::State:
+        key(QStringLiteral("r.life_cycle_state"));
+        key(QStringLiteral("r.result_state"));
+        break;
+    case Sort::Duration:
+        // Known only once the run has ended; runs without one sort as the smallest.
+        key(QStringLiteral("(CASE WHEN r.start_time_ms > 0 AND r.end_time_ms >= r.start_time_ms"
+                           " THEN r.end_time_ms - r.start_time_ms END)"));
+        break;
+    case Sort::RunId:
+        key(QStringLiteral("r.run_id"));
+        break;
+    }
+    key(QStringLiteral("r.submitted_at_ms"));
+    key(QStringLiteral("r.id"));
+    return QStringLiteral(" ORDER BY ") + keys.join(QStringLiteral(", "));
+}
+
+void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values)
+        bind(q, v);
+}
+
+} // namespace Brickrun::HistoryRows
