@@ -2,7 +2,9 @@
 #include "Emulator.h"
 #include "api/JobsClient.h"
 
+#include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <optional>
@@ -139,6 +141,62 @@ private Q_SLOTS:
         QVERIFY(r && !r->isOk());
         QVERIFY(r->error().isAuthentication());
         QVERIFY(!r->error().message.isEmpty());
+    }
+    void everyPageOfAJobRun()
+    {
+        // A JOB_RUN with 250 tasks: Jobs API 2.2 answers them 100 at a time.
+        qint64 id = 0;
+        QString error;
+        QVERIFY2(
+            m_emulator->createJobRun(QJsonObject{{QStringLiteral("task_count"), 250}}, &id, &error),
+            qPrintable(error));
+        m_emulator->clearRequestLog();
+        const auto run = wait<RunInfo>([&](auto cb) { m_client->getRun(id, this, cb); });
+        QVERIFY(run && run->isOk());
+        QVERIFY2(run->value().tasks.size() >= 250,
+                 qPrintable(QString::number(run->value().tasks.size())));
+        QCOMPARE(run->value().latestAttempts().size(), 250);
+        QVERIFY(run->value().primaryTask(QStringLiteral("flaky")));
+        int pages = 0;
+        for (const Emulator::RequestLogEntry &e : m_emulator->requestLog())
+            pages += e.path.endsWith(QLatin1String("/runs/get")) ? 1 : 0;
+        QCOMPARE(pages, 3);
+        // To its end: the flaky task's retry is the one read.
+        const RunInfo done = waitUntilTerminal(id);
+        QCOMPARE(done.latestAttempts().size(), 250);
+        const TaskRun *flaky = done.primaryTask(QStringLiteral("flaky"));
+        QVERIFY(flaky);
+        QCOMPARE(flaky->attemptNumber, 1);
+        QVERIFY(flaky->state.isSuccess());
+        QCOMPARE(done.attemptsOf(QStringLiteral("flaky")), 2);
+    }
+    void workspaceServingOnly21()
+    {
+        cleanup();
+        Emulator::EmulatorOptions o;
+        o.speed = 200;
+        o.token = QStringLiteral("dapi-test-jobsclient");
+        o.jobsApiVersions = {QStringLiteral("2.1")};
+        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        QString error;
+        QVERIFY2(m_emulator->start(&error), qPrintable(error));
+        m_transport = new HttpTransport(&m_nam, this);
+        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_client = new JobsClient(m_transport, this);
+        QSignalSpy changed(m_client, &JobsClient::apiVersionChanged);
+
+        const qint64 id = submit(spec("/Shared/Demo/hello"), QStringLiteral("tok-21"));
+        QVERIFY(id > 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_client->apiVersion(), QStringLiteral("2.1"));
+        const RunInfo run = waitUntilTerminal(id);
+        QCOMPARE(run.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(changed.size(), 1);
+        int refused = 0;
+        for (const Emulator::RequestLogEntry &e : m_emulator->requestLog())
+            refused += e.path.startsWith(QLatin1String("/api/2.2/")) ? 1 : 0;
+        QCOMPARE(refused, 1); // asked once, then never again
     }
     void unknownRun()
     {

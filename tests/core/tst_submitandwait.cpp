@@ -179,6 +179,34 @@ private Q_SLOTS:
                      result.contains(QStringLiteral("Zürich")),
                  qPrintable(result));
     }
+    void retriedTaskReadsItsLastAttempt()
+    {
+        // /Shared/Demo/flaky fails once, then succeeds: the run lists two attempts of one task.
+        startEmulator(100);
+        SubmitAndWait *w = workflow();
+        RunSpec s = spec(QStringLiteral("/Shared/Demo/flaky"));
+        s.maxRetries = 1;
+        s.minRetryIntervalMillis = 1000;
+        w->submit(s);
+        const auto outcome = waitFor(w);
+        QVERIFY(outcome);
+        QCOMPARE(outcome->kind, WorkflowOutcome::Kind::Finished);
+        const RunInfo &run = outcome->run;
+        QCOMPARE(run.tasks.size(), 2);
+        QCOMPARE(run.latestAttempts().size(), 1);
+        const TaskRun *task = run.primaryTask(s.taskKey);
+        QVERIFY(task);
+        QCOMPARE(task->attemptNumber, 1);
+        QVERIFY(task->state.isSuccess());
+        QVERIFY(task->originalAttemptRunId > 0 && task->originalAttemptRunId != task->runId);
+        // One output, the retry's: the result, not the first attempt's error.
+        QCOMPARE(outcome->outputs.size(), 1);
+        QCOMPARE(outcome->primaryOutput()->taskRunId, task->runId);
+        QVERIFY(outcome->primaryOutput()->hasNotebookResult);
+        QVERIFY2(outcome->primaryOutput()->error.isEmpty(),
+                 qPrintable(outcome->primaryOutput()->error));
+        QVERIFY(!outcome->error.isError());
+    }
     void cancelWhileRunning()
     {
         startEmulator(20);

@@ -131,6 +131,62 @@ void JobsClient::getOutput(qint64 taskRunId, QObject *context, Callback<RunOutpu
     });
 }
 
+QList<qint64> JobsClient::outputRunIds(const RunInfo &run, const QString &primaryTaskKey)
+{
+    QList<qint64> ids;
+    const TaskRun *primary = run.primaryTask(primaryTaskKey);
+    if (!primary)
+        return {run.runId};
+    if (primary->runId > 0)
+        ids << primary->runId;
+    for (const TaskRun &t : run.latestAttempts()) {
+        if (t.runId > 0 && t.runId != primary->runId)
+            ids << t.runId;
+    }
+    return ids;
+}
+
+// One getTaskOutputs in progress.
+struct JobsClient::TaskOutputs
+{
+    QList<qint64> pending;
+    QList<RunOutput> outputs;
+    ApiError firstError;
+    OutputsCallback callback;
+};
+
+void JobsClient::getTaskOutputs(const RunInfo &run, const QString &primaryTaskKey, QObject *context,
+                                OutputsCallback callback)
+{
+    auto outputs = std::make_shared<TaskOutputs>();
+    outputs->pending = outputRunIds(run, primaryTaskKey);
+    outputs->callback = std::move(callback);
+    getNextOutput(outputs, context);
+}
+
+void JobsClient::getNextOutput(const std::shared_ptr<TaskOutputs> &outputs, QObject *context)
+{
+    if (outputs->pending.isEmpty())
+        return outputs->callback(outputs->outputs, outputs->firstError);
+    const qint64 taskRunId = outputs->pending.takeFirst();
+    QPointer<QObject> guard(context);
+    QPointer<JobsClient> self(this);
+    getOutput(taskRunId, context, [self, guard, outputs, taskRunId](const Result<RunOutput> &r) {
+        if (r) {
+            outputs->outputs << r.value();
+        } else {
+            // The run is over either way: keep what is known, say what is missing.
+            RunOutput missing;
+            missing.taskRunId = taskRunId;
+            outputs->outputs << missing;
+            if (!outputs->firstError.isError())
+                outputs->firstError = r.error();
+        }
+        if (self && guard)
+            self->getNextOutput(outputs, guard.data());
+    });
+}
+
 void JobsClient::cancel(qint64 runId, QObject *context, Callback<bool> callback)
 {
     HttpTransport::Request req;

@@ -47,6 +47,15 @@ public:
     void getRun(qint64 runId, QObject *context, Callback<RunInfo> callback);
     // runs/get-output for a TASK run id (the parent id of a multi-task run is refused).
     void getOutput(qint64 taskRunId, QObject *context, Callback<RunOutput> callback);
+    // runs/get-output of every task of `run`, each by its newest attempt's run id, one request
+    // at a time, the task with `primaryTaskKey` (else the first) first. A run without tasks
+    // (the old single-task form) is its own task run. An output that cannot be read is there
+    // with only its taskRunId; `firstError` says why the first of those failed.
+    using OutputsCallback =
+        std::function<void(const QList<RunOutput> &outputs, const ApiError &firstError)>;
+    static QList<qint64> outputRunIds(const RunInfo &run, const QString &primaryTaskKey);
+    void getTaskOutputs(const RunInfo &run, const QString &primaryTaskKey, QObject *context,
+                        OutputsCallback callback);
     void cancel(qint64 runId, QObject *context, Callback<bool> callback);
 
     struct ListQuery
@@ -72,6 +81,8 @@ private:
               const HttpTransport::Callback &callback);
     struct RunPages;
     void getRunPage(const std::shared_ptr<RunPages> &pages, QObject *context);
+    struct TaskOutputs;
+    void getNextOutput(const std::shared_ptr<TaskOutputs> &outputs, QObject *context);
     HttpTransport *m_transport;
     QString m_apiVersion = DefaultApiVersion;
     int m_maxRunPages = DefaultMaxRunPages;

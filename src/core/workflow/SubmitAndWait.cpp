@@ -135,45 +135,17 @@ void SubmitAndWait::onRun(const RunInfo &run)
         return;
     }
 
-    // Terminal: read the output of every task (the primary task first), each by its newest
-    // attempt's run id: earlier attempts of a retried or repaired task are history. A run
-    // without tasks (submitted in the old single-task form) answers get-output with its own id.
+    // Terminal: read the output of every task, the primary task first, each by its newest
+    // attempt's run id (earlier attempts of a retried or repaired task are history).
     m_phase = Phase::FetchingOutput;
     m_timeoutTimer.stop();
-    m_outputQueue.clear();
-    if (const TaskRun *primary = run.primaryTask(m_outcome.taskKey)) {
-        if (primary->runId > 0)
-            m_outputQueue << primary->runId;
-        for (const TaskRun &t : run.latestAttempts()) {
-            if (t.runId > 0 && t.runId != primary->runId)
-                m_outputQueue << t.runId;
-        }
-    } else {
-        m_outputQueue << run.runId;
-    }
-    fetchNextOutput();
-}
-
-void SubmitAndWait::fetchNextOutput()
-{
-    if (m_outputQueue.isEmpty()) {
-        finish(WorkflowOutcome::Kind::Finished);
-        return;
-    }
-    const qint64 taskRunId = m_outputQueue.takeFirst();
-    m_client->getOutput(taskRunId, this, [this, taskRunId](const Result<RunOutput> &r) {
-        if (r) {
-            m_outcome.outputs << r.value();
-        } else {
-            // The run is over either way; keep what we know and say what is missing.
-            RunOutput missing;
-            missing.taskRunId = taskRunId;
-            m_outcome.outputs << missing;
-            if (!m_outcome.error.isError())
-                m_outcome.error = r.error();
-        }
-        fetchNextOutput();
-    });
+    m_client->getTaskOutputs(run, m_outcome.taskKey, this,
+                             [this](const QList<RunOutput> &outputs, const ApiError &error) {
+                                 m_outcome.outputs = outputs;
+                                 if (!m_outcome.error.isError())
+                                     m_outcome.error = error;
+                                 finish(WorkflowOutcome::Kind::Finished);
+                             });
 }
 
 void SubmitAndWait::finish(WorkflowOutcome::Kind kind)

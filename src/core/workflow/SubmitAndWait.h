@@ -88,7 +88,6 @@ private:
     void schedulePoll();
     void poll();
     void onRun(const RunInfo &run);
-    void fetchNextOutput();
     void sendCancel();
     void finish(WorkflowOutcome::Kind kind);
 
@@ -103,7 +102,6 @@ private:
     int m_pollsSinceChange = 0;
     bool m_haveState = false;
     bool m_cancelPending = false;
-    QList<qint64> m_outputQueue;
 };
 
 } // namespace Brickrun
