@@ -28,6 +28,22 @@ private:
 private Q_SLOTS:
     void init() { QFile::remove(file()); }
 
+    void jobsApiVersionIsRemembered()
+    {
+        ProfileStore store(file());
+        Profile p = profile(QStringLiteral("old"), QStringLiteral("https://old.example.com"));
+        QString error;
+        QVERIFY(store.save(p, &error));
+        QVERIFY(store.profile(QStringLiteral("old"))->jobsApiVersion.isEmpty());
+        p.jobsApiVersion = QStringLiteral("2.1");
+        QVERIFY(store.save(p, &error));
+        QCOMPARE(ProfileStore(file()).profile(QStringLiteral("old"))->jobsApiVersion,
+                 QStringLiteral("2.1"));
+        // A profile saved anew (another host, an edit that starts from the form) forgets it.
+        QVERIFY(store.save(
+            profile(QStringLiteral("old"), QStringLiteral("https://new.example.com")), &error));
+        QVERIFY(ProfileStore(file()).profile(QStringLiteral("old"))->jobsApiVersion.isEmpty());
+    }
     void saveListReadRemove()
     {
         ProfileStore store(file());

@@ -76,6 +76,7 @@ std::optional<Profile> ProfileStore::profile(const QString &name) const
     p.tenantId = m_settings->value(QStringLiteral("tenantId")).toString();
     p.authority = m_settings->value(QStringLiteral("authority")).toString();
     p.signedInAs = m_settings->value(QStringLiteral("signedInAs")).toString();
+    p.jobsApiVersion = m_settings->value(QStringLiteral("jobsApiVersion")).toString();
     m_settings->endGroup();
     return p;
 }
@@ -116,7 +117,8 @@ bool ProfileStore::save(const Profile &profile, QString *error)
                 {"clientId", profile.clientId},
                 {"tenantId", profile.tenantId},
                 {"authority", profile.authority},
-                {"signedInAs", profile.signedInAs}};
+                {"signedInAs", profile.signedInAs},
+                {"jobsApiVersion", profile.jobsApiVersion}};
             for (const auto &[key, value] : optional) {
                 if (value.isEmpty())
                     m_settings->remove(QLatin1String(key));

@@ -19,6 +19,9 @@ struct Profile
     QString tenantId;   // Entra ID tenant (azure-client-secret; optional for azure-cli)
     QString authority;  // Entra ID authority; empty = https://login.microsoftonline.com
     QString signedInAs; // who the last sign-in or test found (shown, never trusted)
+    // "2.1" once the workspace was found not to serve Jobs API 2.2 (JobsClient falls back);
+    // empty = the client's default. Saving the profile anew (another host) forgets it.
+    QString jobsApiVersion;
 
     // Empty when `name` can name a profile, else the reason (it is also the keychain key and a
     // command-line argument: letters, digits, . _ - @, at most 64 characters).
