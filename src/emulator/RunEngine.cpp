@@ -1,5 +1,7 @@
 #include "RunEngine.h"
 
+#include "ClusterJson.h"
+#include "DemoJob.h"
 #include "PageToken.h"
 #include "RunJson.h"
 #include "RunListQuery.h"
@@ -21,8 +23,6 @@ Q_LOGGING_CATEGORY(lcState, "brickrun.emulator.state")
 namespace {
 
 constexpr qint64 kOutputLimitBytes = 5 * 1024 * 1024;
-// The job of the runs the admin route makes (JOB_RUN); submit runs have jobs of their own.
-constexpr qint64 kDemoJobId = 987654321098765LL;
 
 qint64 secondsToMs(double seconds)
 {
@@ -243,47 +243,16 @@ ApiError RunEngine::submit(const QByteArray &body, const QString &apiVersion, qi
 
 ApiError RunEngine::createJobRun(const QJsonObject &request, qint64 *runId)
 {
-    const QJsonValue count = request.value(QStringLiteral("task_count"));
-    const int taskCount = count.isUndefined() ? 150 : count.toInt(-1);
-    if (taskCount < 1 || taskCount > 1000)
-        return ApiError::invalidParameter(
-            QStringLiteral("task_count must be an integer between 1 and 1000."));
-    const QString notebook = request.value(QStringLiteral("notebook_path"))
-                                 .toString(QStringLiteral("/Shared/Demo/hello"));
-    const QString cluster = request.value(QStringLiteral("existing_cluster_id"))
-                                .toString(QStringLiteral("demo-cluster"));
-    const bool flaky = request.value(QStringLiteral("flaky_task")).toBool(true);
-    QJsonArray tasks;
-    for (int i = 1; i <= taskCount; ++i) {
-        const bool isFlaky = flaky && i == taskCount;
-        QJsonObject task{
-            {QStringLiteral("task_key"),
-             isFlaky ? QStringLiteral("flaky")
-                     : QStringLiteral("task_%1").arg(i, 3, 10, QLatin1Char('0'))},
-            {QStringLiteral("existing_cluster_id"), cluster},
-            {QStringLiteral("notebook_task"),
-             QJsonObject{{QStringLiteral("notebook_path"),
-                          isFlaky ? QStringLiteral("/Shared/Demo/flaky") : notebook}}},
-            {QStringLiteral("description"),
-             isFlaky ? QStringLiteral("Fails on its first attempt and succeeds on the retry")
-                     : QStringLiteral("Generated task %1 of %2").arg(i).arg(taskCount)}};
-        if (isFlaky) {
-            task.insert(QStringLiteral("max_retries"), 1);
-            task.insert(QStringLiteral("min_retry_interval_millis"), 2000);
-        }
-        tasks.append(task);
-    }
-    const QJsonObject body{{QStringLiteral("run_name"),
-                            request.value(QStringLiteral("run_name"))
-                                .toString(QStringLiteral("Demo job with %1 tasks").arg(taskCount))},
-                           {QStringLiteral("tasks"), tasks}};
+    QByteArray body;
+    ApiError error = DemoJob::submitBody(request, &body);
+    if (error.isError())
+        return error;
     RunRecord run;
-    const ApiError error = SubmitRequest::parse(QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                                m_workspace, 1000, &run);
+    error = SubmitRequest::parse(body, m_workspace, DemoJob::kMaxTasks, &run);
     if (error.isError())
         return error;
     run.runType = QStringLiteral("JOB_RUN");
-    run.jobId = kDemoJobId;
+    run.jobId = DemoJob::kJobId;
     return create(run, runId, nullptr);
 }
 
@@ -574,55 +543,7 @@ QJsonArray RunEngine::clusters()
     const qint64 now = m_clock.nowMs();
     QJsonArray array;
     for (const ClusterDefinition &c : m_workspace.clusters()) {
-        const QString state = clusterState(c, now);
-        QJsonObject json{
-            {QStringLiteral("cluster_id"), c.clusterId},
-            {QStringLiteral("cluster_name"), c.clusterName},
-            {QStringLiteral("spark_version"), c.sparkVersion},
-            {QStringLiteral("node_type_id"), c.nodeTypeId},
-            {QStringLiteral("driver_node_type_id"), c.nodeTypeId},
-            {QStringLiteral("num_workers"), c.numWorkers},
-            {QStringLiteral("state"), state},
-            {QStringLiteral("creator_user_name"), m_workspace.userName()},
-            {QStringLiteral("autotermination_minutes"), c.autoterminationMinutes},
-            {QStringLiteral("cluster_source"), c.clusterSource},
-            {QStringLiteral("enable_elastic_disk"), true},
-            {QStringLiteral("data_security_mode"), QStringLiteral("SINGLE_USER")},
-            {QStringLiteral("single_user_name"), m_workspace.userName()},
-            {QStringLiteral("runtime_engine"), QStringLiteral("STANDARD")},
-            {QStringLiteral("default_tags"),
-             QJsonObject{{QStringLiteral("Vendor"), QStringLiteral("Databricks")},
-                         {QStringLiteral("Creator"), m_workspace.userName()},
-                         {QStringLiteral("ClusterName"), c.clusterName},
-                         {QStringLiteral("ClusterId"), c.clusterId}}},
-            {QStringLiteral("start_time"), static_cast<double>(m_workspace.createdAt())},
-            {QStringLiteral("cluster_memory_mb"), 14336 * (c.numWorkers + 1)},
-            {QStringLiteral("cluster_cores"), 4.0 * (c.numWorkers + 1)}};
-        if (state == QLatin1String("RUNNING")) {
-            json.insert(QStringLiteral("state_message"), QString());
-        } else if (state == QLatin1String("PENDING")) {
-            json.insert(QStringLiteral("state_message"),
-                        QStringLiteral("Finding instances for new nodes, acquiring more "
-                                       "instances if necessary"));
-        } else {
-            const bool job = c.clusterSource == QLatin1String("JOB");
-            json.insert(QStringLiteral("state_message"),
-                        job ? QStringLiteral("Job cluster terminated after its run finished.")
-                            : QStringLiteral("Inactive cluster terminated (inactive for %1 "
-                                             "minutes).")
-                                  .arg(c.autoterminationMinutes));
-            json.insert(QStringLiteral("terminated_time"),
-                        static_cast<double>(m_workspace.createdAt()));
-            json.insert(
-                QStringLiteral("termination_reason"),
-                job ? QJsonObject{{QStringLiteral("code"), QStringLiteral("JOB_FINISHED")},
-                                  {QStringLiteral("type"), QStringLiteral("SUCCESS")}}
-                    : QJsonObject{{QStringLiteral("code"), QStringLiteral("INACTIVITY")},
-                                  {QStringLiteral("type"), QStringLiteral("SUCCESS")},
-                                  {QStringLiteral("parameters"),
-                                   QJsonObject{{QStringLiteral("inactivity_duration_min"),
-                                                QString::number(c.autoterminationMinutes)}}}});
-        }
+        const QJsonObject json = ClusterJson::cluster(c, clusterState(c, now), m_workspace);
         array.append(json);
     }
     return array;

@@ -1,0 +1,15 @@
+#pragma once
+
+// A cluster as clusters/list shows it (the ClusterInfo schema), in its current state.
+
+#include "Workspace.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Brickrun::Emulator::ClusterJson {
+
+QJsonObject cluster(const ClusterDefinition &cluster, const QString &state,
+                    const Workspace &workspace);
+
+} // namespace Brickrun::Emulator::ClusterJson
