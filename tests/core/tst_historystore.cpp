@@ -64,6 +64,10 @@ QStringList differences(const RunRecord &a, const RunRecord &b)
     BRICKRUN_CHECK(spec.parameters);
     BRICKRUN_CHECK(spec.queueEnabled);
     BRICKRUN_CHECK(spec.timeoutSeconds);
+    BRICKRUN_CHECK(spec.maxRetries);
+    BRICKRUN_CHECK(spec.minRetryIntervalMillis);
+    BRICKRUN_CHECK(spec.retryOnTimeout);
+    BRICKRUN_CHECK(attemptNumber);
     BRICKRUN_CHECK(idempotencyToken);
     BRICKRUN_CHECK(source);
     BRICKRUN_CHECK(tracking);
@@ -311,6 +315,10 @@ private Q_SLOTS:
                              {QStringLiteral("ключ"), QStringLiteral("значение")}};
         r.spec.queueEnabled = false;
         r.spec.timeoutSeconds = 3600;
+        r.spec.maxRetries = 3;
+        r.spec.minRetryIntervalMillis = 90000;
+        r.spec.retryOnTimeout = true;
+        r.attemptNumber = 2;
         r.idempotencyToken = QStringLiteral("3c1e7d5c-0000-4000-8000-000000000001");
         r.source = QStringLiteral("imported");
         r.tracking = RunRecord::Tracking::Vanished;
@@ -407,6 +415,18 @@ private Q_SLOTS:
         QCOMPARE(stored->state.lifeCycleState, QStringLiteral("RUNNING"));
         QCOMPARE(stored->runPageUrl, info.runPageUrl);
         QCOMPARE(stored->taskRunId, 22);
+        QCOMPARE(stored->attemptNumber, 0);
+
+        // A retry of the task: its newest attempt is followed, and which attempt it is is kept.
+        TaskRun retry = second;
+        retry.runId = 23;
+        retry.attemptNumber = 1;
+        info.tasks.append(retry);
+        QVERIFY(m_history->recordRun(id, info));
+        stored = m_history->record(id);
+        QCOMPARE(stored->taskRunId, 23);
+        QCOMPARE(stored->attemptNumber, 1);
+        QCOMPARE(m_history->stateChanges(id).size(), 3); // the same state: no new change
 
         info.state = state("TERMINATED", "SUCCESS");
         info.endTimeMs = 5000;

@@ -24,13 +24,14 @@ struct RunRecord
     qint64 id = 0;   // local row id (0 = not stored yet)
     QString profile; // profile name; "" for --host/DATABRICKS_HOST; "demo" for the demo
     QString host;    // workspace origin, e.g. https://adb-1.2.azuredatabricks.net
-    RunSpec spec;    // run name, notebook, cluster, task key, parameters
+    RunSpec spec;    // run name, notebook, cluster, task key, parameters, timeout, retries
     QString idempotencyToken;
     QString source = QStringLiteral("brickrun"); // "brickrun" or "imported" (runs/list)
     Tracking tracking = Tracking::Submitting;
 
-    qint64 runId = 0;     // the service's run id, 0 until the submit answer arrives
-    qint64 taskRunId = 0; // the primary task's run id, once known
+    qint64 runId = 0;      // the service's run id, 0 until the submit answer arrives
+    qint64 taskRunId = 0;  // the primary task's run id, once known
+    int attemptNumber = 0; // the primary task's attempt the service is at (0 = the first)
     QString runPageUrl;
     RunState state;           // last known
     qint64 submittedAtMs = 0; // local clock, when the user submitted

@@ -90,7 +90,8 @@ QString recordColumnsSql()
         " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
         " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
         " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
-        " r.end_time_ms, r.updated_at_ms, r.last_error, o.record_id IS NOT NULL, o.task_run_id,"
+        " r.end_time_ms, r.updated_at_ms, r.last_error, r.max_retries, r.min_retry_interval_ms,"
+        " r.retry_on_timeout, r.attempt_number, o.record_id IS NOT NULL, o.task_run_id,"
         " o.has_notebook_result, o.notebook_result, o.truncated, o.error, o.error_trace, o.logs,"
         " o.logs_truncated"
         " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
@@ -103,7 +104,8 @@ QString summaryColumnsSql()
         " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
         " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
         " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
-        " r.end_time_ms, r.updated_at_ms, r.last_error, o.record_id IS NOT NULL, o.task_run_id,"
+        " r.end_time_ms, r.updated_at_ms, r.last_error, r.max_retries, r.min_retry_interval_ms,"
+        " r.retry_on_timeout, r.attempt_number, o.record_id IS NOT NULL, o.task_run_id,"
         " o.has_notebook_result, NULL, o.truncated, NULL, NULL, NULL, o.logs_truncated"
         " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
 }
@@ -137,6 +139,10 @@ RunRecord recordFromQuery(const QSqlQuery &q)
     r.endTimeMs = q.value(i++).toLongLong();
     r.updatedAtMs = q.value(i++).toLongLong();
     r.lastError = q.value(i++).toString();
+    r.spec.maxRetries = q.value(i++).toInt();
+    r.spec.minRetryIntervalMillis = q.value(i++).toInt();
+    r.spec.retryOnTimeout = q.value(i++).toBool();
+    r.attemptNumber = q.value(i++).toInt();
     r.hasOutput = q.value(i++).toBool();
     if (r.hasOutput) {
         r.output.taskRunId = q.value(i++).toLongLong();
@@ -202,9 +208,10 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
                      " idempotency_token, source, tracking, run_id, task_run_id, run_page_url,"
                      " life_cycle_state, result_state, state_message,"
                      " user_cancelled_or_timed_out, submitted_at_ms, start_time_ms, end_time_ms,"
-                     " updated_at_ms, last_error)"
+                     " updated_at_ms, last_error, max_retries, min_retry_interval_ms,"
+                     " retry_on_timeout, attempt_number)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                     " ?, ?, ?)"),
+                     " ?, ?, ?, ?, ?, ?, ?)"),
                  "store a run", error))
         return 0;
     const qint64 now = nowMs();
@@ -234,6 +241,10 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
     bind(q, record.endTimeMs);
     bind(q, record.updatedAtMs > 0 ? record.updatedAtMs : now);
     bind(q, record.lastError);
+    bind(q, record.spec.maxRetries);
+    bind(q, record.spec.minRetryIntervalMillis);
+    bind(q, record.spec.retryOnTimeout);
+    bind(q, record.attemptNumber);
     if (!exec(q, "store a run", error))
         return 0;
     const qint64 id = q.lastInsertId().toLongLong();

@@ -108,11 +108,12 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
         return false;
 
     QSqlQuery q(db);
-    if (!prepare(q,
-                 QStringLiteral("SELECT task_key, task_run_id, run_page_url, life_cycle_state,"
-                                " result_state, state_message, user_cancelled_or_timed_out,"
-                                " start_time_ms, end_time_ms FROM runs WHERE id = ?"),
-                 "read a run"))
+    if (!prepare(
+            q,
+            QStringLiteral("SELECT task_key, task_run_id, run_page_url, life_cycle_state,"
+                           " result_state, state_message, user_cancelled_or_timed_out,"
+                           " start_time_ms, end_time_ms, attempt_number FROM runs WHERE id = ?"),
+            "read a run"))
         return false;
     bind(q, id);
     if (!exec(q, "read a run") || !q.next())
@@ -127,13 +128,17 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
     oldState.userCancelledOrTimedOut = q.value(6).toBool();
     const qint64 oldStart = q.value(7).toLongLong();
     const qint64 oldEnd = q.value(8).toLongLong();
+    const int oldAttempt = q.value(9).toInt();
     q.finish();
 
     // A field the answer lacks keeps what was known (an answer never erases history).
     const RunState state = run.state.lifeCycleState.isEmpty() ? oldState : run.state;
     qint64 taskRunId = oldTaskRunId;
-    if (const TaskRun *task = run.primaryTask(taskKey); task && task->runId > 0)
+    int attempt = oldAttempt;
+    if (const TaskRun *task = run.primaryTask(taskKey); task && task->runId > 0) {
         taskRunId = task->runId;
+        attempt = task->attemptNumber;
+    }
     const QString url = run.runPageUrl.isEmpty() ? oldUrl : run.runPageUrl;
     const qint64 start = run.startTimeMs > 0 ? run.startTimeMs : oldStart;
     const qint64 end = run.endTimeMs > 0 ? run.endTimeMs : oldEnd;
@@ -141,18 +146,19 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
     bool changed = false;
     const qint64 now = nowMs();
     if (state != oldState || taskRunId != oldTaskRunId || url != oldUrl || start != oldStart ||
-        end != oldEnd) {
+        end != oldEnd || attempt != oldAttempt) {
         QSqlQuery u(db);
         if (!prepare(u,
                      QStringLiteral("UPDATE runs SET task_run_id = ?, run_page_url = ?,"
                                     " life_cycle_state = ?, result_state = ?, state_message = ?,"
                                     " user_cancelled_or_timed_out = ?, start_time_ms = ?,"
-                                    " end_time_ms = ?, updated_at_ms = ? WHERE id = ?"),
+                                    " end_time_ms = ?, attempt_number = ?, updated_at_ms = ?"
+                                    " WHERE id = ?"),
                      "store a run's state"))
             return false;
-        for (const QVariant &v :
-             QVariantList{taskRunId, url, state.lifeCycleState, state.resultState,
-                          state.stateMessage, state.userCancelledOrTimedOut, start, end, now, id})
+        for (const QVariant &v : QVariantList{
+                 taskRunId, url, state.lifeCycleState, state.resultState, state.stateMessage,
+                 state.userCancelledOrTimedOut, start, end, attempt, now, id})
             bind(u, v);
         if (!exec(u, "store a run's state"))
             return false;
@@ -245,6 +251,7 @@ int HistoryStore::importRuns(const QString &profile, const QString &host,
             r.spec.notebookPath = task->notebookPath;
             r.spec.clusterId = task->clusterId;
             r.taskRunId = task->runId;
+            r.attemptNumber = task->attemptNumber;
         }
         r.runId = run.runId;
         r.runPageUrl = run.runPageUrl;
