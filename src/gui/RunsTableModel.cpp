@@ -34,7 +34,7 @@ QString formatDuration(qint64 ms)
 RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     : QAbstractTableModel(parent)
     , m_history(history)
-    , m_matcher(m_query)
+    , m_filter(m_query)
 {
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &RunsTableModel::tickDurations);
@@ -56,7 +56,7 @@ RunsTableModel::~RunsTableModel()
 void RunsTableModel::setQuery(const HistoryStore::Query &query)
 {
     m_query = query;
-    m_matcher = QueryMatcher(query);
+    m_filter = QueryFilter(query);
     reload();
 }
 
@@ -328,7 +328,7 @@ int RunsTableModel::insertionRow(const RunRecord &record) const
 {
     const auto it = std::lower_bound(
         m_rows.cbegin(), m_rows.cend(), record,
-        [this](const RunRecord &row, const RunRecord &r) { return m_matcher.before(row, r); });
+        [this](const RunRecord &row, const RunRecord &r) { return m_filter.before(row, r); });
     return int(it - m_rows.cbegin());
 }
 
@@ -347,7 +347,7 @@ void RunsTableModel::refreshRecord(qint64 id)
         return;
     }
     const auto record = m_history->record(id);
-    const bool inQuery = record && m_matcher.matches(*record);
+    const bool inQuery = record && m_filter.matches(*record);
     const int row = rowOf(id);
     const bool wasAllLoaded = allLoaded();
 
@@ -358,8 +358,8 @@ void RunsTableModel::refreshRecord(qint64 id)
             return;
         }
         const bool inPlace =
-            (row == 0 || m_matcher.before(m_rows.at(row - 1), *record)) &&
-            (row == m_rows.size() - 1 || m_matcher.before(*record, m_rows.at(row + 1)));
+            (row == 0 || m_filter.before(m_rows.at(row - 1), *record)) &&
+            (row == m_rows.size() - 1 || m_filter.before(*record, m_rows.at(row + 1)));
         if (inPlace) {
             m_rows[row] = *record;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));

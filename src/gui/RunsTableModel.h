@@ -1,8 +1,8 @@
 #pragma once
 
-#include "QueryMatcher.h"
 #include "model/RunRecord.h"
 #include "store/HistoryStore.h"
+#include "store/QueryFilter.h"
 
 #include <QAbstractTableModel>
 #include <QMutex>
@@ -24,8 +24,8 @@ namespace Brickrun {
 // model keeps showing what it had, isLoading() is true and fetchMore waits. While
 // runs are followed the model is never reset: refreshRecord() updates the run's row by key;
 // a run that no longer matches the query leaves, one that now matches (or is new) goes to its
-// sorted place (QueryMatcher mirrors the store's order) — or, when that place is past the rows
-// loaded so far, waits for fetchMore. Durations of active runs tick once a second.
+// sorted place (QueryFilter evaluates the store's query in memory) — or, when that place is past
+// the rows loaded so far, waits for fetchMore. Durations of active runs tick once a second.
 class RunsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -136,7 +136,7 @@ private:
 
     HistoryStore *m_history;
     HistoryStore::Query m_query;
-    QueryMatcher m_matcher;
+    QueryFilter m_filter;
     QList<RunRecord> m_rows;
     QSet<qint64> m_loaded; // ids of m_rows
     int m_total = 0;       // rows the history holds for the query

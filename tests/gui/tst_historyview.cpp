@@ -9,12 +9,12 @@
 #include "ImportRunsDialog.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
-#include "QueryMatcher.h"
 #include "RunsTableModel.h"
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
+#include "store/QueryFilter.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -144,7 +144,8 @@ private:
     QString countText() const { return find<QLabel>(window(), "countLabel")->text(); }
 
     // What the table shows is what the store answers for the same query: the same runs in the
-    // same order, the same total; and QueryMatcher (used for live updates) agrees with SQL.
+    // same order, the same total; and QueryFilter in memory (used for live updates) agrees with
+    // SQL.
     void verifyTableMatchesStore()
     {
         QVERIFY(settled());
@@ -156,13 +157,13 @@ private:
             QCOMPARE(model()->idAt(row), ids.at(row));
         QCOMPARE(countText(), ids.size() == 1 ? QStringLiteral("1 run")
                                               : QStringLiteral("%1 runs").arg(ids.size()));
-        const QueryMatcher matcher(query);
+        const QueryFilter filter(query);
         const QList<RunRecord> all = history()->page({}, 0, 100000);
         const QSet<qint64> matching(ids.cbegin(), ids.cend());
         for (const RunRecord &r : all)
-            QVERIFY2(matcher.matches(r) == matching.contains(r.id), qPrintable(r.spec.runName));
+            QVERIFY2(filter.matches(r) == matching.contains(r.id), qPrintable(r.spec.runName));
         for (int row = 1; row < model()->rowCount(); ++row)
-            QVERIFY(matcher.before(*model()->recordAt(row - 1), *model()->recordAt(row)));
+            QVERIFY(filter.before(*model()->recordAt(row - 1), *model()->recordAt(row)));
     }
     void loadAll()
     {

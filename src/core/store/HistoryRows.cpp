@@ -68,6 +68,8 @@ QList<QPair<QString, QString>> parametersFromJson(const QString &json)
     return parameters;
 }
 
+} // namespace
+
 QString parameterValues(const QList<QPair<QString, QString>> &parameters)
 {
     QStringList values;
@@ -76,11 +78,19 @@ QString parameterValues(const QList<QPair<QString, QString>> &parameters)
     return values.join(ValueSeparator);
 }
 
-} // namespace
+std::optional<qint64> durationMs(const RunRecord &r)
+{
+    if (r.startTimeMs > 0 && r.endTimeMs >= r.startTimeMs)
+        return r.endTimeMs - r.startTimeMs;
+    return std::nullopt;
+}
 
 QString activeTrackingsSql()
 {
-    return QStringLiteral("('submitting', 'active')");
+    // RunRecord::isActive()
+    return QStringLiteral("('%1', '%2')")
+        .arg(trackingName(RunRecord::Tracking::Submitting),
+             trackingName(RunRecord::Tracking::Active));
 }
 
 QString recordColumnsSql()
@@ -255,103 +265,6 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
                            error))
         return 0;
     return id;
-}
-
-Filter filterOf(const HistoryStore::Query &query)
-{
-    QStringList terms;
-    Filter f;
-    const QString text = query.text.trimmed();
-    if (!text.isEmpty()) {
-        terms << QStringLiteral(
-            "(r.run_name LIKE ? ESCAPE '\\' OR r.notebook_path LIKE ? ESCAPE '\\'"
-            " OR r.parameter_values LIKE ? ESCAPE '\\'"
-            " OR (r.run_id <> 0 AND CAST(r.run_id AS TEXT) LIKE ? ESCAPE '\\'))");
-        const QString pattern = likePattern(text);
-        f.values << pattern << pattern << pattern << pattern;
-    }
-    if (!query.profile.isEmpty()) {
-        terms << QStringLiteral("r.profile = ?");
-        f.values << query.profile;
-    }
-    const QString success =
-        QStringLiteral("(r.life_cycle_state = 'TERMINATED' AND r.result_state = 'SUCCESS')");
-    if (query.status.isEmpty()) {
-    } else if (query.status == QLatin1String("active")) {
-        terms << QStringLiteral("r.tracking IN ") + activeTrackingsSql();
-    } else if (query.status == QLatin1String("success")) {
-        terms << QStringLiteral("r.tracking NOT IN ") + activeTrackingsSql() +
-                     QStringLiteral(" AND ") + success;
-    } else if (query.status == QLatin1String("failed")) {
-        terms << QStringLiteral("r.tracking NOT IN ") + activeTrackingsSql() +
-                     QStringLiteral(" AND NOT ") + success;
-    } else {
-        qCWarning(lcStore, "unknown status filter \"%s\": nothing matches",
-                  qUtf8Printable(query.status));
-        terms << QStringLiteral("0");
-    }
-    if (query.fromMs > 0) {
-        terms << QStringLiteral("r.submitted_at_ms >= ?");
-        f.values << query.fromMs;
-    }
-    if (query.toMs > 0) {
-        terms << QStringLiteral("r.submitted_at_ms < ?");
-        f.values << query.toMs;
-    }
-    if (!terms.isEmpty())
-        f.where = QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
-    return f;
-}
-
-// ORDER BY for a Query. Every sort ends in submitted_at_ms, id (a total order, so ids() and
-// page() always agree) and matches an index of the schema exactly (expression and collation):
-// without a text search SQLite walks that index and the first page costs ~nothing. With a text
-// search every row is read anyway (LIKE '%x%' has no index), and walking an index would read
-// the rows in random order; "+" (a no-op) hides the index so SQLite scans the table in order
-// and sorts only the matches, several times faster.
-QString orderOf(const HistoryStore::Query &query)
-{
-    using Sort = HistoryStore::Query::Sort;
-    const bool scan = !query.text.trimmed().isEmpty();
-    const QString dir = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QStringList keys;
-    const auto key = [&](const QString &expression, const char *collation = nullptr) {
-        QString k = scan ? QStringLiteral("(+%1)").arg(expression) : expression;
-        if (collation)
-            k += QStringLiteral(" COLLATE ") + QLatin1String(collation);
-        keys << k + dir;
-    };
-    switch (query.sort) {
-    case Sort::Submitted:
-        break;
-    case Sort::RunName:
-        key(QStringLiteral("r.run_name"), "NOCASE");
-        break;
-    case Sort::Notebook:
-        key(QStringLiteral("r.notebook_path"), "NOCASE");
-        break;
-    case Sort::Cluster:
-        key(QStringLiteral("r.cluster_id"));
-        break;
-    case Sort::Profile:
-        key(QStringLiteral("r.profile"));
-        break;
-    case Sort::State:
-        key(QStringLiteral("r.life_cycle_state"));
-        key(QStringLiteral("r.result_state"));
-        break;
-    case Sort::Duration:
-        // Known only once the run has ended; runs without one sort as the smallest.
-        key(QStringLiteral("(CASE WHEN r.start_time_ms > 0 AND r.end_time_ms >= r.start_time_ms"
-                           " THEN r.end_time_ms - r.start_time_ms END)"));
-        break;
-    case Sort::RunId:
-        key(QStringLiteral("r.run_id"));
-        break;
-    }
-    key(QStringLiteral("r.submitted_at_ms"));
-    key(QStringLiteral("r.id"));
-    return QStringLiteral(" ORDER BY ") + keys.join(QStringLiteral(", "));
 }
 
 void bindAll(QSqlQuery &q, const QVariantList &values)

@@ -13,18 +13,25 @@
 //   one scan of the (dense) runs table.
 
 #include "model/RunRecord.h"
-#include "store/HistoryStore.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 namespace Brickrun::HistoryRows {
 
 qint64 nowMs();
 
 QString trackingName(RunRecord::Tracking tracking);
+
+// The parameters' values joined by U+001F: the parameter_values column the search reads.
+QString parameterValues(const QList<QPair<QString, QString>> &parameters);
+
+// end - start, known once the run has ended (the runs_by_duration index's expression).
+std::optional<qint64> durationMs(const RunRecord &record);
 
 // The tracking values of a run still followed, as an SQL list: "('submitting', 'active')".
 QString activeTrackingsSql();
@@ -42,15 +49,6 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
 bool insertStateChange(const QSqlDatabase &db, qint64 id, qint64 atMs, const RunState &state,
                        QString *error);
 bool writeOutput(const QSqlDatabase &db, qint64 id, const RunOutput &output, QString *error);
-
-// WHERE clause and values of a Query (no leading "WHERE" when empty).
-struct Filter
-{
-    QString where;
-    QVariantList values;
-};
-Filter filterOf(const HistoryStore::Query &query);
-QString orderOf(const HistoryStore::Query &query);
 
 void bindAll(QSqlQuery &q, const QVariantList &values);
 

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 #include "store/HistoryRows.h"
 #include "store/HistoryStore.h"
+#include "store/QueryFilter.h"
 #include "store/StoreSql.h"
 
 #include <QDateTime>
@@ -29,11 +30,6 @@ QString isoTime(qint64 ms)
 QJsonValue isoTimeJson(qint64 ms)
 {
     return ms > 0 ? QJsonValue(isoTime(ms)) : QJsonValue(QJsonValue::Null);
-}
-
-qint64 durationMs(const RunRecord &r)
-{
-    return r.startTimeMs > 0 && r.endTimeMs >= r.startTimeMs ? r.endTimeMs - r.startTimeMs : -1;
 }
 
 QJsonObject parametersObject(const RunSpec &spec)
@@ -95,7 +91,7 @@ QStringList csvHeader()
 
 QStringList csvRow(const RunRecord &r)
 {
-    const qint64 duration = durationMs(r);
+    const std::optional<qint64> duration = durationMs(r);
     const QString params =
         r.spec.parameters.isEmpty()
             ? QString()
@@ -120,7 +116,7 @@ QStringList csvRow(const RunRecord &r)
             isoTime(r.submittedAtMs),
             isoTime(r.startTimeMs),
             isoTime(r.endTimeMs),
-            duration >= 0 ? QString::number(duration) : QString(),
+            duration ? QString::number(*duration) : QString(),
             r.hasOutput && r.output.hasNotebookResult ? r.output.notebookResult : QString(),
             r.hasOutput ? r.output.error : QString(),
             r.lastError};
@@ -153,7 +149,7 @@ QJsonObject recordJson(const RunRecord &r, const QList<StateChange> &changes)
                              {QStringLiteral("logs"), r.output.logs},
                              {QStringLiteral("logsTruncated"), r.output.logsTruncated}};
     }
-    const qint64 duration = durationMs(r);
+    const std::optional<qint64> duration = durationMs(r);
     return QJsonObject{
         {QStringLiteral("id"), double(r.id)},
         {QStringLiteral("profile"), r.profile},
@@ -181,7 +177,7 @@ QJsonObject recordJson(const RunRecord &r, const QList<StateChange> &changes)
         {QStringLiteral("startTime"), isoTimeJson(r.startTimeMs)},
         {QStringLiteral("endTime"), isoTimeJson(r.endTimeMs)},
         {QStringLiteral("updatedAt"), isoTimeJson(r.updatedAtMs)},
-        {QStringLiteral("durationMs"), duration >= 0 ? QJsonValue(double(duration)) : QJsonValue()},
+        {QStringLiteral("durationMs"), duration ? QJsonValue(double(*duration)) : QJsonValue()},
         {QStringLiteral("output"), output},
         {QStringLiteral("lastError"), r.lastError}};
 }
@@ -196,14 +192,16 @@ bool HistoryStore::exportRecords(const Query &query, const QString &path, QStrin
             *error = message;
         return false;
     };
-    const Filter f = filterOf(query);
+    const QueryFilter filter(query);
     QSqlQuery q(m_database->connection());
     q.setForwardOnly(true);
     QString message;
-    if (!prepare(q, QStringLiteral("SELECT ") + recordColumnsSql() + f.where + orderOf(query),
+    if (!prepare(q,
+                 QStringLiteral("SELECT ") + recordColumnsSql() + filter.sqlWhere() +
+                     filter.sqlOrderBy(),
                  "export runs", &message))
         return fail(message);
-    bindAll(q, f.values);
+    bindAll(q, filter.sqlValues());
     if (!exec(q, "export runs", &message))
         return fail(message);
     QSaveFile file(path); // all or nothing: a failed export never leaves half a file

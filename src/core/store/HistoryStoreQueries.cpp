@@ -1,6 +1,7 @@
 #include "store/Database.h"
 #include "store/HistoryRows.h"
 #include "store/HistoryStore.h"
+#include "store/QueryFilter.h"
 #include "store/StoreSql.h"
 
 #include <QHash>
@@ -121,11 +122,12 @@ QList<StateChange> HistoryStore::stateChanges(qint64 id) const
 
 int HistoryStore::count(const Query &query) const
 {
-    const Filter f = filterOf(query);
+    const QueryFilter filter(query);
     QSqlQuery q(m_database->connection());
-    if (!prepare(q, QStringLiteral("SELECT count(*) FROM runs r") + f.where, "count runs"))
+    if (!prepare(q, QStringLiteral("SELECT count(*) FROM runs r") + filter.sqlWhere(),
+                 "count runs"))
         return 0;
-    bindAll(q, f.values);
+    bindAll(q, filter.sqlValues());
     if (!exec(q, "count runs") || !q.next())
         return 0;
     return q.value(0).toInt();
@@ -139,17 +141,17 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) c
     const QSqlDatabase db = m_database->connection();
     // Two steps: the page's ids (walked in an index: OFFSET skips index entries, not joined
     // rows, so the last page of 100,000 costs about what the first does), then those records.
-    const Filter f = filterOf(query);
+    const QueryFilter filter(query);
     QList<qint64> pageIds;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         if (!prepare(q,
-                     QStringLiteral("SELECT r.id FROM runs r") + f.where + orderOf(query) +
-                         QStringLiteral(" LIMIT ? OFFSET ?"),
+                     QStringLiteral("SELECT r.id FROM runs r") + filter.sqlWhere() +
+                         filter.sqlOrderBy() + QStringLiteral(" LIMIT ? OFFSET ?"),
                      "read a page of runs"))
             return records;
-        bindAll(q, f.values);
+        bindAll(q, filter.sqlValues());
         bind(q, limit);
         bind(q, qMax(0, offset));
         if (!exec(q, "read a page of runs"))
@@ -196,13 +198,14 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) c
 QList<qint64> HistoryStore::ids(const Query &query) const
 {
     QList<qint64> result;
-    const Filter f = filterOf(query);
+    const QueryFilter filter(query);
     QSqlQuery q(m_database->connection());
     q.setForwardOnly(true);
-    if (!prepare(q, QStringLiteral("SELECT r.id FROM runs r") + f.where + orderOf(query),
-                 "list run ids"))
+    if (!prepare(
+            q, QStringLiteral("SELECT r.id FROM runs r") + filter.sqlWhere() + filter.sqlOrderBy(),
+            "list run ids"))
         return result;
-    bindAll(q, f.values);
+    bindAll(q, filter.sqlValues());
     if (!exec(q, "list run ids"))
         return result;
     while (q.next())
