@@ -2,6 +2,7 @@
 // every option's "only for" rule is in one place (issue #17 may split it).
 #include "CliOptions.h"
 
+#include "RunLimitOptions.h"
 #include "auth/Credentials.h"
 #include "auth/OAuthClient.h"
 #include "config/ProfileStore.h"
@@ -84,11 +85,13 @@ void credentialsFromEnvironment(const QProcessEnvironment &env, CliOptions *o, Q
 const char *const Usage = R"(Usage:
   brickrun-cli submit (--demo | --host URL | --profile NAME) --notebook PATH --cluster ID
                       [--run-name NAME] [--task-key KEY] [--param KEY=VALUE]...
-                      [--no-wait] [--timeout SECONDS] [--json]
+                      [--run-timeout DURATION] [--max-retries N]
+                      [--min-retry-interval DURATION] [--retry-on-timeout]
+                      [--no-wait] [--timeout DURATION] [--json]
   brickrun-cli status RUN_ID  (--demo | --host URL | --profile NAME) [--json]
   brickrun-cli output RUN_ID  (--demo | --host URL | --profile NAME) [--json]
   brickrun-cli cancel RUN_ID  (--demo | --host URL | --profile NAME) [--no-wait] [--json]
-  brickrun-cli resume (--demo | --host URL | --profile NAME) [--timeout SECONDS] [--json]
+  brickrun-cli resume (--demo | --host URL | --profile NAME) [--timeout DURATION] [--json]
   brickrun-cli runs [--active] [--profile NAME] [--json]
   brickrun-cli submit --preset NAME [any submit option, to override the preset's]
   brickrun-cli presets list [--json] | show NAME | export NAME [FILE] | import FILE
@@ -126,26 +129,17 @@ Command commandFromName(const QString &name)
     return commands.value(name, Command::None);
 }
 
-// --timeout SECONDS: a whole number from 1 to 30 days (a longer wait is not a timeout).
+// --timeout DURATION: from 1 second to 30 days (a longer wait is not a timeout), rounded up to
+// whole seconds.
 std::chrono::seconds parseTimeout(const QString &text, QStringList *errors)
 {
-    constexpr qint64 MaxSeconds = 30 * 24 * 3600;
-    bool ok = false;
-    const qint64 seconds = text.toLongLong(&ok);
-    if (!ok || seconds <= 0) {
-        *errors << QStringLiteral("--timeout \"%1\": expected a whole number of seconds greater "
-                                  "than 0")
-                       .arg(text);
-        return std::chrono::seconds(0);
-    }
-    if (seconds > MaxSeconds) {
-        *errors << QStringLiteral("--timeout \"%1\": at most %2 seconds (30 days); leave it out "
-                                  "to wait as long as the run takes")
-                       .arg(text)
-                       .arg(MaxSeconds);
-        return std::chrono::seconds(0);
-    }
-    return std::chrono::seconds(seconds);
+    constexpr qint64 MaxMillis = qint64(30) * 24 * 3600 * 1000;
+    const auto ms = RunLimitOptions::duration(
+        QStringLiteral("timeout"), text, 1000, MaxMillis,
+        QStringLiteral("%1 seconds (30 days); leave it out to wait as long as the run takes")
+            .arg(MaxMillis / 1000),
+        errors);
+    return std::chrono::seconds(ms ? (*ms + 999) / 1000 : 0);
 }
 
 } // namespace
@@ -190,9 +184,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral("no-wait"), QStringLiteral("Return once the service accepted the request."));
     const QCommandLineOption timeout(
         QStringLiteral("timeout"),
-        QStringLiteral(
-            "Stop waiting after SECONDS (the run goes on). Default: wait until it ends."),
-        QStringLiteral("SECONDS"));
+        QStringLiteral("Stop waiting after DURATION (90, 15m, 2h; the run goes on). Default: wait "
+                       "until it ends. Not --run-timeout, which the service enforces."),
+        QStringLiteral("DURATION"));
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print one JSON object on stdout."));
     const QCommandLineOption tokenStdin(
@@ -244,6 +238,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
          json,       tokenStdin,    caFile,   makeDefault, active,    preset,
          token,      auth,          clientId, tenant,      authority, clientSecretStdin,
          noBrowser});
+    const QList<QCommandLineOption> runLimits = RunLimitOptions::options();
+    parser.addOptions(runLimits);
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("submit, status, output, cancel or profiles"));
 
@@ -295,6 +291,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     onlyFor(timeout, {Command::Submit, Command::Resume}, QStringLiteral("submit and resume"));
     onlyFor(active, {Command::Runs}, QStringLiteral("runs"));
     onlyFor(preset, {Command::Submit}, QStringLiteral("submit"));
+    for (const QCommandLineOption &limit : runLimits)
+        onlyFor(limit, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(noWait, {Command::Submit, Command::Cancel}, QStringLiteral("submit and cancel"));
     onlyFor(tokenStdin, {Command::Profiles}, QStringLiteral("profiles add"));
     onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
@@ -552,6 +550,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             }
             o.spec.parameters.append({p.left(eq), p.mid(eq + 1)});
         }
+        RunLimitOptions::apply(parser, &o.spec, errors);
         if (parser.isSet(timeout))
             o.timeout = parseTimeout(parser.value(timeout), errors);
     } else {
@@ -627,7 +626,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     if (o.command == Command::Submit) {
         if (o.spec.clusterId.isEmpty())
             *errors << QStringLiteral("--cluster: missing (the id of an existing cluster)");
-        if (parser.isSet(notebook) && !o.spec.clusterId.isEmpty()) {
+        // A preset's spec too: what the command line overrode must still fit together.
+        if (!o.spec.notebookPath.isEmpty() && !o.spec.clusterId.isEmpty()) {
             for (const QString &problem : o.spec.validate())
                 *errors << problem;
         }

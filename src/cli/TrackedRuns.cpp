@@ -11,6 +11,20 @@
 
 namespace Brickrun::Cli {
 
+namespace {
+
+// "attempt 2 of 4" for a run with retries (or seen retried); empty otherwise. The desktop
+// program says the same (RunOptionsText::attempt).
+QString attemptText(const RunRecord &r)
+{
+    const int n = r.attemptNumber + 1;
+    if (r.spec.maxRetries > 0)
+        return QStringLiteral("attempt %1 of %2").arg(n).arg(qMax(n, r.spec.attempts()));
+    return r.attemptNumber > 0 ? QStringLiteral("attempt %1").arg(n) : QString();
+}
+
+} // namespace
+
 TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPolicy &policy,
                          const Settings &settings, QObject *parent)
     : QObject(parent)
@@ -163,8 +177,11 @@ void TrackedRuns::onChanged(qint64 id)
             return;
         }
     }
-    if (now->state != before.state && !now->state.lifeCycleState.isEmpty()) {
+    if ((now->state != before.state || now->attemptNumber != before.attemptNumber) &&
+        !now->state.lifeCycleState.isEmpty()) {
         QString line = QStringLiteral("run %1: %2").arg(now->runId).arg(now->state.summary());
+        if (const QString attempt = attemptText(*now); !attempt.isEmpty())
+            line += QStringLiteral(", ") + attempt;
         if (!now->state.stateMessage.isEmpty())
             line += QStringLiteral(" (%1)").arg(now->state.stateMessage);
         progress(line);
