@@ -39,6 +39,7 @@ CliRunner::CliRunner(const CliOptions &options, TokenStore *tokens, QObject *par
     if (m_options.retryBudget.count() == 0)
         retry = RetryPolicy::none();
     m_transport.setRetryPolicy(retry);
+    connect(&m_client, &JobsClient::apiVersionChanged, this, &CliRunner::onApiVersionChanged);
     connect(&m_interrupts, &InterruptWatcher::interrupted, this, &CliRunner::onInterrupted);
     connect(&m_interrupts, &InterruptWatcher::terminated, this, &CliRunner::onTerminated);
     connect(&m_transport, &HttpTransport::retrying, this,
@@ -130,7 +131,9 @@ void CliRunner::connectWorkspace(const std::function<void()> &then)
             return;
         }
         m_profile = *stored;
-        m_profile.caFile = m_options.caFile; // --ca-file, or the profile's own
+        if (!m_profile.jobsApiVersion.isEmpty())
+            m_client.setApiVersion(m_profile.jobsApiVersion); // found out by an earlier command
+        m_profile.caFile = m_options.caFile;                  // --ca-file, or the profile's own
         auto *connector = new ProfileConnector(m_tokens, &m_network, this);
         connector->connectTransport(
             m_profile, &m_transport, this,
@@ -387,25 +390,31 @@ void CliRunner::runOutput()
         if (!r)
             return fail(r.error(), QStringLiteral("reading run %1").arg(m_options.runId));
         const RunInfo run = r.value();
-        // The output belongs to the task run; a run without tasks is itself a task run.
-        const TaskRun *task = run.primaryTask();
-        const qint64 taskRunId = task && task->runId > 0 ? task->runId : run.runId;
-        m_client.getOutput(taskRunId, this, [this, run](const Result<RunOutput> &o) {
-            if (!o)
-                return fail(o.error(),
-                            QStringLiteral("reading the output of run %1").arg(run.runId));
-            const QJsonObject outputs = workflowOutputs(run.runId, &run, &o.value());
-            if (m_options.json)
-                printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
-            else
-                printOut(humanSummary(outputs));
-            if (!run.state.isTerminal())
-                printError(QStringLiteral("run %1 is still %2; its output is complete once it "
-                                          "ends")
-                               .arg(run.runId)
-                               .arg(run.state.summary()));
-            finish(run.state.isSuccess() ? ExitSuccess : ExitRunFailed);
-        });
+        // Each task's output, by its newest attempt's task run id; a run without tasks is
+        // itself a task run.
+        m_client.getTaskOutputs(
+            run, QString(), this, [this, run](const QList<RunOutput> &list, const ApiError &error) {
+                // A single task whose output cannot be read: nothing to show but why.
+                if (error.isError() && list.size() == 1)
+                    return fail(error,
+                                QStringLiteral("reading the output of run %1").arg(run.runId));
+                const QJsonObject outputs = runOutputs(run, list);
+                if (m_options.json)
+                    printOut(
+                        QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
+                else
+                    printOut(humanSummary(outputs));
+                if (error.isError())
+                    return fail(
+                        error,
+                        QStringLiteral("reading the output of a task of run %1").arg(run.runId));
+                if (!run.state.isTerminal())
+                    printError(QStringLiteral("run %1 is still %2; its output is complete once it "
+                                              "ends")
+                                   .arg(run.runId)
+                                   .arg(run.state.summary()));
+                finish(run.state.isSuccess() ? ExitSuccess : ExitRunFailed);
+            });
     });
 }
 
@@ -426,6 +435,23 @@ void CliRunner::runCancel()
                                       .toJson(QJsonDocument::Compact)));
         finish(ExitSuccess);
     });
+}
+
+void CliRunner::onApiVersionChanged(const QString &version)
+{
+    QString remembered;
+    // A stored profile remembers it, so that the next command asks the right version at once.
+    if (!m_options.demo && !m_options.profileName.isEmpty()) {
+        ProfileStore store;
+        if (auto p = store.profile(m_profile.name); p && p->host == m_profile.host) {
+            p->jobsApiVersion = version;
+            QString why;
+            if (store.save(*p, &why))
+                remembered = QStringLiteral(" (remembered for profile %1)").arg(p->name);
+        }
+    }
+    progress(QStringLiteral("the workspace does not serve Jobs API %1; using %2%3")
+                 .arg(JobsClient::DefaultApiVersion, version, remembered));
 }
 
 void CliRunner::onInterrupted(int count)
@@ -490,6 +516,9 @@ void CliRunner::fail(const ApiError &error, const QString &doing)
         hint = QStringLiteral(" (the workspace refused the sign-in: %1)").arg(signInRemedy());
     else if (error.isPermission())
         hint = QStringLiteral(" (the token's user lacks permission)");
+    else if (error.isEndpointNotServed())
+        hint = QStringLiteral(" (the workspace serves neither Jobs API %1 nor %2 at this address)")
+                   .arg(JobsClient::DefaultApiVersion, JobsClient::FallbackApiVersion);
     printError(QStringLiteral("error while %1: %2%3").arg(doing, error.toString(), hint));
     finish(exitCodeFor(error));
 }
@@ -498,6 +527,9 @@ int CliRunner::exitCodeFor(const ApiError &error)
 {
     if (error.isAuthentication() || error.isPermission())
         return ExitAuth;
+    // A workspace that serves neither Jobs API version: the service's doing, not the user's.
+    if (error.isEndpointNotServed())
+        return ExitApi;
     if (error.kind == ApiError::Kind::InvalidInput || error.isClientError())
         return ExitUsage;
     return ExitApi;

@@ -59,6 +59,7 @@ private:
     void followAndReport(qint64 runId, bool cancelNow);
     void wireWorkflow(SubmitAndWait *workflow);
     void onFinished(const WorkflowOutcome &outcome);
+    void onApiVersionChanged(const QString &version);
     void onInterrupted(int count);
     void onTerminated();
     void fail(const ApiError &error, const QString &doing);

@@ -4,6 +4,7 @@
 #include "model/RunRecord.h"
 #include "workflow/SubmitAndWait.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -16,8 +17,14 @@ QJsonObject outcomeOutputs(const WorkflowOutcome &outcome);
 // The outputs of a run of the history (the same keys).
 QJsonObject recordOutputs(const RunRecord &record);
 QJsonObject runStatusJson(const RunInfo &run);
+// One object per task of the run, its newest attempt: key, task run id, attempt, state,
+// times; with `outputs` (fetched by task run id) also each task's result and error.
+QJsonArray tasksJson(const RunInfo &run, const QList<RunOutput> *outputs = nullptr);
+// workflowOutputs for the primary task (the first output) plus `tasks` with every output.
+QJsonObject runOutputs(const RunInfo &run, const QList<RunOutput> &outputs);
 
-// The same, for people.
+// The same, for people. With a `tasks` array of more than one task, humanSummary shows the
+// run, then each task's state and output.
 QString humanSummary(const QJsonObject &outputs);
 QString humanStatus(const RunInfo &run);
 

@@ -241,6 +241,46 @@ private Q_SLOTS:
         QVERIFY2(status.err.contains("has no token"), status.err.constData());
         run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("moving")});
     }
+    void aWorkspaceServingOnlyJobsApi21IsRemembered()
+    {
+        QProcess old;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
+        old.setProcessEnvironment(env);
+        old.start(EmulatorProgram, {QStringLiteral("--speed"), QStringLiteral("100"),
+                                    QStringLiteral("--jobs-api-versions"), QStringLiteral("2.1")});
+        QVERIFY(old.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return old.canReadLine(); }, 10000));
+        const QString url = QString::fromUtf8(old.readLine()).trimmed();
+        Run r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("only21"),
+                     QStringLiteral("--host"), url, QStringLiteral("--token-stdin")},
+                    Token.toUtf8() + "\n");
+        QCOMPARE(r.exitCode, 0);
+        const QStringList submit{QStringLiteral("submit"),
+                                 QStringLiteral("--profile"),
+                                 QStringLiteral("only21"),
+                                 QStringLiteral("--notebook"),
+                                 QStringLiteral("/Shared/Demo/hello"),
+                                 QStringLiteral("--cluster"),
+                                 QStringLiteral("demo-cluster"),
+                                 QStringLiteral("--json")};
+        r = run(submit);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("does not serve Jobs API 2.2; using 2.1 (remembered for profile "
+                                "only21)"),
+                 r.err.constData());
+        QSettings settings(m_home.filePath(QStringLiteral("config/Brickrun/brickrun.ini")),
+                           QSettings::IniFormat);
+        QCOMPARE(settings.value(QStringLiteral("profiles/only21/jobsApiVersion")).toString(),
+                 QStringLiteral("2.1"));
+        // The next command asks 2.1 at once.
+        r = run(submit);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.err.contains("does not serve"), r.err.constData());
+        run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("only21")});
+        old.terminate();
+        QVERIFY(old.waitForFinished(5000));
+    }
     void importOfTwentyThousandProfilesIsNotQuadratic()
     {
         // A generated ~/.databrickscfg with 20,000 sections: the settings are written once, not
