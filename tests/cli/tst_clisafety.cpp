@@ -3,7 +3,10 @@
 // stderr and exit codes; a scripted server in this process where the emulator cannot help.
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
+#include "store/Database.h"
+#include "store/HistoryStore.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -312,6 +315,69 @@ private Q_SLOTS:
             run({QStringLiteral("resume"), QStringLiteral("--demo"), QStringLiteral("--json")});
         QCOMPARE(resumed.exitCode, 0);
         QVERIFY(resumed.json().value(QLatin1String("notebookResult")).isString());
+    }
+
+    // #6: `runs` lists without reading the outputs' texts. 40 runs of 4 MB each (320 MB as
+    // QStrings) cannot be read under a 160 MB data limit; a list of their summaries can.
+    void runsListDoesNotLoadOutputs()
+    {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer reserves far more memory than the limit this test sets");
+#elif !defined(Q_OS_LINUX)
+        QSKIP("RLIMIT_DATA bounds heap and anonymous mappings on Linux only");
+#else
+        QCOMPARE(run({QStringLiteral("runs")}).exitCode, 0); // the history file exists
+        QString path;
+        QDirIterator it(m_home.filePath(QStringLiteral("data")), {QStringLiteral("*.sqlite")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (path.isEmpty() && it.hasNext())
+            path = it.next();
+        QVERIFY2(!path.isEmpty(), "brickrun-cli made no history file under XDG_DATA_HOME");
+        constexpr int Runs = 40;
+        {
+            Brickrun::Database db(path);
+            QString error;
+            QVERIFY2(db.open(&error), qPrintable(error));
+            Brickrun::HistoryStore history(&db);
+            Brickrun::RunOutput output;
+            output.hasNotebookResult = true;
+            output.notebookResult = QString(4 * 1024 * 1024, QLatin1Char('x'));
+            for (int i = 0; i < Runs; ++i) {
+                Brickrun::RunRecord r;
+                r.profile = QStringLiteral("big");
+                r.host = QStringLiteral("https://adb-1.1.azuredatabricks.net");
+                r.spec.runName = QStringLiteral("big %1").arg(i);
+                r.spec.notebookPath = QStringLiteral("/Shared/big");
+                r.spec.clusterId = QStringLiteral("c-1");
+                r.spec.taskKey = QStringLiteral("main");
+                r.idempotencyToken = QStringLiteral("token-%1").arg(i);
+                const auto id = history.addPending(r);
+                QVERIFY(id);
+                QVERIFY(history.setSubmitted(id.value(), 1000 + i));
+                output.taskRunId = 2000 + i;
+                QVERIFY(history.setOutput(id.value(), output));
+            }
+        }
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.setChildProcessModifier([] {
+            const rlimit limit{160 * 1024 * 1024, 160 * 1024 * 1024};
+            ::setrlimit(RLIMIT_DATA, &limit);
+        });
+        p.start(Cli, {QStringLiteral("runs"), QStringLiteral("--profile"), QStringLiteral("big")});
+        QVERIFY(p.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
+                                scaledTimeout(60000)));
+        const QByteArray out = p.readAllStandardOutput();
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                 qPrintable(QStringLiteral("exit status %1, code %2: %3")
+                                .arg(int(p.exitStatus()))
+                                .arg(p.exitCode())
+                                .arg(QString::fromUtf8(err))));
+        for (int i = 0; i < Runs; ++i)
+            QVERIFY2(out.contains(QByteArray::number(1000 + i)), out.constData());
+#endif
     }
 
     // #12: CI and `timeout` send SIGTERM; it must not cancel a production run.
