@@ -58,12 +58,14 @@ private:
         return last;
     }
 
-private Q_SLOTS:
-    void init()
+    // The demo workspace serving these Jobs API versions (empty: all), and a client for it.
+    void startWorkspace(const QStringList &jobsApiVersions = {})
     {
         Emulator::EmulatorOptions o;
         o.speed = 200;
         o.token = QStringLiteral("dapi-test-jobsclient");
+        if (!jobsApiVersions.isEmpty())
+            o.jobsApiVersions = jobsApiVersions;
         m_emulator = std::make_unique<Emulator::Emulator>(o);
         QString error;
         QVERIFY2(m_emulator->start(&error), qPrintable(error));
@@ -71,6 +73,9 @@ private Q_SLOTS:
         m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
         m_client = new JobsClient(m_transport, this);
     }
+
+private Q_SLOTS:
+    void init() { startWorkspace(); }
     void cleanup()
     {
         delete m_client;
@@ -173,16 +178,7 @@ private Q_SLOTS:
     void workspaceServingOnly21()
     {
         cleanup();
-        Emulator::EmulatorOptions o;
-        o.speed = 200;
-        o.token = QStringLiteral("dapi-test-jobsclient");
-        o.jobsApiVersions = {QStringLiteral("2.1")};
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
-        QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
-        m_transport = new HttpTransport(&m_nam, this);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
-        m_client = new JobsClient(m_transport, this);
+        startWorkspace({QStringLiteral("2.1")});
         QSignalSpy changed(m_client, &JobsClient::apiVersionChanged);
 
         const qint64 id = submit(spec("/Shared/Demo/hello"), QStringLiteral("tok-21"));
