@@ -21,10 +21,12 @@ private:
     HttpTransport *m_transport = nullptr;
     JobsClient *m_client = nullptr;
 
-    void startEmulator(double speed)
+    // statusOnly: every run answers with `status` and no `state`, as newer answers may.
+    void startEmulator(double speed, bool statusOnly = false)
     {
         Emulator::EmulatorOptions o;
         o.speed = speed;
+        o.statusOnly = statusOnly;
         o.token = QStringLiteral("dapi-test-workflow");
         m_emulator = std::make_unique<Emulator::Emulator>(o);
         QString error;
@@ -206,6 +208,59 @@ private Q_SLOTS:
         QVERIFY2(outcome->primaryOutput()->error.isEmpty(),
                  qPrintable(outcome->primaryOutput()->error));
         QVERIFY(!outcome->error.isError());
+    }
+    // The same outcomes when the answers carry only `status` (its termination codes read as
+    // `state` would say), and an unknown code ends the wait without counting as a success.
+    void statusOnlyAnswers_data()
+    {
+        QTest::addColumn<QString>("notebook");
+        QTest::addColumn<QString>("finalState");
+        QTest::addColumn<bool>("success");
+        QTest::newRow("hello") << "/Shared/Demo/hello"
+                               << "TERMINATED SUCCESS" << true;
+        QTest::newRow("failing") << "/Shared/Demo/failing"
+                                 << "TERMINATED FAILED" << false;
+        QTest::newRow("internal_error") << "/Shared/Demo/internal_error"
+                                        << "INTERNAL_ERROR FAILED" << false;
+        QTest::newRow("skipped") << "/Shared/Demo/skipped"
+                                 << "SKIPPED" << false;
+        QTest::newRow("future") << "/Shared/Demo/future"
+                                << "TERMINATED WORKLOAD_PREEMPTED" << false;
+    }
+    void statusOnlyAnswers()
+    {
+        QFETCH(QString, notebook);
+        QFETCH(QString, finalState);
+        QFETCH(bool, success);
+        startEmulator(100, true);
+        SubmitAndWait *w = workflow();
+        QSignalSpy states(w, &SubmitAndWait::stateChanged);
+        w->submit(spec(notebook));
+        const auto outcome = waitFor(w);
+        QVERIFY(outcome);
+        QCOMPARE(int(outcome->kind), int(WorkflowOutcome::Kind::Finished));
+        QCOMPARE(outcome->run.state.summary(), finalState);
+        QCOMPARE(outcome->run.state.isSuccess(), success);
+        QCOMPARE(outcome->run.primaryTask()->state.summary(), finalState);
+        // Every state before the last was a running one, read from `status.state` too.
+        QVERIFY(states.size() >= 2);
+        for (int i = 0; i + 1 < states.size(); ++i)
+            QVERIFY(!states.at(i).first().value<RunInfo>().state.isTerminal());
+    }
+    void statusOnlyCancel()
+    {
+        startEmulator(20, true);
+        SubmitAndWait *w = workflow();
+        connect(w, &SubmitAndWait::stateChanged, this, [w](const RunInfo &r) {
+            if (r.state.lifeCycleState == QLatin1String("RUNNING"))
+                w->cancelRun();
+        });
+        w->submit(spec(QStringLiteral("/Shared/Demo/slow_report")));
+        const auto outcome = waitFor(w);
+        QVERIFY(outcome);
+        // USER_CANCELED, not FAILED.
+        QCOMPARE(outcome->run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
+        QVERIFY(outcome->run.state.userCancelledOrTimedOut);
     }
     void cancelWhileRunning()
     {
