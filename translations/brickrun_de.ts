@@ -1592,6 +1592,14 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>The output could not be saved to %1: %2</source>
         <translation>Die Ausgabe konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>Attempt:</source>
+        <translation>Versuch:</translation>
+    </message>
+    <message>
+        <source>Run options:</source>
+        <translation>Ausführungsoptionen:</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1836,6 +1844,70 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>No such notebook in the workspace.</source>
         <translation>Kein solches Notebook im Arbeitsbereich.</translation>
     </message>
+    <message>
+        <source>The run&apos;s own timeout and retries, enforced by the service</source>
+        <translation>Zeitlimit und Wiederholungen der Ausführung selbst, vom Dienst durchgesetzt</translation>
+    </message>
+    <message>
+        <source>Run &amp;options</source>
+        <translation>Aus&amp;führungsoptionen</translation>
+    </message>
+    <message>
+        <source>Run ti&amp;meout:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>none, e.g. 45m or 2h</source>
+        <translation>keines, z. B. 45m oder 2h</translation>
+    </message>
+    <message>
+        <source>An attempt still running after this long ends as timed out, whether or not Brickrun is running (at most 7 days)</source>
+        <translation>Ein Versuch, der nach dieser Zeit noch läuft, endet mit Zeitüberschreitung, ob Brickrun läuft oder nicht (höchstens 7 Tage)</translation>
+    </message>
+    <message>
+        <source>Retr&amp;ies:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>How many times the service starts the run again after a failed attempt</source>
+        <translation>Wie oft der Dienst die Ausführung nach einem fehlgeschlagenen Versuch erneut startet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Retry inter&amp;val:</source>
+        <translation>Wiederholun&amp;gsabstand:</translation>
+    </message>
+    <message>
+        <source>at once, e.g. 30s or 5m</source>
+        <translation>sofort, z. B. 30s oder 5m</translation>
+    </message>
+    <message>
+        <source>The least time between two attempts (at most 1 day)</source>
+        <translation>Mindestzeit zwischen zwei Versuchen (höchstens 1 Tag)</translation>
+    </message>
+    <message>
+        <source>Retry &amp;after a timeout</source>
+        <translation>Auch nach Zeitüberschre&amp;itung wiederholen</translation>
+    </message>
+    <message>
+        <source>Also retry an attempt that reached the run timeout</source>
+        <translation>Auch einen Versuch wiederholen, der das Zeitlimit erreicht hat</translation>
+    </message>
+    <message>
+        <source>Run timeout: &quot;%1&quot; is not a duration (e.g. 90s, 45m, 2h or 1h30m).</source>
+        <translation>Zeitlimit: „%1“ ist keine Dauer (z. B. 90s, 45m, 2h oder 1h30m).</translation>
+    </message>
+    <message>
+        <source>Run timeout: whole seconds only.</source>
+        <translation>Zeitlimit: nur ganze Sekunden.</translation>
+    </message>
+    <message>
+        <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
+        <translation>Wiederholungsabstand: „%1“ ist keine Dauer (z. B. 30s oder 5m).</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::WelcomeDialog</name>
@@ -1999,6 +2071,41 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
         <translation>Es läuft kein Schlüsselbunddienst, daher kann das Token weder gespeichert noch gelesen werden. Starten Sie unter Linux einen Secret Service wie gnome-keyring oder KWallet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunOptionsText</name>
+    <message>
+        <source>timeout %1</source>
+        <translation>Zeitlimit %1</translation>
+    </message>
+    <message>
+        <source>retries: %1, %2 apart</source>
+        <translation>Wiederholungen: %1, %2 Abstand</translation>
+    </message>
+    <message>
+        <source>retries: %1</source>
+        <translation>Wiederholungen: %1</translation>
+    </message>
+    <message>
+        <source>also after a timeout</source>
+        <translation>auch nach Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2</source>
+        <translation>Versuch %1 von %2</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
     </message>
 </context>
 <context>

@@ -1592,6 +1592,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>The output could not be saved to %1: %2</source>
         <translation>Impossible d’enregistrer la sortie dans %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Attempt:</source>
+        <translation>Tentative&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run options:</source>
+        <translation>Options d’exécution&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1836,6 +1844,70 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>No such notebook in the workspace.</source>
         <translation>Ce notebook n’existe pas dans l’espace de travail.</translation>
     </message>
+    <message>
+        <source>The run&apos;s own timeout and retries, enforced by the service</source>
+        <translation>Délai et relances propres à l’exécution, appliqués par le service</translation>
+    </message>
+    <message>
+        <source>Run &amp;options</source>
+        <translation>Options d’e&amp;xécution</translation>
+    </message>
+    <message>
+        <source>Run ti&amp;meout:</source>
+        <translation>Délai &amp;maximal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>none, e.g. 45m or 2h</source>
+        <translation>aucun, p. ex. 45m ou 2h</translation>
+    </message>
+    <message>
+        <source>An attempt still running after this long ends as timed out, whether or not Brickrun is running (at most 7 days)</source>
+        <translation>Une tentative encore en cours après ce délai se termine en dépassement de délai, que Brickrun tourne ou non (7 jours au plus)</translation>
+    </message>
+    <message>
+        <source>Retr&amp;ies:</source>
+        <translation>Nom&amp;bre de relances&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How many times the service starts the run again after a failed attempt</source>
+        <translation>Combien de fois le service relance l’exécution après une tentative échouée</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Retry inter&amp;val:</source>
+        <translation>Inter&amp;valle entre relances&#xa0;:</translation>
+    </message>
+    <message>
+        <source>at once, e.g. 30s or 5m</source>
+        <translation>immédiat, p. ex. 30s ou 5m</translation>
+    </message>
+    <message>
+        <source>The least time between two attempts (at most 1 day)</source>
+        <translation>Temps minimal entre deux tentatives (1 jour au plus)</translation>
+    </message>
+    <message>
+        <source>Retry &amp;after a timeout</source>
+        <translation>Relancer aussi &amp;quand le délai est dépassé</translation>
+    </message>
+    <message>
+        <source>Also retry an attempt that reached the run timeout</source>
+        <translation>Relancer aussi une tentative qui a atteint le délai maximal</translation>
+    </message>
+    <message>
+        <source>Run timeout: &quot;%1&quot; is not a duration (e.g. 90s, 45m, 2h or 1h30m).</source>
+        <translation>Délai maximal&#xa0;: «&#xa0;%1&#xa0;» n’est pas une durée (p. ex. 90s, 45m, 2h ou 1h30m).</translation>
+    </message>
+    <message>
+        <source>Run timeout: whole seconds only.</source>
+        <translation>Délai maximal&#xa0;: secondes entières uniquement.</translation>
+    </message>
+    <message>
+        <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
+        <translation>Intervalle entre relances&#xa0;: «&#xa0;%1&#xa0;» n’est pas une durée (p. ex. 30s ou 5m).</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::WelcomeDialog</name>
@@ -1999,6 +2071,41 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
         <translation>Aucun service de trousseau n’est en cours d’exécution&#xa0;: le jeton ne peut être ni enregistré ni lu. Sous Linux, démarrez un Secret Service tel que gnome-keyring ou KWallet (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunOptionsText</name>
+    <message>
+        <source>timeout %1</source>
+        <translation>délai %1</translation>
+    </message>
+    <message>
+        <source>retries: %1, %2 apart</source>
+        <translation>relances&#xa0;: %1, espacées de %2</translation>
+    </message>
+    <message>
+        <source>retries: %1</source>
+        <translation>relances&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>also after a timeout</source>
+        <translation>aussi après un dépassement de délai</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2</source>
+        <translation>tentative %1 sur %2</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>tentative %1</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "RunDetailsPanel.h"
 
 #include "ResultTableModel.h"
+#include "RunOptionsText.h"
 #include "StateIcons.h"
 #include "model/RunPageUrl.h"
 #include "ui_RunDetailsPanel.h"
@@ -322,6 +323,18 @@ void RunDetailsPanel::showTimings()
     m_ui->notebookLabel->setToolTip(r.spec.notebookPath);
     setTextIfChanged(m_ui->clusterLabel, r.spec.clusterId);
     m_ui->clusterLabel->setToolTip(r.host);
+    // The run's own timeout and retries, and which attempt the service is at: only for a run
+    // that has them (most have neither).
+    const QString attempt = RunOptionsText::attempt(r.attemptNumber, r.spec);
+    setTextIfChanged(m_ui->attemptLabel, attempt);
+    m_ui->attemptCaption->setVisible(!attempt.isEmpty());
+    m_ui->attemptLabel->setVisible(!attempt.isEmpty());
+    const bool hasOptions = r.spec.timeoutSeconds > 0 || r.spec.maxRetries > 0;
+    setTextIfChanged(m_ui->runOptionsLabel,
+                     hasOptions ? RunOptionsText::summary(r.spec) : QString());
+    m_ui->runOptionsLabel->setToolTip(m_ui->runOptionsLabel->text());
+    m_ui->runOptionsCaption->setVisible(hasOptions);
+    m_ui->runOptionsLabel->setVisible(hasOptions);
 
     if (running && !m_durationTick.isActive())
         m_durationTick.start();

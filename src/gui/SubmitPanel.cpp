@@ -3,8 +3,10 @@
 #include "ClusterPicker.h"
 #include "NotebookBrowser.h"
 #include "PresetsBar.h"
+#include "RunOptionsText.h"
 #include "WorkspaceErrorText.h"
 #include "api/WorkspaceApi.h"
+#include "model/Duration.h"
 #include "model/Preset.h"
 #include "ui_SubmitPanel.h"
 
@@ -14,6 +16,9 @@
 #include <QSettings>
 #include <QStringListModel>
 #include <QUrl>
+
+#include <limits>
+#include <optional>
 
 namespace Brickrun {
 
@@ -27,6 +32,30 @@ std::unique_ptr<QSettings> settingsFor(const QString &file)
                                                         QCoreApplication::organizationName(),
                                                         QCoreApplication::applicationName())
                           : std::make_unique<QSettings>(file, QSettings::IniFormat);
+}
+
+// The milliseconds a duration field holds: 0 when it is empty, nothing when it is no duration.
+std::optional<qint64> durationIn(const QLineEdit *edit)
+{
+    const QString text = edit->text().trimmed();
+    return text.isEmpty() ? std::optional<qint64>(0) : Duration::parseMillis(text);
+}
+
+// Past int's range a value is still past every limit: RunSpec::validate says so.
+int clampToInt(qint64 value)
+{
+    return int(qMin<qint64>(value, std::numeric_limits<int>::max()));
+}
+
+QString durationText(qint64 millis)
+{
+    return millis > 0 ? Duration::format(millis) : QString();
+}
+
+bool isRunOptionField(const QString &field)
+{
+    return field == QLatin1String("run timeout") || field == QLatin1String("max retries") ||
+           field == QLatin1String("retry interval") || field == QLatin1String("retry on timeout");
 }
 
 QString recentKey(const QString &profile, const char *what)
@@ -44,7 +73,7 @@ SubmitPanel::SubmitPanel(QWidget *parent)
     m_ui->setupUi(this);
     m_clusterEdit = m_ui->clusterPicker->lineEdit();
     for (QLabel *label : {m_ui->clusterError, m_ui->notebookError, m_ui->runNameError,
-                          m_ui->taskKeyError, m_ui->parametersError}) {
+                          m_ui->taskKeyError, m_ui->parametersError, m_ui->runOptionsError}) {
         // A red that reads on light and dark backgrounds alike.
         QPalette p = label->palette();
         p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
@@ -84,6 +113,14 @@ SubmitPanel::SubmitPanel(QWidget *parent)
             submit();
         });
     }
+    m_ui->maxRetriesSpin->setMaximum(RunSpec::MaxRetries);
+    connect(m_ui->runOptionsToggle, &QToolButton::toggled, this, &SubmitPanel::showRunOptions);
+    for (QLineEdit *edit : {m_ui->runTimeoutEdit, m_ui->retryIntervalEdit}) {
+        connect(edit, &QLineEdit::textChanged, this, &SubmitPanel::validate);
+        connect(edit, &QLineEdit::returnPressed, this, &SubmitPanel::submit);
+    }
+    connect(m_ui->maxRetriesSpin, &QSpinBox::valueChanged, this, &SubmitPanel::validate);
+    connect(m_ui->retryOnTimeoutCheck, &QCheckBox::toggled, this, &SubmitPanel::validate);
     connect(m_ui->parametersTable, &QTableWidget::itemChanged, this, &SubmitPanel::validate);
     connect(m_ui->addParameterButton, &QPushButton::clicked, this, &SubmitPanel::addParameter);
     connect(m_ui->removeParameterButton, &QPushButton::clicked, this,
@@ -281,6 +318,15 @@ RunSpec SubmitPanel::spec() const
             continue; // an untouched new row
         s.parameters.append({key, value});
     }
+    s.queueEnabled = m_queueEnabled;
+    // A field that is no duration counts as empty here; validate() says what is wrong with it.
+    const qint64 timeoutMs = durationIn(m_ui->runTimeoutEdit).value_or(0);
+    s.timeoutSeconds = timeoutMs % 1000 == 0 ? clampToInt(timeoutMs / 1000) : 0;
+    s.maxRetries = m_ui->maxRetriesSpin->value();
+    if (s.maxRetries > 0) {
+        s.minRetryIntervalMillis = clampToInt(durationIn(m_ui->retryIntervalEdit).value_or(0));
+        s.retryOnTimeout = s.timeoutSeconds > 0 && m_ui->retryOnTimeoutCheck->isChecked();
+    }
     return s;
 }
 
@@ -300,7 +346,39 @@ void SubmitPanel::setSpec(const RunSpec &spec)
             m_ui->parametersTable->setItem(row, 1, new QTableWidgetItem(p.second));
         }
     }
+    m_queueEnabled = spec.queueEnabled;
+    m_ui->runTimeoutEdit->setText(durationText(qint64(spec.timeoutSeconds) * 1000));
+    m_ui->maxRetriesSpin->setValue(spec.maxRetries);
+    m_ui->retryIntervalEdit->setText(durationText(spec.minRetryIntervalMillis));
+    m_ui->retryOnTimeoutCheck->setChecked(spec.retryOnTimeout);
     validate();
+}
+
+void SubmitPanel::showRunOptions(bool shown)
+{
+    if (m_ui->runOptionsToggle->isChecked() != shown)
+        m_ui->runOptionsToggle->setChecked(shown); // toggled() comes back here
+    m_ui->runOptionsToggle->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->runOptionsBox->setVisible(shown);
+    // Folded, one line says what is set; open, the fields do. (The label stays, empty, so
+    // that the fold keeps its place on the left.)
+    m_ui->runOptionsSummary->setText(shown ? QString() : RunOptionsText::summary(spec()));
+}
+
+// What spec() cannot hold: a duration field that is no duration, a timeout in part-seconds.
+QStringList SubmitPanel::runOptionTextProblems() const
+{
+    QStringList problems;
+    const std::optional<qint64> timeout = durationIn(m_ui->runTimeoutEdit);
+    if (!timeout)
+        problems << tr("Run timeout: \"%1\" is not a duration (e.g. 90s, 45m, 2h or 1h30m).")
+                        .arg(m_ui->runTimeoutEdit->text().trimmed());
+    else if (*timeout % 1000 != 0)
+        problems << tr("Run timeout: whole seconds only.");
+    if (m_ui->maxRetriesSpin->value() > 0 && !durationIn(m_ui->retryIntervalEdit))
+        problems << tr("Retry interval: \"%1\" is not a duration (e.g. 30s or 5m).")
+                        .arg(m_ui->retryIntervalEdit->text().trimmed());
+    return problems;
 }
 
 bool SubmitPanel::isValid() const
@@ -350,7 +428,8 @@ void SubmitPanel::validate()
 {
     const RunSpec s = spec();
     // RunSpec::validate names the field first ("notebook path: …"); each goes next to its field.
-    QStringList cluster, notebook, runName, taskKey, parameters;
+    QStringList cluster, notebook, runName, taskKey, parameters, runOptions;
+    runOptions << runOptionTextProblems();
     for (const QString &problem : s.validate()) {
         const QString field = problem.section(QLatin1Char(':'), 0, 0);
         const QString reason = problem.section(QLatin1Char(':'), 1).trimmed();
@@ -362,6 +441,8 @@ void SubmitPanel::validate()
             runName << reason;
         else if (field == QLatin1String("task key"))
             taskKey << reason;
+        else if (isRunOptionField(field))
+            runOptions << problem; // the field's name says which of the four
         else
             parameters << reason;
     }
@@ -375,8 +456,21 @@ void SubmitPanel::validate()
     showError(m_ui->runNameError, runName);
     showError(m_ui->taskKeyError, taskKey);
     showError(m_ui->parametersError, parameters);
+    showError(m_ui->runOptionsError, runOptions);
+    if (!runOptions.isEmpty())
+        showRunOptions(true); // a mistake is never folded away
 
-    m_valid = s.validate().isEmpty() && m_ui->profileCombo->currentIndex() >= 0;
+    // The retry interval and retry on timeout mean something only with retries (and a timeout).
+    const bool retries = m_ui->maxRetriesSpin->value() > 0;
+    m_ui->retryIntervalLabel->setEnabled(retries);
+    m_ui->retryIntervalEdit->setEnabled(retries);
+    m_ui->retryOnTimeoutCheck->setEnabled(retries && s.timeoutSeconds > 0);
+    const QString summary = RunOptionsText::summary(s);
+    m_ui->runOptionsSummary->setText(m_ui->runOptionsToggle->isChecked() ? QString() : summary);
+    m_ui->runOptionsToggle->setAccessibleDescription(summary);
+
+    m_valid =
+        s.validate().isEmpty() && runOptions.isEmpty() && m_ui->profileCombo->currentIndex() >= 0;
     m_ui->submitButton->setEnabled(m_valid);
     m_ui->removeParameterButton->setEnabled(m_ui->parametersTable->rowCount() > 0);
 }

@@ -23,8 +23,9 @@ class PresetsBar;
 class WorkspaceApi;
 struct Preset;
 
-// The form a user fills to start a run: workspace, cluster, notebook, run name, task key and
-// notebook parameters. Validates as the user types, shows each reason next to its field and
+// The form a user fills to start a run: workspace, cluster, notebook, run name, task key,
+// notebook parameters and, under "Run options" (folded away until asked for), the run's own
+// timeout and retries. Validates as the user types, shows each reason next to its field and
 // keeps Submit disabled until the form can be submitted.
 class SubmitPanel : public QWidget
 {
@@ -79,6 +80,8 @@ private:
     void showWorkspaceWarning(const QString &text);
     void loadRecent();
     void rememberRecent(const RunSpec &spec);
+    void showRunOptions(bool shown);
+    QStringList runOptionTextProblems() const;
 
     std::unique_ptr<Ui::SubmitPanel> m_ui;
     QLineEdit *m_clusterEdit = nullptr; // the cluster picker's field
@@ -90,6 +93,7 @@ private:
     quint64 m_notebookCheckGeneration = 0;
     QCompleter *m_notebookCompleter = nullptr;
     QStringListModel *m_recentNotebooks = nullptr;
+    bool m_queueEnabled = true; // not on the form: kept from the spec that filled it
 };
 
 } // namespace Brickrun
