@@ -31,7 +31,10 @@ void importOne(const QJsonObject &json)
                     again.spec.taskKey == preset.spec.taskKey &&
                     again.spec.parameters == preset.spec.parameters &&
                     again.spec.queueEnabled == preset.spec.queueEnabled &&
-                    again.spec.timeoutSeconds == preset.spec.timeoutSeconds,
+                    again.spec.timeoutSeconds == preset.spec.timeoutSeconds &&
+                    again.spec.maxRetries == preset.spec.maxRetries &&
+                    again.spec.minRetryIntervalMillis == preset.spec.minRetryIntervalMillis &&
+                    again.spec.retryOnTimeout == preset.spec.retryOnTimeout,
                 "a preset changed on its way through toJson");
 }
 
