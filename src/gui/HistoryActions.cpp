@@ -38,7 +38,6 @@ HistoryActions::HistoryActions(HistoryStore *history, RunsTableModel *model, Mai
         else
             QMessageBox::warning(m_window, tr("Export runs"),
                                  tr("The runs could not be exported: %1").arg(error));
-        Q_EMIT exportFinished(m_exportPath, error);
     });
 }
 

@@ -40,7 +40,6 @@ public:
 Q_SIGNALS:
     // Runs were imported into the profile's history (active ones are to be followed).
     void runsImported(const QString &profile, int count);
-    void exportFinished(const QString &path, const QString &error); // error empty = written
 
 private:
     HistoryStore *m_history;

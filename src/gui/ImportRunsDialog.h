@@ -38,7 +38,6 @@ public:
     int importedCount() const { return m_imported; } // new runs added to the history
     int readCount() const { return m_read; }         // runs the workspace listed
     bool isFinished() const { return m_finished; }
-    bool wasCancelled() const { return m_cancelled; }
     QString errorText() const { return m_error; }
 
 public Q_SLOTS:

@@ -170,6 +170,20 @@ private Q_SLOTS:
         stored.removeDuplicates();
         QCOMPARE(stored, seen);
     }
+    void stampsRunsWithItsClock()
+    {
+        // The monitor's clock, not the machine's, dates a submit: a clock of the test's own,
+        // years away from now, is what the history keeps.
+        const qint64 then =
+            QDateTime(QDate(2031, 5, 6), QTime(7, 8, 9), Qt::UTC).toMSecsSinceEpoch();
+        m_monitor->setClock([then] { return then; });
+        const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
+        QVERIFY(id > 0);
+        QCOMPARE(m_history->record(id)->submittedAtMs, then);
+        const RunRecord done = waitForEnd(id);
+        QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
+        QCOMPARE(done.submittedAtMs, then); // kept while the run was followed
+    }
     void learnsTheExpectedDurationFromTheHistory()
     {
         // Three earlier successful runs of hello on demo-cluster (about 6.5 s each) and one on

@@ -90,7 +90,7 @@ void RunMonitor::resolveExpectation(Tracked &t)
     auto cached = m_expectations.constFind(t.expectationKey);
     if (cached == m_expectations.constEnd()) {
         const QList<qint64> durations =
-            m_history->recentDurations(t.profile, t.notebookPath, t.clusterId, m_historySamples);
+            m_history->recentDurations(t.profile, t.notebookPath, t.clusterId, HistorySamples);
         cached = m_expectations.insert(
             t.expectationKey, PollPolicy::Expectation::fromDurations(
                                   std::vector<long long>(durations.begin(), durations.end())));
@@ -178,7 +178,7 @@ void RunMonitor::track(const RunRecord &record, int firstStepMs)
     t.runId = record.tracking == RunRecord::Tracking::Active ? record.runId : 0;
     t.submittedAtMs = record.submittedAtMs;
     t.lastKnown = record.state;
-    if (m_historySamples > 0 && !record.spec.notebookPath.isEmpty()) {
+    if (!record.spec.notebookPath.isEmpty()) {
         t.notebookPath = record.spec.notebookPath;
         t.clusterId = record.spec.clusterId;
         t.expectationResolved = false; // when first needed

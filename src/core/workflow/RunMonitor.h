@@ -45,14 +45,12 @@ public:
     RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent = nullptr);
 
     void setPollPolicy(const PollPolicy &policy) { m_policy = policy; }
-    // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tests and
-    // benchmarks inject theirs.
+    // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tests inject
+    // theirs (tst_runmonitor).
     using Clock = std::function<qint64()>;
     void setClock(Clock clock);
     // Off: one runs/get per run and poll, as before sweeps existed (for benchmarks).
     void setRunsListEnabled(bool enabled) { m_runsListEnabled = enabled; }
-    // Runs taken from the history for an expectation (0 = none: the cadence without history).
-    void setHistorySamples(int samples) { m_historySamples = samples; }
 
     // Stores the record (Submitting, with a fresh idempotency token) and submits it.
     // Returns the new record's id, or 0 with *error when it could not even be stored.
@@ -146,7 +144,8 @@ private:
     PollPolicy m_policy;
     Clock m_clock;
     bool m_runsListEnabled = true;
-    int m_historySamples = 20;
+    // Runs taken from the history for an expectation.
+    static constexpr int HistorySamples = 20;
     QHash<qint64, Tracked> m_runs;
     QSet<QString> m_pausedProfiles;
     QHash<QString, Sweep> m_sweeps;
