@@ -139,7 +139,7 @@ void AppController::finishStart()
     const QString movedAside = m_historyOpening.movedAside;
     m_window->showStatus(QString());
     // Set now rather than before the first frame: reading the SVG loads Qt's SVG icon engine
-    // (about 1.5 ms), and the window manager shows the icon a frame later at most.
+    // (figures in bench/README.md), and the window manager shows the icon a frame later at most.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")));
     m_history = std::make_unique<HistoryStore>(m_database.get());
     m_presets = std::make_unique<PresetStore>(m_database.get());
@@ -237,9 +237,8 @@ void AppController::finishStart()
     mark("demo workspace started");
     refreshWorkspaces(m_options.startDemo ? DemoProfile : QString());
     mark("workspaces");
-    // The runs still active are read on the worker (about 25 ms for 2,000 active runs in a
-    // history of 100,000) and followed from then on; before the integrity check, which reads
-    // the whole file.
+    // The runs still active are read on the worker (figures in bench/README.md) and followed
+    // from then on; before the integrity check, which reads the whole file.
     m_background.start([this] {
         const QList<RunRecord> active = m_history->activeRuns();
         QMetaObject::invokeMethod(

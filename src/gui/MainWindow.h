@@ -23,11 +23,10 @@ class WorkArea;
 // A thin shell: menus, actions, the submit panel, the runs table and the details pane.
 // The AppController wires them to the core; the window itself knows no business rules.
 //
-// The panels (WorkArea) are most of the window's cost (about 12 ms of widgets and as much again
-// of layout and painting), so the desktop program shows the frame first (menus, status bar, an
-// empty central area: what a user sees in the first few milliseconds) and builds the panels once
-// that frame is out (Panels::AfterFirstFrame, firstFrameShown()). Any accessor of a panel builds
-// them at once if they are not there yet.
+// The panels (WorkArea) are most of the window's cost (figures in bench/README.md), so the
+// desktop program shows the frame first (menus, status bar, an empty central area) and builds the
+// panels once that frame is out (Panels::AfterFirstFrame, firstFrameShown()). Any accessor of a
+// panel builds them at once if they are not there yet.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -38,8 +38,8 @@ namespace Brickrun {
 
 namespace {
 
-// Outputs this long are read on a worker thread (a 5 MB result: ~30 ms optimised, ~150 ms in a
-// debug build); shorter ones at once, so a small result never flashes a placeholder.
+// Outputs this long are read on a worker thread (figures in bench/README.md); shorter ones at
+// once, so a small result never flashes a placeholder.
 constexpr qsizetype ParseInBackgroundFrom = 64 * 1024;
 // A text view shows at most this many characters: QPlainTextEdit needs seconds on the GUI
 // thread to lay out a 5 MB line. Copy and Save as… always give everything.

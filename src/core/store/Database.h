@@ -28,8 +28,8 @@ public:
     // On Unix the folder is made 0700 and the files 0600 (also those an earlier version made
     // readable by others), see config/PrivateFiles.h.
     //
-    // The slow part of the check, PRAGMA quick_check, reads the whole file (about 130 ms for
-    // 100,000 runs). With Check::Deferred open() leaves it out and the caller runs
+    // The slow part of the check, PRAGMA quick_check, reads the whole file (figures in
+    // bench/README.md). With Check::Deferred open() leaves it out and the caller runs
     // checkIntegrity() later, off the GUI thread; a file found damaged then is checked in full
     // (and moved aside) by the next open(), whatever its Check.
     enum class Check
