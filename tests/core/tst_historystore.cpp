@@ -556,6 +556,48 @@ private Q_SLOTS:
         QCOMPARE(m_history->ids(q), QList<qint64>{racing});
     }
 
+    // The demo workspace listens on a new loopback port each start: the same profile is the
+    // same workspace, whatever its host reads now. A known run keeps its record (notebook,
+    // cluster, source) even when the listing has no task.
+    void importMatchesTheWorkspaceNotThePort()
+    {
+        RunRecord mine = pending(QStringLiteral("mine"));
+        mine.profile = QStringLiteral("demo");
+        mine.host = QStringLiteral("http://127.0.0.1:41001");
+        const qint64 mineId = add(mine);
+        QVERIFY(m_history->setSubmitted(mineId, 7));
+        RunInfo listed = runInfo(8, state("TERMINATED", "SUCCESS"), 1714550400000, 1714550460000);
+        TaskRun task;
+        task.runId = 81;
+        task.notebookPath = QStringLiteral("/Shared/imported");
+        listed.tasks = {task};
+        const QList<RunInfo> first{runInfo(7, state("TERMINATED", "SUCCESS")), listed};
+        QCOMPARE(m_history->importRuns(QStringLiteral("demo"), mine.host, first), 1);
+        QCOMPARE(m_history->count({}), 2);
+
+        // Next start: another port, the same runs (without tasks this time).
+        const QString later = QStringLiteral("http://127.0.0.1:52002");
+        const QList<RunInfo> again{runInfo(7, state("TERMINATED", "SUCCESS")),
+                                   runInfo(8, state("TERMINATED", "SUCCESS"))};
+        QCOMPARE(m_history->importRuns(QStringLiteral("demo"), later, again), 0);
+        QCOMPARE(m_history->count({}), 2); // no duplicate rows
+        const auto kept = m_history->record(mineId);
+        QVERIFY(kept);
+        QCOMPARE(kept->spec.notebookPath, mine.spec.notebookPath);
+        QCOMPARE(kept->source, QStringLiteral("brickrun"));
+        const auto imported = m_history->recordByRunId(mine.host, 8);
+        QVERIFY(imported);
+        QCOMPARE(imported->spec.notebookPath, QStringLiteral("/Shared/imported"));
+
+        // Another profile on another host is another workspace: its run 8 is new.
+        QCOMPARE(m_history->importRuns(QStringLiteral("work"), QStringLiteral("https://b"), again),
+                 2);
+        // A second profile for a host already imported from adds nothing.
+        QCOMPARE(
+            m_history->importRuns(QStringLiteral("work-2"), QStringLiteral("https://b"), again), 0);
+        QCOMPARE(m_history->count({}), 4);
+    }
+
     void textFilter_data()
     {
         QTest::addColumn<QString>("text");

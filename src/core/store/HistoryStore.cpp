@@ -224,7 +224,12 @@ int HistoryStore::importRuns(const QString &profile, const QString &host,
     if (!transaction.isActive())
         return 0;
     QSqlQuery exists(db);
-    if (!prepare(exists, QStringLiteral("SELECT 1 FROM runs WHERE host = ? AND run_id = ? LIMIT 1"),
+    // The workspace is the profile when there is one: its host may change (the demo workspace
+    // listens on a new loopback port each start); a record under the same host is the same
+    // workspace too (a second profile for it).
+    if (!prepare(exists,
+                 QStringLiteral("SELECT 1 FROM runs WHERE run_id = ? AND (host = ? OR"
+                                " (? <> '' AND profile = ?)) LIMIT 1"),
                  "look up a run"))
         return 0;
     int added = 0;
@@ -232,8 +237,10 @@ int HistoryStore::importRuns(const QString &profile, const QString &host,
     for (const RunInfo &run : runs) {
         if (run.runId <= 0)
             continue;
-        bind(exists, host);
         bind(exists, run.runId);
+        bind(exists, host);
+        bind(exists, profile);
+        bind(exists, profile);
         if (!exec(exists, "look up a run"))
             return 0;
         const bool known = exists.next();

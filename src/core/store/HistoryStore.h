@@ -57,7 +57,8 @@ public:
                                   const QString &clusterId, int limit = 20) const;
 
     // Runs submitted elsewhere (runs/list with run_type=SUBMIT_RUN): added with source
-    // "imported" unless a record with the same host and run id exists. Returns how many were new.
+    // "imported" unless a record of the same workspace (same profile, when there is one, or same
+    // host) with that run id exists; a known run is left as it is. Returns how many were new.
     int importRuns(const QString &profile, const QString &host, const QList<RunInfo> &runs);
 
     // Listing for the history table and the CLI, filtered and sorted in SQL.
