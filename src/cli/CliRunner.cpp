@@ -254,13 +254,29 @@ void CliRunner::runRuns()
     // The list is read without the outputs' texts (up to 5 MB each); with --json each run's
     // output is read and printed one run at a time, so the memory holds one output at most.
     query.outputTexts = false;
-    const QList<RunRecord> records = m_history->page(query, 0, 100000);
+    QString readError;
+    const QList<RunRecord> records = m_history->page(query, 0, 100000, &readError);
+    if (!readError.isEmpty()) {
+        // Never a list that silently stops part-way.
+        printError(QStringLiteral("error: the run history cannot be read: %1").arg(readError));
+        finish(ExitApi);
+        return;
+    }
     if (m_options.json) {
         Console::write(QStringLiteral("["));
         bool first = true;
         for (const RunRecord &summary : records) {
-            const RunRecord r =
-                summary.hasOutput ? m_history->record(summary.id).value_or(summary) : summary;
+            const std::optional<RunRecord> full =
+                summary.hasOutput ? m_history->record(summary.id) : summary;
+            if (!full) {
+                Console::write(QStringLiteral("]\n"));
+                printError(QStringLiteral("error: the run history cannot be read: the output of "
+                                          "run %1 is unreadable")
+                               .arg(summary.runId));
+                finish(ExitApi);
+                return;
+            }
+            const RunRecord &r = *full;
             QJsonObject o = recordOutputs(r);
             o.insert(QStringLiteral("id"), r.id);
             o.insert(QStringLiteral("profile"), r.profile);

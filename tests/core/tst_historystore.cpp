@@ -960,6 +960,58 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(bad));
     }
 
+    // A read that stops on an error (here a damaged overflow chain of a 2 MB output) is an
+    // error for the listing and the export, never a shorter answer taken for the whole one.
+    void readErrorsAreNotShortAnswers()
+    {
+        RunRecord r = pending(QStringLiteral("big"), 1000);
+        const qint64 id = add(r);
+        QVERIFY(m_history->setSubmitted(id, 42));
+        RunOutput output;
+        output.hasNotebookResult = true;
+        output.notebookResult = QString(2 * 1024 * 1024, QLatin1Char('x'));
+        QVERIFY(m_history->setOutput(id, output));
+        add(pending(QStringLiteral("second"), 2000));
+        const QString path = m_db->path();
+        cleanup(); // closed: the WAL is checkpointed into the file
+
+        // Overflow pages start with the next page's number; point one in the middle of the
+        // output far past the end of the file.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const QByteArray bytes = file.readAll();
+            const int pageSize = (uchar(bytes.at(16)) << 8) | uchar(bytes.at(17));
+            QVERIFY(pageSize >= 512);
+            const QByteArray xs(64, 'x');
+            qint64 patched = -1;
+            int seen = 0;
+            for (qint64 at = pageSize; at + pageSize <= bytes.size() && patched < 0;
+                 at += pageSize) {
+                if (bytes.mid(at + 4, 64) == xs && ++seen == 100)
+                    patched = at;
+            }
+            QVERIFY2(patched > 0, "no overflow page of the output found");
+            QVERIFY(file.seek(patched));
+            QCOMPARE(file.write(QByteArray::fromHex("0fffffff")), 4);
+        }
+
+        m_db = std::make_unique<Database>(path);
+        QString error;
+        QVERIFY2(m_db->open(&error, nullptr, Database::Check::Deferred), qPrintable(error));
+        m_history = std::make_unique<HistoryStore>(m_db.get());
+
+        QString readError;
+        m_history->page({}, 0, 100, &readError);
+        QVERIFY2(!readError.isEmpty(), "a damaged output was read as if whole");
+
+        const QString exported = m_dir.filePath(QStringLiteral("damaged.json"));
+        QString exportError;
+        QVERIFY(!m_history->exportJson({}, exported, &exportError));
+        QVERIFY(!exportError.isEmpty());
+        QVERIFY2(!QFile::exists(exported), "a part of the history was left as the export");
+    }
+
     void usableFromAnotherThread()
     {
         const qint64 mainId = add(pending(QStringLiteral("from main")));

@@ -86,7 +86,9 @@ public:
         bool outputTexts = true;
     };
     int count(const Query &query) const;
-    QList<RunRecord> page(const Query &query, int offset, int limit) const;
+    // Sets *error (and returns what was read) when the history cannot be read to the end.
+    QList<RunRecord> page(const Query &query, int offset, int limit,
+                          QString *error = nullptr) const;
     // The row ids in query order (cheap: the table model keeps these and loads rows lazily).
     QList<qint64> ids(const Query &query) const;
 

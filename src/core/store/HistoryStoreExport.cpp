@@ -214,6 +214,10 @@ bool HistoryStore::exportRecords(const Query &query, const QString &path, QStrin
         file.write(format.record(recordFromQuery(q), first));
         first = false;
     }
+    if (!endedCleanly(q, "export runs", &message)) {
+        file.cancelWriting();
+        return fail(message);
+    }
     file.write(first ? format.tailWhenEmpty : format.tail);
     if (!file.commit())
         return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));

@@ -133,7 +133,7 @@ int HistoryStore::count(const Query &query) const
     return q.value(0).toInt();
 }
 
-QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) const
+QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit, QString *error) const
 {
     QList<RunRecord> records;
     if (limit <= 0)
@@ -149,15 +149,17 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) c
         if (!prepare(q,
                      QStringLiteral("SELECT r.id FROM runs r") + filter.sqlWhere() +
                          filter.sqlOrderBy() + QStringLiteral(" LIMIT ? OFFSET ?"),
-                     "read a page of runs"))
+                     "read a page of runs", error))
             return records;
         bindAll(q, filter.sqlValues());
         bind(q, limit);
         bind(q, qMax(0, offset));
-        if (!exec(q, "read a page of runs"))
+        if (!exec(q, "read a page of runs", error))
             return records;
         while (q.next())
             pageIds.append(q.value(0).toLongLong());
+        if (!endedCleanly(q, "read a page of runs", error))
+            return records;
     }
     if (pageIds.isEmpty())
         return records;
@@ -175,16 +177,18 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit) c
                          (query.outputTexts ? recordColumnsSql() : summaryColumnsSql()) +
                          QStringLiteral(" WHERE r.id IN (") + marks.join(QLatin1Char(',')) +
                          QLatin1Char(')'),
-                     "read a page of runs"))
+                     "read a page of runs", error))
             return records;
         for (const qint64 id : chunk)
             bind(q, id);
-        if (!exec(q, "read a page of runs"))
+        if (!exec(q, "read a page of runs", error))
             return records;
         while (q.next()) {
             RunRecord r = recordFromQuery(q);
             byId.insert(r.id, std::move(r));
         }
+        if (!endedCleanly(q, "read a page of runs", error))
+            break; // what was read is returned, the caller knows it is not all
     }
     records.reserve(pageIds.size());
     for (const qint64 id : pageIds) {

@@ -28,6 +28,17 @@ bool prepare(QSqlQuery &query, const QString &sql, const char *what, QString *er
     return false;
 }
 
+bool endedCleanly(const QSqlQuery &query, const char *what, QString *error)
+{
+    if (!query.lastError().isValid())
+        return true;
+    const QString message = describe(query.lastError());
+    qCWarning(lcStore, "%s: %s", what, qUtf8Printable(message));
+    if (error)
+        *error = message;
+    return false;
+}
+
 bool exec(QSqlQuery &query, const char *what, QString *error)
 {
     if (query.exec())

@@ -15,6 +15,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 // which may hold user data) and sets *error when given.
 bool prepare(QSqlQuery &query, const QString &sql, const char *what, QString *error = nullptr);
 bool exec(QSqlQuery &query, const char *what, QString *error = nullptr);
+// After a `while (query.next())` loop: false (logged, *error set) when the rows stopped on an
+// error (a damaged file, no memory) rather than at their end, so a caller never takes part of
+// an answer for all of it.
+bool endedCleanly(const QSqlQuery &query, const char *what, QString *error = nullptr);
 bool execSql(const QSqlDatabase &db, const QString &sql, const char *what,
              QString *error = nullptr);
 
