@@ -1600,6 +1600,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Run options:</source>
         <translation>Ausführungsoptionen:</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1907,6 +1911,124 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
         <translation>Wiederholungsabstand: „%1“ ist keine Dauer (z. B. 30s oder 5m).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskListModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Task run ID</source>
+        <translation>Task-Run-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskRunsPanel</name>
+    <message>
+        <source>Read the run&apos;s tasks from the workspace again</source>
+        <translation>Die Tasks des Runs erneut aus dem Workspace lesen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Tasks of the run</source>
+        <translation>Tasks des Runs</translation>
+    </message>
+    <message>
+        <source>Output of the selected task</source>
+        <translation>Ausgabe des ausgewählten Tasks</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown.]</source>
+        <translation>[Für die Anzeige hier gekürzt: %L1 von %L2 Zeichen angezeigt.]</translation>
+    </message>
+    <message>
+        <source>The run has no run ID yet, so no tasks.</source>
+        <translation>Der Run hat noch keine Run-ID, also keine Tasks.</translation>
+    </message>
+    <message>
+        <source>The workspace of this run cannot be reached here.</source>
+        <translation>Der Workspace dieses Runs ist von hier aus nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Reading tasks…</source>
+        <translation>Tasks werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The tasks could not be read: %1</source>
+        <translation>Die Tasks konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The service lists no tasks for this run.</source>
+        <translation>Der Dienst führt für diesen Run keine Tasks auf.</translation>
+    </message>
+    <message>
+        <source>1 task. Select it to read its output.</source>
+        <translation>1 Task. Wählen Sie ihn aus, um seine Ausgabe zu lesen.</translation>
+    </message>
+    <message>
+        <source>%L1 tasks. Select one to read its output.</source>
+        <translation>%L1 Tasks. Wählen Sie einen aus, um seine Ausgabe zu lesen.</translation>
+    </message>
+    <message>
+        <source>Select a task to read its output.</source>
+        <translation>Wählen Sie einen Task aus, um seine Ausgabe zu lesen.</translation>
+    </message>
+    <message>
+        <source>Task %1 has no task run ID yet.</source>
+        <translation>Task %1 hat noch keine Task-Run-ID.</translation>
+    </message>
+    <message>
+        <source>Reading the output of task %1 (task run %2)…</source>
+        <translation>Die Ausgabe von Task %1 (Task-Run %2) wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Task %1 (task run %2)</source>
+        <translation>Task %1 (Task-Run %2)</translation>
+    </message>
+    <message>
+        <source>%1: the output could not be read: %2</source>
+        <translation>%1: Die Ausgabe konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: result (the service kept only its first 5 MB)</source>
+        <translation>%1: Ergebnis (der Dienst hat nur die ersten 5 MB behalten)</translation>
+    </message>
+    <message>
+        <source>%1: result</source>
+        <translation>%1: Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1: error</source>
+        <translation>%1: Fehler</translation>
+    </message>
+    <message>
+        <source>%1 has not finished; Refresh once it has to read its output.</source>
+        <translation>%1 ist noch nicht beendet; klicken Sie danach auf Aktualisieren, um die Ausgabe zu lesen.</translation>
+    </message>
+    <message>
+        <source>%1: no result (the notebook did not call dbutils.notebook.exit()).</source>
+        <translation>%1: kein Ergebnis (das Notebook hat dbutils.notebook.exit() nicht aufgerufen).</translation>
     </message>
 </context>
 <context>

@@ -1600,6 +1600,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>Run options:</source>
         <translation>Options d’exécution&#xa0;:</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1907,6 +1911,124 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
         <translation>Intervalle entre relances&#xa0;: «&#xa0;%1&#xa0;» n’est pas une durée (p. ex. 30s ou 5m).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskListModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Task run ID</source>
+        <translation>ID d’exécution de tâche</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskRunsPanel</name>
+    <message>
+        <source>Read the run&apos;s tasks from the workspace again</source>
+        <translation>Relire les tâches de l’exécution depuis l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Tasks of the run</source>
+        <translation>Tâches de l’exécution</translation>
+    </message>
+    <message>
+        <source>Output of the selected task</source>
+        <translation>Sortie de la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown.]</source>
+        <translation>[Coupé ici pour l’affichage : %L1 caractères affichés sur %L2.]</translation>
+    </message>
+    <message>
+        <source>The run has no run ID yet, so no tasks.</source>
+        <translation>L’exécution n’a pas encore d’ID, donc pas de tâches.</translation>
+    </message>
+    <message>
+        <source>The workspace of this run cannot be reached here.</source>
+        <translation>L’espace de travail de cette exécution n’est pas joignable d’ici.</translation>
+    </message>
+    <message>
+        <source>Reading tasks…</source>
+        <translation>Lecture des tâches…</translation>
+    </message>
+    <message>
+        <source>The tasks could not be read: %1</source>
+        <translation>Les tâches n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>The service lists no tasks for this run.</source>
+        <translation>Le service n’indique aucune tâche pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>1 task. Select it to read its output.</source>
+        <translation>1 tâche. Sélectionnez-la pour lire sa sortie.</translation>
+    </message>
+    <message>
+        <source>%L1 tasks. Select one to read its output.</source>
+        <translation>%L1 tâches. Sélectionnez-en une pour lire sa sortie.</translation>
+    </message>
+    <message>
+        <source>Select a task to read its output.</source>
+        <translation>Sélectionnez une tâche pour lire sa sortie.</translation>
+    </message>
+    <message>
+        <source>Task %1 has no task run ID yet.</source>
+        <translation>La tâche %1 n’a pas encore d’ID d’exécution.</translation>
+    </message>
+    <message>
+        <source>Reading the output of task %1 (task run %2)…</source>
+        <translation>Lecture de la sortie de la tâche %1 (exécution de tâche %2)…</translation>
+    </message>
+    <message>
+        <source>Task %1 (task run %2)</source>
+        <translation>Tâche %1 (exécution de tâche %2)</translation>
+    </message>
+    <message>
+        <source>%1: the output could not be read: %2</source>
+        <translation>%1 : la sortie n’a pas pu être lue : %2</translation>
+    </message>
+    <message>
+        <source>%1: result (the service kept only its first 5 MB)</source>
+        <translation>%1 : résultat (le service n’en a gardé que les 5 premiers Mo)</translation>
+    </message>
+    <message>
+        <source>%1: result</source>
+        <translation>%1 : résultat</translation>
+    </message>
+    <message>
+        <source>%1: error</source>
+        <translation>%1 : erreur</translation>
+    </message>
+    <message>
+        <source>%1 has not finished; Refresh once it has to read its output.</source>
+        <translation>%1 n’est pas terminée ; actualisez ensuite pour lire sa sortie.</translation>
+    </message>
+    <message>
+        <source>%1: no result (the notebook did not call dbutils.notebook.exit()).</source>
+        <translation>%1 : aucun résultat (le notebook n’a pas appelé dbutils.notebook.exit()).</translation>
     </message>
 </context>
 <context>

@@ -185,15 +185,17 @@ void AppController::finishStart()
     connect(m_runsModel, &RunsTableModel::loadingChanged, filterBar, &HistoryFilterBar::setLoading);
     filterBar->setCount(m_runsModel->totalCount());
     filterBar->setLoading(m_runsModel->isLoading());
-    m_historyActions = std::make_unique<HistoryActions>(
-        m_history.get(), m_runsModel, m_window.get(), [this](const QString &profile, auto then) {
-            loadWorkspace(profile, [this, profile, then](const QString &why) {
-                if (!why.isEmpty())
-                    return then(nullptr, QString(), why);
-                const Workspace &w = workspace(profile);
-                then(w.client, w.transport->baseUrl().toString(), QString());
-            });
+    const WorkspaceResolver resolver = [this](const QString &profile, auto then) {
+        loadWorkspace(profile, [this, profile, then](const QString &why) {
+            if (!why.isEmpty())
+                return then(nullptr, QString(), why);
+            const Workspace &w = workspace(profile);
+            then(w.client, w.transport->baseUrl().toString(), QString());
         });
+    };
+    details->setWorkspaceResolver(resolver);
+    m_historyActions =
+        std::make_unique<HistoryActions>(m_history.get(), m_runsModel, m_window.get(), resolver);
     HistoryActions *actions = m_historyActions.get();
     connect(m_window.get(), &MainWindow::exportRunsRequested, actions, &HistoryActions::exportRuns);
     connect(m_window.get(), &MainWindow::deleteRunsRequested, actions,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "WorkspaceResolver.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
@@ -21,11 +23,7 @@ class HistoryActions : public QObject
 {
     Q_OBJECT
 public:
-    // Reads a workspace's token if needed, then calls back with its client and host (the same
-    // host string the history stores for runs submitted there), or with an error.
-    using WorkspaceResolver = std::function<void(
-        const QString &profile,
-        std::function<void(JobsClient *client, const QString &host, const QString &error)>)>;
+    using WorkspaceResolver = Brickrun::WorkspaceResolver;
 
     HistoryActions(HistoryStore *history, RunsTableModel *model, MainWindow *window,
                    WorkspaceResolver resolver, QObject *parent = nullptr);

@@ -6,6 +6,7 @@
 #include "ResultTableModel.h"
 #include "RunOptionsText.h"
 #include "StateIcons.h"
+#include "TaskRunsPanel.h"
 #include "model/RunPageUrl.h"
 #include "ui_RunDetailsPanel.h"
 
@@ -172,8 +173,11 @@ RunDetailsPanel::RunDetailsPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::RunDetailsPanel>())
     , m_resultModel(new ResultTableModel(this))
+    , m_tasks(new TaskRunsPanel(this))
 {
     m_ui->setupUi(this);
+    m_tasks->setObjectName(QStringLiteral("tasksTab"));
+    m_ui->outputTabs->addTab(m_tasks, tr("Tasks"));
     // Run names, paths, cluster ids and the service's messages are shown as they are: never read
     // as rich text (a "<img src=…>" in a state message must not load or render anything).
     for (QLabel *label :
@@ -208,8 +212,11 @@ RunDetailsPanel::RunDetailsPanel(QWidget *parent)
     connect(m_ui->runPageLink, &QLabel::linkActivated, this, &RunDetailsPanel::openRunPage);
     connect(m_ui->copyButton, &QPushButton::clicked, this, &RunDetailsPanel::copyOutput);
     connect(m_ui->saveButton, &QPushButton::clicked, this, &RunDetailsPanel::saveOutput);
-    connect(m_ui->outputTabs, &QTabWidget::currentChanged, this,
-            &RunDetailsPanel::updateOutputButtons);
+    connect(m_ui->outputTabs, &QTabWidget::currentChanged, this, [this] {
+        updateOutputButtons();
+        if (m_ui->outputTabs->currentWidget() == m_tasks)
+            m_tasks->ensureLoaded();
+    });
 
     m_durationTick.setInterval(1000);
     connect(&m_durationTick, &QTimer::timeout, this, &RunDetailsPanel::showTimings);
@@ -222,6 +229,11 @@ RunDetailsPanel::~RunDetailsPanel() = default;
 qint64 RunDetailsPanel::recordId() const
 {
     return m_shown ? m_record.id : 0;
+}
+
+void RunDetailsPanel::setWorkspaceResolver(WorkspaceResolver resolver)
+{
+    m_tasks->setWorkspaceResolver(std::move(resolver));
 }
 
 void RunDetailsPanel::clear()
@@ -242,6 +254,7 @@ void RunDetailsPanel::clear()
     m_ui->rawJsonText->clear();
     m_ui->rawJsonText->setPlaceholderText(noOutputText());
     m_durationTick.stop();
+    m_tasks->setRun(QString(), 0);
     m_ui->pages->setCurrentWidget(m_ui->placeholderPage);
 }
 
@@ -253,6 +266,9 @@ void RunDetailsPanel::showRecord(const RunRecord &record)
     showHeader();
     showTimings();
     showOutput(sameRun);
+    m_tasks->setRun(record.profile, record.runId);
+    if (m_ui->outputTabs->currentWidget() == m_tasks)
+        m_tasks->ensureLoaded(); // read for a newly selected run; a followed one is not polled
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
 }
 
@@ -411,8 +427,9 @@ void RunDetailsPanel::showOutput(bool sameRun)
         }
     }
 
-    if (!sameRun) {
-        // A new run opens on its result, or on its error when it failed without one.
+    if (!sameRun && m_ui->outputTabs->currentWidget() != m_tasks) {
+        // A new run opens on its result, or on its error when it failed without one (the Tasks
+        // tab stays open: it then shows the new run's tasks).
         const bool failedWithoutResult =
             r.hasOutput && !out.hasNotebookResult && !errorText(out).isEmpty();
         m_ui->outputTabs->setCurrentWidget(failedWithoutResult ? m_ui->errorTab : m_ui->resultTab);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "WorkspaceResolver.h"
 #include "model/RunRecord.h"
 
 #include <QTimer>
@@ -14,10 +15,12 @@ class RunDetailsPanel;
 }
 
 class ResultTableModel;
+class TaskRunsPanel;
 
 // The pane for the selected run: name, state, timings, ids, the run page link, Cancel and
 // Re-run, and the output in tabs (the result as a table when it is JSON records, else as
-// text; the error and its trace; the raw JSON), with Copy and Save as…
+// text; the error and its trace; the raw JSON), with Copy and Save as…, and the run's tasks with
+// each task's own output (TaskRunsPanel, read from the workspace when its tab is shown).
 //
 // showRecord() is called again for every change of the same run while it is followed: it then
 // updates in place (no flicker, the tab, scroll positions and selection stay) and reads the
@@ -33,6 +36,8 @@ public:
     void showRecord(const Brickrun::RunRecord &record);
     void clear();            // nothing selected: a placeholder text
     qint64 recordId() const; // 0 when clear
+    // How the Tasks tab reaches the workspace of the shown run's profile.
+    void setWorkspaceResolver(WorkspaceResolver resolver);
 
 Q_SIGNALS:
     void cancelRequested(qint64 id); // only after the user confirmed
@@ -59,6 +64,7 @@ private:
 
     std::unique_ptr<Ui::RunDetailsPanel> m_ui;
     ResultTableModel *m_resultModel;
+    TaskRunsPanel *m_tasks;
     QTimer m_durationTick; // the duration of a running run counts up
 
     RunRecord m_record;
