@@ -8,13 +8,21 @@
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPixmap>
+#include <QScopedValueRollback>
+#include <QScreen>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTimer>
 #include <QTreeView>
 
 namespace Brickrun {
+
+namespace {
+constexpr int MaxVisibleRows = 12;
+}
 
 ClusterPicker::ClusterPicker(QWidget *parent)
     : QWidget(parent)
@@ -44,8 +52,17 @@ ClusterPicker::ClusterPicker(QWidget *parent)
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCompletionRole(IdRole);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setMaxVisibleItems(12);
+    m_completer->setMaxVisibleItems(MaxVisibleRows);
     m_ui->clusterEdit->setCompleter(m_completer);
+    // QCompleter sizes its popup for a plain list as wide as the field: no room for the header,
+    // the columns or more rows once the list has loaded. The popup is fitted again whenever it
+    // shows, moves or resizes, and when the filtered rows change while it is open.
+    for (const auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &ClusterPicker::fitPopup, Qt::QueuedConnection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ClusterPicker::fitPopup,
+            Qt::QueuedConnection);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ClusterPicker::fitPopup,
+            Qt::QueuedConnection);
     // QLineEdit takes a completion only while it has the focus; a pick from the list counts
     // even when the focus is elsewhere (e.g. the list was opened with the mouse).
     connect(m_completer, QOverload<const QModelIndex &>::of(&QCompleter::activated), this,
@@ -77,6 +94,9 @@ ClusterPicker::~ClusterPicker() = default;
 
 bool ClusterPicker::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_popup && (event->type() == QEvent::Show || event->type() == QEvent::Resize ||
+                               event->type() == QEvent::Move))
+        fitPopup();
     if (watched == m_popup && event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent *>(event)->key();
         if (key == Qt::Key_Return || key == Qt::Key_Enter) {
@@ -197,6 +217,58 @@ void ClusterPicker::showList()
     m_proxy->setFilterFixedString(QString());
     m_completer->setCompletionPrefix(m_ui->clusterEdit->text());
     m_completer->complete();
+}
+
+void ClusterPicker::fitPopup()
+{
+    if (m_fitting || !m_popup->isVisible())
+        return;
+    const QScopedValueRollback<bool> fitting(m_fitting, true);
+    const QLineEdit *field = m_ui->clusterEdit;
+    const QRect screen = m_popup->screen()->availableGeometry();
+    const int frame = 2 * m_popup->frameWidth();
+    const int rows = m_popup->model()->rowCount();
+    const int shownRows = qBound(1, rows, MaxVisibleRows);
+    const int rowHeight = qMax(m_popup->sizeHintForRow(0), field->fontMetrics().height());
+    const QHeaderView *header = m_popup->header();
+    const int headerHeight = header->isHidden() ? 0 : header->sizeHint().height();
+    const int scrollBar = m_popup->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr,
+                                                        m_popup->verticalScrollBar());
+
+    const QAbstractItemView *view = m_popup; // QTreeView's sizeHintForColumn is protected
+    int contentWidth = 0;
+    for (int column = 0; column < ColumnCount; ++column) {
+        // The rows shown now (the filter changes them): the last column takes what is left.
+        const int hint = qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (column + 1 < ColumnCount)
+            m_popup->setColumnWidth(column, hint);
+        contentWidth += hint;
+    }
+    if (rows > shownRows)
+        contentWidth += scrollBar;
+    const int width = qMin(qMax(contentWidth + frame, field->width()), screen.width());
+    int height = headerHeight + shownRows * rowHeight + frame;
+    if (contentWidth + frame > width)
+        height += scrollBar; // too wide for the screen: a horizontal scroll bar
+    height = qMin(height, screen.height());
+    // Scroll bars only where the size above leaves no room: "as needed" alone can keep both
+    // shown, each taking the room that makes the other needed.
+    m_popup->setHorizontalScrollBarPolicy(contentWidth + frame > width ? Qt::ScrollBarAsNeeded
+                                                                       : Qt::ScrollBarAlwaysOff);
+    m_popup->setVerticalScrollBarPolicy(rows > shownRows ? Qt::ScrollBarAsNeeded
+                                                         : Qt::ScrollBarAlwaysOff);
+
+    // Below the field when it fits, else above it; always on the screen.
+    const QPoint below = field->mapToGlobal(QPoint(0, field->height()));
+    const QPoint above = field->mapToGlobal(QPoint(0, 0));
+    int y = below.y();
+    if (y + height > screen.bottom() + 1 && above.y() - height >= screen.top())
+        y = above.y() - height;
+    y = qBound(screen.top(), y, screen.bottom() + 1 - height);
+    const int x = qBound(screen.left(), below.x(), screen.right() + 1 - width);
+    const QRect wanted(x, y, width, height);
+    if (m_popup->geometry() != wanted)
+        m_popup->setGeometry(wanted);
 }
 
 void ClusterPicker::updateNote()

@@ -60,6 +60,7 @@ public Q_SLOTS:
 
 private:
     void populate();
+    void fitPopup();
     void updateNote();
     void showStatus(const QString &text);
     static QIcon stateIcon(const QString &state);
@@ -74,6 +75,7 @@ private:
     QList<ClusterInfo> m_clusters;
     QStringList m_recent;
     bool m_loading = false;
+    bool m_fitting = false;
     quint64 m_generation = 0;
 };
 
