@@ -108,7 +108,7 @@ private Q_SLOTS:
 
     void submitFollowAndReadTheOutput()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         QAbstractItemModelTester tester(m_app->runsModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         fillForm(QStringLiteral("/Shared/Demo/hello"));
@@ -142,7 +142,7 @@ private Q_SLOTS:
     }
     void keyboardOnly()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         window()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window()));
         fillForm(QStringLiteral("/Shared/Demo/echo_params"));
@@ -152,7 +152,7 @@ private Q_SLOTS:
     }
     void invalidInputShowsTheReasonAndBlocksSubmit()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         fillForm(QStringLiteral("Shared/Demo/hello"), QStringLiteral("bad cluster!"));
         auto *notebookError = find<QLabel>(window(), "notebookError");
         auto *clusterError = find<QLabel>(window(), "clusterError");
@@ -171,7 +171,7 @@ private Q_SLOTS:
     }
     void cancelARunningRun()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         fillForm(QStringLiteral("/Shared/Demo/slow_report"));
         QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->rowCount() == 1 &&
@@ -187,7 +187,7 @@ private Q_SLOTS:
     }
     void firstStartOffersTheDemo()
     {
-        startApp(false, true);
+        QVERIFY(startApp(false, true));
         auto *combo = find<QComboBox>(window(), "profileCombo");
         QCOMPARE(combo->count(), 0);
         answerNextDialog(QStringLiteral("demoButton"));
@@ -199,7 +199,7 @@ private Q_SLOTS:
     }
     void activeRunsResumeAfterARestart()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         fillForm(QStringLiteral("/Shared/Demo/slow_report"));
         QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->runsModel()->rowCount() == 1 &&
@@ -211,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(window()->close());
         m_app.reset();
 
-        startApp(false); // the demo comes back by itself: it has active runs
+        QVERIFY(startApp(false)); // the demo comes back by itself: it has active runs
         QCOMPARE(m_app->runsModel()->rowCount(), 1);
         QCOMPARE(m_app->runsModel()->recordAt(0)->runId, runId);
         QTRY_VERIFY_WITH_TIMEOUT(m_app->monitor()->isTracking(m_app->runsModel()->idAt(0)), 5000);
@@ -251,7 +251,7 @@ private Q_SLOTS:
         // A keychain that takes its time, as one asking the user to unlock it does: the resumed
         // runs ask for the token, and a submit on the same workspace comes while they wait.
         m_tokens->answerDelayMs = 1500;
-        startApp(false);
+        QVERIFY(startApp(false));
         QTRY_COMPARE(m_tokens->reads, 1);
         auto *profile = find<QComboBox>(window(), "profileCombo");
         profile->setCurrentIndex(profile->findData(QStringLiteral("work")));
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(Test::writeHistory(path));
         QVERIFY(Test::losePages(path)); // only a full read of the file sees it
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moves it aside")));
-        startApp(false); // opens at once: the slow check runs after the window is up
+        QVERIFY(startApp(false)); // opens at once: the slow check runs after the window is up
         QMessageBox *box = nullptr;
         QTRY_VERIFY((box = window()->findChild<QMessageBox *>(
                          QStringLiteral("historyDamagedBox"))) != nullptr);
@@ -289,7 +289,7 @@ private Q_SLOTS:
         // The next start sets the file aside, says where, and starts a new history.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("moved aside to")));
         answerNextDialog(QString(), QStringLiteral("OK"));
-        startApp(false);
+        QVERIFY(startApp(false));
         QCOMPARE(m_app->history()->count({}), 0);
         const QStringList kept =
             QDir(m_dir.path()).entryList({QStringLiteral("history.sqlite.damaged-*")}, QDir::Files);
@@ -395,7 +395,7 @@ private Q_SLOTS:
         }
         const QString firstRefresh = m_tokens->tokens.value(QStringLiteral("work/refresh-token"));
 
-        startApp(false);
+        QVERIFY(startApp(false));
         auto *profile = find<QComboBox>(window(), "profileCombo");
         profile->setCurrentIndex(profile->findData(QStringLiteral("work")));
         fillForm(QStringLiteral("/Shared/Demo/slow_report"));
@@ -455,7 +455,7 @@ private Q_SLOTS:
     }
     void screenshot()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         for (const char *nb : {"/Shared/Demo/failing", "/Shared/Demo/hello"}) {
             fillForm(QString::fromLatin1(nb));
             QTest::mouseClick(find<QPushButton>(window(), "submitButton"), Qt::LeftButton);

@@ -122,10 +122,12 @@ class tst_HistoryView : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    void startApp(bool demo)
+    [[nodiscard]] bool startApp(bool demo)
     {
-        AppTestBase::startApp(demo);
+        if (!AppTestBase::startApp(demo))
+            return false;
         window()->resize(1280, 800);
+        return true;
     }
     // The runs of a new query are read on a worker thread: wait until they are shown.
     bool settled() const
@@ -223,7 +225,7 @@ private Q_SLOTS:
     void opensLazilyAndCounts()
     {
         fillHistory(databasePath(), 500);
-        startApp(false);
+        QVERIFY(startApp(false));
         QCOMPARE(model()->totalCount(), 510);
         QCOMPARE(model()->rowCount(), RunsTableModel::PageSize); // a page, not the whole history
         QCOMPARE(countText(), QStringLiteral("510 runs"));
@@ -243,7 +245,7 @@ private Q_SLOTS:
     void searchesDoNotBlockTheWindow()
     {
         fillHistory(databasePath(), 500);
-        startApp(false);
+        QVERIFY(startApp(false));
         const QList<qint64> shownBefore{model()->idAt(0), model()->idAt(1)};
         auto *search = find<QLineEdit>(window(), "searchEdit");
         search->setText(QStringLiteral("nightly"));
@@ -272,7 +274,7 @@ private Q_SLOTS:
     void searchFilterAndSort()
     {
         fillHistory(databasePath(), 300);
-        startApp(true);
+        QVERIFY(startApp(true));
         auto *search = find<QLineEdit>(window(), "searchEdit");
         QCOMPARE(countText(), QStringLiteral("310 runs"));
 
@@ -389,7 +391,7 @@ private Q_SLOTS:
 
     void liveRunsFollowTheFilter()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         QAbstractItemModelTester tester(model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto *status = find<QComboBox>(window(), "statusFilterCombo");
@@ -463,7 +465,7 @@ private Q_SLOTS:
     void liveRunsInAPartlyLoadedTable()
     {
         fillHistory(databasePath(), 500);
-        startApp(true);
+        QVERIFY(startApp(true));
         // No QAbstractItemModelTester here: it fetches every page, and this is about the rows
         // not fetched yet.
         QCOMPARE(model()->rowCount(), RunsTableModel::PageSize);
@@ -486,7 +488,7 @@ private Q_SLOTS:
     void exportCsvAndJson()
     {
         fillHistory(databasePath(), 300);
-        startApp(false);
+        QVERIFY(startApp(false));
         auto *search = find<QLineEdit>(window(), "searchEdit");
         search->setText(QStringLiteral("nightly"));
         QTest::keyClick(search, Qt::Key_Return);
@@ -534,7 +536,7 @@ private Q_SLOTS:
     void deleteSelectedAsks()
     {
         fillHistory(databasePath(), 50);
-        startApp(false);
+        QVERIFY(startApp(false));
         QAbstractItemModelTester tester(model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTableView *table = window()->runsView();
@@ -600,7 +602,7 @@ private Q_SLOTS:
             old.submittedAtMs = QDateTime::currentMSecsSinceEpoch() - 90 * DayMs;
             activeId = store.addPending(old).value();
         }
-        startApp(false);
+        QVERIFY(startApp(false));
         const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - 30 * DayMs;
         HistoryStore::Query older;
         older.toMs = cutoff;
@@ -636,7 +638,7 @@ private Q_SLOTS:
 
     void importFromTheWorkspace()
     {
-        startApp(true);
+        QVERIFY(startApp(true));
         Demo::Workspace *demo = m_app->demoWorkspace();
         QVERIFY(demo);
         // One run from the form (in the history already), 27 straight through the API (more
@@ -730,7 +732,7 @@ private Q_SLOTS:
     void screenshot()
     {
         fillHistory(databasePath(), 120);
-        startApp(true);
+        QVERIFY(startApp(true));
         submitForm(QStringLiteral("/Shared/Demo/slow_report"), QStringLiteral("quarterly report"));
         auto *status = find<QComboBox>(window(), "statusFilterCombo");
         status->setCurrentIndex(0);

@@ -59,7 +59,7 @@ class tst_Pickers : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    void startApp() { AppTestBase::startApp(true); }
+    [[nodiscard]] bool startApp() { return AppTestBase::startApp(true); }
 
     // Clicks Browse… and waits for the tree's top level (home, /Shared, /Repos).
     NotebookBrowser *openBrowser()
@@ -111,7 +111,7 @@ private Q_SLOTS:
 
     void pickAStoppedClusterFromTheList()
     {
-        startApp();
+        QVERIFY(startApp());
         auto *picker = find<ClusterPicker>(window(), "clusterPicker");
         auto *edit = find<QLineEdit>(window(), "clusterEdit");
         QVERIFY(picker && edit);
@@ -187,7 +187,7 @@ private Q_SLOTS:
 
     void clusterListErrorIsReadable()
     {
-        startApp();
+        QVERIFY(startApp());
         auto *picker = find<ClusterPicker>(window(), "clusterPicker");
         QTRY_VERIFY(!picker->isLoading());
         QString error;
@@ -202,7 +202,7 @@ private Q_SLOTS:
 
     void browseToANotebookThreeLevelsDown()
     {
-        startApp();
+        QVERIFY(startApp());
         NotebookBrowser *browser = openBrowser();
         QVERIFY(browser);
         auto *tree = find<QTreeView>(browser, "notebookTree");
@@ -247,7 +247,7 @@ private Q_SLOTS:
 
     void treeModelPassesTheTester()
     {
-        startApp();
+        QVERIFY(startApp());
         NotebookBrowser *browser = openBrowser();
         QVERIFY(browser);
         // The tester itself opens every folder it finds (fetchMore), so the whole demo tree
@@ -277,7 +277,7 @@ private Q_SLOTS:
 
     void escapeCancelsTheBrowser()
     {
-        startApp();
+        QVERIFY(startApp());
         auto *edit = find<QLineEdit>(window(), "notebookEdit");
         const QString before = edit->text();
         NotebookBrowser *browser = openBrowser();
@@ -291,7 +291,7 @@ private Q_SLOTS:
 
     void filterTheBrowser()
     {
-        startApp();
+        QVERIFY(startApp());
         NotebookBrowser *browser = openBrowser();
         QVERIFY(browser);
         auto *tree = find<QTreeView>(browser, "notebookTree");
@@ -324,7 +324,7 @@ private Q_SLOTS:
 
     void forbiddenFolderShowsAReason()
     {
-        startApp();
+        QVERIFY(startApp());
         NotebookBrowser *browser = openBrowser();
         QVERIFY(browser);
         auto *tree = find<QTreeView>(browser, "notebookTree");
@@ -343,7 +343,7 @@ private Q_SLOTS:
 
     void typedPathIsCheckedAgainstTheWorkspace()
     {
-        startApp();
+        QVERIFY(startApp());
         QTRY_VERIFY(find<QPushButton>(window(), "browseNotebookButton")->isEnabled());
         auto *edit = find<QLineEdit>(window(), "notebookEdit");
         auto *warning = find<QLabel>(window(), "notebookWorkspaceWarning");
@@ -370,7 +370,7 @@ private Q_SLOTS:
 
     void recentlyUsedComeFirst()
     {
-        startApp();
+        QVERIFY(startApp());
         auto *picker = find<ClusterPicker>(window(), "clusterPicker");
         QTRY_VERIFY(!picker->isLoading());
         auto *cluster = find<QLineEdit>(window(), "clusterEdit");

@@ -42,18 +42,14 @@ class tst_PresetsBar : public Test::AppTestBase
 {
     Q_OBJECT
 private:
-    void startApp()
-    {
-        AppTestBase::startApp(true);
-        window()->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window()));
-    }
+    [[nodiscard]] bool startApp() { return AppTestBase::startApp(true) && activate(); }
     // The offscreen platform gives the window no activation back after a dialog closed (a
     // window manager does): shortcuts need an active window.
-    void activate()
+    [[nodiscard]] bool activate()
     {
         window()->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window()));
+        BRICKRUN_TEST_CHECK(QTest::qWaitForWindowActive(window()), "the window is active");
+        return true;
     }
     PresetStore *store() const { return m_app->presets(); }
     QComboBox *combo() const { return find<QComboBox>(window(), "presetCombo"); }
@@ -84,7 +80,7 @@ private:
     // Chooses a preset in the combo's list with the keyboard, as a user does.
     void choosePreset(const QString &name)
     {
-        activate();
+        QVERIFY(activate());
         QTest::keyClick(window(), Qt::Key_P, Qt::ControlModifier); // Presets → Choose preset…
         QAbstractItemView *list = combo()->view();
         QTRY_VERIFY(list->isVisible());
@@ -101,7 +97,7 @@ private Q_SLOTS:
 
     void thePresetsMenu()
     {
-        startApp();
+        QVERIFY(startApp());
         auto *menu = window()->findChild<QMenu *>(QStringLiteral("menuPresets"));
         QVERIFY(menu);
         QStringList names;
@@ -128,7 +124,7 @@ private Q_SLOTS:
 
     void saveChooseRenameDuplicateDelete()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/echo_params"), QStringLiteral("Daily echo"),
                  {{QStringLiteral("date"), QStringLiteral("2026-01-01")}});
         DialogScript script;
@@ -204,7 +200,7 @@ private Q_SLOTS:
 
     void exportAndImport()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/echo_params"), QStringLiteral("Weekly"),
                  {{QStringLiteral("mode"), QStringLiteral("full")}});
         DialogScript script;
@@ -264,7 +260,7 @@ private Q_SLOTS:
 
     void runAPresetInOneClick()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/echo_params"), QStringLiteral("Echo preset"),
                  {{QStringLiteral("date"), QStringLiteral("2026-02-03")}});
         DialogScript script;
@@ -289,7 +285,7 @@ private Q_SLOTS:
                  QStringLiteral("Something else"));
 
         // From the keyboard.
-        activate();
+        QVERIFY(activate());
         QTest::keyClick(window(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE(runs->rowCount(), 2);
 

@@ -39,16 +39,13 @@ private:
     QLabel *errorLabel() const { return find<QLabel>(window(), "runOptionsError"); }
     QPushButton *submitButton() const { return find<QPushButton>(window(), "submitButton"); }
 
-    void startApp()
-    {
-        AppTestBase::startApp(true);
-        activate();
-    }
+    [[nodiscard]] bool startApp() { return AppTestBase::startApp(true) && activate(); }
     // The offscreen platform gives the window no activation back after a dialog closed.
-    void activate()
+    [[nodiscard]] bool activate()
     {
         window()->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(window()));
+        BRICKRUN_TEST_CHECK(QTest::qWaitForWindowActive(window()), "the window is active");
+        return true;
     }
     void fillForm(const QString &notebook)
     {
@@ -80,7 +77,7 @@ private Q_SLOTS:
     // keyboard reaches each in order.
     void foldedUntilAskedAndKeyboardReachable()
     {
-        startApp();
+        QVERIFY(startApp());
         QVERIFY(toggle()->isVisible());
         QVERIFY(!box()->isVisible());
         auto *summary = find<QLabel>(window(), "runOptionsSummary");
@@ -118,7 +115,7 @@ private Q_SLOTS:
     // What is typed becomes the spec, is saved in a preset and fills the form again.
     void optionsGoIntoTheSpecAndThePreset()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/flaky"));
         toggle()->click();
         QVERIFY(box()->isVisible());
@@ -184,7 +181,7 @@ private Q_SLOTS:
     // a mistake is never folded away.
     void mistakesAreShownAndBlockSubmit()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/hello"));
         QVERIFY(submitButton()->isEnabled());
         toggle()->click();
@@ -222,7 +219,7 @@ private Q_SLOTS:
     // say which attempt it was and with which options; Re-run fills them in again.
     void aRetriedRunShowsItsAttempt()
     {
-        startApp();
+        QVERIFY(startApp());
         fillForm(QStringLiteral("/Shared/Demo/flaky"));
         toggle()->click();
         retriesSpin()->setValue(1);

@@ -17,6 +17,16 @@
 
 #include <memory>
 
+// QVERIFY2 for a test helper that returns bool: records the failure where it happened and
+// returns false, so the caller's QVERIFY(helper()) ends the test there (a QVERIFY in a helper
+// only leaves the helper, and the test would go on).
+#define BRICKRUN_TEST_CHECK(condition, description)                                                \
+    do {                                                                                           \
+        if (!QTest::qVerify(static_cast<bool>(condition), #condition, description, __FILE__,       \
+                            __LINE__))                                                             \
+            return false;                                                                          \
+    } while (false)
+
 namespace Brickrun::Test {
 
 class AppTestBase : public QObject
@@ -69,17 +79,24 @@ protected:
     // shows at once, its panels come after the first frame and the history's opening). Unless the
     // welcome dialog is to show (its test answers it first), waits until the runs table's first
     // page, read on a worker thread, is in: as a user, who sees the window settle before the first
-    // click.
-    void startApp(bool demo, bool showWelcome = false)
+    // click. False (the failure recorded) when it did not start: call it as
+    // QVERIFY(startApp(…)), so that a test stops there instead of going on without a window.
+    [[nodiscard]] bool startApp(bool demo, bool showWelcome = false)
     {
         m_app = std::make_unique<AppController>(m_tokens, appOptions(demo, showWelcome));
         QSignalSpy failed(m_app.get(), &AppController::startFailed);
         m_app->start();
-        QVERIFY(m_app->window() && m_app->window()->isVisible()); // the frame, at once
-        QVERIFY(QTest::qWaitFor([&] { return m_app->isStarted() || !failed.isEmpty(); }, 10000));
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        BRICKRUN_TEST_CHECK(m_app->window() && m_app->window()->isVisible(),
+                            "the window's frame shows at once");
+        BRICKRUN_TEST_CHECK(
+            QTest::qWaitFor([&] { return m_app->isStarted() || !failed.isEmpty(); }, 10000),
+            "the program starts");
+        BRICKRUN_TEST_CHECK(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         if (!showWelcome)
-            QVERIFY(QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000));
+            BRICKRUN_TEST_CHECK(
+                QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000),
+                "the runs table's first page is read");
+        return true;
     }
 };
 
