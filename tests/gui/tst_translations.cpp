@@ -7,6 +7,7 @@
 #include "RunDetailsPanel.h"
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
+#include "Translation.h"
 #include "WelcomeDialog.h"
 #include "config/ProfileStore.h"
 #include "store/Database.h"
@@ -14,13 +15,9 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QDateTime>
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QFile>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -32,48 +29,16 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QXmlStreamReader>
 
 #include <memory>
 
 using namespace Brickrun;
+using Brickrun::Test::Translation;
 
 namespace {
 
 const QStringList Languages{QStringLiteral("de"), QStringLiteral("fr")};
-
-// Installs Qt's and Brickrun's translations for `language` the way main.cpp does for the
-// system language: QLocale() (made `language` here), "brickrun" + "_" from ":/i18n".
-class Translation
-{
-public:
-    explicit Translation(const QString &language)
-    {
-        QLocale::setDefault(QLocale(language));
-        if (m_qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            m_qtInstalled = QApplication::installTranslator(&m_qt);
-        if (m_app.load(QLocale(), QStringLiteral("brickrun"), QStringLiteral("_"),
-                       QStringLiteral(":/i18n")))
-            m_appInstalled = QApplication::installTranslator(&m_app);
-    }
-    ~Translation()
-    {
-        QApplication::removeTranslator(&m_app);
-        QApplication::removeTranslator(&m_qt);
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
-    bool loaded() const { return m_appInstalled; }
-    bool qtLoaded() const { return m_qtInstalled; }
-    const QTranslator &translator() const { return m_app; }
-
-private:
-    QTranslator m_qt;
-    QTranslator m_app;
-    bool m_qtInstalled = false;
-    bool m_appInstalled = false;
-};
 
 struct TsMessage
 {
@@ -220,20 +185,6 @@ QHash<QString, QString> actionTexts(const QMainWindow &window)
     return texts;
 }
 
-QString screenshotDir()
-{
-    const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots/translations");
-    QDir().mkpath(dir);
-    return dir;
-}
-
-void settle(QWidget *widget)
-{
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-    QCoreApplication::processEvents();
-    widget->repaint();
-}
-
 } // namespace
 
 class tst_Translations : public QObject
@@ -253,8 +204,6 @@ private Q_SLOTS:
     void mnemonicsDoNotClash();
     void dialogsAreTranslated_data();
     void dialogsAreTranslated();
-    void screenshots_data();
-    void screenshots();
 
 private:
     QTemporaryDir m_dir;
@@ -521,135 +470,6 @@ void tst_Translations::dialogsAreTranslated()
     auto *test = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
     QVERIFY(test);
     QCOMPARE(test->text(), testConnection);
-}
-
-void tst_Translations::screenshots_data()
-{
-    tsFileIsComplete_data();
-    QTest::newRow("en") << QStringLiteral("en"); // the source text, to compare with
-}
-
-// Grabs the main window (with runs and a finished run's details), the welcome dialog and the
-// profile dialog into <build>/screenshots/translations, for a look at long words.
-void tst_Translations::screenshots()
-{
-    QFETCH(QString, language);
-    const Translation translation(language);
-    const QString dir = screenshotDir();
-
-    Database db(m_dir.filePath(QStringLiteral("shots-%1.sqlite").arg(language)));
-    QString error;
-    QVERIFY2(db.open(&error), qPrintable(error));
-    HistoryStore history(&db);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    RunRecord record;
-    record.profile = QStringLiteral("demo");
-    record.host = QStringLiteral("http://127.0.0.1:1");
-    record.spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
-    record.spec.clusterId = QStringLiteral("demo-cluster");
-    record.spec.runName = QStringLiteral("hello");
-    record.submittedAtMs = now - 120000;
-    const auto first = history.addPending(record);
-    QVERIFY(first);
-    record.spec.runName = QStringLiteral("nightly report");
-    const auto second = history.addPending(record);
-    QVERIFY(second);
-    QVERIFY(history.setSubmitFailed(second.value(), QStringLiteral("cluster not found")));
-    // One run in each state the service reports, so the State column shows every text.
-    const QList<QPair<const char *, const char *>> states{
-        {"QUEUED", ""},
-        {"PENDING", ""},
-        {"BLOCKED", ""},
-        {"WAITING_FOR_RETRY", ""},
-        {"RUNNING", ""},
-        {"TERMINATING", ""},
-        {"SKIPPED", ""},
-        {"INTERNAL_ERROR", ""},
-        {"TERMINATED", ""},
-        {"TERMINATED", "SUCCESS"},
-        {"TERMINATED", "FAILED"},
-        {"TERMINATED", "TIMEDOUT"},
-        {"TERMINATED", "CANCELED"},
-        {"TERMINATED", "UPSTREAM_FAILED"},
-        {"TERMINATED", "UPSTREAM_CANCELED"},
-        {"TERMINATED", "MAXIMUM_CONCURRENT_RUNS_REACHED"},
-        {"TERMINATED", "EXCLUDED"}};
-    qint64 runId = 1000;
-    for (const auto &state : states) {
-        record.spec.runName =
-            QString::fromLatin1(state.second[0] ? state.second : state.first).toLower();
-        const auto added = history.addPending(record);
-        QVERIFY(added);
-        QVERIFY(history.setSubmitted(added.value(), ++runId));
-        RunInfo info;
-        info.runId = runId;
-        info.state.lifeCycleState = QString::fromLatin1(state.first);
-        info.state.resultState = QString::fromLatin1(state.second);
-        info.startTimeMs = now - 90000;
-        if (info.state.isTerminal())
-            info.endTimeMs = now - 30000;
-        QVERIFY(history.recordRun(added.value(), info));
-    }
-
-    MainWindow window;
-    RunsTableModel model(&history);
-    window.setRunsModel(&model);
-    model.finishLoading();
-    window.submitPanel()->setWorkspaces(
-        {{QStringLiteral("demo"),
-          QCoreApplication::translate("Brickrun::AppController", "Demo workspace"),
-          QStringLiteral("demo-cluster")}},
-        QStringLiteral("demo"));
-    window.resize(1200, 760);
-
-    RunRecord finished = record;
-    finished.id = 99;
-    finished.runId = 4217;
-    finished.taskRunId = 4218;
-    finished.tracking = RunRecord::Tracking::Finished;
-    finished.state.lifeCycleState = QStringLiteral("TERMINATED");
-    finished.state.resultState = QStringLiteral("SUCCESS");
-    finished.startTimeMs = now - 100000;
-    finished.endTimeMs = now - 5000;
-    finished.runPageUrl = QStringLiteral("http://127.0.0.1:1/#job/1/run/4217");
-    finished.hasOutput = true;
-    finished.output.hasNotebookResult = true;
-    finished.output.notebookResult =
-        QStringLiteral("[{\"city\":\"Köln\",\"rows\":12},{\"city\":\"Lyon\",\"rows\":7}]");
-    window.detailsPanel()->showRecord(finished);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTest::qWait(300); // the result is parsed off the GUI thread
-    settle(&window);
-    QVERIFY(window.grab().save(dir + QStringLiteral("/mainwindow_%1.png").arg(language)));
-
-    // The menus, opened one after the other.
-    for (const QAction *menuAction : window.menuBar()->actions()) {
-        QMenu *menu = menuAction->menu();
-        if (!menu || menu->isEmpty())
-            continue;
-        const QString name = menu->objectName();
-        menu->popup(window.mapToGlobal(QPoint(0, 0)));
-        QVERIFY(QTest::qWaitForWindowExposed(menu));
-        settle(menu);
-        QVERIFY(menu->grab().save(dir + QStringLiteral("/%1_%2.png").arg(name, language)));
-        menu->hide();
-    }
-
-    WelcomeDialog welcome;
-    welcome.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&welcome));
-    settle(&welcome);
-    QVERIFY(welcome.grab().save(dir + QStringLiteral("/welcomedialog_%1.png").arg(language)));
-
-    ProfileStore profiles(m_dir.filePath(QStringLiteral("shots-%1.ini").arg(language)));
-    Test::MemoryTokenStore tokens;
-    QNetworkAccessManager network;
-    ProfileDialog profileDialog(&profiles, &tokens, &network);
-    profileDialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&profileDialog));
-    settle(&profileDialog);
-    QVERIFY(profileDialog.grab().save(dir + QStringLiteral("/profiledialog_%1.png").arg(language)));
 }
 
 QTEST_MAIN(tst_Translations)
