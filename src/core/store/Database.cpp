@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "config/PrivateFiles.h"
+#include "store/DatabaseSchema.h"
 #include "store/StoreSql.h"
 
 #include <QCoreApplication>
@@ -104,157 +105,6 @@ void closeAndRemove(const QString &name)
     QSqlDatabase::removeDatabase(name);
 }
 
-// ---- Schema ------------------------------------------------------------------------------
-//
-// Migrations: an ordered list, step N takes a file from version N-1 to N. A fresh file runs
-// them all, so a new file and a migrated one have the same schema by construction. Each step
-// runs in its own write transaction together with "PRAGMA user_version = N" (the version lives
-// in the file header and is written atomically with the step): a crash or a failing step
-// leaves the file at the previous version, whole. Never edit a released step; add one.
-
-using MigrationStep = bool (*)(const QSqlDatabase &db, QString *error);
-
-bool execAll(const QSqlDatabase &db, std::initializer_list<const char *> statements, QString *error)
-{
-    for (const char *sql : statements) {
-        if (!execSql(db, QString::fromLatin1(sql), "migrate", error))
-            return false;
-    }
-    return true;
-}
-
-// v1: the history, its state changes, the outputs and the presets.
-bool migrateToV1(const QSqlDatabase &db, QString *error)
-{
-    return execAll(
-        db,
-        {
-            // One row per run. Text columns are NOT NULL DEFAULT '' (a RunRecord's empty
-            // QString), times are ms since the epoch (0 = unknown). `parameters` is the ordered
-            // JSON array [[key, value], …] (round-trips the user's order); `parameter_values` is
-            // the values joined by U+001F, the column the search runs LIKE on.
-            "CREATE TABLE runs ("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-            " profile TEXT NOT NULL DEFAULT '',"
-            " host TEXT NOT NULL DEFAULT '',"
-            " run_name TEXT NOT NULL DEFAULT '',"
-            " task_key TEXT NOT NULL DEFAULT '',"
-            " notebook_path TEXT NOT NULL DEFAULT '',"
-            " cluster_id TEXT NOT NULL DEFAULT '',"
-            " parameters TEXT NOT NULL DEFAULT '[]',"
-            " parameter_values TEXT NOT NULL DEFAULT '',"
-            " queue_enabled INTEGER NOT NULL DEFAULT 1,"
-            " timeout_seconds INTEGER NOT NULL DEFAULT 0,"
-            " idempotency_token TEXT NOT NULL DEFAULT '',"
-            " source TEXT NOT NULL DEFAULT 'brickrun',"
-            " tracking TEXT NOT NULL DEFAULT 'submitting' CHECK (tracking IN"
-            "  ('submitting', 'active', 'finished', 'vanished', 'submit_failed')),"
-            " run_id INTEGER NOT NULL DEFAULT 0,"
-            " task_run_id INTEGER NOT NULL DEFAULT 0,"
-            " run_page_url TEXT NOT NULL DEFAULT '',"
-            " life_cycle_state TEXT NOT NULL DEFAULT '',"
-            " result_state TEXT NOT NULL DEFAULT '',"
-            " state_message TEXT NOT NULL DEFAULT '',"
-            " user_cancelled_or_timed_out INTEGER NOT NULL DEFAULT 0,"
-            " submitted_at_ms INTEGER NOT NULL DEFAULT 0,"
-            " start_time_ms INTEGER NOT NULL DEFAULT 0,"
-            " end_time_ms INTEGER NOT NULL DEFAULT 0,"
-            " updated_at_ms INTEGER NOT NULL DEFAULT 0,"
-            " last_error TEXT NOT NULL DEFAULT '')",
-            // The primary task's output, 1:1 with runs (a row here = RunRecord::hasOutput).
-            // Kept apart so the runs table stays dense: logs can be hundreds of KiB, and the
-            // list, search and sort scans never read them.
-            "CREATE TABLE run_outputs ("
-            " record_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,"
-            " task_run_id INTEGER NOT NULL DEFAULT 0,"
-            " has_notebook_result INTEGER NOT NULL DEFAULT 0,"
-            " notebook_result TEXT NOT NULL DEFAULT '',"
-            " truncated INTEGER NOT NULL DEFAULT 0,"
-            " error TEXT NOT NULL DEFAULT '',"
-            " error_trace TEXT NOT NULL DEFAULT '',"
-            " logs TEXT NOT NULL DEFAULT '',"
-            " logs_truncated INTEGER NOT NULL DEFAULT 0)",
-            "CREATE TABLE state_changes ("
-            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-            " record_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
-            " at_ms INTEGER NOT NULL,"
-            " life_cycle_state TEXT NOT NULL DEFAULT '',"
-            " result_state TEXT NOT NULL DEFAULT '',"
-            " state_message TEXT NOT NULL DEFAULT '',"
-            " user_cancelled_or_timed_out INTEGER NOT NULL DEFAULT 0)",
-            "CREATE TABLE presets ("
-            " name TEXT PRIMARY KEY NOT NULL,"
-            " profile TEXT NOT NULL DEFAULT '',"
-            " run_name TEXT NOT NULL DEFAULT '',"
-            " task_key TEXT NOT NULL DEFAULT '',"
-            " notebook_path TEXT NOT NULL DEFAULT '',"
-            " cluster_id TEXT NOT NULL DEFAULT '',"
-            " parameters TEXT NOT NULL DEFAULT '[]',"
-            " queue_enabled INTEGER NOT NULL DEFAULT 1,"
-            " timeout_seconds INTEGER NOT NULL DEFAULT 0,"
-            " updated_at_ms INTEGER NOT NULL DEFAULT 0)",
-            // Default sort and time range; profile filter; host + run id lookups (resume,
-            // import without duplicates); the runs still followed; a run's state changes.
-            // Every sort key ends with submitted_at_ms, id: the order is total, so ids() and
-            // page() always agree.
-            "CREATE INDEX runs_by_submitted ON runs(submitted_at_ms, id)",
-            "CREATE INDEX runs_by_profile ON runs(profile, submitted_at_ms, id)",
-            "CREATE INDEX runs_by_host_run_id ON runs(host, run_id)",
-            "CREATE INDEX runs_active ON runs(submitted_at_ms, id)"
-            " WHERE tracking IN ('submitting', 'active')",
-            "CREATE INDEX state_changes_by_record ON state_changes(record_id, id)",
-        },
-        error);
-}
-
-// v2: an index for every other column the history table sorts on, so the first page of any
-// sort over 100,000 runs is read from an index instead of sorting the whole table.
-bool migrateToV2(const QSqlDatabase &db, QString *error)
-{
-    return execAll(db,
-                   {
-                       "CREATE INDEX runs_by_run_name"
-                       " ON runs(run_name COLLATE NOCASE, submitted_at_ms, id)",
-                       "CREATE INDEX runs_by_notebook"
-                       " ON runs(notebook_path COLLATE NOCASE, submitted_at_ms, id)",
-                       "CREATE INDEX runs_by_cluster ON runs(cluster_id, submitted_at_ms, id)",
-                       "CREATE INDEX runs_by_state"
-                       " ON runs(life_cycle_state, result_state, submitted_at_ms, id)",
-                       "CREATE INDEX runs_by_duration ON runs((CASE WHEN start_time_ms > 0 AND"
-                       " end_time_ms >= start_time_ms THEN end_time_ms - start_time_ms END),"
-                       " submitted_at_ms, id)",
-                       "CREATE INDEX runs_by_run_id ON runs(run_id, submitted_at_ms, id)",
-                   },
-                   error);
-}
-
-// v3: the run's own retries beside its timeout (RunSpec), in the history and the presets, and
-// the attempt of a run's task the service is at (0 = the first).
-bool migrateToV3(const QSqlDatabase &db, QString *error)
-{
-    return execAll(db,
-                   {
-                       "ALTER TABLE runs ADD COLUMN max_retries INTEGER NOT NULL DEFAULT 0",
-                       "ALTER TABLE runs ADD COLUMN min_retry_interval_ms INTEGER NOT NULL"
-                       " DEFAULT 0",
-                       "ALTER TABLE runs ADD COLUMN retry_on_timeout INTEGER NOT NULL DEFAULT 0",
-                       "ALTER TABLE runs ADD COLUMN attempt_number INTEGER NOT NULL DEFAULT 0",
-                       "ALTER TABLE presets ADD COLUMN max_retries INTEGER NOT NULL DEFAULT 0",
-                       "ALTER TABLE presets ADD COLUMN min_retry_interval_ms INTEGER NOT NULL"
-                       " DEFAULT 0",
-                       "ALTER TABLE presets ADD COLUMN retry_on_timeout INTEGER NOT NULL"
-                       " DEFAULT 0",
-                   },
-                   error);
-}
-
-const std::vector<MigrationStep> &migrations()
-{
-    // migrations()[i] takes a file from version i to version i + 1.
-    static const std::vector<MigrationStep> steps{&migrateToV1, &migrateToV2, &migrateToV3};
-    return steps;
-}
-
 int readUserVersion(const QSqlDatabase &db, QSqlError *sqlError = nullptr)
 {
     QSqlQuery query(db);
@@ -294,7 +144,7 @@ Database::~Database()
 
 int Database::currentSchemaVersion()
 {
-    return int(migrations().size());
+    return int(DatabaseSchema::migrations().size());
 }
 
 int Database::schemaVersion() const
@@ -426,7 +276,7 @@ bool prepareSchema(const QSqlDatabase &db, const QString &path, QString *message
             qCWarning(lcStore, "%s: WAL mode refused (journal mode %s)", qUtf8Printable(path),
                       qUtf8Printable(wal.value(0).toString()));
     }
-    const std::vector<MigrationStep> &steps = migrations();
+    const std::vector<DatabaseSchema::MigrationStep> &steps = DatabaseSchema::migrations();
     // A newer Brickrun may have upgraded the file since it was inspected.
     if (const int version = readUserVersion(db); version > int(steps.size())) {
         *message = newerSchemaMessage(path, version);
