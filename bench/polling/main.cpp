@@ -129,7 +129,7 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
+    const size_t i = std::min(v.size() - 1, size_t(std::llround(p * double(v.size() - 1))));
     return v[i];
 }
 
@@ -165,6 +165,7 @@ PollPolicy::Expectation historyFor(double nominalMs, double relative, std::mt199
                                    std::vector<long long> *durations = nullptr)
 {
     std::vector<long long> d;
+    d.reserve(20);
     for (int i = 0; i < 20; ++i)
         d.push_back(std::llround(jittered(nominalMs, relative, random)));
     if (durations)

@@ -132,6 +132,7 @@ int main(int argc, char **argv)
     }
     const auto column = [](const std::vector<Launch> &v, double Launch::*field) {
         std::vector<double> values;
+        values.reserve(v.size());
         for (const Launch &l : v)
             values.push_back(l.*field);
         return values;

@@ -21,9 +21,9 @@ int main(int argc, char *argv[])
         std::fputs("usage: brickrun_render_icons SVG OUTPUT_DIR ICON_NAME SIZE...\n", stderr);
         return 2;
     }
-    const QString svg = args.at(1);
+    const QString &svg = args.at(1);
     const QDir outputDir(args.at(2));
-    const QString iconName = args.at(3);
+    const QString &iconName = args.at(3);
     for (qsizetype i = 4; i < args.size(); ++i) {
         bool ok = false;
         const int size = args.at(i).toInt(&ok);

@@ -405,7 +405,7 @@ void CliRunner::runOutput()
     m_client.getRun(m_options.runId, this, [this](const Result<RunInfo> &r) {
         if (!r)
             return fail(r.error(), QStringLiteral("reading run %1").arg(m_options.runId));
-        const RunInfo run = r.value();
+        const RunInfo &run = r.value();
         // Each task's output, by its newest attempt's task run id; a run without tasks is
         // itself a task run.
         m_client.getTaskOutputs(

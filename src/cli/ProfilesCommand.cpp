@@ -550,17 +550,16 @@ void ProfilesCommand::importDatabricksCfg()
         };
         // The method as the official tools choose it: auth_type when set, else the first
         // whose credentials the section holds (token, client secret, Azure client secret).
+        // A section holding none of them is taken as a PAT, as one holding a token.
         QString type = p.authType;
-        if (type.isEmpty()) {
-            if (!p.token.isEmpty())
-                type = AuthType::Pat;
-            else if (!other("client_id").isEmpty() && !other("client_secret").isEmpty())
+        if (type.isEmpty() && p.token.isEmpty()) {
+            if (!other("client_id").isEmpty() && !other("client_secret").isEmpty())
                 type = AuthType::OAuthM2M;
             else if (!other("azure_client_id").isEmpty() && !other("azure_client_secret").isEmpty())
                 type = AuthType::AzureClientSecret;
-            else
-                type = AuthType::Pat;
         }
+        if (type.isEmpty())
+            type = AuthType::Pat;
         if (!AuthType::isKnown(type)) {
             printError(QStringLiteral("[%1] skipped: auth_type %2 is not one Brickrun knows (%3)")
                            .arg(p.name, type, AuthType::all().join(QStringLiteral(", "))));

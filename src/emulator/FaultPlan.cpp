@@ -94,7 +94,8 @@ bool makeFault(const QString &kindText, const Params &params, Fault *fault, QStr
 
     const QString name = f.name();
     for (const auto &[key, value] : params) {
-        auto bad = [&](const QString &expected) {
+        // Named captures: a lambda may capture a structured binding only from C++20 on.
+        auto bad = [&, &key = key, &value = value](const QString &expected) {
             return failWith(
                 error,
                 QStringLiteral("fault '%1': %2 '%3' is not %4").arg(name, key, value, expected));

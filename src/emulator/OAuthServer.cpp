@@ -210,12 +210,12 @@ ApiAnswer OAuthServer::consent(const ApiRequest &request)
     const qint64 now = m_clock();
     std::lock_guard<std::mutex> lock(m_mutex);
     prune(now);
-    const auto it = m_pending.constFind(form.value(QStringLiteral("request_id")));
+    const QString requestId = form.value(QStringLiteral("request_id"));
+    const auto it = m_pending.constFind(requestId);
     if (it == m_pending.constEnd() || now >= it->expiresAtMs)
         return errorPage(400, QStringLiteral("This sign-in request is unknown or has expired. "
                                              "Start the sign-in again from the application."));
-    const Pending pending = *it;
-    m_pending.erase(it);
+    const Pending pending = m_pending.take(requestId); // used once: the entry goes now
     QList<std::pair<QString, QString>> params;
     if (decision == QLatin1String("approve")) {
         params.append({QStringLiteral("code"), newCode(pending, now)});

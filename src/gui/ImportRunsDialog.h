@@ -45,7 +45,7 @@ public Q_SLOTS:
 
 private:
     void requestPage();
-    void onPage(const Result<JsonMapping::RunListPage> &page);
+    void onPage(const Result<JsonMapping::RunListPage> &result);
     void finish(const QString &error);
     void showProgress();
 

@@ -254,7 +254,6 @@ QVariant WorkspaceTreeModel::data(const QModelIndex &index, int role) const
         return QApplication::style()->standardIcon(o.isFolder() ? QStyle::SP_DirIcon
                                                                 : QStyle::SP_FileIcon);
     case Qt::ToolTipRole:
-        return o.path;
     case PathRole:
         return o.path;
     case TypeRole:

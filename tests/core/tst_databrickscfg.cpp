@@ -616,7 +616,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("does not exist")), qPrintable(error));
         DatabricksCfg::load(path, nullptr); // no error pointer: no crash
-        QVERIFY(!DatabricksCfg::load(QString(), &error).profiles().size());
+        QVERIFY(DatabricksCfg::load(QString(), &error).profiles().isEmpty());
         QVERIFY(!error.isEmpty());
     }
 

@@ -863,7 +863,7 @@ private Q_SLOTS:
 
         const QList<QStringList> table = parseCsv(QString::fromUtf8(bytes));
         QCOMPARE(table.size(), 1 + tricky.size());
-        const QStringList header = table.at(0);
+        const QStringList &header = table.at(0);
         const int name = int(header.indexOf(QStringLiteral("run_name")));
         const int params = int(header.indexOf(QStringLiteral("parameters")));
         const int message = int(header.indexOf(QStringLiteral("state_message")));
@@ -871,9 +871,9 @@ private Q_SLOTS:
         QVERIFY(name >= 0 && params >= 0 && message >= 0 && submitted >= 0);
         QVERIFY(!header.contains(QStringLiteral("idempotency_token")));
         for (int i = 0; i < tricky.size(); ++i) {
-            const QStringList row = table.at(1 + i);
+            const QStringList &row = table.at(1 + i);
             QCOMPARE(row.size(), header.size());
-            const QString original = tricky.at(i);
+            const QString &original = tricky.at(i);
             const bool formula = QStringLiteral("=+-@\t").contains(original.at(0));
             QCOMPARE(row.at(name), formula ? QLatin1Char('\'') + original : original);
             QCOMPARE(row.at(message), QStringLiteral("msg, with \"quotes\""));

@@ -49,6 +49,7 @@ std::vector<long long> durations(double medianMs, double relative, int count, un
     std::mt19937_64 random(seed);
     std::normal_distribution<double> z(0.0, 1.0);
     std::vector<long long> d;
+    d.reserve(size_t(count));
     for (int i = 0; i < count; ++i)
         d.push_back(std::llround(medianMs * (1.0 + relative * z(random))));
     return d;

@@ -136,7 +136,7 @@ private Q_SLOTS:
         b.clusterId = QStringLiteral("0101-abc"); // not part of the credentials
         b.signedInAs = QStringLiteral("app-1");
         QVERIFY(Profile::sameCredentials(a, b));
-        for (auto change : std::initializer_list<std::function<void(Profile &)>>{
+        for (const auto &change : std::initializer_list<std::function<void(Profile &)>>{
                  [](Profile &p) { p.host = QUrl(QStringLiteral("https://b.example.com")); },
                  [](Profile &p) { p.authType = QStringLiteral("oauth-m2m"); },
                  [](Profile &p) { p.clientId = QStringLiteral("app-2"); },

@@ -277,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(int(outcome->kind), int(WorkflowOutcome::Kind::Finished));
         QCOMPARE(outcome->run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
         QVERIFY(outcome->cancelRequested);
-        QVERIFY(cancelSent.size() >= 1);
+        QVERIFY(!cancelSent.isEmpty());
     }
     void cancelBeforeTheRunIdIsKnown()
     {

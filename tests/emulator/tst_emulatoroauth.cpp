@@ -172,7 +172,7 @@ private slots:
 
 private:
     // Starts a fresh emulator (replacing the one of init()).
-    void startEmulator(const EmulatorOptions &extra);
+    void startEmulator(const EmulatorOptions &options);
     HttpTestClient &http() { return *m_http; }
     // Authorize page -> consent approve -> 302 with code: the code (empty on failure).
     QString approvedCode(const Pkce &pkce, const QString &redirect = kRedirect);

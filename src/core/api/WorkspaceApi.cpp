@@ -21,7 +21,7 @@ void WorkspaceApi::currentUser(QObject *context, Callback<CurrentUser> callback)
     m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
         if (!r)
             return callback(Result<CurrentUser>::failure(r.error()));
-        const QJsonObject o = r.value();
+        const QJsonObject &o = r.value();
         CurrentUser u;
         u.id = o.value(QLatin1String("id")).toString();
         u.userName = o.value(QLatin1String("userName")).toString();

@@ -171,7 +171,7 @@ void OAuthClient::discover(const QUrl &host, QObject *context,
                                       QUrl::RemoveUserInfo)
                             .toString();
     if (const auto it = m_discovered.constFind(key); it != m_discovered.constEnd()) {
-        const OAuthEndpoints known = *it;
+        const OAuthEndpoints &known = *it;
         QMetaObject::invokeMethod(
             this, [callback, known] { callback(Result<OAuthEndpoints>::success(known)); },
             Qt::QueuedConnection);
@@ -232,7 +232,7 @@ void OAuthClient::requestToken(const QUrl &endpoint, const QUrlQuery &form,
                  callback(Result<OAuthTokenAnswer>::failure(r.error()));
                  return;
              }
-             const QJsonObject o = r.value();
+             const QJsonObject &o = r.value();
              OAuthTokenAnswer answer;
              answer.access.value = o.value(QStringLiteral("access_token")).toString();
              answer.refreshToken = o.value(QStringLiteral("refresh_token")).toString();

@@ -185,7 +185,8 @@ QList<RunRecord> HistoryStore::page(const Query &query, int offset, int limit, Q
             return records;
         while (q.next()) {
             RunRecord r = recordFromQuery(q);
-            byId.insert(r.id, std::move(r));
+            const qint64 id = r.id;
+            byId.emplace(id, std::move(r));
         }
         if (!endedCleanly(q, "read a page of runs", error))
             break; // what was read is returned, the caller knows it is not all
