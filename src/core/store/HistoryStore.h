@@ -61,7 +61,8 @@ public:
     // host) with that run id exists; a known run is left as it is. Returns how many were new.
     int importRuns(const QString &profile, const QString &host, const QList<RunInfo> &runs);
 
-    // Listing for the history table and the CLI, filtered and sorted in SQL.
+    // Listing for the history table and the CLI, filtered and sorted in SQL. QueryFilter (the
+    // one definition of these rules) compiles it to SQL and evaluates it on a record in memory.
     struct Query
     {
         QString text;      // matches run name, notebook, run id, parameter values (substring)
