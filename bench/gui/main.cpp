@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_gui [--history FILE] [--runs N]
 //
 // Goal 3 of docs/performance.md: large data never freezes the window. Offscreen QApplication;

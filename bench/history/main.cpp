@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_history [RUNS] [--keep DIR]
 //
 // 1. Fills a new history database with RUNS runs (default 100,000) through HistoryStore, one

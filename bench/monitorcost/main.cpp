@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_monitorcost [--speed S] [--minutes M]
 //
 // Goal 2 of docs/performance.md: what following 1, 20 and 200 active runs of one workspace costs

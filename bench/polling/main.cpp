@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_polling [--runs N] [--mock-only]
 //
 // Goal 1 of docs/performance.md: how late a run's end is seen, and how many runs/get that costs,

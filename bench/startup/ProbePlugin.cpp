@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A Qt "generic" plugin that a benchmark loads into an unmodified program through the
 // environment (QT_PLUGIN_PATH=<dir with generic/>, QT_QPA_GENERIC_PLUGINS=brickrunprobe):
 // it notes (CLOCK_MONOTONIC) when the first QMainWindow has painted its first frame and when a

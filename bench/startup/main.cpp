@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bench_startup [--rounds N]
 //
 // Goal 4 of docs/performance.md: time from launch to the main window shown, and resident memory

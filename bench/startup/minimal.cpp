@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The yardstick: the smallest Qt Widgets program with a main window (a label in it).
 #include <QApplication>
 #include <QLabel>

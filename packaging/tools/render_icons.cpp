@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun_render_icons: renders the application's SVG icon to the PNG sizes of the hicolor
 // icon theme, with Qt's own SVG image plugin (libqt6svg6), so packaging needs no other tool.
 //

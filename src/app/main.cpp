@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun: the desktop program.
 
 #include "AppController.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Past ~600 lines: one function per command's options would read better; kept together so that
 // every option's "only for" rule is in one place (issue #17 may split it).
 #include "CliOptions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Past ~600 lines for now: list, add, remove, test, login, logout and the databrickscfg import.
 // The import is to become a class of its own when #17 splits the large classes.
 #include "ProfilesCommand.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli: the seed workflow for scripts and headless machines, on the same core as the
 // desktop program (and without Qt Widgets, which proves the core is GUI-free).
 

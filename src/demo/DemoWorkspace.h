@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The demo workspace as the desktop program holds it: an interface with no emulator type in

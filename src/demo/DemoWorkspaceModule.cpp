@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-demo: the embedded demo workspace as a loadable module (see DemoWorkspace.h).
 
 #include "DemoWorkspace.h"

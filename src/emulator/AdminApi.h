@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The emulator's admin routes under /__admin/ (fault plan, counters, request log, token), for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Which answers the demo workspace gives (docs/demo-workspace.md, "Answer shapes"):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A Databricks-shaped error answer: HTTP status, error_code and message.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Maps an HTTP request to the emulator's answer: bearer authentication, the routes of the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A cluster as clusters/list shows it (the ClusterInfo schema), in its current state.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The demo job: the JOB_RUNs with many notebook tasks that POST /__admin/job-runs (and

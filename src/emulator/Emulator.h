@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The demo workspace: an HTTP server on loopback that speaks the Databricks REST API.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Applies a FaultPlan to the stream of requests: which request gets which fault (sequences in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Over 600 lines on purpose: the text form, the JSON form and their serialisation share one
 // fault vocabulary (makeFault) and one set of error messages; split, they would drift apart.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A fault plan for the demo workspace: which requests get a misbehaving answer (an error status,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The wire side of the fault plan, on cpp-httplib: a connection reset without an answer, an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The OAuth side of the demo workspace, written from the API facts (docs/demo-workspace.md,

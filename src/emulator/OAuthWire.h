@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The wire side of the emulator's OAuth routes (OAuthServer): random secrets, form encoding,

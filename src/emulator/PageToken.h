@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The page tokens of the demo workspace: opaque to a client (BASE64URL of "<kind>:<position>"),

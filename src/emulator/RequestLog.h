@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the demo workspace saw: one entry per request (admin routes excepted) and counters, for

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The runs of the demo workspace: creates them from runs/submit, answers runs/get, get-output,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Renders runs the way runs/get, runs/list and get-output show them (Jobs API 2.1/2.2), in

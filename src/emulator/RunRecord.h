@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the emulator remembers of a submitted run: the request as accepted and the few facts

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Simulated time in epoch milliseconds. It runs `speed` times faster than real time from an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The --state file: the run history as JSON, so several emulator processes (e.g. one per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Derives what a task run looks like at a given simulated time from its record: each attempt

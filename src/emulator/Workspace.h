@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The demo workspace definition: who the user is, which clusters exist and which workspace

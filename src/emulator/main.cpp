@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-emulator: the demo workspace as a standalone server.
 //
 // Prints its base URL as the first line of stdout (with --bind 0.0.0.0 or ::, this machine's

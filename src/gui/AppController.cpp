@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Past ~600 lines for now: issue #17 splits this composition root by responsibility (start
 // order, connections, notifications, dialogs); sign-in added "Sign in again" here meanwhile.
 #include "AppController.h"

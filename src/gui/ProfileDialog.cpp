@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Past ~600 lines for now: the dialog holds five sign-in methods' fields, their checks, the
 // browser sign-in and the test. The sign-in part is to become a widget of its own (issue #17).
 #include "ProfileDialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Past ~600 lines on purpose: one pane whose parts share the shown record and output state
 // (header, timings, three output views, the off-thread reading with its generation guard, copy
 // and save). The pure pieces live elsewhere: parsing in ResultTable, CSV/TSV in ResultTableModel.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli as a script would use it: the real binary, its stdout, stderr and exit codes,
 // against the demo workspace (in-process) and a standalone brickrun-emulator over loopback.
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Never lose a run: brickrun-cli is SIGKILLed at several points of a run, then `resume` must
 // follow that run to its end exactly once — no second run on the service, nothing lost in the
 // history. Real processes, a real SQLite history, the emulator over loopback HTTP.

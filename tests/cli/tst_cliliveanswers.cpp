@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli status and output on what the live service answers (issue #15): the answers in
 // tests/data/live-answers served over loopback, a job run with many tasks and a retried one
 // on a standalone demo workspace, and workspaces that do not serve Jobs API 2.2.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli profiles, as a user would use them, against a standalone emulator and a real
 // Secret Service (tools/with-keyring). Also the trust boundary: where the token may and may not be.
 #include "Emulator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli's options for the run's own limits (--run-timeout, --max-retries,
 // --min-retry-interval, --retry-on-timeout): what is refused and why, and what reaches the
 // service. The real binary against a scripted server in this process, over loopback HTTP.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-cli against what a hostile or broken world sends it: signals from CI, answers no
 // well-behaved service gives, limits on options (issue #14). The real binary, its stdout,
 // stderr and exit codes; a scripted server in this process where the emulator cannot help.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Sign-in methods of brickrun-cli, as a user meets them: the browser sign-in (the test plays the
 // browser over loopback), service principals (Databricks OAuth M2M and Entra ID client secrets),
 // the Azure CLI (a stand-in `az` first on PATH), and long runs that outlive their access tokens.

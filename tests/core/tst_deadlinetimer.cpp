@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "TestTimeouts.h"
 #include "workflow/DeadlineTimer.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
 #include "api/HttpTransport.h"

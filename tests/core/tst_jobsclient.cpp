@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JobsClient against the demo workspace over real loopback HTTP.
 #include "Emulator.h"
 #include "api/JobsClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // JobsClient against answers of the live service that the demo workspace does not give by
 // default, from a scripted server over real loopback HTTP: runs/get in pages (Jobs API 2.2
 // pages tasks and for-each iterations at 100), and workspaces that do not serve 2.2.

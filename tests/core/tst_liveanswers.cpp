@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every answer in tests/data/live-answers (published samples and answers quoted from real
 // workspaces) read through JsonMapping: what manifest.json says each one means.
 #include "api/ApiError.h"

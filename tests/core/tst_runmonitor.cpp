@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // RunMonitor against the demo workspace (real HTTP) and a real SQLite history.
 #include "Emulator.h"
 #include "FaultPlan.h"

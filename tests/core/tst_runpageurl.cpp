@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Which run page addresses the desktop program may open: only the run's own workspace.
 #include "model/RunPageUrl.h"
 

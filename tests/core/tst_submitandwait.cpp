@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The seed workflow end to end against the demo workspace, over real loopback HTTP.
 #include "Emulator.h"
 #include "TestTimeouts.h"

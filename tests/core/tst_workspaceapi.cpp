@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // WorkspaceApi (identity, clusters, the workspace tree) against the demo workspace.
 #include "Emulator.h"
 #include "api/WorkspaceApi.h"

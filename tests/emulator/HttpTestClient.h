@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A blocking HTTP client for the emulator tests: real requests over loopback through

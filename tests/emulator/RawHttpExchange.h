@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // One HTTP/1.1 request over a plain QTcpSocket, for the faults whose wire shape matters (a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The demo workspace over real loopback HTTP: what a Databricks client sees.
 
 #include "Emulator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fault plan over real loopback HTTP: what a client meets when the network and the service
 // misbehave, and what the emulator counts and logs while it happens.
 

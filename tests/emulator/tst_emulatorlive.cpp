@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The demo workspace's live shapes over real loopback HTTP: what the live service sends
 // besides the published description (status, attempts of retried tasks, Jobs API 2.2 paging,
 // page tokens, status-only answers, unserved API versions), and that the published shapes

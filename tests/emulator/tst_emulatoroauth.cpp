@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // OAuth sign-in on the demo workspace over real loopback HTTP, as a browser and an OAuth client
 // would do it: U2M with PKCE and the consent page, refresh with rotation, revocation and
 // expiry, M2M client credentials and the Entra-ID-like token route.

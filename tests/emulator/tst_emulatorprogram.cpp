@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The brickrun-emulator program: started as a process, as a user or the CLI would.
 
 #include "HttpTestClient.h"

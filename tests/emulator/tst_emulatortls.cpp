@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The demo workspace over HTTPS with the test certificates of tests/data/tls/.
 
 #include "Emulator.h"

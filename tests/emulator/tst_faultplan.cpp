@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // FaultPlan: the text and JSON forms a test, the command line and the admin route use.
 
 #include "FaultPlan.h"

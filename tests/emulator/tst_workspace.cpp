@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The workspace definition: the built-in demo and the errors a user's file gets.
 
 #include "Workspace.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // main() for the fuzz targets in builds without libFuzzer (GCC, or BRICKRUN_FUZZ off): runs
 // LLVMFuzzerTestOneInput on every file given, or on every file in the folders given (the seed
 // corpora in tests/data/fuzz/<target>/), so that each build - the sanitizer build above all -

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: ApiError::fromHttp, which reads every error answer - Databricks JSON, SCIM, OAuth,
 // a proxy's HTML page, plain text, binary junk - with any Content-Type and Retry-After header.
 // Input: 2 bytes of status, a Content-Type line, a Retry-After line, then the body.

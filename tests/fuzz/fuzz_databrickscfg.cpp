@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the ~/.databrickscfg reader. parse() is documented as pure and total: any bytes
 // (UTF-8, UTF-16 with a BOM, CR/LF mixes, binary) give profiles and issues, never a crash.
 #include "FuzzInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: the JSON mapping of every answer the client reads (runs/submit, runs/get,
 // runs/get-output, runs/list and their parts). Any bytes a server or proxy sends that parse as
 // JSON reach these functions; none may crash, hang or read out of bounds.

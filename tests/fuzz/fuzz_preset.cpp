@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: preset import (Preset::fromJson, what PresetStore::importFromFile runs on a file
 // a colleague sent: one preset or an array of them). A preset either is refused with reasons or
 // survives a round trip through toJson unchanged.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Fuzz target: ResultTable::parse, the single-pass reader of a notebook's result as a table (no
 // DOM, its own number and string scanning, NaN/Infinity extensions). The result is whatever a
 // notebook passed to dbutils.notebook.exit, cut at 5 MB: anything at all.

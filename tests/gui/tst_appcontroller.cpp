@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The desktop program driven as a user would: real widgets (offscreen), the demo workspace over
 // loopback HTTP, a real SQLite history. Widgets are found by objectName.
 #include "AppController.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cluster list's popup on a real platform plugin (ctest runs this test on Xvfb with xcb,
 // see brickrun_add_test X11): it opens below (or above) the field, as wide as its columns,
 // with room for at least 8 rows, inside the screen. The sizes are checked against what the

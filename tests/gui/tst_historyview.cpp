@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The history in the desktop program, driven as a user would: the filter bar, the sortable
 // table, live runs of the demo workspace, export, delete and import. Real widgets (offscreen),
 // a real SQLite history in a temp dir, the demo workspace over loopback HTTP.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cluster list, the notebook browser and the workspace check of typed paths, driven as a
 // user would: real widgets (offscreen) found by objectName, the demo workspace in-process over
 // loopback HTTP.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Presets in the desktop program, driven as a user would: save the form as a preset (asking
 // before replacing one), choose one to fill the form, rename, duplicate, delete, export and
 // import (the store's errors shown in full) and run one in a click. Real widgets (offscreen),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "Emulator.h"
 #include "ProfileDialog.h"
 #include "auth/TokenStore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run's own timeout and retries in the desktop program, driven as a user would: the
 // "Run options" fold of the submit form (keyboard, labels, what is refused), saved in a preset
 // and read back, and a retried run of the demo workspace whose details say which attempt it is

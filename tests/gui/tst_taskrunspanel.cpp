@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Tasks tab of the run details, driven as a user would: a job run of the demo workspace
 // with several tasks, one of them retried, read from the workspace when the tab is opened
 // (runs/get, every page), each task's newest attempt listed, and the output of the task the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The German and French translations: complete, embedded where main.cpp looks for them, and
 // what a German or French user sees in the main window and the dialogs.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // KeychainTokenStore against a real Secret Service (gnome-keyring in a private D-Bus session,
 // started by tools/with-keyring), and what a user sees when no Secret Service runs.
 #include "KeychainTokenStore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the demo workspace's notebooks do, read from its definition (resources/demo-workspace.json)

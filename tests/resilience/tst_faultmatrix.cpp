@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The fault matrix: every way the network and the service misbehave (issue 6), alone, at every
 // step of the seed workflow (submit, poll = runs/get, output = runs/get-output, cancel), with
 // SubmitAndWait against the demo workspace over real loopback HTTP. Each row says what a user

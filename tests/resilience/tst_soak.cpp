@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The soak: 200 runs, several at a time, followed by a RunMonitor over a real SQLite history,
 // against the demo workspace in compressed time with a seeded random fault plan where at least
 // a fifth of all answers misbehave (statuses, proxy pages, resets, stalls, cut and malformed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The desktop program as the GUI tests drive it: an AppController on a throw-away folder (its

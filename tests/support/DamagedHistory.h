@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // History files for the tests of damage: a real one, then pages of it lost.

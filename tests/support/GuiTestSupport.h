@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Helpers for GUI tests that drive real widgets: find a widget by objectName, and answer the

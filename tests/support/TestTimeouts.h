@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // How long a test waits for something that should happen (a reply, a signal, a run's end),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Installs Qt's and Brickrun's translations for a language the way main.cpp does for the system

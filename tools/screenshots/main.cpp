@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // brickrun-screenshots: the main window (with runs in every state and a finished run's
 // details), its menus, the welcome dialog and the profile dialog, in English and in every
 // translation, saved as PNG files for a person to look at (long words, clipped labels).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Private to src/core/store: the history file's schema, as the migrations that build it. Not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Private to src/core/store: how a RunRecord is laid out in the runs, run_outputs and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "store/Database.h"
 #include "store/HistoryRows.h"
 #include "store/HistoryStore.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // Private to src/core/store: the few SQL helpers the stores share. Not part of the public API.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "workflow/RunMonitor.h"
 
 #include "api/JobsClient.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // clang-format off
 // Input of the layering_no_widgets_selftest test (never compiled): every line marked
 // "widgets" includes a Qt Widgets header and must be found; the others must not be.

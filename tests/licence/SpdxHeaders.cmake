@@ -1,0 +1,35 @@
+# cmake -DROOT=<source tree> -P SpdxHeaders.cmake
+#
+# Fails when a C++ source or header of the project does not say its licence in its first
+# line: "// SPDX-License-Identifier: Apache-2.0" (LICENSE holds the text).
+cmake_minimum_required(VERSION 3.21)
+if(NOT DEFINED ROOT)
+    message(FATAL_ERROR "ROOT is not set")
+endif()
+
+set(expected "// SPDX-License-Identifier: Apache-2.0")
+set(missing "")
+set(count 0)
+foreach(dir src tests bench packaging tools)
+    file(GLOB_RECURSE files "${ROOT}/${dir}/*.cpp" "${ROOT}/${dir}/*.h")
+    foreach(file IN LISTS files)
+        if(file MATCHES "/node_modules/")
+            continue()
+        endif()
+        math(EXPR count "${count} + 1")
+        file(STRINGS "${file}" first LIMIT_COUNT 1)
+        if(NOT first STREQUAL expected)
+            file(RELATIVE_PATH rel "${ROOT}" "${file}")
+            list(APPEND missing "${rel}")
+        endif()
+    endforeach()
+endforeach()
+if(count LESS 100)
+    message(FATAL_ERROR "only ${count} sources under ${ROOT}: not the project's tree?")
+endif()
+if(missing)
+    list(JOIN missing "\n  " lines)
+    message(FATAL_ERROR "These files do not begin with \"${expected}\" "
+        "(tools/add-spdx-headers adds it):\n  ${lines}")
+endif()
+message(STATUS "${count} sources, each with its licence line")
