@@ -94,31 +94,38 @@ QString activeTrackingsSql()
              trackingName(RunRecord::Tracking::Active));
 }
 
+namespace {
+
+// The columns recordFromQuery() reads, in its order; without `texts` the output's texts (result,
+// error, trace, logs: up to megabytes each) are selected as NULL.
+QString columnsSql(bool texts)
+{
+    const auto text = [texts](const char *column) {
+        return texts ? QLatin1String(column) : QLatin1String("NULL");
+    };
+    return QStringLiteral(
+               "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
+               " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
+               " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state,"
+               " r.result_state, r.state_message, r.user_cancelled_or_timed_out,"
+               " r.submitted_at_ms, r.start_time_ms, r.end_time_ms, r.updated_at_ms, r.last_error,"
+               " r.max_retries, r.min_retry_interval_ms, r.retry_on_timeout, r.attempt_number,"
+               " o.record_id IS NOT NULL, o.task_run_id, o.has_notebook_result, %1, o.truncated,"
+               " %2, %3, %4, o.logs_truncated"
+               " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id")
+        .arg(text("o.notebook_result"), text("o.error"), text("o.error_trace"), text("o.logs"));
+}
+
+} // namespace
+
 QString recordColumnsSql()
 {
-    return QStringLiteral(
-        "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
-        " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
-        " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
-        " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
-        " r.end_time_ms, r.updated_at_ms, r.last_error, r.max_retries, r.min_retry_interval_ms,"
-        " r.retry_on_timeout, r.attempt_number, o.record_id IS NOT NULL, o.task_run_id,"
-        " o.has_notebook_result, o.notebook_result, o.truncated, o.error, o.error_trace, o.logs,"
-        " o.logs_truncated"
-        " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
+    return columnsSql(true);
 }
 
 QString summaryColumnsSql()
 {
-    return QStringLiteral(
-        "r.id, r.profile, r.host, r.run_name, r.task_key, r.notebook_path, r.cluster_id,"
-        " r.parameters, r.queue_enabled, r.timeout_seconds, r.idempotency_token, r.source,"
-        " r.tracking, r.run_id, r.task_run_id, r.run_page_url, r.life_cycle_state, r.result_state,"
-        " r.state_message, r.user_cancelled_or_timed_out, r.submitted_at_ms, r.start_time_ms,"
-        " r.end_time_ms, r.updated_at_ms, r.last_error, r.max_retries, r.min_retry_interval_ms,"
-        " r.retry_on_timeout, r.attempt_number, o.record_id IS NOT NULL, o.task_run_id,"
-        " o.has_notebook_result, NULL, o.truncated, NULL, NULL, NULL, o.logs_truncated"
-        " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id");
+    return columnsSql(false);
 }
 
 RunRecord recordFromQuery(const QSqlQuery &q)
