@@ -217,23 +217,28 @@ private Q_SLOTS:
         QTest::addColumn<QString>("notebook");
         QTest::addColumn<QString>("finalState");
         QTest::addColumn<bool>("success");
+        // Whether the run runs before it ends: a skipped run goes from PENDING to SKIPPED in
+        // a few simulated seconds, which a busy machine's first poll may not catch.
+        QTest::addColumn<bool>("runs");
         QTest::newRow("hello") << "/Shared/Demo/hello"
-                               << "TERMINATED SUCCESS" << true;
+                               << "TERMINATED SUCCESS" << true << true;
         QTest::newRow("failing") << "/Shared/Demo/failing"
-                                 << "TERMINATED FAILED" << false;
+                                 << "TERMINATED FAILED" << false << true;
         QTest::newRow("internal_error") << "/Shared/Demo/internal_error"
-                                        << "INTERNAL_ERROR FAILED" << false;
+                                        << "INTERNAL_ERROR FAILED" << false << true;
         QTest::newRow("skipped") << "/Shared/Demo/skipped"
-                                 << "SKIPPED" << false;
+                                 << "SKIPPED" << false << false;
         QTest::newRow("future") << "/Shared/Demo/future"
-                                << "TERMINATED WORKLOAD_PREEMPTED" << false;
+                                << "TERMINATED WORKLOAD_PREEMPTED" << false << true;
     }
     void statusOnlyAnswers()
     {
         QFETCH(QString, notebook);
         QFETCH(QString, finalState);
         QFETCH(bool, success);
-        startEmulator(100, true);
+        QFETCH(bool, runs);
+        // Slow enough that the running states last a few hundred real milliseconds.
+        startEmulator(runs ? 20 : 100, true);
         SubmitAndWait *w = workflow();
         QSignalSpy states(w, &SubmitAndWait::stateChanged);
         w->submit(spec(notebook));
@@ -244,7 +249,9 @@ private Q_SLOTS:
         QCOMPARE(outcome->run.state.isSuccess(), success);
         QCOMPARE(outcome->run.primaryTask()->state.summary(), finalState);
         // Every state before the last was a running one, read from `status.state` too.
-        QVERIFY(states.size() >= 2);
+        QVERIFY(!states.isEmpty());
+        if (runs)
+            QVERIFY2(states.size() >= 2, "the running states were not seen");
         for (int i = 0; i + 1 < states.size(); ++i)
             QVERIFY(!states.at(i).first().value<RunInfo>().state.isTerminal());
     }
