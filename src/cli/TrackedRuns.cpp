@@ -14,14 +14,14 @@ namespace Brickrun::Cli {
 
 namespace {
 
-// "attempt 2 of 4" for a run with retries (or seen retried); empty otherwise. The desktop
-// program says the same (RunOptionsText::attempt).
+// "attempt 2 of 4" for a run with retries (or seen retried); empty otherwise.
 QString attemptText(const RunRecord &r)
 {
-    const int n = r.attemptNumber + 1;
-    if (r.spec.maxRetries > 0)
-        return QStringLiteral("attempt %1 of %2").arg(n).arg(qMax(n, r.spec.attempts()));
-    return r.attemptNumber > 0 ? QStringLiteral("attempt %1").arg(n) : QString();
+    const RunSpec::AttemptPosition at = r.spec.attemptPosition(r.attemptNumber);
+    if (at.number == 0)
+        return QString();
+    return at.of > 0 ? QStringLiteral("attempt %1 of %2").arg(at.number).arg(at.of)
+                     : QStringLiteral("attempt %1").arg(at.number);
 }
 
 } // namespace

@@ -26,10 +26,11 @@ QString RunOptionsText::summary(const RunSpec &spec)
 
 QString RunOptionsText::attempt(int attemptNumber, const RunSpec &spec)
 {
-    const int n = attemptNumber + 1;
-    if (spec.maxRetries > 0)
-        return tr("attempt %1 of %2").arg(n).arg(qMax(n, spec.attempts()));
-    return attemptNumber > 0 ? tr("attempt %1").arg(n) : QString();
+    const RunSpec::AttemptPosition at = spec.attemptPosition(attemptNumber);
+    if (at.number == 0)
+        return QString();
+    return at.of > 0 ? tr("attempt %1 of %2").arg(at.number).arg(at.of)
+                     : tr("attempt %1").arg(at.number);
 }
 
 } // namespace Brickrun

@@ -221,6 +221,32 @@ private Q_SLOTS:
         QVERIFY2(s.validate().isEmpty(), qPrintable(s.validate().join(QLatin1Char('\n'))));
         QCOMPARE(s.attempts(), 101);
     }
+
+    // "attempt N of M": the one rule the command line and the desktop program word.
+    void attemptPosition_data()
+    {
+        QTest::addColumn<int>("maxRetries");
+        QTest::addColumn<int>("attemptNumber");
+        QTest::addColumn<int>("number");
+        QTest::addColumn<int>("of");
+        QTest::newRow("first, no retries: nothing to say") << 0 << 0 << 0 << 0;
+        QTest::newRow("repaired, retries not set") << 0 << 2 << 3 << 0;
+        QTest::newRow("first of four") << 3 << 0 << 1 << 4;
+        QTest::newRow("last of four") << 3 << 3 << 4 << 4;
+        QTest::newRow("past the retries (a repair)") << 1 << 4 << 5 << 5;
+    }
+    void attemptPosition()
+    {
+        QFETCH(int, maxRetries);
+        QFETCH(int, attemptNumber);
+        QFETCH(int, number);
+        QFETCH(int, of);
+        RunSpec s;
+        s.maxRetries = maxRetries;
+        const RunSpec::AttemptPosition at = s.attemptPosition(attemptNumber);
+        QCOMPARE(at.number, number);
+        QCOMPARE(at.of, of);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_RunSpec)

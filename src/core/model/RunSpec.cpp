@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Brickrun {
 
 namespace {
@@ -135,6 +137,14 @@ QString RunSpec::defaultRunName(const QString &notebookPath)
     const QString name =
         notebookPath.trimmed().section(QLatin1Char('/'), -1, -1, QString::SectionSkipEmpty);
     return (name.isEmpty() ? QStringLiteral("notebook") : name) + QStringLiteral(" (Brickrun)");
+}
+
+RunSpec::AttemptPosition RunSpec::attemptPosition(int attemptNumber) const
+{
+    const int n = std::max(0, attemptNumber) + 1;
+    if (maxRetries > 0)
+        return {n, std::max(n, attempts())}; // a repair may go past the retries set
+    return {n > 1 ? n : 0, 0};
 }
 
 } // namespace Brickrun

@@ -34,6 +34,17 @@ struct RunSpec
     // How many attempts the service makes at most (1 without retries).
     int attempts() const { return maxRetries > 0 ? maxRetries + 1 : 1; }
 
+    // Where the attempt the service is at (0 = the first) stands, for "attempt 2 of 4": the
+    // number shown (0 = nothing to say: a first attempt of a run without retries) and out of
+    // how many (0 = not known: a later attempt of a run whose retries were not set here). The
+    // command line and the desktop program both say it from this.
+    struct AttemptPosition
+    {
+        int number = 0;
+        int of = 0;
+    };
+    AttemptPosition attemptPosition(int attemptNumber) const;
+
     // Every problem with the spec, each naming the field, e.g. "notebook path: must be absolute
     // (start with /)". Empty when the spec can be submitted.
     QStringList validate() const;
