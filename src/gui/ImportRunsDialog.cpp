@@ -21,6 +21,11 @@ ImportRunsDialog::ImportRunsDialog(JobsClient *client, HistoryStore *history,
     , m_host(host)
     , m_label(workspaceLabel)
 {
+    JobsClient::ListQuery first;
+    first.submitRunsOnly = true;
+    first.limit = PageSize;
+    first.expandTasks = true; // the notebook and cluster of each run are in its task
+    m_pager = RunListPager(first);
     m_ui->setupUi(this);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ImportRunsDialog::reject);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -37,14 +42,8 @@ void ImportRunsDialog::requestPage()
 {
     if (m_finished)
         return;
-    JobsClient::ListQuery q;
-    q.submitRunsOnly = true;
-    q.limit = PageSize;
-    q.expandTasks = true; // the notebook and cluster of each run are in its task
-    q.pageToken = m_pageToken;
-    q.offset = m_pageToken.isEmpty() ? m_offset : 0;
     m_request = new QObject(this);
-    m_client->listRuns(q, m_request,
+    m_client->listRuns(m_pager.query(), m_request,
                        [this](const Result<JsonMapping::RunListPage> &page) { onPage(page); });
 }
 
@@ -62,14 +61,10 @@ void ImportRunsDialog::onPage(const Result<JsonMapping::RunListPage> &result)
     if (!page.runs.isEmpty())
         m_imported += m_history->importRuns(m_profile, m_host, page.runs);
     showProgress();
-    // The live service gives a token; the demo (and the published answer) only has_more.
-    const bool more = page.hasMore && (!page.nextPageToken.isEmpty() || !page.runs.isEmpty());
-    if (!more) {
+    if (!m_pager.advance(page)) {
         finish(QString());
         return;
     }
-    m_pageToken = page.nextPageToken;
-    m_offset += int(page.runs.size());
     requestPage();
 }
 

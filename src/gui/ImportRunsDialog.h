@@ -3,6 +3,7 @@
 
 #include "api/JsonMapping.h"
 #include "api/Result.h"
+#include "workflow/RunListPager.h"
 
 #include <QDialog>
 #include <QPointer>
@@ -24,8 +25,7 @@ class JobsClient;
 // run_type=SUBMIT_RUN, page after page) and adds the ones the history does not have yet.
 // Each page is stored as it arrives (one short transaction of at most 25 runs), so the GUI
 // thread never waits on more than that and Cancel keeps what was already imported. Pages
-// follow next_page_token when the service sends one, else offset while has_more is true (the
-// demo workspace pages that way).
+// follow RunListPager's rule.
 class ImportRunsDialog : public QDialog
 {
     Q_OBJECT
@@ -57,8 +57,7 @@ private:
     QString m_host;
     QString m_label;
     QPointer<QObject> m_request; // the context of the call in flight: deleting it aborts it
-    QString m_pageToken;
-    int m_offset = 0;
+    RunListPager m_pager;
     int m_read = 0;
     int m_imported = 0;
     bool m_finished = false;

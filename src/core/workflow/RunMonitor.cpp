@@ -443,9 +443,11 @@ void RunMonitor::startSweep(const QString &workspace, JobsClient *client)
     sweep = Sweep();
     sweep.inFlight = true;
     sweep.client = client;
-    sweep.query.activeOnly = true;
-    sweep.query.submitRunsOnly = true;
-    sweep.query.limit = ListPageSize;
+    JobsClient::ListQuery first;
+    first.activeOnly = true;
+    first.submitRunsOnly = true;
+    first.limit = ListPageSize;
+    sweep.pager = RunListPager(first);
     for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
         if (it->workspace != workspace || it->runId <= 0 || it->requestInFlight || it->inSweep)
             continue;
@@ -464,7 +466,7 @@ void RunMonitor::fetchSweepPage(const QString &workspace)
         return;
     }
     sweep.client->listRuns(
-        sweep.query, this, [this, workspace](const Result<JsonMapping::RunListPage> &r) {
+        sweep.pager.query(), this, [this, workspace](const Result<JsonMapping::RunListPage> &r) {
             auto s = m_sweeps.find(workspace);
             if (s == m_sweeps.end() || !s->inFlight)
                 return;
@@ -472,23 +474,17 @@ void RunMonitor::fetchSweepPage(const QString &workspace)
                 failSweep(workspace, r.error());
                 return;
             }
-            ++s->pages;
             for (const RunInfo &run : r.value().runs)
                 s->seen.insert(run.runId, run.state);
-            const bool more = r.value().hasMore && !r.value().runs.isEmpty();
-            if (more && s->pages < MaxSweepPages) {
-                // The live service pages with a token; the demo workspace with an offset. A run
-                // that moves between pages while we read is at worst missed: it then gets a
-                // runs/get, which is the truth.
-                if (!r.value().nextPageToken.isEmpty())
-                    s->query.pageToken = r.value().nextPageToken;
-                else
-                    s->query.offset += int(r.value().runs.size());
+            // A run that moves between pages while we read is at worst missed: it then gets a
+            // runs/get, which is the truth.
+            const bool more = s->pager.advance(r.value());
+            if (more && s->pager.pagesRead() < MaxSweepPages) {
                 fetchSweepPage(workspace);
                 return;
             }
-            if (more)
-                s->pages = MaxSweepPages + 1; // too many active runs: no sweeps next time
+            s->pages = more ? MaxSweepPages + 1 // too many active runs: no sweeps next time
+                            : s->pager.pagesRead();
             finishSweep(workspace);
         });
 }

@@ -5,6 +5,7 @@
 #include "api/JobsClient.h"
 #include "model/RunRecord.h"
 #include "workflow/PollPolicy.h"
+#include "workflow/RunListPager.h"
 
 #include <QHash>
 #include <QList>
@@ -120,7 +121,7 @@ private:
         QList<qint64> covered;        // record ids
         QHash<qint64, RunState> seen; // run id → state in the active list
         QPointer<JobsClient> client;
-        JobsClient::ListQuery query;
+        RunListPager pager;
     };
     // Takes the run on; its first step comes after `firstStepMs` (0: at once).
     void track(const RunRecord &record, int firstStepMs = 0);
