@@ -50,25 +50,6 @@ RunRecord::Tracking trackingFromName(const QString &name)
     return RunRecord::Tracking::Submitting;
 }
 
-QString parametersJson(const QList<QPair<QString, QString>> &parameters)
-{
-    QJsonArray array;
-    for (const auto &p : parameters)
-        array.append(QJsonArray{p.first, p.second});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QList<QPair<QString, QString>> parametersFromJson(const QString &json)
-{
-    QList<QPair<QString, QString>> parameters;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    for (const QJsonValue &v : array) {
-        const QJsonArray pair = v.toArray();
-        parameters.append({pair.at(0).toString(), pair.at(1).toString()});
-    }
-    return parameters;
-}
-
 } // namespace
 
 QString parameterValues(const QList<QPair<QString, QString>> &parameters)
@@ -240,7 +221,7 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
     bind(q, record.spec.taskKey);
     bind(q, record.spec.notebookPath);
     bind(q, record.spec.clusterId);
-    bind(q, parametersJson(record.spec.parameters));
+    bind(q, parametersToJson(record.spec.parameters));
     bind(q, parameterValues(record.spec.parameters));
     bind(q, record.spec.queueEnabled);
     bind(q, record.spec.timeoutSeconds);

@@ -28,14 +28,6 @@ const QString PresetColumns = QStringLiteral(
     "name, profile, run_name, task_key, notebook_path, cluster_id, parameters, queue_enabled,"
     " timeout_seconds, max_retries, min_retry_interval_ms, retry_on_timeout");
 
-QString parametersJson(const QList<QPair<QString, QString>> &parameters)
-{
-    QJsonArray array;
-    for (const auto &p : parameters)
-        array.append(QJsonArray{p.first, p.second});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
 Preset presetFromQuery(const QSqlQuery &q)
 {
     Preset p;
@@ -45,11 +37,7 @@ Preset presetFromQuery(const QSqlQuery &q)
     p.spec.taskKey = q.value(3).toString();
     p.spec.notebookPath = q.value(4).toString();
     p.spec.clusterId = q.value(5).toString();
-    const QJsonArray params = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).array();
-    for (const QJsonValue &v : params) {
-        const QJsonArray pair = v.toArray();
-        p.spec.parameters.append({pair.at(0).toString(), pair.at(1).toString()});
-    }
+    p.spec.parameters = parametersFromJson(q.value(6).toString());
     p.spec.queueEnabled = q.value(7).toBool();
     p.spec.timeoutSeconds = q.value(8).toInt();
     p.spec.maxRetries = q.value(9).toInt();
@@ -81,7 +69,7 @@ bool insertOrReplace(const QSqlDatabase &db, const Preset &p, QString *error)
     bind(q, p.spec.taskKey);
     bind(q, p.spec.notebookPath);
     bind(q, p.spec.clusterId);
-    bind(q, parametersJson(p.spec.parameters));
+    bind(q, parametersToJson(p.spec.parameters));
     bind(q, p.spec.queueEnabled);
     bind(q, p.spec.timeoutSeconds);
     bind(q, p.spec.maxRetries);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "store/StoreSql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 
 namespace Brickrun::StoreSql {
@@ -94,6 +96,25 @@ void bind(QSqlQuery &query, const QVariant &value)
         query.addBindValue(QStringLiteral(""));
     else
         query.addBindValue(value);
+}
+
+QString parametersToJson(const QList<QPair<QString, QString>> &parameters)
+{
+    QJsonArray array;
+    for (const auto &p : parameters)
+        array.append(QJsonArray{p.first, p.second});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<QPair<QString, QString>> parametersFromJson(const QString &json)
+{
+    QList<QPair<QString, QString>> parameters;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonArray pair = v.toArray();
+        parameters.append({pair.at(0).toString(), pair.at(1).toString()});
+    }
+    return parameters;
 }
 
 QString likePattern(const QString &text)

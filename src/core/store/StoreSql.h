@@ -3,7 +3,9 @@
 
 // Private to src/core/store: the few SQL helpers the stores share. Not part of the public API.
 
+#include <QList>
 #include <QLoggingCategory>
+#include <QPair>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -46,6 +48,11 @@ private:
 // addBindValue, with a null QString bound as '' (QtSql binds it as NULL, and the text columns
 // are NOT NULL: a RunRecord's empty QString is text, not "unknown").
 void bind(QSqlQuery &query, const QVariant &value);
+
+// A run's parameters as the text of a parameters column ([["name","value"],…], compact JSON,
+// order kept) and back; a column that is not such an array reads as no parameters.
+QString parametersToJson(const QList<QPair<QString, QString>> &parameters);
+QList<QPair<QString, QString>> parametersFromJson(const QString &json);
 
 // "%text%" for LIKE … ESCAPE '\', with %, _ and \ in the text matched literally.
 QString likePattern(const QString &text);
