@@ -56,6 +56,8 @@ private Q_SLOTS:
     void columnsKeepFirstSeenOrder();
     void objectOfArrays();
     void objectOfArraysPadsShortColumns();
+    void flatObjectIsKeysAndValues();
+    void cutFlatObjectEndsEarly();
     void cellTypes();
     void nestedCellsBecomeCompactJson();
     void pythonSpecialFloats();
@@ -118,6 +120,50 @@ void tst_ResultTable::objectOfArraysPadsShortColumns()
     QVERIFY(empty.isTable); // an empty DataFrame: columns, no rows
     QCOMPARE(empty.columns.size(), 2);
     QCOMPARE(empty.rows.size(), 0);
+}
+
+void tst_ResultTable::flatObjectIsKeysAndValues()
+{
+    // What a notebook most often returns: json.dumps({"status": "ok", "rows": 42}).
+    const ResultTable t = ResultTable::parse(
+        QStringLiteral(R"({"status": "ok", "rows": 42, "ratio": 0.5, "done": true, "n": null})"));
+    QVERIFY2(t.isTable, qPrintable(t.reason));
+    QCOMPARE(t.columns, (QStringList{QStringLiteral("Key"), QStringLiteral("Value")}));
+    QCOMPARE(t.rows.size(), 5);
+    QCOMPARE(t.rows.at(0), (QVariantList{QStringLiteral("status"), QStringLiteral("ok")}));
+    QCOMPARE(t.rows.at(1), (QVariantList{QStringLiteral("rows"), qint64(42)}));
+    QCOMPARE(t.rows.at(2), (QVariantList{QStringLiteral("ratio"), 0.5}));
+    QCOMPARE(t.rows.at(3), (QVariantList{QStringLiteral("done"), true}));
+    QCOMPARE(t.rows.at(4).at(0), QVariant(QStringLiteral("n")));
+    QVERIFY(!t.rows.at(4).at(1).isValid());
+
+    // Nested values as compact JSON, in the order of the text; a repeated key's last value wins.
+    const ResultTable nested =
+        ResultTable::parse(QStringLiteral(R"({"b": {"0": 1}, "a": [1, 2], "b": [3], "c": "x"})"));
+    QVERIFY2(nested.isTable, qPrintable(nested.reason));
+    QCOMPARE(nested.rows.size(), 3);
+    QCOMPARE(nested.rows.at(0), (QVariantList{QStringLiteral("b"), QStringLiteral("[3]")}));
+    QCOMPARE(nested.rows.at(1), (QVariantList{QStringLiteral("a"), QStringLiteral("[1,2]")}));
+    QCOMPARE(nested.rows.at(2), (QVariantList{QStringLiteral("c"), QStringLiteral("x")}));
+
+    // An array value first, a plain one later: still keys and values, not columns.
+    const ResultTable late = ResultTable::parse(QStringLiteral(R"({"a": [1], "b": 2})"));
+    QVERIFY2(late.isTable, qPrintable(late.reason));
+    QCOMPARE(late.columns.size(), 2);
+    QCOMPARE(late.rows.size(), 2);
+}
+
+void tst_ResultTable::cutFlatObjectEndsEarly()
+{
+    const QString whole = QStringLiteral(R"({"status": "ok", "note": "a long text", "rows": 42})");
+    for (qsizetype cut = 1; cut < whole.size(); ++cut) {
+        const ResultTable t = ResultTable::parse(whole.left(cut));
+        QVERIFY2(!t.isTable, qPrintable(whole.left(cut)));
+        QVERIFY2(t.reason.contains(QStringLiteral("ends early")), qPrintable(t.reason));
+    }
+    const ResultTable bad = ResultTable::parse(QStringLiteral(R"({"status": "ok",, "n": 1})"));
+    QVERIFY(!bad.isTable);
+    QVERIFY2(bad.reason.contains(QStringLiteral("not valid JSON")), qPrintable(bad.reason));
 }
 
 void tst_ResultTable::cellTypes()
@@ -203,12 +249,6 @@ void tst_ResultTable::notTables_data()
         << QStringLiteral("[[1, 2], [3, 4]]") << QStringLiteral("array of arrays");
     QTest::newRow("mixed array") << QStringLiteral(R"([{"a": 1}, 2])")
                                  << QStringLiteral("Element 2");
-    QTest::newRow("object of scalars")
-        << QStringLiteral(R"({"status": "ok", "count": 3})") << QStringLiteral("\"status\" is not");
-    QTest::newRow("object of objects")
-        << QStringLiteral(R"({"a": {"0": 1}})") << QStringLiteral("\"a\" is not");
-    QTest::newRow("object with a late non-array")
-        << QStringLiteral(R"({"a": [1], "b": 2})") << QStringLiteral("\"b\" is not");
     QTest::newRow("empty array") << QStringLiteral("[]") << QStringLiteral("empty JSON array");
     QTest::newRow("empty object") << QStringLiteral("{ }") << QStringLiteral("empty JSON object");
     QTest::newRow("array of empty objects")

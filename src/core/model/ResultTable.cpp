@@ -530,6 +530,38 @@ bool readColumns(Reader &reader, ResultTable &table, QString &shape)
     return true;
 }
 
+// A flat object as two columns, one row per key: {"status": "ok", "rows": 42}; `reader` is just
+// past the '{'. Values that are objects or arrays become their compact JSON text.
+bool readKeyValues(Reader &reader, ResultTable &table)
+{
+    table.columns = {ResultTable::tr("Key"), ResultTable::tr("Value")};
+    QHash<QString, int> rowOf;
+    for (;;) {
+        reader.skipWhitespace();
+        QStringView keyView;
+        if (!reader.readString(keyView))
+            return false;
+        const QString key = keyView.toString();
+        if (!reader.consume(u':'))
+            return reader.fail();
+        QVariant value;
+        if (!reader.readCell(value))
+            return false;
+        const int existing = rowOf.value(key, -1);
+        if (existing >= 0) {
+            table.rows[existing][1] = std::move(value); // a repeated key: the last value wins
+        } else {
+            rowOf.insert(key, int(table.rows.size()));
+            table.rows.append(QVariantList{key, std::move(value)});
+        }
+        if (reader.consume(u','))
+            continue;
+        if (reader.consume(u'}'))
+            return true;
+        return reader.fail();
+    }
+}
+
 } // namespace
 
 ResultTable ResultTable::parse(const QString &notebookResult)
@@ -551,10 +583,19 @@ ResultTable ResultTable::parse(const QString &notebookResult)
             ok = readRecords(reader, table, shape);
     } else if (first == QLatin1Char('{')) {
         reader.consume(u'{');
-        if (reader.consume(u'}'))
+        if (reader.consume(u'}')) {
             shape = tr("The result is an empty JSON object.");
-        else
+        } else {
             ok = readColumns(reader, table, shape);
+            if (!ok && !shape.isEmpty()) {
+                // Not every value is an array: a flat object, read as keys and values.
+                shape.clear();
+                table = ResultTable();
+                reader.rewind();
+                reader.consume(u'{');
+                ok = readKeyValues(reader, table);
+            }
+        }
     } else {
         shape = tr("The result is a single JSON value, not records.");
     }
