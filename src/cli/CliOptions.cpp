@@ -113,9 +113,7 @@ DATABRICKS_TOKEN. A token is never taken from the command line.
 
 Exit codes: 0 run succeeded, 1 run ended otherwise, 2 invalid usage or input,
 3 authentication or permission refused, 4 API or network error, 5 --timeout reached,
-130 left by a second Ctrl-C, 143 stopped by SIGTERM (the run goes on).
-
-Options:)";
+130 left by a second Ctrl-C, 143 stopped by SIGTERM (the run goes on).)";
 
 Command commandFromName(const QString &name)
 {
@@ -149,7 +147,6 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
                        QString *helpText, QString *versionText)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QString::fromUtf8(Usage));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
@@ -249,7 +246,12 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         return false;
     }
     if (parser.isSet(helpOption)) {
-        *helpText = parser.helpText();
+        // Our usage and description, then Qt's list of options and arguments (without its own
+        // one-line "Usage: PATH [options] command", which would say it a second time).
+        const QString generated = parser.helpText();
+        const qsizetype options = generated.indexOf(QLatin1String("Options:"));
+        *helpText = QString::fromUtf8(Usage) + QStringLiteral("\n\n") +
+                    (options >= 0 ? generated.mid(options) : generated);
         return false;
     }
     if (parser.isSet(versionOption)) {

@@ -79,6 +79,10 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("brickrun-cli submit (--demo | --host URL | --profile NAME)"));
         QVERIFY(help.out.contains("Exit codes"));
+        // Each heading once (Qt's own "Usage: PATH [options]" line is not added to ours).
+        QCOMPARE(help.out.count("Usage:"), 1);
+        QCOMPARE(help.out.count("Options:"), 1);
+        QVERIFY(help.out.contains("--notebook <PATH>"));
         const Run version = run({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("brickrun-cli " BRICKRUN_VERSION));
