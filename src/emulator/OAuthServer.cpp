@@ -297,7 +297,8 @@ ApiAnswer OAuthServer::authorizationCodeGrant(const QMap<QString, QString> &form
     return userTokens(it->scope, randomHex(16), now);
 }
 
-ApiAnswer OAuthServer::userTokens(const QString &scope, const QString &family, qint64 now)
+ApiAnswer OAuthServer::userTokens(const QString &scope, const QString &family, qint64 now,
+                                  bool withRefresh)
 {
     QJsonObject answer{
         {QStringLiteral("access_token"), issueAccessToken(userIdentity(), family, now)},
@@ -305,7 +306,7 @@ ApiAnswer OAuthServer::userTokens(const QString &scope, const QString &family, q
         {QStringLiteral("expires_in"),
          realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed)},
         {QStringLiteral("scope"), scope}};
-    if (scope.split(QLatin1Char(' ')).contains(QStringLiteral("offline_access"))) {
+    if (withRefresh && scope.split(QLatin1Char(' ')).contains(QStringLiteral("offline_access"))) {
         const QString refresh = base64Url(randomBytes(48));
         m_refreshTokens.insert(refresh, RefreshToken{family, scope, true});
         answer.insert(QStringLiteral("refresh_token"), refresh);
@@ -333,19 +334,9 @@ ApiAnswer OAuthServer::refreshGrant(const QMap<QString, QString> &form, qint64 n
     ++m_stats.refreshGrants;
     const QString family = it->family;
     const QString scope = it->scope;
-    if (m_settings.rotateRefreshTokens) {
+    if (m_settings.rotateRefreshTokens)
         it->valid = false;
-        return userTokens(scope, family, now);
-    }
-    QJsonObject answer{
-        {QStringLiteral("access_token"), issueAccessToken(userIdentity(), family, now)},
-        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-        {QStringLiteral("expires_in"),
-         realSeconds(m_settings.tokenLifetimeSeconds, m_settings.speed)},
-        {QStringLiteral("scope"), scope}};
-    ApiAnswer result = ApiRouter::json(answer);
-    noStore(result);
-    return result;
+    return userTokens(scope, family, now, m_settings.rotateRefreshTokens);
 }
 
 ApiAnswer OAuthServer::clientCredentialsGrant(const ApiRequest &request,

@@ -147,7 +147,10 @@ private:
 
     // Callers hold m_mutex.
     QString newCode(const Pending &pending, qint64 now);
-    ApiAnswer userTokens(const QString &scope, const QString &family, qint64 now);
+    // An access token for the signed-in user; a new refresh token too when the scope has
+    // offline_access and withRefresh (a refresh grant without rotation keeps the old one).
+    ApiAnswer userTokens(const QString &scope, const QString &family, qint64 now,
+                         bool withRefresh = true);
     QString issueAccessToken(const OAuthIdentity &identity, const QString &family, qint64 now);
     OAuthIdentity userIdentity() const;
     const ServicePrincipal *principal(const QString &clientId, bool entra) const;

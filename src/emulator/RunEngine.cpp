@@ -455,17 +455,10 @@ ApiError RunEngine::getOutput(const QString &runIdText, QJsonObject *answer)
 
 ApiError RunEngine::cancel(const QByteArray &body)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return ApiError::malformedRequest(
-            QStringLiteral("Could not parse request object: %1 at offset %2")
-                .arg(parseError.errorString())
-                .arg(parseError.offset));
-    if (!doc.isObject())
-        return ApiError::malformedRequest(
-            QStringLiteral("Invalid JSON given in the body of the request - expected a map"));
-    const QJsonValue idValue = doc.object().value(QStringLiteral("run_id"));
+    QJsonObject request;
+    if (const ApiError error = readRequestObject(body, &request); error.isError())
+        return error;
+    const QJsonValue idValue = request.value(QStringLiteral("run_id"));
     QString idText;
     if (idValue.isDouble())
         idText = QString::number(static_cast<qint64>(idValue.toDouble()));

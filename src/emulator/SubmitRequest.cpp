@@ -18,6 +18,9 @@ const QStringList kOtherTaskKinds = {
     QStringLiteral("pipeline_task"),     QStringLiteral("run_job_task"),
     QStringLiteral("condition_task"),    QStringLiteral("for_each_task")};
 
+// A deliberate copy of the client's (src/core/model/Preset.cpp): the emulator stands for the
+// service and links nothing of the client (src/emulator/CMakeLists.txt), so what the two
+// share is written twice on purpose.
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -75,17 +78,9 @@ const QStringList kRunIfConditions = {
 ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace, int maxTasks,
                               RunRecord *run)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return ApiError::malformedRequest(
-            QStringLiteral("Could not parse request object: %1 at offset %2")
-                .arg(parseError.errorString())
-                .arg(parseError.offset));
-    if (!doc.isObject())
-        return ApiError::malformedRequest(
-            QStringLiteral("Invalid JSON given in the body of the request - expected a map"));
-    const QJsonObject json = doc.object();
+    QJsonObject json;
+    if (const ApiError error = readRequestObject(body, &json); error.isError())
+        return error;
 
     const QJsonValue runName = json.value(QStringLiteral("run_name"));
     if (!runName.isUndefined() && !runName.isString())
