@@ -40,7 +40,9 @@ int main(int argc, char *argv[])
     parser.addOption(demo);
     parser.process(app);
 
-    Brickrun::KeychainTokenStore tokens;
+    // Secrets in the keychain; one the user keeps "for this session only" in memory.
+    Brickrun::KeychainTokenStore keychain;
+    Brickrun::SecretStore tokens(&keychain);
     Brickrun::AppController::Options options;
     options.startDemo = parser.isSet(demo);
     Brickrun::AppController controller(&tokens, options);

@@ -7,6 +7,7 @@
 #include "KeychainTokenStore.h"
 #include "PresetsCommand.h"
 #include "ProfilesCommand.h"
+#include "SecretStore.h"
 #include "config/AppIdentity.h"
 
 #include <QCoreApplication>
@@ -45,7 +46,8 @@ int main(int argc, char *argv[])
     if (options.command == Brickrun::Cli::Command::Presets)
         return Brickrun::Cli::runPresetsCommand(options);
 
-    Brickrun::KeychainTokenStore tokens;
+    Brickrun::KeychainTokenStore keychain;
+    Brickrun::SecretStore tokens(&keychain); // the keychain; no file, ever
     if (options.command == Brickrun::Cli::Command::Profiles) {
         Brickrun::Cli::ProfilesCommand command(options, &tokens);
         QObject::connect(&command, &Brickrun::Cli::ProfilesCommand::done, &app,

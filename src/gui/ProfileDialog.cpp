@@ -1,67 +1,37 @@
 // SPDX-License-Identifier: Apache-2.0
-// Past ~600 lines for now: the dialog holds five sign-in methods' fields, their checks, the
-// browser sign-in and the test. The sign-in part is to become a widget of its own (issue #17).
 #include "ProfileDialog.h"
 
-#include "api/HttpTransport.h"
+#include "BrowserSignInRow.h"
+#include "ConnectionTester.h"
+#include "NoKeychainNotice.h"
+#include "ProfileSaver.h"
+#include "ProfileText.h"
 #include "api/WorkspaceApi.h"
-#include "auth/BrowserSignIn.h"
 #include "auth/Credentials.h"
-#include "auth/OAuthClient.h"
 #include "auth/ProfileConnector.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 #include "config/WorkspaceUrl.h"
 #include "ui_ProfileDialog.h"
 
-#include <QDesktopServices>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QIcon>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QStyle>
-
-#include <chrono>
 
 namespace Brickrun {
 
 namespace {
 
-QString withFullStop(const QString &text)
-{
-    if (text.isEmpty() || text.endsWith(QLatin1Char('.')) || text.endsWith(QLatin1Char('?')) ||
-        text.endsWith(QLatin1Char('!')))
-        return text;
-    return text + QLatin1Char('.');
-}
-
-// The core's reasons are lower-case clauses ("a profile needs a name"); next to a field they
-// read as sentences.
-QString asSentence(const QString &reason)
-{
-    if (reason.isEmpty())
-        return reason;
-    QString s = withFullStop(reason);
-    s[0] = s.at(0).toUpper();
-    return s;
-}
+using ProfileText::asSentence;
 
 // Shows `reason` under its field, or hides the label when there is none.
 void showReason(QLabel *label, const QString &reason)
 {
     label->setText(reason);
     label->setVisible(!reason.isEmpty());
-}
-
-QPixmap resultPixmap(QWidget *widget, bool success)
-{
-    const int size = widget->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, widget);
-    const QIcon icon(success ? QStringLiteral(":/icons/state-success.svg")
-                             : QStringLiteral(":/icons/state-failed.svg"));
-    return icon.pixmap(QSize(size, size), widget->devicePixelRatioF());
 }
 
 } // namespace
@@ -75,20 +45,15 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens,
     , m_tokens(tokens)
     , m_network(network)
     , m_connector(new ProfileConnector(tokens, network, this))
-    , m_transport(new HttpTransport(network, this))
-    , m_api(new WorkspaceApi(m_transport, this))
 {
     m_ui->setupUi(this);
-    // A test should answer quickly and say what it found, not try again for minutes.
-    m_transport->setRetryPolicy(RetryPolicy::none());
-    m_transport->setTransferTimeout(std::chrono::seconds(20));
-
-    m_ui->testBusy->hide();
-    m_ui->testResultIcon->hide();
-    m_ui->testResultLabel->hide();
+    m_tester = new ConnectionTester(
+        network, m_connector, {m_ui->testBusy, m_ui->testResultIcon, m_ui->testResultLabel}, this);
+    m_saver = new ProfileSaver(m_profiles, m_connector, this);
+    m_noKeychain = new NoKeychainNotice(this);
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->statusLabel), m_noKeychain);
     m_ui->statusLabel->hide();
-    m_ui->signInStatus->setTextFormat(Qt::RichText); // only text Brickrun writes, escaped
-    m_ui->signInStatus->setOpenExternalLinks(true);
+    m_signIn = new BrowserSignInRow(network, m_ui->signInButton, m_ui->signInStatus, this);
     m_ui->signInLayout->setStretch(1, 1); // the status takes the room, not the spacer
 
     const QList<std::pair<QString, QString>> methods = {
@@ -132,36 +97,49 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens,
     });
     connect(m_ui->hostEdit, &QLineEdit::textChanged, this, [this] {
         m_hostTouched = true;
-        cancelTest();
+        m_tester->cancel();
         // A sign-in belongs to the workspace it was made with.
-        if (m_signIn || !m_signedInRefreshToken.isEmpty()) {
+        if (m_signIn->isRunning() || m_signIn->isSignedIn()) {
             QString ignored;
-            if (WorkspaceUrl::parse(m_ui->hostEdit->text(), &ignored) != m_signedInHost)
-                forgetSignIn();
+            if (WorkspaceUrl::parse(m_ui->hostEdit->text(), &ignored) != m_signIn->host())
+                m_signIn->forget();
         }
         validate();
     });
     for (QLineEdit *edit : {m_ui->tokenEdit, m_ui->clientIdEdit, m_ui->tenantEdit}) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             m_tokenTouched = true;
-            cancelTest();
+            m_tester->cancel();
             validate();
         });
     }
     connect(m_ui->authCombo, &QComboBox::currentIndexChanged, this, [this] {
-        cancelTest();
-        forgetSignIn();
+        m_tester->cancel();
+        m_signIn->forget();
         updateMethodFields();
         validate();
     });
+    connect(m_ui->clusterEdit, &QLineEdit::textChanged, m_noKeychain, &QWidget::hide);
     connect(m_ui->caFileEdit, &QLineEdit::textChanged, this, [this] {
-        cancelTest();
+        m_tester->cancel();
         validate();
     });
     connect(m_ui->caFileBrowseButton, &QPushButton::clicked, this, &ProfileDialog::browseCaFile);
     connect(m_ui->testButton, &QPushButton::clicked, this, &ProfileDialog::startTest);
     connect(m_ui->signInButton, &QPushButton::clicked, this, &ProfileDialog::startSignIn);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(m_tester, &ConnectionTester::runningChanged, this, &ProfileDialog::updateButtons);
+    connect(m_signIn, &BrowserSignInRow::runningChanged, this, &ProfileDialog::updateButtons);
+    connect(m_signIn, &BrowserSignInRow::signedIn, this, &ProfileDialog::askWhoSignedIn);
+    connect(m_saver, &ProfileSaver::saved, this, &ProfileDialog::onSaved);
+    connect(m_saver, &ProfileSaver::failed, this, &ProfileDialog::onSaveFailed);
+    connect(m_saver, &ProfileSaver::noKeychain, this, &ProfileDialog::onNoKeychain);
+    connect(m_noKeychain, &NoKeychainNotice::useForSessionRequested, this, [this] {
+        m_noKeychain->hide();
+        showStatus(tr("Saving…"), false);
+        m_saver->saveForSession();
+        updateButtons();
+    });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ProfileDialog::reject);
 
     applyErrorColours();
@@ -214,14 +192,15 @@ void ProfileDialog::updateMethodFields()
     m_ui->formLayout->setRowVisible(m_ui->signInLayout, type == AuthType::OAuthU2M);
     m_ui->tokenLabel->setText(type == AuthType::Pat ? tr("&Token:") : tr("Client sec&ret:"));
     const bool keepsStored = isEditing() && !identityChanged();
+    const QString stored = m_existing && m_connector->isSecretKeptForSession(*m_existing)
+                               ? tr("Kept for this session only; leave empty to keep it")
+                               : tr("Stored in the keychain; leave empty to keep it");
     if (type == AuthType::Pat)
-        m_ui->tokenEdit->setPlaceholderText(
-            keepsStored ? tr("Stored in the keychain; leave empty to keep it")
-                        : tr("Personal access token (dapi…)"));
+        m_ui->tokenEdit->setPlaceholderText(keepsStored ? stored
+                                                        : tr("Personal access token (dapi…)"));
     else
         m_ui->tokenEdit->setPlaceholderText(
-            keepsStored ? tr("Stored in the keychain; leave empty to keep it")
-                        : tr("The service principal's OAuth secret"));
+            keepsStored ? stored : tr("The service principal's OAuth secret"));
     m_ui->tenantEdit->setPlaceholderText(type == AuthType::AzureCli
                                              ? tr("Optional: the tenant az should sign in to")
                                              : tr("Entra ID tenant id"));
@@ -232,24 +211,16 @@ void ProfileDialog::updateMethodFields()
         m_ui->introLabel->setText(tr("A profile remembers one Azure Databricks workspace. Its "
                                      "secrets (token, refresh token or client secret) are kept in "
                                      "your system's keychain, never in a file."));
-    if (type == AuthType::OAuthU2M && !m_signIn) {
-        if (!m_signedInRefreshToken.isEmpty())
-            m_ui->signInStatus->setText(tr("Signed in as %1.")
-                                            .arg(m_signedInUser.isEmpty()
-                                                     ? tr("an unnamed user")
-                                                     : m_signedInUser.toHtmlEscaped()));
-        else if (keepsStored && !m_existing->signedInAs.isEmpty())
-            m_ui->signInStatus->setText(
-                tr("Signed in as %1.").arg(m_existing->signedInAs.toHtmlEscaped()));
-        else
-            m_ui->signInStatus->setText(tr("Not signed in yet."));
-        m_ui->signInButton->setText(keepsStored || !m_signedInRefreshToken.isEmpty()
-                                        ? tr("Sign in again…")
-                                        : tr("Sign in…"));
-    }
+    if (type == AuthType::OAuthU2M)
+        m_signIn->showState(keepsStored, m_existing ? m_existing->signedInAs : QString());
 }
 
 ProfileDialog::~ProfileDialog() = default;
+
+QUrl ProfileDialog::signInUrl() const
+{
+    return m_signIn->signInUrl();
+}
 
 QString ProfileDialog::enteredToken() const
 {
@@ -318,6 +289,7 @@ ProfileDialog::Check ProfileDialog::check() const
 
 void ProfileDialog::validate()
 {
+    m_noKeychain->hide(); // its choice was about the fields as they were
     m_check = check();
     updateMethodFields();
     const Check &c = m_check;
@@ -336,7 +308,7 @@ void ProfileDialog::validate()
 void ProfileDialog::updateButtons()
 {
     const Check &c = m_check;
-    const bool idle = !m_saving;
+    const bool idle = !m_saver->isSaving();
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(idle && c.isValid());
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(idle);
     const QString type = authType();
@@ -344,18 +316,18 @@ void ProfileDialog::updateButtons()
         isEditing() && !identityChanged()
             ? true
             : type == AuthType::AzureCli ||
-                  (type == AuthType::OAuthU2M ? !m_signedInRefreshToken.isEmpty()
-                                              : !enteredToken().isEmpty());
-    m_ui->testButton->setEnabled(idle && !m_testing && !m_signIn && c.hostError.isEmpty() &&
-                                 c.caFileError.isEmpty() && c.clientIdError.isEmpty() &&
-                                 c.tenantError.isEmpty() && hasCredentials);
+                  (type == AuthType::OAuthU2M ? m_signIn->isSignedIn() : !enteredToken().isEmpty());
+    m_ui->testButton->setEnabled(idle && !m_tester->isRunning() && !m_signIn->isRunning() &&
+                                 c.hostError.isEmpty() && c.caFileError.isEmpty() &&
+                                 c.clientIdError.isEmpty() && c.tenantError.isEmpty() &&
+                                 hasCredentials);
     m_ui->signInButton->setEnabled(idle && c.hostError.isEmpty() && c.caFileError.isEmpty());
     const QList<QWidget *> inputs = {
         m_ui->nameEdit,    m_ui->hostEdit,     m_ui->tokenEdit,
         m_ui->clusterEdit, m_ui->caFileEdit,   m_ui->caFileBrowseButton,
         m_ui->authCombo,   m_ui->clientIdEdit, m_ui->tenantEdit};
     for (QWidget *w : inputs)
-        w->setEnabled(idle && !m_signIn);
+        w->setEnabled(idle && !m_signIn->isRunning());
 }
 
 void ProfileDialog::applyErrorColours()
@@ -408,195 +380,76 @@ Profile ProfileDialog::profileFromFields(const Check &c) const
     profile.caFile = caFilePath();
     if (m_existing && !identityChanged())
         profile.signedInAs = m_existing->signedInAs;
-    if (profile.authType == AuthType::OAuthU2M && !m_signedInRefreshToken.isEmpty())
-        profile.signedInAs = m_signedInUser;
+    if (profile.authType == AuthType::OAuthU2M && m_signIn->isSignedIn())
+        profile.signedInAs = m_signIn->user();
     return profile;
 }
 
 void ProfileDialog::startTest()
 {
     const Check c = check();
-    if (m_testing || !c.hostError.isEmpty() || !c.caFileError.isEmpty())
+    if (m_tester->isRunning() || !c.hostError.isEmpty() || !c.caFileError.isEmpty())
         return;
-    const int generation = ++m_testGeneration;
-    m_testing = true;
-    m_ui->testBusy->show();
-    m_ui->testResultIcon->hide();
-    m_ui->testResultLabel->setText(tr("Asking %1…").arg(c.host.host()));
-    m_ui->testResultLabel->show();
-    updateButtons();
-
     const Profile profile = profileFromFields(c);
+    const QString method = m_ui->authCombo->currentText();
+    m_tester->announce(c.host.host());
     QString secret = enteredToken();
     if (profile.authType == AuthType::OAuthU2M)
-        secret = m_signedInRefreshToken;
-    if (!secret.isEmpty() || profile.authType == AuthType::AzureCli || !isEditing())
-        return runTest(profile, secret, c.certificates, generation);
-
+        secret = m_signIn->refreshToken();
+    if (!secret.isEmpty() || profile.authType == AuthType::AzureCli || !isEditing()) {
+        const AccessToken current =
+            profile.authType == AuthType::OAuthU2M ? m_signIn->access() : AccessToken{};
+        m_tester->test(profile, secret, c.certificates, method, current);
+        return;
+    }
     // Editing with an empty field: test the secret the keychain holds.
-    m_transport->abortAll();
-    m_connector->connectTransport(
-        profile, m_transport, this,
-        [this, profile, generation](const ProfileConnector::Outcome &o) {
-            if (generation != m_testGeneration)
-                return;
-            if (!o.isOk()) {
-                finishTest(false, o.failure == ProfileConnector::Failure::NotSignedIn
-                                      ? (profile.authType == AuthType::OAuthU2M
-                                             ? tr("This profile is not signed in; sign in to "
-                                                  "test it.")
-                                             : tr("No secret is stored for this profile; enter "
-                                                  "one to test it."))
-                                      : asSentence(o.error));
-                return;
-            }
-            m_api->testConnection(this,
-                                  [this, profile, generation](const ConnectionReport &report) {
-                                      if (generation == m_testGeneration)
-                                          showTestResult(report);
-                                  });
-        });
-}
-
-void ProfileDialog::runTest(const Profile &profile, const QString &secret,
-                            const QList<QSslCertificate> &certificates, int generation)
-{
-    m_transport->abortAll();
-    Credentials *credentials =
-        ProfileConnector::credentialsFor(profile, secret, m_network, certificates, nullptr);
-    if (profile.authType == AuthType::OAuthU2M && !m_signedInAccessToken.isEmpty())
-        credentials->setCurrent({m_signedInAccessToken, m_signedInExpiresAt});
-    m_transport->setExtraCaCertificates(certificates);
-    m_transport->setEndpoint(profile.host, credentials);
-    m_api->testConnection(this, [this, generation](const ConnectionReport &report) {
-        if (generation == m_testGeneration)
-            showTestResult(report);
-    });
-}
-
-void ProfileDialog::showTestResult(const ConnectionReport &report)
-{
-    QString text = report.summary;
-    if (report.tokenAccepted) {
-        const Credentials *credentials = m_transport->credentials();
-        const QString method = m_ui->authCombo->currentText();
-        text += QLatin1Char(' ') + tr("Sign-in method: %1.").arg(method);
-        if (credentials && credentials->current().expiresAt.isValid())
-            text += QLatin1Char(' ') +
-                    tr("The access token is valid until %1.")
-                        .arg(QLocale().toString(credentials->current().expiresAt.toLocalTime(),
-                                                QLocale::ShortFormat));
-    }
-    finishTest(report.tokenAccepted, text);
-}
-
-void ProfileDialog::finishTest(bool success, const QString &text)
-{
-    m_testing = false;
-    m_ui->testBusy->hide();
-    m_ui->testResultIcon->setPixmap(resultPixmap(this, success));
-    m_ui->testResultIcon->show();
-    m_ui->testResultLabel->setText(text);
-    m_ui->testResultLabel->show();
-    updateButtons();
-}
-
-void ProfileDialog::cancelTest()
-{
-    // What was found no longer describes the fields.
-    ++m_testGeneration;
-    m_transport->abortAll();
-    m_ui->testResultIcon->hide();
-    m_ui->testResultLabel->hide();
-    m_ui->testResultLabel->clear();
-    if (m_testing) {
-        m_testing = false;
-        m_ui->testBusy->hide();
-        updateButtons();
-    }
-}
-
-void ProfileDialog::setSaving(bool saving)
-{
-    m_saving = saving;
-    if (saving)
-        showStatus(tr("Saving…"), false);
-    updateButtons();
+    m_tester->testStored(profile, method);
 }
 
 void ProfileDialog::accept()
 {
     const Check c = check();
-    if (m_saving || !c.isValid())
+    if (m_saver->isSaving() || !c.isValid())
         return;
-    if (m_testing)
-        cancelTest();
-    if (m_signIn)
-        m_signIn->cancel();
+    m_tester->cancel();
+    m_signIn->cancel();
 
     const Profile profile = profileFromFields(c);
     QString secret = enteredToken();
     if (profile.authType == AuthType::OAuthU2M)
-        secret = m_signedInRefreshToken;
+        secret = m_signIn->refreshToken();
     else if (profile.authType == AuthType::AzureCli)
         secret.clear();
-
-    setSaving(true);
-    if (!identityChanged())
-        return storeAndSave(profile, secret);
-    // A secret belongs to one workspace and one method: it never follows the profile.
-    m_connector->forgetSecrets(
-        profile.name, this, [this, profile, secret](const TokenStore::Outcome &o) {
-            if (!o.isOk()) {
-                setSaving(false);
-                showStatus(tr("The old secrets could not be removed from the keychain, so nothing "
-                              "was saved: %1")
-                               .arg(withFullStop(o.message)),
-                           true);
-                return;
-            }
-            storeAndSave(profile, secret);
-        });
+    m_noKeychain->hide();
+    showStatus(tr("Saving…"), false);
+    m_saver->save(profile, secret, identityChanged(), !isEditing());
+    updateButtons();
 }
 
-void ProfileDialog::storeAndSave(const Profile &profile, const QString &secret)
+void ProfileDialog::onSaved(const QString &profile, bool sessionOnly)
 {
-    if (secret.isEmpty()) // editing: the stored secret stays; or a method without one
-        return saveProfile(profile, false);
-    // The secret goes to the keychain first: there is no other place it may go.
-    m_connector->storeSecret(profile, secret, this, [this, profile](const TokenStore::Outcome &o) {
-        if (!o.isOk()) {
-            setSaving(false);
-            showStatus(tr("The secret could not be stored in the keychain, so nothing was "
-                          "saved: %1")
-                           .arg(withFullStop(o.message)),
-                       true);
-            return;
-        }
-        saveProfile(profile, true);
-    });
-}
-
-void ProfileDialog::saveProfile(const Profile &profile, bool secretWritten)
-{
-    QString error;
-    if (!m_profiles->save(profile, &error)) {
-        // A new profile's secret must not outlive the failed save.
-        if (secretWritten && !isEditing())
-            m_connector->forgetSecrets(profile.name, this, [](const TokenStore::Outcome &) {});
-        setSaving(false);
-        showStatus(tr("The profile could not be saved: %1").arg(asSentence(error)), true);
-        return;
-    }
-    m_savedName = profile.name;
-    m_saving = false;
+    m_savedName = profile;
+    m_savedForSessionOnly = sessionOnly;
     showStatus(QString(), false);
     QDialog::accept();
 }
 
+void ProfileDialog::onSaveFailed(const QString &message)
+{
+    showStatus(message, true);
+    updateButtons();
+}
+
+void ProfileDialog::onNoKeychain(const QString &message, const QString &detail)
+{
+    showStatus(QString(), false);
+    m_noKeychain->showProblem(message, detail);
+    updateButtons();
+}
+
 void ProfileDialog::startSignIn()
 {
-    if (m_signIn) { // the button reads "Cancel sign-in" meanwhile
+    if (m_signIn->isRunning()) { // the button reads "Cancel sign-in" meanwhile
         m_signIn->cancel();
         return;
     }
@@ -610,105 +463,39 @@ void ProfileDialog::startSignIn()
         validate();
         return;
     }
-    cancelTest();
-    forgetSignIn();
-    auto *oauth = new OAuthClient(m_network);
-    oauth->setExtraCaCertificates(c.certificates);
-    m_signIn = new BrowserSignIn(oauth, c.host, this);
-    oauth->setParent(m_signIn);
-    const QUrl host = c.host;
-    connect(m_signIn, &BrowserSignIn::authorizationUrlReady, this, [this](const QUrl &url) {
-        m_signInUrl = url;
-        const QString link = QStringLiteral("<a href=\"%1\">%2</a>")
-                                 .arg(QString::fromUtf8(url.toEncoded()).toHtmlEscaped(),
-                                      tr("open the sign-in page"));
-        const bool opened = QDesktopServices::openUrl(url);
-        m_ui->signInStatus->setText(
-            opened ? tr("Waiting for the browser… If no browser window appeared, %1.").arg(link)
-                   : tr("No browser could be opened: %1 in a browser on this computer.").arg(link));
-    });
-    connect(m_signIn, &BrowserSignIn::exchangingCode, this,
-            [this] { m_ui->signInStatus->setText(tr("Finishing the sign-in…")); });
-    connect(m_signIn, &BrowserSignIn::finished, this,
-            [this, host](const BrowserSignIn::Outcome &outcome) {
-                m_signIn->deleteLater();
-                m_signIn = nullptr;
-                m_ui->signInButton->setText(tr("Sign in…"));
-                if (!outcome.isOk()) {
-                    m_ui->signInStatus->setText(outcome.error.toHtmlEscaped());
-                    updateButtons();
-                    return;
-                }
-                onSignInFinished(host, outcome.tokens.refreshToken, outcome.tokens.access.value,
-                                 outcome.tokens.access.expiresAt);
-            });
-    m_ui->signInButton->setText(tr("Cancel sign-in"));
-    m_ui->signInStatus->setText(tr("Reading the workspace's sign-in settings…"));
-    updateButtons();
-    m_ui->signInButton->setEnabled(true);
-    m_signIn->start();
+    m_tester->cancel();
+    m_signIn->start(c.host, c.certificates);
 }
 
-void ProfileDialog::onSignInFinished(const QUrl &host, const QString &refreshToken,
-                                     const QString &access, const QDateTime &expiresAt)
+void ProfileDialog::askWhoSignedIn()
 {
-    m_signedInHost = host;
-    m_signedInRefreshToken = refreshToken;
-    m_signedInAccessToken = access;
-    m_signedInExpiresAt = expiresAt;
-    m_signedInUser.clear();
-    m_ui->signInStatus->setText(tr("Signed in; asking the workspace who you are…"));
-    updateButtons();
-    // Who signed in: the same question as Test connection, with the new tokens.
+    // The same question as Test connection, with the new tokens.
     const Check c = check();
     Profile profile = profileFromFields(c);
     profile.authType = AuthType::OAuthU2M;
-    const int generation = ++m_testGeneration;
-    m_testing = true;
-    m_ui->testBusy->show();
-    m_transport->abortAll();
-    Credentials *credentials =
-        ProfileConnector::credentialsFor(profile, refreshToken, m_network, c.certificates, nullptr);
-    credentials->setCurrent({access, expiresAt});
-    m_transport->setExtraCaCertificates(c.certificates);
-    m_transport->setEndpoint(profile.host, credentials);
-    m_api->testConnection(this, [this, generation](const ConnectionReport &report) {
-        if (generation != m_testGeneration)
-            return;
-        m_signedInUser = report.user.userName;
-        showTestResult(report);
-        updateMethodFields();
-        // Signed in: Return now saves, it does not start another sign-in.
-        if (QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok); ok->isEnabled()) {
-            ok->setDefault(true);
-            ok->setFocus();
-        }
-    });
-}
-
-void ProfileDialog::forgetSignIn()
-{
-    if (m_signIn)
-        m_signIn->cancel();
-    m_signedInHost.clear();
-    m_signedInRefreshToken.clear();
-    m_signedInAccessToken.clear();
-    m_signedInExpiresAt = {};
-    m_signedInUser.clear();
-    m_signInUrl.clear();
+    m_tester->test(
+        profile, m_signIn->refreshToken(), c.certificates, m_ui->authCombo->currentText(),
+        m_signIn->access(), [this](const ConnectionReport &report) {
+            m_signIn->setUser(report.user.userName);
+            updateMethodFields();
+            // Signed in: Return now saves, it does not start another sign-in.
+            if (QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok); ok->isEnabled()) {
+                ok->setDefault(true);
+                ok->setFocus();
+            }
+        });
 }
 
 void ProfileDialog::reject()
 {
-    if (!m_saving) // the keychain is writing; its answer decides
+    if (!m_saver->isSaving()) // the keychain is writing; its answer decides
         QDialog::reject();
 }
 
 void ProfileDialog::done(int result)
 {
-    cancelTest();
-    if (m_signIn)
-        m_signIn->cancel();
+    m_tester->cancel();
+    m_signIn->cancel();
     QDialog::done(result);
 }
 

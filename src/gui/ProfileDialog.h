@@ -3,7 +3,6 @@
 
 #include "model/Profile.h"
 
-#include <QDateTime>
 #include <QDialog>
 #include <QSslCertificate>
 #include <QUrl>
@@ -16,13 +15,13 @@ class QNetworkAccessManager;
 
 namespace Brickrun {
 
-class BrowserSignIn;
-class HttpTransport;
+class BrowserSignInRow;
+class ConnectionTester;
+class NoKeychainNotice;
 class ProfileConnector;
+class ProfileSaver;
 class ProfileStore;
 class TokenStore;
-class WorkspaceApi;
-struct ConnectionReport;
 
 namespace Ui {
 class ProfileDialog;
@@ -32,10 +31,13 @@ class ProfileDialog;
 // default), the Azure CLI, a service principal's client secret (Databricks or Entra ID) or a
 // personal access token. The fields are checked as the user types, with the reason next to the
 // field; OK stays disabled while anything is wrong. OK stores the secret in the keychain first
-// and only then the profile; when the keychain fails the dialog says why, stays open and saves
-// nothing. A changed workspace or method removes the stored secrets: they never follow a
-// profile to another host. "Sign in…" opens the browser at the workspace's consent page; "Test
-// connection" asks the workspace who the credentials belong to. Neither blocks the window.
+// and only then the profile (ProfileSaver); when the keychain fails the dialog says why, stays
+// open and saves nothing. Without any keychain it says what is missing and offers "Use for
+// this session only" (NoKeychainNotice): the profile is saved, its secret kept in memory until
+// the program quits, never in a file. A changed workspace or method removes the stored
+// secrets: they never follow a profile to another host. "Sign in…" opens the browser at the
+// workspace's consent page; "Test connection" (ConnectionTester) asks the workspace who the
+// credentials belong to. Neither blocks the window.
 class ProfileDialog : public QDialog
 {
     Q_OBJECT
@@ -48,11 +50,13 @@ public:
     ~ProfileDialog() override;
 
     QString profileName() const { return m_savedName; } // the saved profile, after accept()
+    // Saved with "Use for this session only": its secret is in memory, not in a keychain.
+    bool savedForSessionOnly() const { return m_savedForSessionOnly; }
 
     // Starts the browser sign-in at once (Sign in again), when the method is the browser.
     void startSignIn();
     // The consent page of the sign-in in progress (also offered as a link in the dialog).
-    QUrl signInUrl() const { return m_signInUrl; }
+    QUrl signInUrl() const;
 
 public Q_SLOTS:
     void accept() override; // starts saving; the dialog closes when the profile is saved
@@ -90,21 +94,13 @@ private:
     // Host, method, client id, tenant and authority as the fields say, for `host`.
     Profile credentialFields(const QUrl &host) const;
     void updateMethodFields();
-    void onSignInFinished(const QUrl &host, const QString &refreshToken, const QString &access,
-                          const QDateTime &expiresAt);
-    void forgetSignIn();
+    void askWhoSignedIn();
 
     void browseCaFile();
     void startTest();
-    void runTest(const Profile &profile, const QString &secret,
-                 const QList<QSslCertificate> &certificates, int generation);
-    void showTestResult(const ConnectionReport &report);
-    void finishTest(bool success, const QString &text);
-    void cancelTest();
-
-    void setSaving(bool saving);
-    void storeAndSave(const Profile &profile, const QString &secret);
-    void saveProfile(const Profile &profile, bool secretWritten);
+    void onSaved(const QString &profile, bool sessionOnly);
+    void onSaveFailed(const QString &message);
+    void onNoKeychain(const QString &message, const QString &detail);
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     Check m_check; // of the fields as they are now
@@ -112,27 +108,19 @@ private:
     TokenStore *m_tokens;
     QNetworkAccessManager *m_network;
     ProfileConnector *m_connector;
-    HttpTransport *m_transport;
-    WorkspaceApi *m_api;
+    ConnectionTester *m_tester = nullptr;
+    ProfileSaver *m_saver = nullptr;
+    NoKeychainNotice *m_noKeychain = nullptr;
     QString m_editName;
     std::optional<Profile> m_existing;
     QString m_editAuthType;
-    // The browser sign-in: in progress, and what it gave (kept in memory until OK).
-    BrowserSignIn *m_signIn = nullptr;
-    QUrl m_signInUrl;
-    QUrl m_signedInHost;
-    QString m_signedInRefreshToken;
-    QString m_signedInAccessToken;
-    QDateTime m_signedInExpiresAt;
-    QString m_signedInUser;
+    BrowserSignInRow *m_signIn = nullptr; // the browser sign-in and what it gave
     QString m_savedName;
+    bool m_savedForSessionOnly = false;
     bool m_nameTouched = false;
     bool m_hostTouched = false;
     bool m_tokenTouched = false;
-    bool m_testing = false;
-    bool m_saving = false;
     bool m_statusIsError = false;
-    int m_testGeneration = 0;
 };
 
 } // namespace Brickrun

@@ -9,7 +9,8 @@ namespace Brickrun {
 namespace {
 
 // QtKeychain's errors in words a user can act on. QtKeychain 0.13 on Linux reports a missing
-// Secret Service as OtherError with a D-Bus message, not as NoBackendAvailable.
+// Secret Service (or a missing session bus) as OtherError with a D-Bus or GLib message, not as
+// NoBackendAvailable. The raw message goes to Outcome::detail.
 TokenStore::Outcome outcomeOf(QKeychain::Job *job, const QString &profile)
 {
     TokenStore::Outcome o;
@@ -27,6 +28,7 @@ TokenStore::Outcome outcomeOf(QKeychain::Job *job, const QString &profile)
     case QKeychain::AccessDenied:
         o.status = TokenStore::Status::AccessDenied;
         o.message = QObject::tr("Access to the keychain was denied (%1).").arg(detail);
+        o.detail = detail;
         return o;
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -40,18 +42,21 @@ TokenStore::Outcome outcomeOf(QKeychain::Job *job, const QString &profile)
             detail.contains(QLatin1String("No such secret collection")) ||
             detail.contains(QLatin1String("Could not connect")) ||
             detail.contains(QLatin1String("/org/freedesktop/secrets/collection")) ||
-            detail.contains(QLatin1String("not provided by any .service"))) {
+            detail.contains(QLatin1String("not provided by any .service")) ||
+            // No session bus at all: libsecret tries to start one with dbus-launch.
+            detail.contains(QLatin1String("dbus-launch")) ||
+            detail.contains(QLatin1String("autolaunch"), Qt::CaseInsensitive) ||
+            detail.contains(QLatin1String("DBUS_SESSION_BUS_ADDRESS"))) {
             o.status = TokenStore::Status::NoBackend;
             break;
         }
         o.status = TokenStore::Status::Failed;
         o.message = QObject::tr("The keychain failed: %1").arg(detail);
+        o.detail = detail;
         return o;
     }
-    o.message = QObject::tr("No keychain service is running, so the token cannot be stored or "
-                            "read. On Linux, start a Secret Service such as gnome-keyring or "
-                            "KWallet (%1).")
-                    .arg(detail);
+    o.message = KeychainTokenStore::noKeychainMessage();
+    o.detail = detail;
     return o;
 }
 
@@ -80,6 +85,20 @@ void run(Job *job, const QString &profile, QObject *context, TokenStore::Callbac
 }
 
 } // namespace
+
+QString KeychainTokenStore::noKeychainMessage()
+{
+#if defined(Q_OS_WIN) || defined(Q_OS_MACOS)
+    return QObject::tr("The system keychain did not answer, so Brickrun cannot keep the secret "
+                       "(it never writes secrets to a file). Sign in to your user account "
+                       "normally and try again.");
+#else
+    return QObject::tr("No keychain service is running, so Brickrun cannot keep the secret: it "
+                       "keeps secrets only in a keychain, never in a file. Install and start one "
+                       "(GNOME Keyring, KWallet, or KeePassXC with its Secret Service "
+                       "integration turned on), then try again.");
+#endif
+}
 
 KeychainTokenStore::KeychainTokenStore(QObject *parent, const QString &service)
     : TokenStore(parent)

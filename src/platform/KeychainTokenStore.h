@@ -22,6 +22,10 @@ public:
 
     QString service() const { return m_service; }
 
+    // What a missing keychain (Status::NoBackend) means and how to get one, in plain words;
+    // the keychain's own error goes to Outcome::detail, never into this sentence.
+    static QString noKeychainMessage();
+
 private:
     QString m_service;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "Emulator.h"
 #include "ProfileDialog.h"
+#include "SecretStore.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 
@@ -145,6 +146,7 @@ private Q_SLOTS:
     void testAgainAfterAddingTheCaFile();
     void okStoresTokenThenProfile();
     void keychainFailureKeepsDialogOpen();
+    void noKeychainOffersThisSessionOnly();
     void editKeepsStoredTokenWhenFieldEmpty();
     void editReplacesTokenWhenEntered();
     void newProfileDefaultsToTheBrowser();
@@ -589,14 +591,16 @@ void tst_ProfileDialog::keychainFailureKeepsDialogOpen()
 {
     auto dialog = newDialog();
     fillValid(dialog.get());
-    m_tokens->failWith = TokenStore::Status::NoBackend;
+    m_tokens->failWith = TokenStore::Status::AccessDenied;
 
     QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
     auto *status = child<QLabel>(dialog.get(), "statusLabel");
-    QTRY_VERIFY2(status->text().contains(QLatin1String("no keychain service is running")),
+    QTRY_VERIFY2(status->text().contains(QLatin1String("the keychain refused access")),
                  qPrintable(status->text()));
     QVERIFY(status->text().contains(QLatin1String("nothing was saved")));
     QVERIFY(status->isVisible());
+    // A keychain that is there but refuses offers no way around it.
+    QVERIFY(!child<QWidget>(dialog.get(), "noKeychainNotice")->isVisible());
     QVERIFY(dialog->isVisible());
     QVERIFY(dialog->result() != QDialog::Accepted);
     QVERIFY(dialog->profileName().isEmpty());
@@ -612,6 +616,54 @@ void tst_ProfileDialog::keychainFailureKeepsDialogOpen()
     QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
     QTRY_VERIFY(!dialog->isVisible());
     QVERIFY(m_profiles->contains(QStringLiteral("work")));
+}
+
+void tst_ProfileDialog::noKeychainOffersThisSessionOnly()
+{
+    // The programs' store: session secrets over the keychain (here the fake one).
+    SecretStore secrets(m_tokens.get());
+    ProfileDialog dialog(m_profiles.get(), &secrets, &m_network, nullptr);
+    dialog.show();
+    fillValid(&dialog);
+    m_tokens->failWith = TokenStore::Status::NoBackend;
+
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    auto *notice = child<QWidget>(&dialog, "noKeychainNotice");
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY(child<QLabel>(&dialog, "noKeychainMessage")
+                ->text()
+                .contains(QLatin1String("no keychain service is running")));
+    QVERIFY(!child<QLabel>(&dialog, "statusLabel")->isVisible());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(m_profiles->profiles().isEmpty());
+
+    // Changing a field withdraws the offer: it was about the fields as they were.
+    type(&dialog, "clusterEdit", QStringLiteral("demo-cluster-cold"));
+    QVERIFY(!notice->isVisible());
+    QTest::mouseClick(okButton(&dialog), Qt::LeftButton);
+    QTRY_VERIFY(notice->isVisible());
+
+    QTest::mouseClick(child<QPushButton>(&dialog, "sessionOnlyButton"), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.savedForSessionOnly());
+    QCOMPARE(m_profiles->profile(QStringLiteral("work"))->clusterId,
+             QStringLiteral("demo-cluster-cold"));
+    // The secret is in this process's memory only: not in the keychain, not in the settings.
+    QVERIFY(m_tokens->tokens.isEmpty());
+    QVERIFY(secrets.isKeptForSession(QStringLiteral("work")));
+    QVERIFY(!settingsFileContents().contains(GoodToken.toUtf8()));
+    bool read = false;
+    secrets.readToken(QStringLiteral("work"), this, [&read](const TokenStore::Outcome &o) {
+        QCOMPARE(o.token, GoodToken);
+        read = true;
+    });
+    QTRY_VERIFY(read);
+
+    // Editing it says so, and keeps it when the field stays empty.
+    ProfileDialog edit(m_profiles.get(), &secrets, &m_network, nullptr, QStringLiteral("work"));
+    QCOMPARE(child<QLineEdit>(&edit, "tokenEdit")->placeholderText(),
+             QStringLiteral("Kept for this session only; leave empty to keep it"));
 }
 
 void tst_ProfileDialog::editKeepsStoredTokenWhenFieldEmpty()
@@ -851,8 +903,7 @@ void tst_ProfileDialog::screenshots()
 
         m_tokens->failWith = TokenStore::Status::NoBackend;
         QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
-        QTRY_VERIFY(
-            child<QLabel>(dialog.get(), "statusLabel")->text().contains(QLatin1String("keychain")));
+        QTRY_VERIFY(child<QWidget>(dialog.get(), "noKeychainNotice")->isVisible());
         QVERIFY(saveGrab(dialog.get(),
                          dir + QStringLiteral("/profiledialog-keychain%1.png").arg(suffix)));
         m_tokens->failWith = TokenStore::Status::Ok;

@@ -168,6 +168,17 @@ void ProfileConnector::connectTransport(const Profile &profile, HttpTransport *t
                    QStringLiteral("profile \"%1\" %2").arg(profile.name, what), nullptr});
             return;
         }
+        if (o.status == TokenStore::Status::NoBackend) {
+            // Nothing can be stored: the profile needs its secret again (for this session).
+            Outcome notStored{Failure::NotSignedIn,
+                              QStringLiteral("profile \"%1\" has no stored secret: no keychain "
+                                             "service is running")
+                                  .arg(profile.name),
+                              nullptr};
+            notStored.noKeychain = true;
+            reply(notStored);
+            return;
+        }
         if (!o.isOk()) {
             reply({Failure::Keychain, o.message, nullptr});
             return;
@@ -185,6 +196,18 @@ void ProfileConnector::storeSecret(const Profile &profile, const QString &secret
         return;
     }
     m_tokens->writeToken(key, secret, context, std::move(callback));
+}
+
+bool ProfileConnector::keepSecretForSession(const Profile &profile, const QString &secret)
+{
+    const QString key = secretKey(profile.name, profile.authType);
+    return !key.isEmpty() && m_tokens->keepForSession(key, secret);
+}
+
+bool ProfileConnector::isSecretKeptForSession(const Profile &profile) const
+{
+    const QString key = secretKey(profile.name, profile.authType);
+    return !key.isEmpty() && m_tokens->isKeptForSession(key);
 }
 
 void ProfileConnector::forgetSecrets(const QString &profile, QObject *context,

@@ -37,6 +37,9 @@ public:
         Failure failure = Failure::None;
         QString error;                      // one sentence when failure != None
         Credentials *credentials = nullptr; // owned by the transport
+        // NotSignedIn because no keychain is running (TokenStore::Status::NoBackend) and no
+        // secret is kept for this session: the secret is to be given again, or another way.
+        bool noKeychain = false;
         bool isOk() const { return failure == Failure::None; }
     };
     using Callback = std::function<void(const Outcome &)>;
@@ -62,6 +65,11 @@ public:
     // Stores the method's secret for the profile.
     void storeSecret(const Profile &profile, const QString &secret, QObject *context,
                      TokenStore::Callback callback);
+    // "Use for this session only": keeps the method's secret in memory, never in a file (when
+    // no keychain is there). False when the token store cannot (see TokenStore::keepForSession).
+    bool keepSecretForSession(const Profile &profile, const QString &secret);
+    // Whether the profile's secret is one kept for this session only.
+    bool isSecretKeptForSession(const Profile &profile) const;
     // Removes every secret kept for the profile (host or method changed, sign-out, removal).
     // Calls back once with the first failure, or Ok.
     void forgetSecrets(const QString &profile, QObject *context, TokenStore::Callback callback);

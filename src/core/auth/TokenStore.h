@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace Brickrun {
 
@@ -25,9 +26,17 @@ public:
     };
     struct Outcome
     {
+        Outcome() = default;
+        Outcome(Status s, QString t = {}, QString m = {}, QString d = {})
+            : status(s)
+            , token(std::move(t))
+            , message(std::move(m))
+            , detail(std::move(d))
+        {}
         Status status = Status::Failed;
         QString token;   // for a successful read
         QString message; // a sentence for people when status != Ok
+        QString detail;  // the keychain's own words (e.g. a D-Bus error), for a "Details" view
         bool isOk() const { return status == Status::Ok; }
     };
     using Callback = std::function<void(const Outcome &)>;
@@ -40,6 +49,23 @@ public:
                             Callback callback) = 0;
     // Removing a token that is not there succeeds.
     virtual void removeToken(const QString &profile, QObject *context, Callback callback) = 0;
+
+    // "Use for this session only": keeps `token` in this process's memory, never in a file,
+    // gone at exit; readToken() answers it until then. For when there is no keychain
+    // (NoBackend): the profile is saved without its secret and asks again next time. A store
+    // that cannot (this default) answers false. SecretStore (brickrun_platform) can.
+    virtual bool keepForSession(const QString &profile, const QString &token)
+    {
+        Q_UNUSED(profile);
+        Q_UNUSED(token);
+        return false;
+    }
+    // Whether the profile's token is one kept for this session only.
+    virtual bool isKeptForSession(const QString &profile) const
+    {
+        Q_UNUSED(profile);
+        return false;
+    }
 };
 
 } // namespace Brickrun
