@@ -4,47 +4,102 @@
 #include "AppController.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
+#include "SecretStore.h"
 #include "config/AppIdentity.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTranslator>
 
+#include <memory>
+
+namespace {
+
+// Follow the system language: Qt's own strings and ours.
+void installTranslators(QCoreApplication &app, QTranslator &qt, QTranslator &ours)
+{
+    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qt);
+    if (ours.load(QLocale(), QStringLiteral("brickrun"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&ours);
+    Q_UNUSED(app)
+}
+
+struct CommandLine
+{
+    QCommandLineParser parser;
+    QCommandLineOption demo{QStringLiteral("demo"),
+                            QCoreApplication::translate("main", "Open on the demo workspace.")};
+    QCommandLineOption verbose{
+        QStringLiteral("verbose"),
+        QCoreApplication::translate("main", "Log every request to the workspace on stderr.")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Run Azure Databricks notebooks from the desktop."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(demo);
+        parser.addOption(verbose);
+    }
+};
+
+// Whether the command line only asks for text (--help, --version): then it is answered without
+// a window, so without a display (a QApplication would abort there first). A line that does not
+// parse here may hold Qt's own options (-platform, -style…), which QApplication takes out first.
+bool answeredWithoutWindow(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    CommandLine line;
+    return line.parser.parse(arguments) && (line.parser.isSet(QStringLiteral("help")) ||
+                                            line.parser.isSet(QStringLiteral("help-all")) ||
+                                            line.parser.isSet(QStringLiteral("version")));
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (answeredWithoutWindow(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        Brickrun::AppIdentity::apply();
+        QTranslator qtTranslator;
+        QTranslator translator;
+        installTranslators(app, qtTranslator, translator);
+        CommandLine line;
+        line.parser.process(app); // prints the help or the version, and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     Brickrun::AppIdentity::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Brickrun"));
     QApplication::setDesktopFileName(QStringLiteral(BRICKRUN_APP_ID));
-
-    // Follow the system language: Qt's own strings and ours.
     QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("brickrun"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Run Azure Databricks notebooks from the desktop."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QApplication::translate("main", "Open on the demo workspace."));
-    parser.addOption(demo);
-    parser.process(app);
+    installTranslators(app, qtTranslator, translator);
+    CommandLine line;
+    line.parser.process(app);
+    // Quiet unless asked: warnings only, unless --verbose or QT_LOGGING_RULES (which goes
+    // before these rules) asks for more.
+    if (!line.parser.isSet(line.verbose))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("brickrun.*.debug=false\nbrickrun.*.info=false"));
 
     // Secrets in the keychain; one the user keeps "for this session only" in memory.
     Brickrun::KeychainTokenStore keychain;
     Brickrun::SecretStore tokens(&keychain);
     Brickrun::AppController::Options options;
-    options.startDemo = parser.isSet(demo);
+    options.startDemo = line.parser.isSet(line.demo);
     Brickrun::AppController controller(&tokens, options);
     QObject::connect(
         &controller, &Brickrun::AppController::startFailed, &app,
