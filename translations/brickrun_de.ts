@@ -1330,6 +1330,14 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>The result is not valid JSON (error at character %1).</source>
         <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ResultTableModel</name>
@@ -1604,6 +1612,18 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Tasks</source>
         <translation>Tasks</translation>
     </message>
+    <message>
+        <source>As the workspace&apos;s clock tells it</source>
+        <translation>Nach der Uhr des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>As this computer&apos;s clock tells it</source>
+        <translation>Nach der Uhr dieses Computers</translation>
+    </message>
+    <message>
+        <source>%1 (the workspace&apos;s clock)</source>
+        <translation>%1 (Uhr des Arbeitsbereichs)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1618,6 +1638,188 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>the history could not store it (is the disk full, or the history not writable?)</source>
         <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunOutputPanel</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
+        <translation>Der Dienst hat nur die ersten 5 MB dieses Ergebnisses behalten: Was folgt, ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Spe&amp;ichern unter…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No error was reported for this run.</source>
+        <translation>Für diese Ausführung wurde kein Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>Roh-JSON</translation>
+    </message>
+    <message>
+        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
+        <translation>Die in diesem Tab angezeigte Ausgabe kopieren (eine Tabelle als tabulatorgetrennte Werte)</translation>
+    </message>
+    <message>
+        <source>Save the output shown in this tab to a file (a table as CSV)</source>
+        <translation>Die in diesem Tab angezeigte Ausgabe in einer Datei speichern (eine Tabelle als CSV)</translation>
+    </message>
+    <message>
+        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
+        <translation>… [%L1 weitere Zeichen nicht angezeigt: „Kopieren“ und „Speichern unter…“ liefern den ganzen Text]</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Für die Anzeige hier abgeschnitten: %L1 von %L2 Zeichen angezeigt. „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.]</translation>
+    </message>
+    <message>
+        <source>No output has been fetched for this run.</source>
+        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Reading the output…</source>
+        <translation>Ausgabe wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The run is being submitted.</source>
+        <translation>Die Ausführung wird übermittelt.</translation>
+    </message>
+    <message>
+        <source>The run was not submitted, so it has no output.</source>
+        <translation>Die Ausführung wurde nicht übermittelt und hat daher keine Ausgabe.</translation>
+    </message>
+    <message>
+        <source>The output is no longer available: the service no longer knows this run.</source>
+        <translation>Die Ausgabe ist nicht mehr verfügbar: Der Dienst kennt diese Ausführung nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The output could not be read.</source>
+        <translation>Die Ausgabe konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No output was fetched for this run.</source>
+        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
+    </message>
+    <message>
+        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
+        <translation>Kein Ergebnis: Die Ausführung ist fehlgeschlagen, bevor das Notebook eines zurückgegeben hat. Der Tab „Fehler“ nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
+        <translation>Kein Ergebnis: Das Notebook hat dbutils.notebook.exit() nicht aufgerufen.</translation>
+    </message>
+    <message>
+        <source>Parsing result…</source>
+        <translation>Ergebnis wird ausgewertet…</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>1 Spalte</translation>
+    </message>
+    <message>
+        <source>%L1 columns</source>
+        <translation>%L1 Spalten</translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Angezeigt werden die ersten %L1 von %L2 Zeichen; „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>Ausgabe speichern</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>Die Ausgabe konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The run has ended. Fetching its output…</source>
+        <translation>Die Ausführung ist beendet. Ihre Ausgabe wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>The run waits to be tried again. Its result appears here when it has finished.</source>
+        <translation>Die Ausführung wartet auf einen neuen Versuch. Ihr Ergebnis erscheint hier, wenn sie beendet ist.</translation>
+    </message>
+    <message>
+        <source>The run has not started yet. Its result appears here when it has finished.</source>
+        <translation>Die Ausführung hat noch nicht begonnen. Ihr Ergebnis erscheint hier, wenn sie beendet ist.</translation>
+    </message>
+    <message>
+        <source>The run is running. Its result appears here when it has finished.</source>
+        <translation>Die Ausführung läuft. Ihr Ergebnis erscheint hier, wenn sie beendet ist.</translation>
+    </message>
+    <message>
+        <source>No result: the run was cancelled.</source>
+        <translation>Kein Ergebnis: Die Ausführung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunTimes</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>bisher %1</translation>
+    </message>
+    <message>
+        <source>%1 since submitted</source>
+        <translation>%1 seit der Übermittlung</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1862,14 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
     <message>
         <source>Run id</source>
+        <translation>Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
         <translation>Ausführungs-ID</translation>
     </message>
 </context>

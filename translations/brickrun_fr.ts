@@ -1330,6 +1330,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>The result is not valid JSON (error at character %1).</source>
         <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
     </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ResultTableModel</name>
@@ -1604,6 +1612,18 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>Tasks</source>
         <translation>Tâches</translation>
     </message>
+    <message>
+        <source>As the workspace&apos;s clock tells it</source>
+        <translation>Selon l’horloge de l’espace de travail</translation>
+    </message>
+    <message>
+        <source>As this computer&apos;s clock tells it</source>
+        <translation>Selon l’horloge de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>%1 (the workspace&apos;s clock)</source>
+        <translation>%1 (horloge de l’espace de travail)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -1618,6 +1638,188 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>the history could not store it (is the disk full, or the history not writable?)</source>
         <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunOutputPanel</name>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
+        <translation>Le service n’a conservé que les 5 premiers Mo de ce résultat&#xa0;: la suite est incomplète.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enreg&amp;istrer sous…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>No error was reported for this run.</source>
+        <translation>Aucune erreur n’a été signalée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON brut</translation>
+    </message>
+    <message>
+        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
+        <translation>Copier la sortie affichée dans cet onglet (un tableau en valeurs séparées par des tabulations)</translation>
+    </message>
+    <message>
+        <source>Save the output shown in this tab to a file (a table as CSV)</source>
+        <translation>Enregistrer dans un fichier la sortie affichée dans cet onglet (un tableau au format CSV)</translation>
+    </message>
+    <message>
+        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
+        <translation>… [%L1 caractères de plus non affichés&#xa0;: «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet]</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Coupé ici pour l’affichage&#xa0;: %L1 caractères affichés sur %L2. «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.]</translation>
+    </message>
+    <message>
+        <source>No output has been fetched for this run.</source>
+        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Reading the output…</source>
+        <translation>Lecture de la sortie…</translation>
+    </message>
+    <message>
+        <source>The run is being submitted.</source>
+        <translation>L’exécution est en cours de soumission.</translation>
+    </message>
+    <message>
+        <source>The run was not submitted, so it has no output.</source>
+        <translation>L’exécution n’a pas été soumise et n’a donc aucune sortie.</translation>
+    </message>
+    <message>
+        <source>The output is no longer available: the service no longer knows this run.</source>
+        <translation>La sortie n’est plus disponible&#xa0;: le service ne connaît plus cette exécution.</translation>
+    </message>
+    <message>
+        <source>The output could not be read.</source>
+        <translation>Impossible de lire la sortie.</translation>
+    </message>
+    <message>
+        <source>No output was fetched for this run.</source>
+        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
+    </message>
+    <message>
+        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
+        <translation>Aucun résultat&#xa0;: l’exécution a échoué avant que le notebook n’en renvoie un. L’onglet «&#xa0;Erreur&#xa0;» en donne la raison.</translation>
+    </message>
+    <message>
+        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
+        <translation>Aucun résultat&#xa0;: le notebook n’a pas appelé dbutils.notebook.exit().</translation>
+    </message>
+    <message>
+        <source>Parsing result…</source>
+        <translation>Analyse du résultat…</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 ligne</translation>
+    </message>
+    <message>
+        <source>%L1 rows</source>
+        <translation>%L1 lignes</translation>
+    </message>
+    <message>
+        <source>1 column</source>
+        <translation>1 colonne</translation>
+    </message>
+    <message>
+        <source>%L1 columns</source>
+        <translation>%L1 colonnes</translation>
+    </message>
+    <message>
+        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Affichage des %L1 premiers caractères sur %L2&#xa0;; «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Fichiers texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Fichiers JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save output</source>
+        <translation>Enregistrer la sortie</translation>
+    </message>
+    <message>
+        <source>The output could not be saved to %1: %2</source>
+        <translation>Impossible d’enregistrer la sortie dans %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The run has ended. Fetching its output…</source>
+        <translation>L’exécution est terminée. Récupération de sa sortie…</translation>
+    </message>
+    <message>
+        <source>The run waits to be tried again. Its result appears here when it has finished.</source>
+        <translation>L’exécution attend d’être relancée. Son résultat apparaîtra ici une fois terminée.</translation>
+    </message>
+    <message>
+        <source>The run has not started yet. Its result appears here when it has finished.</source>
+        <translation>L’exécution n’a pas encore démarré. Son résultat apparaîtra ici une fois terminée.</translation>
+    </message>
+    <message>
+        <source>The run is running. Its result appears here when it has finished.</source>
+        <translation>L’exécution est en cours. Son résultat apparaîtra ici une fois terminée.</translation>
+    </message>
+    <message>
+        <source>No result: the run was cancelled.</source>
+        <translation>Aucun résultat&#xa0;: l’exécution a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunTimes</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 so far</source>
+        <translation>%1 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>%1 since submitted</source>
+        <translation>%1 depuis la soumission</translation>
     </message>
 </context>
 <context>
@@ -1660,6 +1862,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
     <message>
         <source>Run id</source>
+        <translation>ID d’exécution</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumission</translation>
+    </message>
+    <message>
+        <source>Run ID</source>
         <translation>ID d’exécution</translation>
     </message>
 </context>

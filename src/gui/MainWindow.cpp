@@ -122,28 +122,8 @@ QTableView *MainWindow::runsView() const
 void MainWindow::setRunsModel(RunsTableModel *model)
 {
     m_model = model;
-    work().runsTable()->setModel(model);
+    work().setRunsModel(model); // the columns sized to what they show
     QHeaderView *header = work().runsTable()->horizontalHeader();
-    // Widths from what the columns typically hold, so they follow the font and the scale.
-    const QFontMetrics metrics = work().runsTable()->fontMetrics();
-    const int pad = metrics.horizontalAdvance(QLatin1Char('M')) + metrics.height(); // sort arrow
-    const auto fit = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
-    const QDateTime sampleTime(QDate(2026, 12, 28), QTime(23, 59));
-    const QList<QPair<int, int>> widths{
-        {RunsTableModel::StateColumn, fit(tr("Internal error")) + metrics.height()}, // + the icon
-        {RunsTableModel::ResultColumn, fit(QStringLiteral("CANCELED"))},
-        {RunsTableModel::RunNameColumn, fit(QStringLiteral("daily report (Brickrun)"))},
-        {RunsTableModel::NotebookColumn, fit(QStringLiteral("notebook"))},
-        {RunsTableModel::ClusterColumn, fit(QStringLiteral("demo-cluster"))},
-        {RunsTableModel::ProfileColumn, fit(tr("Demo workspace"))},
-        {RunsTableModel::StartedColumn,
-         fit(QLocale().toString(sampleTime.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-             QLocale().toString(sampleTime.time(), QLocale::ShortFormat))},
-        {RunsTableModel::DurationColumn, fit(QStringLiteral("9 min 59 s"))}};
-    for (const auto &w : widths)
-        header->resizeSection(w.first, w.second);
-    // The state says what the result says: the Result column is there on request (header menu).
-    work().runsTable()->setColumnHidden(RunsTableModel::ResultColumn, true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu(this);
@@ -158,7 +138,7 @@ void MainWindow::setRunsModel(RunsTableModel *model)
         menu.exec(header->mapToGlobal(pos));
     });
     // Newest first, as the model starts; a click on a header sorts in SQL (a reset).
-    header->setSortIndicator(RunsTableModel::StartedColumn, Qt::DescendingOrder);
+    header->setSortIndicator(RunsTableModel::SubmittedColumn, Qt::DescendingOrder);
     work().runsTable()->setSortingEnabled(true);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_selectionBeforeReset = selectedRunIds();

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "RunsTableModel.h"
 
+#include "RunTimes.h"
 #include "StateIcons.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
@@ -11,26 +11,6 @@
 #include <utility>
 
 namespace Brickrun {
-
-namespace {
-
-QString formatDuration(qint64 ms)
-{
-    if (ms < 0)
-        return QString();
-    const qint64 s = ms / 1000;
-    if (s < 60)
-        return QCoreApplication::translate("RunsTableModel", "%1 s").arg(s);
-    if (s < 3600)
-        return QCoreApplication::translate("RunsTableModel", "%1 min %2 s")
-            .arg(s / 60)
-            .arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate("RunsTableModel", "%1 h %2 min")
-        .arg(s / 3600)
-        .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
 
 RunsTableModel::RunsTableModel(HistoryStore *history, QObject *parent)
     : QAbstractTableModel(parent)
@@ -423,18 +403,6 @@ void RunsTableModel::tickDurations()
     }
 }
 
-QString RunsTableModel::durationText(const RunRecord &r) const
-{
-    const qint64 start = r.startTimeMs > 0 ? r.startTimeMs : r.submittedAtMs;
-    if (start <= 0)
-        return QString();
-    if (r.endTimeMs > 0)
-        return formatDuration(r.endTimeMs - start);
-    if (r.isActive())
-        return formatDuration(QDateTime::currentMSecsSinceEpoch() - start);
-    return QString();
-}
-
 QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_rows.size())
@@ -474,19 +442,20 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         return r.spec.clusterId;
     case ProfileColumn:
         return r.profile == QLatin1String("demo") ? tr("Demo workspace") : r.profile;
-    case StartedColumn: {
-        const qint64 t = r.startTimeMs > 0 ? r.startTimeMs : r.submittedAtMs;
-        if (t <= 0)
+    case SubmittedColumn: {
+        // This computer's clock for every run (an imported run's is the service's start), so
+        // the column reads, and sorts, in one order. Today's runs by time alone.
+        if (r.submittedAtMs <= 0)
             return QString();
-        // Today's runs by time alone; older ones with their date.
-        const QDateTime when = QDateTime::fromMSecsSinceEpoch(t);
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(r.submittedAtMs);
+        const QLocale locale;
         return when.date() == QDate::currentDate()
-                   ? QLocale().toString(when.time(), QLocale::ShortFormat)
-                   : QLocale().toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-                         QLocale().toString(when.time(), QLocale::ShortFormat);
+                   ? locale.toString(when.time(), QLocale::ShortFormat)
+                   : locale.toString(when.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+                         locale.toString(when.time(), QLocale::ShortFormat);
     }
     case DurationColumn:
-        return durationText(r);
+        return RunTimes::shortText(r, QDateTime::currentMSecsSinceEpoch());
     case RunIdColumn:
         return r.runId > 0 ? QString::number(r.runId) : QString();
     default:
@@ -498,7 +467,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole)
         // Times, durations and ids newest/largest first; names A to Z.
-        return section == StartedColumn || section == DurationColumn || section == RunIdColumn
+        return section == SubmittedColumn || section == DurationColumn || section == RunIdColumn
                    ? Qt::DescendingOrder
                    : Qt::AscendingOrder;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -516,12 +485,12 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Cluster");
     case ProfileColumn:
         return tr("Workspace");
-    case StartedColumn:
-        return tr("Started");
+    case SubmittedColumn:
+        return tr("Submitted");
     case DurationColumn:
         return tr("Duration");
     case RunIdColumn:
-        return tr("Run id");
+        return tr("Run ID");
     default:
         return {};
     }

@@ -39,7 +39,7 @@ public:
         NotebookColumn,
         ClusterColumn,
         ProfileColumn,
-        StartedColumn,
+        SubmittedColumn,
         DurationColumn,
         RunIdColumn,
         ColumnCount
@@ -57,7 +57,7 @@ public:
                         int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    // Sorts in SQL by the column's key (the Started column by submitted time); a reset.
+    // Sorts in SQL by the column's key; a reset.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     static HistoryStore::Query::Sort sortKeyOf(int column);
 
@@ -133,7 +133,6 @@ private:
     int insertionRow(const RunRecord &record) const;
     void removeRowAt(int row);
     void tickDurations();
-    QString durationText(const RunRecord &record) const;
 
     HistoryStore *m_history;
     HistoryStore::Query m_query;

@@ -15,11 +15,16 @@ class WorkArea;
 
 class HistoryFilterBar;
 class RunDetailsPanel;
+class RunsTableModel;
 class SubmitPanel;
 
 // The main window's panels: the submit panel on the left; on the right the history's filter bar,
 // the runs table and the selected run's details. MainWindow builds it once its frame is out
 // (see MainWindow.h) and wires it; it only lays the panels out.
+//
+// The runs table's columns take the width of what they show (the visible rows, the header),
+// in any language, font and scale; the Notebook column takes the width left. The details get
+// the larger part of the height: their output is what a user reads.
 class WorkArea : public QWidget
 {
     Q_OBJECT
@@ -31,6 +36,8 @@ public:
     HistoryFilterBar *historyFilterBar() const;
     QTableView *runsTable() const;
     RunDetailsPanel *detailsPanel() const;
+    // Shows the model in the runs table, its columns sized as said above.
+    void setRunsModel(RunsTableModel *model);
 
 private:
     std::unique_ptr<Ui::WorkArea> m_ui;

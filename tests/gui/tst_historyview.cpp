@@ -365,7 +365,7 @@ private Q_SLOTS:
         for (int column : {int(RunsTableModel::RunNameColumn), int(RunsTableModel::NotebookColumn),
                            int(RunsTableModel::ClusterColumn), int(RunsTableModel::ProfileColumn),
                            int(RunsTableModel::StateColumn), int(RunsTableModel::DurationColumn),
-                           int(RunsTableModel::RunIdColumn), int(RunsTableModel::StartedColumn)}) {
+                           int(RunsTableModel::RunIdColumn), int(RunsTableModel::SubmittedColumn)}) {
             for (int click = 0; click < 2; ++click) { // both orders
                 const bool wasDescending = model()->query().descending;
                 const auto wasSort = model()->query().sort;
