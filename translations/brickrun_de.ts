@@ -1794,6 +1794,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>No result: the run was cancelled.</source>
         <translation>Kein Ergebnis: Die Ausführung wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunTimes</name>

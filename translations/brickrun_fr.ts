@@ -1794,6 +1794,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>No result: the run was cancelled.</source>
         <translation>Aucun résultat&#xa0;: l’exécution a été annulée.</translation>
     </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>&amp;Enregistrer sous…</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunTimes</name>

@@ -12,7 +12,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -140,6 +142,15 @@ private Q_SLOTS:
     void ctrlCCopiesSelectedCells();
     void saveTableAsCsv();
     void keyboard();
+
+    // What a new user tripped over (issue #16).
+    void endedRunWhoseOutputIsBeingFetched();
+    void eachWaitingStateSaysWhatIsHappening();
+    void followedRunThatFailsOpensOnItsError();
+    void errorTextWraps();
+    void flatObjectResultIsAKeyValueTable();
+    void serviceClockAheadOfThisComputer();
+    void serviceClockBehindThisComputer();
 
     // The URL handler for the run page link.
     void openUrl(const QUrl &url) { m_opened.append(url); }
@@ -622,6 +633,126 @@ void tst_RunDetailsPanel::keyboard()
     QTRY_COMPARE(rerun.count(), 1); // a mnemonic "animates" the click: it lands 100 ms later
     QVERIFY(find<QPushButton>(p, "cancelButton")->text().contains(QStringLiteral("&Cancel")));
     QVERIFY(find<QPushButton>(p, "rerunButton")->text().contains(QStringLiteral("&Re-run")));
+}
+
+void tst_RunDetailsPanel::endedRunWhoseOutputIsBeingFetched()
+{
+    // The poll saw the run end; its output is still on its way (a large one takes a while).
+    RunDetailsPanel &p = *m_panel;
+    RunRecord r = running(90);
+    r.state = {QStringLiteral("TERMINATED"), QStringLiteral("SUCCESS"), QString(), false};
+    r.endTimeMs = r.startTimeMs + Minute;
+    p.showRecord(r);
+    QVERIFY(!find<QPushButton>(p, "cancelButton")->isEnabled()); // nothing left to cancel
+    const QString message = find<QLabel>(p, "resultMessage")->text();
+    QVERIFY2(message.contains(QStringLiteral("Fetching")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("when the run has finished")), qPrintable(message));
+    QCOMPARE(find<QLabel>(p, "durationLabel")->text(), QStringLiteral("1 min 00 s"));
+}
+
+void tst_RunDetailsPanel::eachWaitingStateSaysWhatIsHappening()
+{
+    RunDetailsPanel &p = *m_panel;
+    QSet<QString> messages;
+    for (const char *state : {"QUEUED", "PENDING", "RUNNING", "WAITING_FOR_RETRY"}) {
+        RunRecord r = running(91);
+        r.state.lifeCycleState = QString::fromLatin1(state);
+        p.showRecord(r);
+        QVERIFY(find<QPushButton>(p, "cancelButton")->isEnabled());
+        messages.insert(find<QLabel>(p, "resultMessage")->text());
+    }
+    QCOMPARE(messages.size(), 3); // QUEUED and PENDING both: not started yet
+    RunRecord submitting = running(92);
+    submitting.tracking = Tracking::Submitting;
+    submitting.runId = 0;
+    p.showRecord(submitting);
+    QVERIFY(!find<QPushButton>(p, "cancelButton")->isEnabled()); // no run id to cancel yet
+    QVERIFY(find<QLabel>(p, "resultMessage")->text().contains(QStringLiteral("submitted")));
+}
+
+void tst_RunDetailsPanel::followedRunThatFailsOpensOnItsError()
+{
+    RunDetailsPanel &p = *m_panel;
+    auto *tabs = find<QTabWidget>(p, "outputTabs");
+    p.showRecord(running(93));
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("resultTab"));
+
+    RunRecord failed = finished(93, QString(), false);
+    failed.state.resultState = QStringLiteral("FAILED");
+    failed.output.error = QStringLiteral("ZeroDivisionError: division by zero");
+    p.showRecord(failed); // the same run, followed until it failed
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("errorTab"));
+
+    // Later updates leave the tab the user is on.
+    tabs->setCurrentWidget(p.findChild<QWidget *>(QStringLiteral("resultTab")));
+    failed.state.stateMessage = QStringLiteral("later");
+    p.showRecord(failed);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("resultTab"));
+}
+
+void tst_RunDetailsPanel::errorTextWraps()
+{
+    RunDetailsPanel &p = *m_panel;
+    RunRecord r = finished(94, QString(), false);
+    r.state.resultState = QStringLiteral("FAILED");
+    r.output.error = QStringLiteral("Py4JJavaError: An error occurred while calling o123.save. ") +
+                     QString(40, QLatin1Char('x')) +
+                     QStringLiteral(" : the table default.sales does not exist");
+    p.showRecord(r);
+    auto *error = find<QPlainTextEdit>(p, "errorText");
+    QVERIFY(error->isVisible());
+    QVERIFY(error->lineWrapMode() != QPlainTextEdit::NoWrap);
+    QCOMPARE(error->horizontalScrollBar()->maximum(), 0); // the end of the line is in view
+}
+
+void tst_RunDetailsPanel::flatObjectResultIsAKeyValueTable()
+{
+    RunDetailsPanel &p = *m_panel;
+    p.showRecord(finished(95, QStringLiteral(R"({"status": "ok", "rows": 42})")));
+    auto *table = find<QTableView>(p, "resultTable");
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("status"));
+    QCOMPARE(table->model()->index(1, 1).data().toString(), QStringLiteral("42"));
+    QCOMPARE(find<QLabel>(p, "resultInfoLabel")->text(), QStringLiteral("2 rows × 2 columns"));
+}
+
+void tst_RunDetailsPanel::serviceClockAheadOfThisComputer()
+{
+    // The demo workspace at speed 10 leaves its clock ahead; a real one can be skewed.
+    RunDetailsPanel &p = *m_panel;
+    RunRecord r = running(96);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    r.submittedAtMs = now - 20 * 1000;
+    r.startTimeMs = now + 60 * Minute;
+    p.showRecord(r);
+    const QString duration = find<QLabel>(p, "durationLabel")->text();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^\\d+ s since submitted$")).match(duration).hasMatch(),
+        qPrintable(duration));
+    const QString started = find<QLabel>(p, "startedLabel")->text();
+    QVERIFY2(started.contains(QStringLiteral("workspace's clock")), qPrintable(started));
+    QVERIFY(!find<QLabel>(p, "submittedLabel")->text().contains(QStringLiteral("clock")));
+}
+
+void tst_RunDetailsPanel::serviceClockBehindThisComputer()
+{
+    RunDetailsPanel &p = *m_panel;
+    RunRecord r = running(97);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    r.submittedAtMs = now - 20 * 1000;
+    r.startTimeMs = now - 60 * Minute;
+    p.showRecord(r);
+    const QString duration = find<QLabel>(p, "durationLabel")->text();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^\\d+ s since submitted$")).match(duration).hasMatch(),
+        qPrintable(duration));
+    // Ended: the service's end minus its start, on its own clock.
+    RunRecord ended = finished(97, QStringLiteral("ok"));
+    ended.startTimeMs = now + 60 * Minute;
+    ended.endTimeMs = ended.startTimeMs + 5000;
+    p.showRecord(ended);
+    QCOMPARE(find<QLabel>(p, "durationLabel")->text(), QStringLiteral("5 s"));
 }
 
 void tst_RunDetailsPanel::serverTextIsPlainText()

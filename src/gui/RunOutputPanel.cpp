@@ -1,0 +1,539 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "RunOutputPanel.h"
+
+#include "ResultTableModel.h"
+#include "RunDetailsPanel.h"
+#include "TaskRunsPanel.h"
+#include "ui_RunOutputPanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QTabBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Brickrun {
+
+namespace {
+
+// Outputs this long are read on a worker thread (figures in bench/README.md); shorter ones at
+// once, so a small result never flashes a placeholder.
+constexpr qsizetype ParseInBackgroundFrom = 64 * 1024;
+// A text view shows at most this many characters: QPlainTextEdit needs seconds on the GUI
+// thread to lay out a 5 MB line. Copy and Save as… always give everything.
+constexpr qsizetype DisplayLimit = 128 * 1024;
+
+bool sameOutput(const RunOutput &a, const RunOutput &b)
+{
+    return a.taskRunId == b.taskRunId && a.hasNotebookResult == b.hasNotebookResult &&
+           a.truncated == b.truncated && a.logsTruncated == b.logsTruncated &&
+           a.notebookResult == b.notebookResult && a.error == b.error &&
+           a.errorTrace == b.errorTrace && a.logs == b.logs;
+}
+
+// A long text field cut for display, saying so inside the value.
+QString cutForDisplay(const QString &text)
+{
+    constexpr qsizetype keep = DisplayLimit / 2;
+    if (text.size() <= keep)
+        return text;
+    return text.left(keep) +
+           RunOutputPanel::tr("… [%L1 more characters not shown: Copy and Save as… give all of "
+                              "it]")
+               .arg(text.size() - keep);
+}
+
+// The output as get-output answers it (rebuilt from the stored fields).
+QString rawOutputJson(const RunOutput &output)
+{
+    QJsonObject notebook;
+    if (output.hasNotebookResult) {
+        notebook.insert(QLatin1String("result"), output.notebookResult);
+        notebook.insert(QLatin1String("truncated"), output.truncated);
+    }
+    QJsonObject root;
+    root.insert(QLatin1String("notebook_output"), notebook);
+    if (!output.error.isEmpty())
+        root.insert(QLatin1String("error"), output.error);
+    if (!output.errorTrace.isEmpty())
+        root.insert(QLatin1String("error_trace"), output.errorTrace);
+    if (!output.logs.isEmpty()) {
+        root.insert(QLatin1String("logs"), output.logs);
+        root.insert(QLatin1String("logs_truncated"), output.logsTruncated);
+    }
+    return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+}
+
+QString errorText(const RunOutput &output)
+{
+    if (output.error.isEmpty())
+        return output.errorTrace;
+    if (output.errorTrace.isEmpty())
+        return output.error;
+    return output.error + QStringLiteral("\n\n") + output.errorTrace;
+}
+
+QString forDisplay(const QString &text)
+{
+    if (text.size() <= DisplayLimit)
+        return text;
+    return text.left(DisplayLimit) + QStringLiteral("\n\n") +
+           RunOutputPanel::tr("[Cut here for display: %L1 of %L2 characters shown. Copy and Save "
+                              "as… give all of it.]")
+               .arg(DisplayLimit)
+               .arg(text.size());
+}
+
+QString noOutputText()
+{
+    return RunOutputPanel::tr("No output has been fetched for this run.");
+}
+
+void setPlainTextIfChanged(QPlainTextEdit *edit, const QString &text)
+{
+    // setPlainText resets the scroll position and the selection: only for new content.
+    if (edit->toPlainText() != text)
+        edit->setPlainText(text);
+}
+
+} // namespace
+
+// What the output tabs show, prepared from a RunOutput (on a worker thread when it is large).
+struct RunOutputPanel::OutputView
+{
+    bool parsed = false; // false: the result did not change, keep the table as it is
+    ResultTable table;
+    QString rawJson;        // for Copy and Save as…
+    QString rawJsonDisplay; // for the view
+};
+
+RunOutputPanel::RunOutputPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RunOutputPanel>())
+    , m_resultModel(new ResultTableModel(this))
+    , m_tasks(new TaskRunsPanel(this))
+{
+    m_ui->setupUi(this);
+    m_tasks->setObjectName(QStringLiteral("tasksTab"));
+    m_ui->outputTabs->addTab(m_tasks, tr("Tasks"));
+    for (QLabel *label : {m_ui->resultMessage, m_ui->resultInfoLabel})
+        label->setTextFormat(Qt::PlainText);
+    m_ui->resultMessage->setForegroundRole(QPalette::PlaceholderText);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QPlainTextEdit *edit : {m_ui->resultText, m_ui->errorText, m_ui->rawJsonText})
+        edit->setFont(fixed);
+    // The error's useful sentence is often at the end of a long line: wrap it into view.
+    m_ui->errorText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_ui->errorText->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+
+    m_ui->resultTable->setModel(m_resultModel);
+    m_ui->resultTable->horizontalHeader()->setResizeContentsPrecision(200);
+    m_ui->resultTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_ui->resultTable->installEventFilter(this);
+
+    connect(m_ui->copyButton, &QPushButton::clicked, this, &RunOutputPanel::copyOutput);
+    connect(m_ui->saveButton, &QPushButton::clicked, this, &RunOutputPanel::saveOutput);
+    connect(m_ui->outputTabs, &QTabWidget::currentChanged, this, [this] {
+        if (!m_openingTab)
+            m_userPickedTab = true;
+        updateOutputButtons();
+        if (m_ui->outputTabs->currentWidget() == m_tasks)
+            m_tasks->ensureLoaded();
+    });
+    clear();
+}
+
+RunOutputPanel::~RunOutputPanel() = default;
+
+void RunOutputPanel::setWorkspaceResolver(WorkspaceResolver resolver)
+{
+    m_tasks->setWorkspaceResolver(std::move(resolver));
+}
+
+void RunOutputPanel::clear()
+{
+    ++m_outputGeneration; // a reading still under way is dropped when it ends
+    m_parsing = false;
+    m_record = RunRecord();
+    m_outputPresented = false;
+    m_presentedHasOutput = false;
+    m_presentedOutput = RunOutput();
+    m_resultText.clear();
+    m_resultReason.clear();
+    m_rawJson.clear();
+    m_resultModel->setTable(ResultTable());
+    m_ui->resultText->clear();
+    m_ui->errorText->clear();
+    m_ui->rawJsonText->clear();
+    m_ui->rawJsonText->setPlaceholderText(noOutputText());
+    m_tasks->setRun(QString(), 0);
+}
+
+void RunOutputPanel::showRecord(const RunRecord &record, bool sameRun)
+{
+    const bool outputArrived = sameRun && record.hasOutput && !m_presentedHasOutput;
+    m_record = record;
+    if (!sameRun)
+        m_userPickedTab = false;
+    presentOutput();
+    openTab(!sameRun, outputArrived);
+    showResultPane();
+    updateOutputButtons();
+    m_tasks->setRun(record.profile, record.runId);
+    if (m_ui->outputTabs->currentWidget() == m_tasks)
+        m_tasks->ensureLoaded(); // read for a newly selected run; a followed one is not polled
+}
+
+void RunOutputPanel::presentOutput()
+{
+    const RunRecord &r = m_record;
+    const RunOutput &out = r.output;
+    const bool hasResult = r.hasOutput && out.hasNotebookResult;
+    const bool outputChanged = !m_outputPresented || m_presentedHasOutput != r.hasOutput ||
+                               !sameOutput(m_presentedOutput, out);
+    if (!outputChanged)
+        return;
+    const bool hadResult = m_presentedHasOutput && m_presentedOutput.hasNotebookResult;
+    // A reading under way is dropped below (new generation), so it has to start again.
+    const bool resultChanged = !m_outputPresented || m_parsing || hadResult != hasResult ||
+                               m_presentedOutput.notebookResult != out.notebookResult;
+    m_outputPresented = true;
+    m_presentedHasOutput = r.hasOutput;
+    m_presentedOutput = out;
+    const quint64 generation = ++m_outputGeneration;
+
+    if (resultChanged) {
+        m_parsing = false;
+        m_resultText = hasResult ? out.notebookResult : QString();
+        m_resultReason.clear();
+        m_resultModel->setTable(ResultTable());
+        m_ui->resultText->clear();
+    }
+    setPlainTextIfChanged(m_ui->errorText, forDisplay(errorText(out)));
+    const bool hasError = !out.error.isEmpty() || !out.errorTrace.isEmpty();
+    m_ui->outputTabs->setTabIcon(m_ui->outputTabs->indexOf(m_ui->errorTab),
+                                 hasError ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                                          : QIcon());
+
+    if (!r.hasOutput) {
+        m_rawJson.clear();
+        m_ui->rawJsonText->clear();
+        m_ui->rawJsonText->setPlaceholderText(noOutputText());
+        return;
+    }
+    auto present = [output = out, parse = resultChanged && hasResult] {
+        OutputView view;
+        view.parsed = parse;
+        if (view.parsed)
+            view.table = ResultTable::parse(output.notebookResult);
+        view.rawJson = rawOutputJson(output);
+        // The view shows every key with long values cut, not the first 128 K characters of the
+        // document (a 5 MB result would hide the keys after it).
+        RunOutput shown = output;
+        shown.notebookResult = cutForDisplay(output.notebookResult);
+        shown.errorTrace = cutForDisplay(output.errorTrace);
+        shown.logs = cutForDisplay(output.logs);
+        view.rawJsonDisplay = rawOutputJson(shown);
+        return view;
+    };
+    if (out.notebookResult.size() + out.errorTrace.size() + out.logs.size() <
+        ParseInBackgroundFrom) {
+        applyOutputView(present());
+        return;
+    }
+    m_parsing = resultChanged && hasResult;
+    m_rawJson.clear(); // not the previous output's while the new one is prepared
+    m_ui->rawJsonText->clear();
+    m_ui->rawJsonText->setPlaceholderText(tr("Reading the output…"));
+    auto *watcher = new QFutureWatcher<OutputView>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_outputGeneration) // else a newer output is shown
+            applyOutputView(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(present));
+}
+
+void RunOutputPanel::openTab(bool newRun, bool outputArrived)
+{
+    // The Tasks tab stays open: it then shows the new run's tasks.
+    if (m_ui->outputTabs->currentWidget() == m_tasks)
+        return;
+    if (!newRun && !(outputArrived && !m_userPickedTab))
+        return;
+    const RunOutput &out = m_record.output;
+    const bool failedWithoutResult =
+        m_record.hasOutput && !out.hasNotebookResult && !errorText(out).isEmpty();
+    m_openingTab = true;
+    m_ui->outputTabs->setCurrentWidget(failedWithoutResult ? m_ui->errorTab : m_ui->resultTab);
+    m_openingTab = false;
+}
+
+void RunOutputPanel::applyOutputView(const OutputView &view)
+{
+    if (view.parsed) {
+        m_parsing = false;
+        if (view.table.isTable) {
+            m_resultModel->setTable(view.table);
+            QTableView *table = m_ui->resultTable;
+            table->scrollToTop();
+            table->resizeColumnsToContents();
+            const int maxWidth = table->fontMetrics().averageCharWidth() * 40;
+            for (int c = 0; c < m_resultModel->columnCount(); ++c) {
+                if (table->columnWidth(c) > maxWidth)
+                    table->setColumnWidth(c, maxWidth);
+            }
+        } else {
+            m_ui->resultText->setPlainText(forDisplay(m_resultText));
+        }
+        m_resultReason = view.table.reason;
+    }
+    m_rawJson = view.rawJson;
+    m_ui->rawJsonText->setPlaceholderText(noOutputText());
+    setPlainTextIfChanged(m_ui->rawJsonText, view.rawJsonDisplay);
+    showResultPane();
+    updateOutputButtons();
+}
+
+// What the Result tab says while a run has no output: what is happening to it.
+QString RunOutputPanel::waitingMessage() const
+{
+    const RunRecord &r = m_record;
+    if (r.tracking == RunRecord::Tracking::Submitting)
+        return tr("The run is being submitted.");
+    if (r.tracking == RunRecord::Tracking::SubmitFailed)
+        return tr("The run was not submitted, so it has no output.");
+    if (r.isActive()) {
+        const QString &state = r.state.lifeCycleState;
+        if (r.state.isTerminal())
+            return tr("The run has ended. Fetching its output…");
+        if (state == QLatin1String("WAITING_FOR_RETRY"))
+            return tr("The run waits to be tried again. Its result appears here when it has "
+                      "finished.");
+        if (state.isEmpty() || state == QLatin1String("QUEUED") ||
+            state == QLatin1String("PENDING") || state == QLatin1String("BLOCKED"))
+            return tr("The run has not started yet. Its result appears here when it has "
+                      "finished.");
+        return tr("The run is running. Its result appears here when it has finished.");
+    }
+    if (r.tracking == RunRecord::Tracking::Vanished)
+        return tr("The output is no longer available: the service no longer knows this run.");
+    if (!r.lastError.isEmpty())
+        return tr("The output could not be read.");
+    return tr("No output was fetched for this run.");
+}
+
+void RunOutputPanel::showResultPane()
+{
+    const RunRecord &r = m_record;
+    const bool hasResult = r.hasOutput && r.output.hasNotebookResult;
+    m_ui->truncatedBanner->setVisible(hasResult && r.output.truncated);
+
+    QString message;
+    QString info;
+    QWidget *page = m_ui->resultMessagePage;
+    if (!r.hasOutput || r.tracking == RunRecord::Tracking::Submitting ||
+        r.tracking == RunRecord::Tracking::SubmitFailed) {
+        message = waitingMessage();
+    } else if (!r.output.hasNotebookResult) {
+        if (!r.output.error.isEmpty())
+            message =
+                tr("No result: the run failed before the notebook returned one. The Error tab "
+                   "says why.");
+        else if (r.state.resultState == QLatin1String("CANCELED"))
+            message = tr("No result: the run was cancelled.");
+        else
+            message = tr("No result: the notebook did not call dbutils.notebook.exit().");
+    } else if (m_parsing) {
+        message = tr("Parsing result…");
+    } else if (m_resultModel->table().isTable) {
+        page = m_ui->resultTablePage;
+        const int rows = m_resultModel->rowCount();
+        const int columns = m_resultModel->columnCount();
+        // Spelled out rather than "%n row(s)": correct in English without an English .ts file.
+        info = (rows == 1 ? tr("1 row") : tr("%L1 rows").arg(rows)) + QStringLiteral(" × ") +
+               (columns == 1 ? tr("1 column") : tr("%L1 columns").arg(columns));
+    } else {
+        page = m_ui->resultTextPage;
+        info = m_resultReason;
+        if (m_resultText.size() > DisplayLimit)
+            info += QLatin1Char(' ') + tr("Showing the first %L1 of %L2 characters; Copy and Save "
+                                          "as… give all of it.")
+                                           .arg(DisplayLimit)
+                                           .arg(m_resultText.size());
+    }
+    if (m_ui->resultMessage->text() != message)
+        m_ui->resultMessage->setText(message);
+    if (m_ui->resultInfoLabel->text() != info)
+        m_ui->resultInfoLabel->setText(info);
+    m_ui->resultInfoLabel->setVisible(!info.isEmpty());
+    if (m_ui->resultStack->currentWidget() != page) {
+        // Keep the keyboard in the pane when its content changes under it.
+        QWidget *focus = QApplication::focusWidget();
+        const bool hadFocus = focus && m_ui->resultStack->isAncestorOf(focus);
+        m_ui->resultStack->setCurrentWidget(page);
+        if (hadFocus && page == m_ui->resultTablePage)
+            m_ui->resultTable->setFocus();
+        else if (hadFocus && page == m_ui->resultTextPage)
+            m_ui->resultText->setFocus();
+        else if (hadFocus)
+            m_ui->outputTabs->tabBar()->setFocus();
+    }
+}
+
+void RunOutputPanel::updateOutputButtons()
+{
+    const QWidget *tab = m_ui->outputTabs->currentWidget();
+    bool available = false;
+    if (tab == m_ui->resultTab)
+        available = m_ui->resultStack->currentWidget() != m_ui->resultMessagePage;
+    else if (tab == m_ui->errorTab)
+        available = !m_ui->errorText->document()->isEmpty();
+    else if (tab == m_ui->rawJsonTab)
+        available = !m_rawJson.isEmpty();
+    m_ui->copyButton->setEnabled(available);
+    m_ui->saveButton->setEnabled(available);
+}
+
+bool RunOutputPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->resultTable &&
+        (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Copy)) {
+            // Claim Ctrl+C from window shortcuts, then copy the selected cells, not only the
+            // current one as QTableView would.
+            key->accept();
+            if (event->type() == QEvent::KeyPress)
+                copyTableSelection();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void RunOutputPanel::copyOutput()
+{
+    const QWidget *tab = m_ui->outputTabs->currentWidget();
+    QString text;
+    if (tab == m_ui->resultTab) {
+        if (m_ui->resultStack->currentWidget() == m_ui->resultTablePage)
+            text = ResultTableModel::toTsv(m_resultModel->table());
+        else if (m_ui->resultStack->currentWidget() == m_ui->resultTextPage)
+            text = m_resultText;
+    } else if (tab == m_ui->errorTab) {
+        text = errorText(m_record.output);
+    } else if (tab == m_ui->rawJsonTab) {
+        text = m_rawJson;
+    }
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void RunOutputPanel::copyTableSelection()
+{
+    QGuiApplication::clipboard()->setText(
+        m_resultModel->selectionAsTsv(m_ui->resultTable->selectionModel()->selection()));
+}
+
+void RunOutputPanel::saveOutput()
+{
+    const QWidget *tab = m_ui->outputTabs->currentWidget();
+    enum class Kind
+    {
+        Csv,
+        Text,
+        Json
+    } kind = Kind::Text;
+    QString text;
+    QString stem = RunDetailsPanel::titleOf(m_record);
+    stem.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
+    if (tab == m_ui->resultTab) {
+        if (m_ui->resultStack->currentWidget() == m_ui->resultTablePage) {
+            kind = Kind::Csv;
+        } else if (m_ui->resultStack->currentWidget() == m_ui->resultTextPage) {
+            text = m_resultText;
+            const QString start = text.trimmed().left(1);
+            if (start == QLatin1String("{") || start == QLatin1String("["))
+                kind = Kind::Json;
+        } else {
+            return;
+        }
+        stem += QStringLiteral("-result");
+    } else if (tab == m_ui->errorTab) {
+        text = errorText(m_record.output);
+        stem += QStringLiteral("-error");
+    } else {
+        text = m_rawJson;
+        kind = Kind::Json;
+        stem += QStringLiteral("-output");
+    }
+
+    const QString csvFilter = tr("CSV files (*.csv)");
+    const QString textFilter = tr("Text files (*.txt)");
+    const QString jsonFilter = tr("JSON files (*.json)");
+    const QString allFilter = tr("All files (*)");
+    QString filters;
+    QString selected;
+    switch (kind) {
+    case Kind::Csv:
+        filters = csvFilter + QStringLiteral(";;") + allFilter;
+        selected = csvFilter;
+        stem += QStringLiteral(".csv");
+        break;
+    case Kind::Json:
+        filters = jsonFilter + QStringLiteral(";;") + textFilter + QStringLiteral(";;") + allFilter;
+        selected = jsonFilter;
+        stem += QStringLiteral(".json");
+        break;
+    case Kind::Text:
+        filters = textFilter + QStringLiteral(";;") + jsonFilter + QStringLiteral(";;") + allFilter;
+        selected = textFilter;
+        stem += QStringLiteral(".txt");
+        break;
+    }
+    if (m_saveDirectory.isEmpty())
+        m_saveDirectory = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save output"), QDir(m_saveDirectory).filePath(stem), filters, &selected);
+    if (path.isEmpty())
+        return;
+    m_saveDirectory = QFileInfo(path).absolutePath();
+
+    // Formatting and writing 5 MB is work for a worker thread, not for the GUI.
+    const ResultTable table = kind == Kind::Csv ? m_resultModel->table() : ResultTable();
+    auto write = [path, text, table, csv = kind == Kind::Csv]() -> QString {
+        const QByteArray bytes = (csv ? ResultTableModel::toCsv(table) : text).toUtf8();
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+            return file.errorString();
+        return QString();
+    };
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Save output"),
+                                 tr("The output could not be saved to %1: %2")
+                                     .arg(QDir::toNativeSeparators(path), error));
+    });
+    watcher->setFuture(QtConcurrent::run(write));
+}
+
+} // namespace Brickrun
