@@ -58,6 +58,7 @@ NoKeychainNotice::NoKeychainNotice(QWidget *parent)
     connect(m_detailsButton, &QToolButton::toggled, this, [this](bool open) {
         m_details->setVisible(open);
         m_detailsButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        Q_EMIT sizeChanged();
     });
     retranslate();
     hide();

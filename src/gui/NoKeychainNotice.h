@@ -23,6 +23,7 @@ public:
 
 Q_SIGNALS:
     void useForSessionRequested();
+    void sizeChanged(); // the details opened or closed
 
 protected:
     void changeEvent(QEvent *event) override;

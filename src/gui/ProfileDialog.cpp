@@ -134,6 +134,7 @@ ProfileDialog::ProfileDialog(ProfileStore *profiles, TokenStore *tokens,
     connect(m_saver, &ProfileSaver::saved, this, &ProfileDialog::onSaved);
     connect(m_saver, &ProfileSaver::failed, this, &ProfileDialog::onSaveFailed);
     connect(m_saver, &ProfileSaver::noKeychain, this, &ProfileDialog::onNoKeychain);
+    connect(m_noKeychain, &NoKeychainNotice::sizeChanged, this, &ProfileDialog::growToFit);
     connect(m_noKeychain, &NoKeychainNotice::useForSessionRequested, this, [this] {
         m_noKeychain->hide();
         showStatus(tr("Saving…"), false);
@@ -434,6 +435,17 @@ void ProfileDialog::onSaved(const QString &profile, bool sessionOnly)
     QDialog::accept();
 }
 
+void ProfileDialog::growToFit()
+{
+    // Wrapped text needs the height its width gives it; the dialog does not grow by itself.
+    m_ui->mainLayout->activate();
+    const int needed = m_ui->mainLayout->hasHeightForWidth()
+                           ? m_ui->mainLayout->totalHeightForWidth(width())
+                           : sizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
 void ProfileDialog::onSaveFailed(const QString &message)
 {
     showStatus(message, true);
@@ -444,6 +456,7 @@ void ProfileDialog::onNoKeychain(const QString &message, const QString &detail)
 {
     showStatus(QString(), false);
     m_noKeychain->showProblem(message, detail);
+    growToFit();
     updateButtons();
 }
 

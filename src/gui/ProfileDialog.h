@@ -101,6 +101,7 @@ private:
     void onSaved(const QString &profile, bool sessionOnly);
     void onSaveFailed(const QString &message);
     void onNoKeychain(const QString &message, const QString &detail);
+    void growToFit();
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     Check m_check; // of the fields as they are now
