@@ -147,7 +147,9 @@ void CliRunner::connectWorkspace(const std::function<void()> &then)
                         finish(ExitUsage);
                         return;
                     case ProfileConnector::Failure::NotSignedIn:
-                        printError(QStringLiteral("error: %1; %2").arg(o.error, signInRemedy()));
+                        printError(QStringLiteral("error: %1; %2")
+                                       .arg(o.error, o.noKeychain ? noKeychainRemedy(m_profile)
+                                                                  : signInRemedy()));
                         finish(ExitAuth);
                         return;
                     case ProfileConnector::Failure::Keychain:

@@ -253,12 +253,14 @@ void ProfilesCommand::add()
         }
         // The secret goes to the keychain first: a profile is saved once its secret is safe.
         m_connector.storeSecret(
-            profile, secret, this, [this, saveProfile, type](const TokenStore::Outcome &o) {
+            profile, secret, this,
+            [this, profile, saveProfile, type](const TokenStore::Outcome &o) {
                 if (!o.isOk()) {
-                    printError(QStringLiteral("the %1 was not stored: %2")
+                    printError(QStringLiteral("the %1 was not stored, so nothing was saved: %2")
                                    .arg(type == AuthType::Pat ? QStringLiteral("token")
                                                               : QStringLiteral("client secret"),
                                         o.message));
+                    printNoKeychainHint(o, profile);
                     return finish(ExitAuth);
                 }
                 saveProfile(type == AuthType::Pat ? QStringLiteral("; token stored in the "
@@ -327,6 +329,16 @@ void ProfilesCommand::logout()
     });
 }
 
+void ProfilesCommand::printNoKeychainHint(const TokenStore::Outcome &outcome,
+                                          const Profile &profile)
+{
+    // Said once per command: the same hint for each of many imported profiles helps no one.
+    if (outcome.status != TokenStore::Status::NoBackend || m_noKeychainHinted)
+        return;
+    m_noKeychainHinted = true;
+    printError(QStringLiteral("hint: %1").arg(noKeychainRemedy(profile)));
+}
+
 void ProfilesCommand::useRetryBudget()
 {
     RetryPolicy retry;
@@ -389,6 +401,7 @@ void ProfilesCommand::login()
                                                       "take the refresh token, so nothing was "
                                                       "kept: %1")
                                            .arg(o.message));
+                            printNoKeychainHint(o, *profile);
                             return finish(ExitAuth);
                         }
                         auto *credentials = ProfileConnector::credentialsFor(
@@ -646,6 +659,7 @@ void ProfilesCommand::importNext()
                                             isToken ? QStringLiteral("token")
                                                     : QStringLiteral("client secret"),
                                             o.message));
+                        printNoKeychainHint(o, item.profile);
                         ++m_importFailures;
                         return importNext();
                     }

@@ -4,14 +4,11 @@
 #include "CliOptions.h"
 #include "api/HttpTransport.h"
 #include "auth/ProfileConnector.h"
+#include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
-
-namespace Brickrun {
-class TokenStore;
-}
 
 namespace Brickrun::Cli {
 
@@ -36,6 +33,7 @@ private:
     void logout();
     void reportIdentity(const Profile &profile, bool signedInNow);
     bool readSecret(const QString &option, QString *secret);
+    void printNoKeychainHint(const TokenStore::Outcome &outcome, const Profile &profile);
     void useRetryBudget();
     static bool openBrowser(const QUrl &url);
     static QString validity(const Credentials *credentials);
@@ -62,6 +60,7 @@ private:
     int m_imported = 0;
     int m_importFailures = 0;
     bool m_finished = false;
+    bool m_noKeychainHinted = false;
 };
 
 } // namespace Brickrun::Cli

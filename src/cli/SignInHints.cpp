@@ -39,4 +39,28 @@ QString signInRemedy(const Profile &profile, bool fromEnvironment)
         .arg(profile.name, host);
 }
 
+QString noKeychainRemedy(const Profile &profile)
+{
+    const QString &type = profile.authType;
+    QString variables;
+    if (type == AuthType::OAuthM2M)
+        variables = QStringLiteral("DATABRICKS_CLIENT_ID=%1 DATABRICKS_CLIENT_SECRET=…")
+                        .arg(profile.clientId.isEmpty() ? QStringLiteral("…") : profile.clientId);
+    else if (type == AuthType::AzureClientSecret)
+        variables = QStringLiteral("ARM_CLIENT_ID=%1 ARM_TENANT_ID=%2 ARM_CLIENT_SECRET=…")
+                        .arg(profile.clientId.isEmpty() ? QStringLiteral("…") : profile.clientId,
+                             profile.tenantId.isEmpty() ? QStringLiteral("…") : profile.tenantId);
+    else if (type == AuthType::OAuthU2M)
+        // A browser sign-in's refresh token has nowhere to go: use az, or a token.
+        variables = QStringLiteral("DATABRICKS_TOKEN=… (or DATABRICKS_AUTH_TYPE=azure-cli "
+                                   "after az login)");
+    else
+        variables = QStringLiteral("DATABRICKS_TOKEN=…");
+    const QString host = profile.host.isValid() ? profile.host.toString() : QStringLiteral("…");
+    return QStringLiteral("without a keychain nothing can keep the secret; give it to each "
+                          "command in the environment instead, e.g. DATABRICKS_HOST=%1 %2 "
+                          "brickrun-cli submit --notebook …")
+        .arg(host, variables);
+}
+
 } // namespace Brickrun::Cli

@@ -12,4 +12,8 @@ namespace Brickrun::Cli {
 // profile stands for --host and the environment's variables.
 QString signInRemedy(const Profile &profile, bool fromEnvironment);
 
+// How to go on without a keychain (nothing can store the profile's secret), as one clause: the
+// environment variables that give a command the workspace and its credentials (docs/cli.md).
+QString noKeychainRemedy(const Profile &profile);
+
 } // namespace Brickrun::Cli

@@ -462,6 +462,64 @@ private Q_SLOTS:
         QVERIFY(!list.out.contains("nokeychain"));
         verifyNoTokenInFiles();
     }
+    void withoutAKeychainTheCliSaysHowToGoOnHeadless()
+    {
+        // No session bus and no dbus-launch: the error issue #16 saw raw, "Failed to execute
+        // child process "dbus-launch"".
+        QTemporaryDir emptyBin;
+        QVERIFY(emptyBin.isValid());
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.insert(QStringLiteral("PATH"), emptyBin.path());
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":97"));
+        const Run add =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("headless"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--auth"), QStringLiteral("pat"),
+                 QStringLiteral("--token-stdin")},
+                Token.toUtf8(), env);
+        QCOMPARE(add.exitCode, 3);
+        for (const char *words : {"No keychain service is running", "GNOME Keyring", "KWallet",
+                                  "KeePassXC", "nothing was saved"})
+            QVERIFY2(add.err.contains(words), add.err.constData());
+        QVERIFY2(!add.err.contains("dbus-launch"), add.err.constData());
+        // How to go on: the workspace in the environment, for each command.
+        QVERIFY2(add.err.contains("hint: without a keychain"), add.err.constData());
+        QVERIFY2(add.err.contains(
+                     QStringLiteral("DATABRICKS_HOST=%1 DATABRICKS_TOKEN=").arg(m_url).toUtf8()),
+                 add.err.constData());
+        QVERIFY(
+            !run({QStringLiteral("profiles"), QStringLiteral("list")}).out.contains("headless"));
+
+        // Which works, with no keychain and nothing stored.
+        QProcessEnvironment headless = env;
+        headless.insert(QStringLiteral("DATABRICKS_HOST"), m_url);
+        headless.insert(QStringLiteral("DATABRICKS_TOKEN"), Token);
+        const Run submit = run({QStringLiteral("submit"), QStringLiteral("--notebook"),
+                                QStringLiteral("/Shared/Demo/hello"), QStringLiteral("--cluster"),
+                                QStringLiteral("demo-cluster"), QStringLiteral("--json")},
+                               {}, headless);
+        QVERIFY2(submit.exitCode == 0, submit.err.constData());
+        QCOMPARE(submit.json().value(QLatin1String("resultState")).toString(),
+                 QStringLiteral("SUCCESS"));
+
+        // A profile whose secret no keychain can give says the same where it is used (added
+        // while the keychain was there: without one, adding removes the name's old secrets
+        // first, and cannot).
+        const Run bare =
+            run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("bare"),
+                 QStringLiteral("--host"), m_url, QStringLiteral("--auth"), QStringLiteral("pat")});
+        QVERIFY2(bare.exitCode == 0, bare.err.constData());
+        const Run status = run({QStringLiteral("status"), QStringLiteral("1"),
+                                QStringLiteral("--profile"), QStringLiteral("bare")},
+                               {}, env);
+        QCOMPARE(status.exitCode, 3);
+        QVERIFY2(status.err.contains("no stored secret: no keychain service is running"),
+                 status.err.constData());
+        QVERIFY2(status.err.contains("DATABRICKS_HOST="), status.err.constData());
+        QVERIFY2(!status.err.contains("profiles add bare"), status.err.constData());
+        run({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("bare")});
+        verifyNoTokenInFiles();
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_CliProfiles)
