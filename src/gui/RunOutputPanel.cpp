@@ -144,6 +144,8 @@ RunOutputPanel::RunOutputPanel(QWidget *parent)
     m_ui->resultTable->setModel(m_resultModel);
     m_ui->resultTable->horizontalHeader()->setResizeContentsPrecision(200);
     m_ui->resultTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    // Compact, even rows at any scale, as in the runs table: more of the result in view.
+    m_ui->resultTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_ui->resultTable->installEventFilter(this);
 
     connect(m_ui->copyButton, &QPushButton::clicked, this, &RunOutputPanel::copyOutput);

@@ -421,6 +421,8 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == NotebookColumn)
             return r.spec.notebookPath;
+        if (index.column() == RunNameColumn) // its column may be narrower than the name
+            return data(index, Qt::DisplayRole);
         return {};
     }
     if (role == Qt::TextAlignmentRole &&

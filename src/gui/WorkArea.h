@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -22,8 +23,9 @@ class SubmitPanel;
 // the runs table and the selected run's details. MainWindow builds it once its frame is out
 // (see MainWindow.h) and wires it; it only lays the panels out.
 //
-// The runs table's columns take the width of what they show (the visible rows, the header),
-// in any language, font and scale; the Notebook column takes the width left. The details get
+// The runs table's columns take the width of what they show (the header and a page of rows),
+// in any language, font and scale; Run name up to a limit; the Notebook column takes the width
+// left. The details get
 // the larger part of the height: their output is what a user reads.
 class WorkArea : public QWidget
 {
@@ -39,8 +41,16 @@ public:
     // Shows the model in the runs table, its columns sized as said above.
     void setRunsModel(RunsTableModel *model);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitNotebookColumn();
+
     std::unique_ptr<Ui::WorkArea> m_ui;
+    QTimer m_notebookFit;              // after the other columns or the view changed width
+    bool m_runNameWidthChosen = false; // the user dragged the Run name column's edge
+    bool m_fittingRunNames = false;
 };
 
 } // namespace Brickrun

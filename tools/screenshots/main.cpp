@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // brickrun-screenshots: the main window (with runs in every state and a finished run's
 // details), its menus, the welcome dialog and the profile dialog, in English and in every
-// translation, saved as PNG files for a person to look at (long words, clipped labels).
+// translation (and English and German in a dark palette, under DIR/dark), saved as PNG files
+// for a person to look at (long words, clipped labels).
 // Not a test: nothing here can tell a good screenshot from a bad one. `tools/dev screenshots`
 // builds and runs it offscreen.
 //
@@ -25,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QPalette>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +45,29 @@ void settle(QWidget *widget)
 
 // Saves the screenshots of one language into `dir`; false with *failure when one could not be
 // taken.
+// A dark palette as desktops' dark themes set it, for the "-dark" shots.
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x2d, 0x2d, 0x2d));
+    p.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
+    p.setColor(QPalette::Link, QColor(0x5a, 0xb0, 0xff));
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    for (const QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
 bool shoot(const QString &language, const QString &dir, const QTemporaryDir &work, QString *failure)
 {
 #define CHECK(condition, message)                                                                  \
@@ -56,7 +81,7 @@ bool shoot(const QString &language, const QString &dir, const QTemporaryDir &wor
     const Test::Translation translation(language);
     if (language != QLatin1String("en"))
         CHECK(translation.loaded(), QStringLiteral("(no translation for it)"));
-    Database db(work.filePath(QStringLiteral("shots-%1.sqlite").arg(language)));
+    Database db(work.filePath(QStringLiteral("shots-%1-%2.sqlite").arg(language).arg(qHash(dir))));
     QString error;
     CHECK(db.open(&error), error);
     HistoryStore history(&db);
@@ -162,7 +187,8 @@ bool shoot(const QString &language, const QString &dir, const QTemporaryDir &wor
     CHECK(welcome.grab().save(dir + QStringLiteral("/welcomedialog_%1.png").arg(language)),
           QString());
 
-    ProfileStore profiles(work.filePath(QStringLiteral("shots-%1.ini").arg(language)));
+    ProfileStore profiles(
+        work.filePath(QStringLiteral("shots-%1-%2.ini").arg(language).arg(qHash(dir))));
     Test::MemoryTokenStore tokens;
     QNetworkAccessManager network;
     ProfileDialog profileDialog(&profiles, &tokens, &network);
@@ -191,6 +217,16 @@ int main(int argc, char *argv[])
          {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}) {
         QString error;
         if (!shoot(language, dir, work, &error)) {
+            std::fprintf(stderr, "%s\n", qUtf8Printable(error));
+            return 1;
+        }
+    }
+    // English and German again in a dark palette, into DIR/dark.
+    const QString darkDir = dir + QStringLiteral("/dark");
+    QApplication::setPalette(darkPalette());
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        QString error;
+        if (!QDir().mkpath(darkDir) || !shoot(language, darkDir, work, &error)) {
             std::fprintf(stderr, "%s\n", qUtf8Printable(error));
             return 1;
         }
