@@ -39,11 +39,11 @@
     </message>
     <message>
         <source>The demo workspace is not running.</source>
-        <translation>Der Demo-Arbeitsbereich läuft nicht.</translation>
+        <translation type="vanished">Der Demo-Arbeitsbereich läuft nicht.</translation>
     </message>
     <message>
         <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+        <translation type="vanished">Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
     </message>
     <message>
         <source>Cannot submit</source>
@@ -59,50 +59,50 @@
     </message>
     <message>
         <source>Run succeeded</source>
-        <translation>Ausführung erfolgreich</translation>
+        <translation type="vanished">Ausführung erfolgreich</translation>
     </message>
     <message>
         <source>Run ended: %1</source>
-        <translation>Ausführung beendet: %1</translation>
+        <translation type="vanished">Ausführung beendet: %1</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation>Ausführung abbrechen</translation>
+        <translation type="vanished">Ausführung abbrechen</translation>
     </message>
     <message>
         <source>Cancel run %1 on the service?</source>
-        <translation>Ausführung %1 beim Dienst abbrechen?</translation>
+        <translation type="vanished">Ausführung %1 beim Dienst abbrechen?</translation>
     </message>
     <message>
         <source>Runs are still active</source>
-        <translation>Es sind noch Ausführungen aktiv</translation>
+        <translation type="vanished">Es sind noch Ausführungen aktiv</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) are still active.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Ausführung ist noch aktiv.</numerusform>
             <numerusform>%n Ausführungen sind noch aktiv.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
-        <translation>Lassen Sie sie weiterlaufen: Sie laufen bei Databricks weiter, und Brickrun verfolgt sie beim nächsten Start wieder. Oder brechen Sie sie jetzt ab.</translation>
+        <translation type="vanished">Lassen Sie sie weiterlaufen: Sie laufen bei Databricks weiter, und Brickrun verfolgt sie beim nächsten Start wieder. Oder brechen Sie sie jetzt ab.</translation>
     </message>
     <message>
         <source>&amp;Keep running and quit</source>
-        <translation>&amp;Weiterlaufen lassen und beenden</translation>
+        <translation type="vanished">&amp;Weiterlaufen lassen und beenden</translation>
     </message>
     <message>
         <source>&amp;Cancel runs and quit</source>
-        <translation>Ausführungen &amp;abbrechen und beenden</translation>
+        <translation type="vanished">Ausführungen &amp;abbrechen und beenden</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t quit</source>
-        <translation>&amp;Nicht beenden</translation>
+        <translation type="vanished">&amp;Nicht beenden</translation>
     </message>
     <message numerus="yes">
         <source>Cancelling %n run(s)…</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Ausführung wird abgebrochen…</numerusform>
             <numerusform>%n Ausführungen werden abgebrochen…</numerusform>
         </translation>
@@ -129,47 +129,55 @@
     </message>
     <message>
         <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+        <translation type="vanished">Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
     </message>
     <message>
         <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
+        <translation type="vanished">Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
     </message>
     <message>
         <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
-        <translation>Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht: %1</translation>
+        <translation type="vanished">Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht: %1</translation>
     </message>
     <message>
         <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
-        <translation>Der Arbeitsbereich „%1“ hat die Anmeldung abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald Sie sich erneut angemeldet haben.</translation>
+        <translation type="vanished">Der Arbeitsbereich „%1“ hat die Anmeldung abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald Sie sich erneut angemeldet haben.</translation>
     </message>
     <message>
         <source>Sign in again</source>
-        <translation>Erneut anmelden</translation>
+        <translation type="vanished">Erneut anmelden</translation>
     </message>
     <message>
         <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
-        <translation>Der Arbeitsbereich „%1“ akzeptiert die Anmeldung von Brickrun nicht mehr.</translation>
+        <translation type="vanished">Der Arbeitsbereich „%1“ akzeptiert die Anmeldung von Brickrun nicht mehr.</translation>
     </message>
     <message>
         <source>%1
 
 Its runs are kept: they are followed again as soon as you sign in.</source>
-        <translation>%1
+        <translation type="vanished">%1
 
 Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfolgt, sobald Sie sich anmelden.</translation>
     </message>
     <message>
         <source>&amp;Sign in again…</source>
-        <translation>&amp;Erneut anmelden…</translation>
+        <translation type="vanished">&amp;Erneut anmelden…</translation>
     </message>
     <message>
         <source>&amp;Update sign-in…</source>
-        <translation>Anmeldung &amp;aktualisieren…</translation>
+        <translation type="vanished">Anmeldung &amp;aktualisieren…</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation>&amp;Später</translation>
+        <translation type="vanished">&amp;Später</translation>
+    </message>
+    <message>
+        <source>To start: Workspace → Add workspace…, or Workspace → Try the demo workspace.</source>
+        <translation>Zum Anfangen: Arbeitsbereich → Arbeitsbereich hinzufügen…, oder Arbeitsbereich → Demo-Arbeitsbereich ausprobieren.</translation>
+    </message>
+    <message>
+        <source>The form holds the run again: check it and submit it (Ctrl+Return).</source>
+        <translation>Das Formular enthält die Ausführung wieder: prüfen und übermitteln Sie sie (Strg+Eingabe).</translation>
     </message>
 </context>
 <context>
@@ -338,10 +346,43 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
+    <name>Brickrun::ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::DemoSession</name>
+    <message>
+        <source>The demo workspace is not running.</source>
+        <translation>Der Demo-Arbeitsbereich läuft nicht.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::DemoWorkspaceLoader</name>
     <message>
         <source>its module cannot be loaded (%1)</source>
         <translation>sein Modul kann nicht geladen werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::DesktopNotifications</name>
+    <message>
+        <source>there is no D-Bus session bus</source>
+        <translation>es gibt keinen D-Bus-Sitzungsbus</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -786,6 +827,14 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Demo workspace</source>
         <translation>Demo-Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Notify when a run &amp;ends</source>
+        <translation>Bei Ende einer Ausführung &amp;benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
+        <translation>Eine Ausführung melden, die endet, während das Fenster von Brickrun im Hintergrund ist</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1330,43 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
 </context>
 <context>
+    <name>Brickrun::QuitConfirmation</name>
+    <message>
+        <source>Runs are still active</source>
+        <translation>Es sind noch Ausführungen aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are still active.</source>
+        <translation>
+            <numerusform>%n Ausführung ist noch aktiv.</numerusform>
+            <numerusform>%n Ausführungen sind noch aktiv.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
+        <translation>Lassen Sie sie weiterlaufen: Sie laufen bei Databricks weiter, und Brickrun verfolgt sie beim nächsten Start wieder. Oder brechen Sie sie jetzt ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running and quit</source>
+        <translation>&amp;Weiterlaufen lassen und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel runs and quit</source>
+        <translation>Ausführungen &amp;abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t quit</source>
+        <translation>&amp;Nicht beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n run(s)…</source>
+        <translation>
+            <numerusform>%n Ausführung wird abgebrochen…</numerusform>
+            <numerusform>%n Ausführungen werden abgebrochen…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ResultTable</name>
     <message>
         <source>Element %1 of the JSON array is not an object.</source>
@@ -1638,6 +1724,25 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>the history could not store it (is the disk full, or the history not writable?)</source>
         <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunNotifier</name>
+    <message>
+        <source>Show Brickrun</source>
+        <translation>Brickrun anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>Ausführung erfolgreich</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>Ausführung beendet: %1</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2382,41 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
 </context>
 <context>
+    <name>Brickrun::WorkspaceDialogs</name>
+    <message>
+        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
+        <translation>Der Arbeitsbereich „%1“ hat die Anmeldung abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald Sie sich erneut angemeldet haben.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
+        <translation>Der Arbeitsbereich „%1“ akzeptiert die Anmeldung von Brickrun nicht mehr.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Its runs are kept: they are followed again as soon as you sign in.</source>
+        <translation>%1
+
+Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfolgt, sobald Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>&amp;Erneut anmelden…</translation>
+    </message>
+    <message>
+        <source>&amp;Update sign-in…</source>
+        <translation>Anmeldung &amp;aktualisieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Später</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::WorkspaceErrorText</name>
     <message>
         <source>The workspace cannot be reached (%1).</source>
@@ -2445,6 +2585,31 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
 </context>
 <context>
+    <name>RunPageOpener</name>
+    <message>
+        <source>Run page</source>
+        <translation>Ausführungsseite</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened for the run page.</source>
+        <translation>Für die Ausführungsseite konnte kein Webbrowser geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Copy the link and open it where you can:
+%1</source>
+        <translation>Kopieren Sie den Link und öffnen Sie ihn, wo Sie können:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it.</source>
+        <translation>Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht.</translation>
+    </message>
+</context>
+<context>
     <name>RunsTableModel</name>
     <message>
         <source>%1 s</source>
@@ -2472,6 +2637,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Brickrun cannot start: %1</source>
         <translation>Brickrun kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Log every request to the workspace on stderr.</source>
+        <translation>Jede Anfrage an den Arbeitsbereich auf stderr protokollieren.</translation>
     </message>
 </context>
 </TS>

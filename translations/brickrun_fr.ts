@@ -39,11 +39,11 @@
     </message>
     <message>
         <source>The demo workspace is not running.</source>
-        <translation>L’espace de démonstration n’est pas démarré.</translation>
+        <translation type="vanished">L’espace de démonstration n’est pas démarré.</translation>
     </message>
     <message>
         <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+        <translation type="vanished">Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot submit</source>
@@ -59,50 +59,50 @@
     </message>
     <message>
         <source>Run succeeded</source>
-        <translation>Exécution réussie</translation>
+        <translation type="vanished">Exécution réussie</translation>
     </message>
     <message>
         <source>Run ended: %1</source>
-        <translation>Exécution terminée&#xa0;: %1</translation>
+        <translation type="vanished">Exécution terminée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation>Annuler l’exécution</translation>
+        <translation type="vanished">Annuler l’exécution</translation>
     </message>
     <message>
         <source>Cancel run %1 on the service?</source>
-        <translation>Annuler l’exécution %1 sur le service&#xa0;?</translation>
+        <translation type="vanished">Annuler l’exécution %1 sur le service&#xa0;?</translation>
     </message>
     <message>
         <source>Runs are still active</source>
-        <translation>Des exécutions sont encore actives</translation>
+        <translation type="vanished">Des exécutions sont encore actives</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) are still active.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n exécution est encore active.</numerusform>
             <numerusform>%n exécutions sont encore actives.</numerusform>
         </translation>
     </message>
     <message>
         <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
-        <translation>Laissez-les continuer&#xa0;: elles se poursuivent chez Databricks et Brickrun les suivra de nouveau au prochain démarrage. Ou annulez-les maintenant.</translation>
+        <translation type="vanished">Laissez-les continuer&#xa0;: elles se poursuivent chez Databricks et Brickrun les suivra de nouveau au prochain démarrage. Ou annulez-les maintenant.</translation>
     </message>
     <message>
         <source>&amp;Keep running and quit</source>
-        <translation>&amp;Laisser continuer et quitter</translation>
+        <translation type="vanished">&amp;Laisser continuer et quitter</translation>
     </message>
     <message>
         <source>&amp;Cancel runs and quit</source>
-        <translation>&amp;Annuler les exécutions et quitter</translation>
+        <translation type="vanished">&amp;Annuler les exécutions et quitter</translation>
     </message>
     <message>
         <source>&amp;Don&apos;t quit</source>
-        <translation>&amp;Ne pas quitter</translation>
+        <translation type="vanished">&amp;Ne pas quitter</translation>
     </message>
     <message numerus="yes">
         <source>Cancelling %n run(s)…</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Annulation de %n exécution…</numerusform>
             <numerusform>Annulation de %n exécutions…</numerusform>
         </translation>
@@ -129,47 +129,55 @@
     </message>
     <message>
         <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
     </message>
     <message>
         <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
+        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
-        <translation>L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail, Brickrun ne l’ouvre donc pas&#xa0;: %1</translation>
+        <translation type="vanished">L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail, Brickrun ne l’ouvre donc pas&#xa0;: %1</translation>
     </message>
     <message>
         <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» a refusé la connexion (%2). Ses exécutions sont conservées et reprendront dès que vous vous serez reconnecté.</translation>
+        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» a refusé la connexion (%2). Ses exécutions sont conservées et reprendront dès que vous vous serez reconnecté.</translation>
     </message>
     <message>
         <source>Sign in again</source>
-        <translation>Se reconnecter</translation>
+        <translation type="vanished">Se reconnecter</translation>
     </message>
     <message>
         <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’accepte plus la connexion de Brickrun.</translation>
+        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» n’accepte plus la connexion de Brickrun.</translation>
     </message>
     <message>
         <source>%1
 
 Its runs are kept: they are followed again as soon as you sign in.</source>
-        <translation>%1
+        <translation type="vanished">%1
 
 Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de nouveau suivies dès que vous vous connecterez.</translation>
     </message>
     <message>
         <source>&amp;Sign in again…</source>
-        <translation>&amp;Se reconnecter…</translation>
+        <translation type="vanished">&amp;Se reconnecter…</translation>
     </message>
     <message>
         <source>&amp;Update sign-in…</source>
-        <translation>&amp;Mettre à jour la connexion…</translation>
+        <translation type="vanished">&amp;Mettre à jour la connexion…</translation>
     </message>
     <message>
         <source>&amp;Later</source>
-        <translation>&amp;Plus tard</translation>
+        <translation type="vanished">&amp;Plus tard</translation>
+    </message>
+    <message>
+        <source>To start: Workspace → Add workspace…, or Workspace → Try the demo workspace.</source>
+        <translation>Pour commencer : Espace de travail → Ajouter un espace de travail…, ou Espace de travail → Essayer l’espace de démonstration.</translation>
+    </message>
+    <message>
+        <source>The form holds the run again: check it and submit it (Ctrl+Return).</source>
+        <translation>Le formulaire reprend l’exécution : vérifiez-la et soumettez-la (Ctrl+Entrée).</translation>
     </message>
 </context>
 <context>
@@ -338,10 +346,43 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::DemoSession</name>
+    <message>
+        <source>The demo workspace is not running.</source>
+        <translation>L’espace de travail de démonstration n’est pas lancé.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::DemoWorkspaceLoader</name>
     <message>
         <source>its module cannot be loaded (%1)</source>
         <translation>son module ne peut pas être chargé (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::DesktopNotifications</name>
+    <message>
+        <source>there is no D-Bus session bus</source>
+        <translation>il n’y a pas de bus de session D-Bus</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
     </message>
 </context>
 <context>
@@ -786,6 +827,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Demo workspace</source>
         <translation>Espace de travail de démonstration</translation>
+    </message>
+    <message>
+        <source>Notify when a run &amp;ends</source>
+        <translation>&amp;Notifier à la fin d’une exécution</translation>
+    </message>
+    <message>
+        <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
+        <translation>Annoncer une exécution qui se termine pendant que la fenêtre de Brickrun est en arrière-plan</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1330,43 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::QuitConfirmation</name>
+    <message>
+        <source>Runs are still active</source>
+        <translation>Des exécutions sont encore actives</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) are still active.</source>
+        <translation>
+            <numerusform>%n exécution est encore active.</numerusform>
+            <numerusform>%n exécutions sont encore actives.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
+        <translation>Laissez-les continuer&#xa0;: elles se poursuivent chez Databricks et Brickrun les suivra de nouveau au prochain démarrage. Ou annulez-les maintenant.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running and quit</source>
+        <translation>&amp;Laisser continuer et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel runs and quit</source>
+        <translation>&amp;Annuler les exécutions et quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t quit</source>
+        <translation>&amp;Ne pas quitter</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n run(s)…</source>
+        <translation>
+            <numerusform>Annulation de %n exécution…</numerusform>
+            <numerusform>Annulation de %n exécutions…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ResultTable</name>
     <message>
         <source>Element %1 of the JSON array is not an object.</source>
@@ -1638,6 +1724,25 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>the history could not store it (is the disk full, or the history not writable?)</source>
         <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunNotifier</name>
+    <message>
+        <source>Show Brickrun</source>
+        <translation>Afficher Brickrun</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Run succeeded</source>
+        <translation>Exécution réussie</translation>
+    </message>
+    <message>
+        <source>Run ended: %1</source>
+        <translation>Exécution terminée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2382,41 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::WorkspaceDialogs</name>
+    <message>
+        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» a refusé la connexion (%2). Ses exécutions sont conservées et reprendront dès que vous vous serez reconnecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’accepte plus la connexion de Brickrun.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Its runs are kept: they are followed again as soon as you sign in.</source>
+        <translation>%1
+
+Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de nouveau suivies dès que vous vous connecterez.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in again…</source>
+        <translation>&amp;Se reconnecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Update sign-in…</source>
+        <translation>&amp;Mettre à jour la connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Plus tard</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::WorkspaceErrorText</name>
     <message>
         <source>The workspace cannot be reached (%1).</source>
@@ -2445,6 +2585,31 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>RunPageOpener</name>
+    <message>
+        <source>Run page</source>
+        <translation>Page de l’exécution</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened for the run page.</source>
+        <translation>Aucun navigateur web n’a pu être ouvert pour la page de l’exécution.</translation>
+    </message>
+    <message>
+        <source>Copy the link and open it where you can:
+%1</source>
+        <translation>Copiez le lien et ouvrez-le là où vous le pouvez :
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Copier le lien</translation>
+    </message>
+    <message>
+        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it.</source>
+        <translation>L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail : Brickrun ne l’ouvre pas.</translation>
+    </message>
+</context>
+<context>
     <name>RunsTableModel</name>
     <message>
         <source>%1 s</source>
@@ -2472,6 +2637,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Brickrun cannot start: %1</source>
         <translation>Brickrun ne peut pas démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Log every request to the workspace on stderr.</source>
+        <translation>Journaliser chaque requête vers l’espace de travail sur stderr.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 // brickrun: the desktop program.
 
 #include "AppController.h"
+#include "AppTranslations.h"
 #include "KeychainTokenStore.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
@@ -9,27 +10,12 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QTranslator>
 
 #include <memory>
 
 namespace {
-
-// Follow the system language: Qt's own strings and ours.
-void installTranslators(QCoreApplication &app, QTranslator &qt, QTranslator &ours)
-{
-    if (qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qt);
-    if (ours.load(QLocale(), QStringLiteral("brickrun"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&ours);
-    Q_UNUSED(app)
-}
 
 struct CommandLine
 {
@@ -72,9 +58,7 @@ int main(int argc, char *argv[])
     if (answeredWithoutWindow(argc, argv)) {
         QCoreApplication app(argc, argv);
         Brickrun::AppIdentity::apply();
-        QTranslator qtTranslator;
-        QTranslator translator;
-        installTranslators(app, qtTranslator, translator);
+        Brickrun::AppTranslations::install(&app);
         CommandLine line;
         line.parser.process(app); // prints the help or the version, and exits
         return 0;
@@ -84,9 +68,7 @@ int main(int argc, char *argv[])
     Brickrun::AppIdentity::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Brickrun"));
     QApplication::setDesktopFileName(QStringLiteral(BRICKRUN_APP_ID));
-    QTranslator qtTranslator;
-    QTranslator translator;
-    installTranslators(app, qtTranslator, translator);
+    Brickrun::AppTranslations::install(&app); // follows the system language
     CommandLine line;
     line.parser.process(app);
     // Quiet unless asked: warnings only, unless --verbose or QT_LOGGING_RULES (which goes

@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
-// Past ~600 lines for now: issue #17 splits this composition root by responsibility (start
-// order, connections, notifications, dialogs); sign-in added "Sign in again" here meanwhile.
 #include "AppController.h"
 
-#include "DemoWorkspaceLoader.h"
+#include "DemoSession.h"
 #include "HistoryActions.h"
 #include "HistoryFilterBar.h"
 #include "MainWindow.h"
 #include "PresetsBar.h"
-#include "ProfileDialog.h"
+#include "QuitConfirmation.h"
 #include "RunDetailsPanel.h"
+#include "RunNotifier.h"
+#include "RunPageOpener.h"
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
 #include "WelcomeDialog.h"
+#include "WorkspaceDialogs.h"
+#include "api/ApiError.h"
 #include "api/HttpTransport.h"
-#include "api/JobsClient.h"
-#include "api/WorkspaceApi.h"
-#include "auth/Credentials.h"
-#include "auth/ProfileConnector.h"
-#include "auth/TokenStore.h"
+#include "auth/ConnectionRegistry.h"
 #include "config/ProfileStore.h"
 #include "model/Preset.h"
 #include "model/RunPageUrl.h"
@@ -28,18 +26,12 @@
 #include "workflow/RunMonitor.h"
 
 #include <QApplication>
-#include <QCoreApplication>
-#include <QDesktopServices>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
-#include <QSslCertificate>
-#include <QStandardPaths>
-#include <QSystemTrayIcon>
-#include <QTableView>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <utility>
@@ -48,25 +40,10 @@ Q_LOGGING_CATEGORY(lcStartup, "brickrun.startup", QtWarningMsg)
 
 namespace Brickrun {
 
-namespace {
-
-const QString DemoProfile = QStringLiteral("demo");
-
-std::unique_ptr<QSettings> settingsFor(const QString &file)
-{
-    return file.isEmpty() ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
-                                                        QCoreApplication::organizationName(),
-                                                        QCoreApplication::applicationName())
-                          : std::make_unique<QSettings>(file, QSettings::IniFormat);
-}
-
-} // namespace
-
 AppController::AppController(TokenStore *tokens, const Options &options, QObject *parent)
     : QObject(parent)
     , m_tokens(tokens)
     , m_options(options)
-    , m_connector(new ProfileConnector(tokens, &m_network, this))
 {}
 
 AppController::~AppController()
@@ -75,10 +52,8 @@ AppController::~AppController()
     if (m_runsModel)
         m_runsModel->waitForReads();
     // Stop talking before the demo workspace goes away.
-    for (Workspace &w : m_workspaces) {
-        if (w.transport)
-            w.transport->abortAll();
-    }
+    if (m_connections)
+        m_connections->abortAll();
     m_network.clearConnectionCache();
 }
 
@@ -137,7 +112,6 @@ void AppController::finishStart()
         Q_EMIT startFailed(m_historyOpening.error);
         return;
     }
-    const QString movedAside = m_historyOpening.movedAside;
     m_window->showStatus(QString());
     // Set now rather than before the first frame: reading the SVG loads Qt's SVG icon engine
     // (figures in bench/README.md), and the window manager shows the icon a frame later at most.
@@ -145,30 +119,74 @@ void AppController::finishStart()
     m_history = std::make_unique<HistoryStore>(m_database.get());
     m_presets = std::make_unique<PresetStore>(m_database.get());
     m_profiles = std::make_unique<ProfileStore>(m_options.settingsFile);
+    m_connections = std::make_unique<ConnectionRegistry>(m_profiles.get(), m_tokens, &m_network);
 
     m_monitor = new RunMonitor(
         m_history.get(), [this](const RunRecord &r) { return clientFor(r); }, this);
+    m_demo = std::make_unique<DemoSession>(m_connections.get(), m_monitor, m_options.demoModule,
+                                           m_options.settingsFile);
     m_runsModel = new RunsTableModel(m_history.get(), this);
     mark("runs table (reads on a worker)");
     m_window->buildPanels();
     m_window->setRunsModel(m_runsModel);
-    m_window->setCloseGuard([this] { return confirmClose(); });
     mark("panels built");
+    wireWindow();
+    wireMonitor();
+    mark("wired, notifications");
 
-    SubmitPanel *form = m_window->submitPanel();
-    RunDetailsPanel *details = m_window->detailsPanel();
+    if (m_options.startDemo || m_demo->wasUsedBefore())
+        startDemo();
+    mark("demo workspace started");
+    refreshWorkspaces(m_options.startDemo ? DemoSession::Profile : QString());
+    mark("workspaces");
+    followActiveRuns();
+    m_started = true;
+    qCDebug(lcStartup, "%-28s %6.1f ms", "started", double(m_startClock.nsecsElapsed()) / 1e6);
+    Q_EMIT started();
+
+    if (!m_historyOpening.movedAside.isEmpty())
+        QMessageBox::warning(m_window.get(), tr("History damaged"),
+                             tr("The run history could not be read, so a new one was started. "
+                                "The old file is kept at:\n%1")
+                                 .arg(QDir::toNativeSeparators(m_historyOpening.movedAside)));
+    if (m_options.showWelcome && !m_demo->isRunning() && m_profiles->profiles().isEmpty())
+        QTimer::singleShot(0, this, &AppController::offerFirstSteps);
+}
+
+void AppController::wireWindow()
+{
+    MainWindow *window = m_window.get();
+    m_quitConfirmation = new QuitConfirmation(m_monitor, m_history.get(), window, this);
+    window->setCloseGuard([this] { return m_quitConfirmation->confirmClose(); });
+    m_workspaceDialogs = new WorkspaceDialogs(m_profiles.get(), m_tokens, &m_network,
+                                              m_connections.get(), m_monitor, window, this);
+    connect(m_workspaceDialogs, &WorkspaceDialogs::profilesChanged, this,
+            &AppController::refreshWorkspaces);
+
+    SubmitPanel *form = window->submitPanel();
+    RunDetailsPanel *details = window->detailsPanel();
     connect(form, &SubmitPanel::submitRequested, this, &AppController::submit);
     connect(form, &SubmitPanel::profileChanged, this, &AppController::offerWorkspaceApi);
     form->setSettingsFile(m_options.settingsFile);
-    connect(m_window.get(), &MainWindow::runSelected, this, &AppController::showSelected);
-    connect(m_window.get(), &MainWindow::addWorkspaceRequested, this, &AppController::addWorkspace);
-    connect(m_window.get(), &MainWindow::editWorkspaceRequested, this,
-            &AppController::editWorkspace);
-    connect(m_window.get(), &MainWindow::demoRequested, this, &AppController::startDemo);
-    connect(m_window.get(), &MainWindow::cancelRequested, this, &AppController::cancelSelected);
-    connect(m_window.get(), &MainWindow::rerunRequested, this,
+    connect(window, &MainWindow::runSelected, this, &AppController::showSelected);
+    connect(window, &MainWindow::addWorkspaceRequested, m_workspaceDialogs,
+            &WorkspaceDialogs::addWorkspace);
+    connect(window, &MainWindow::editWorkspaceRequested, this, [this] {
+        m_workspaceDialogs->editWorkspace(m_window->submitPanel()->currentProfile());
+    });
+    connect(window, &MainWindow::demoRequested, this, &AppController::startDemo);
+    // One path per action: the menu's Cancel and Open run page are the details panel's (the
+    // details show the selected run), so they ask and behave the same.
+    connect(window, &MainWindow::cancelRequested, details, [details] {
+        if (auto *cancel = details->findChild<QPushButton *>(QStringLiteral("cancelButton")))
+            cancel->click(); // asks, when the run can still be cancelled
+    });
+    connect(window, &MainWindow::rerunRequested, this,
             [this] { rerun(m_window->selectedRunId()); });
-    connect(m_window.get(), &MainWindow::openRunPageRequested, this, &AppController::openRunPage);
+    connect(window, &MainWindow::openRunPageRequested, this, [this] {
+        if (const auto record = m_history->record(m_window->selectedRunId()))
+            openRunPage(m_window.get(), *record);
+    });
     connect(details, &RunDetailsPanel::cancelRequested, m_monitor, &RunMonitor::cancel);
     connect(details, &RunDetailsPanel::rerunRequested, this, &AppController::rerun);
 
@@ -179,7 +197,7 @@ void AppController::finishStart()
     connect(presetsBar, &PresetsBar::statusMessage, this,
             [this](const QString &text) { m_window->showStatus(text, 10000); });
 
-    HistoryFilterBar *filterBar = m_window->historyFilterBar();
+    HistoryFilterBar *filterBar = window->historyFilterBar();
     connect(filterBar, &HistoryFilterBar::filterChanged, this, &AppController::applyFilter);
     connect(m_runsModel, &RunsTableModel::totalCountChanged, filterBar,
             &HistoryFilterBar::setCount);
@@ -187,31 +205,40 @@ void AppController::finishStart()
     filterBar->setCount(m_runsModel->totalCount());
     filterBar->setLoading(m_runsModel->isLoading());
     const WorkspaceResolver resolver = [this](const QString &profile, auto then) {
-        loadWorkspace(profile, [this, profile, then](const QString &why) {
+        m_connections->load(profile, [this, profile, then](const QString &why) {
             if (!why.isEmpty())
                 return then(nullptr, QString(), why);
-            const Workspace &w = workspace(profile);
-            then(w.client, w.transport->baseUrl().toString(), QString());
+            then(m_connections->client(profile),
+                 m_connections->transport(profile)->baseUrl().toString(), QString());
         });
     };
     details->setWorkspaceResolver(resolver);
     m_historyActions =
-        std::make_unique<HistoryActions>(m_history.get(), m_runsModel, m_window.get(), resolver);
+        std::make_unique<HistoryActions>(m_history.get(), m_runsModel, window, resolver);
     HistoryActions *actions = m_historyActions.get();
-    connect(m_window.get(), &MainWindow::exportRunsRequested, actions, &HistoryActions::exportRuns);
-    connect(m_window.get(), &MainWindow::deleteRunsRequested, actions,
-            &HistoryActions::deleteSelected);
-    connect(m_window.get(), &MainWindow::deleteOldRunsRequested, actions,
-            &HistoryActions::deleteOlder);
-    connect(m_window.get(), &MainWindow::importRunsRequested, actions,
+    connect(window, &MainWindow::exportRunsRequested, actions, &HistoryActions::exportRuns);
+    connect(window, &MainWindow::deleteRunsRequested, actions, &HistoryActions::deleteSelected);
+    connect(window, &MainWindow::deleteOldRunsRequested, actions, &HistoryActions::deleteOlder);
+    connect(window, &MainWindow::importRunsRequested, actions,
             &HistoryActions::importFromWorkspace);
     connect(actions, &HistoryActions::runsImported, this, [this](const QString &, int count) {
         if (count > 0)
             m_monitor->resumeAll(); // imported runs still active are followed to their end
     });
+}
 
+void AppController::wireMonitor()
+{
+    connect(m_connections.get(), &ConnectionRegistry::ready, this, [this](const QString &profile) {
+        if (m_window->submitPanel()->currentProfile() == profile)
+            offerWorkspaceApi();
+    });
+    connect(
+        m_connections.get(), &ConnectionRegistry::failed, this,
+        [this](const QString &, const QString &message) { m_window->showStatus(message, 15000); });
+    m_notifier = new RunNotifier(m_history.get(), m_window.get(), m_options.settingsFile, this);
     connect(m_monitor, &RunMonitor::runChanged, this, &AppController::onRunChanged);
-    connect(m_monitor, &RunMonitor::runEnded, this, &AppController::onRunEnded);
+    connect(m_monitor, &RunMonitor::runEnded, m_notifier, &RunNotifier::runEnded);
     connect(
         m_monitor, &RunMonitor::retrying, this,
         [this](qint64, const QString &what, const ApiError &e, std::chrono::milliseconds delay) {
@@ -224,22 +251,12 @@ void AppController::finishStart()
     connect(m_monitor, &RunMonitor::cancelFailed, this, [this](qint64, const ApiError &e) {
         m_window->showStatus(tr("The run could not be cancelled: %1").arg(e.toString()), 15000);
     });
-    connect(m_monitor, &RunMonitor::authenticationFailed, this, &AppController::offerSignInAgain);
+    connect(m_monitor, &RunMonitor::authenticationFailed, m_workspaceDialogs,
+            &WorkspaceDialogs::offerSignInAgain);
+}
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/brickrun.svg")), this);
-        m_tray->setToolTip(QStringLiteral("Brickrun"));
-        m_tray->show();
-    }
-    mark("wired, tray icon");
-
-    const bool demoBefore =
-        settingsFor(m_options.settingsFile)->value(QStringLiteral("demo/enabled")).toBool();
-    if (m_options.startDemo || demoBefore)
-        startDemo();
-    mark("demo workspace started");
-    refreshWorkspaces(m_options.startDemo ? DemoProfile : QString());
-    mark("workspaces");
+void AppController::followActiveRuns()
+{
     // The runs still active are read on the worker (figures in bench/README.md) and followed
     // from then on; before the integrity check, which reads the whole file.
     m_background.start([this] {
@@ -260,26 +277,20 @@ void AppController::finishStart()
         QMetaObject::invokeMethod(
             this, [this, problem] { reportDamagedHistory(problem); }, Qt::QueuedConnection);
     });
-    m_started = true;
-    qCDebug(lcStartup, "%-28s %6.1f ms", "started", double(m_startClock.nsecsElapsed()) / 1e6);
-    Q_EMIT started();
+}
 
-    if (!movedAside.isEmpty())
-        QMessageBox::warning(m_window.get(), tr("History damaged"),
-                             tr("The run history could not be read, so a new one was started. "
-                                "The old file is kept at:\n%1")
-                                 .arg(QDir::toNativeSeparators(movedAside)));
-
-    if (m_options.showWelcome && !m_demo && m_profiles->profiles().isEmpty()) {
-        QTimer::singleShot(0, this, [this] {
-            WelcomeDialog welcome(m_window.get());
-            welcome.exec();
-            if (welcome.choice() == WelcomeDialog::Choice::Demo)
-                startDemo();
-            else if (welcome.choice() == WelcomeDialog::Choice::AddWorkspace)
-                addWorkspace();
-        });
-    }
+void AppController::offerFirstSteps()
+{
+    WelcomeDialog welcome(m_window.get());
+    welcome.exec();
+    if (welcome.choice() == WelcomeDialog::Choice::Demo)
+        startDemo();
+    else if (welcome.choice() == WelcomeDialog::Choice::AddWorkspace)
+        m_workspaceDialogs->addWorkspace();
+    // Closed without a choice, or the dialog cancelled: the empty window says where to start.
+    if (!m_demo->isRunning() && m_profiles->profiles().isEmpty())
+        m_window->showStatus(tr("To start: Workspace → Add workspace…, or Workspace → Try the "
+                                "demo workspace."));
 }
 
 void AppController::reportDamagedHistory(const QString &problem)
@@ -295,59 +306,30 @@ void AppController::reportDamagedHistory(const QString &problem)
     box->open();
 }
 
+Demo::Workspace *AppController::demoWorkspace() const
+{
+    return m_demo ? m_demo->workspace() : nullptr;
+}
+
 void AppController::startDemo()
 {
-    if (!m_demo) {
-        Demo::Options o;
-        const double speed = qEnvironmentVariable("BRICKRUN_DEMO_SPEED").toDouble();
-        if (speed > 0)
-            o.speed = speed;
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                            QStringLiteral("/demo");
-        if (QDir().mkpath(dir))
-            o.stateFile = dir + QStringLiteral("/runs.json");
-        QString error;
-        std::unique_ptr<Demo::Workspace> demo =
-            createDemoWorkspace(o, m_options.demoModule, &error);
-        if (!demo || !demo->start(&error)) {
-            QMessageBox::warning(m_window.get(), tr("Demo workspace"),
-                                 tr("The demo workspace could not start: %1").arg(error));
-            return;
-        }
-        m_demo = std::move(demo);
-        Workspace &w = workspace(DemoProfile);
-        w.transport->setEndpoint(QUrl(m_demo->baseUrl()), m_demo->token());
-        w.ready = true;
-        settingsFor(m_options.settingsFile)->setValue(QStringLiteral("demo/enabled"), true);
-        m_monitor->setPollPolicy([&] {
-            PollPolicy p;
-            p.timeScale = m_demo->speed();
-            return p;
-        }());
-        m_monitor->resume(DemoProfile);
+    QString error;
+    if (!m_demo->start(&error)) {
+        QMessageBox::warning(m_window.get(), tr("Demo workspace"),
+                             tr("The demo workspace could not start: %1").arg(error));
+        return;
     }
-    refreshWorkspaces(DemoProfile);
+    refreshWorkspaces(DemoSession::Profile);
     SubmitPanel *form = m_window->submitPanel();
     if (form->spec().notebookPath.isEmpty()) {
         RunSpec s = form->spec();
-        s.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        s.notebookPath = DemoSession::Notebook;
         if (s.clusterId.isEmpty())
-            s.clusterId = QStringLiteral("demo-cluster");
+            s.clusterId = DemoSession::Cluster;
         form->setSpec(s);
     }
     m_window->showStatus(tr("The demo workspace is ready: try /Shared/Demo/hello on demo-cluster."),
                          10000);
-}
-
-AppController::Workspace &AppController::workspace(const QString &profile)
-{
-    Workspace &w = m_workspaces[profile];
-    if (!w.transport) {
-        w.transport = new HttpTransport(&m_network, this);
-        w.client = new JobsClient(w.transport, this);
-        w.api = new WorkspaceApi(w.transport, this);
-    }
-    return w;
 }
 
 void AppController::offerWorkspaceApi()
@@ -358,76 +340,27 @@ void AppController::offerWorkspaceApi()
         form->setWorkspaceApi(nullptr);
         return;
     }
-    Workspace &w = workspace(profile);
-    if (w.ready) {
-        form->setWorkspaceApi(w.api);
+    if (m_connections->isReady(profile)) {
+        form->setWorkspaceApi(m_connections->api(profile));
         return;
     }
     form->setWorkspaceApi(nullptr);
-    if (profile != DemoProfile && !w.loading)
-        loadWorkspace(profile); // offers the API again when the token is in
+    if (profile != DemoSession::Profile && !m_connections->isLoading(profile))
+        m_connections->load(profile); // offers the API again when the token is in
 }
 
 JobsClient *AppController::clientFor(const RunRecord &record)
 {
-    Workspace &w = workspace(record.profile);
-    if (w.ready)
-        return w.client;
-    if (record.profile == DemoProfile)
+    if (m_connections->isReady(record.profile))
+        return m_connections->client(record.profile);
+    if (record.profile == DemoSession::Profile)
         QTimer::singleShot(0, this, &AppController::startDemo);
     else
-        loadWorkspace(record.profile, [this, profile = record.profile](const QString &error) {
-            if (error.isEmpty())
+        m_connections->load(record.profile, [this, profile = record.profile](const QString &e) {
+            if (e.isEmpty())
                 m_monitor->resume(profile);
         });
     return nullptr; // the monitor waits for resume(profile)
-}
-
-void AppController::loadWorkspace(const QString &profile, std::function<void(QString)> then)
-{
-    Workspace &w = workspace(profile);
-    if (w.ready || profile == DemoProfile) {
-        if (then)
-            then(w.ready ? QString() : tr("The demo workspace is not running."));
-        return;
-    }
-    const auto p = m_profiles->profile(profile);
-    if (!p) {
-        if (then)
-            then(tr("There is no workspace profile named \"%1\".").arg(profile));
-        return;
-    }
-    if (then)
-        w.waiting.append(std::move(then));
-    if (w.loading)
-        return; // answered with the read on its way
-    w.loading = true;
-    // The one place a profile becomes a ready transport: CA file, keychain, credentials.
-    m_connector->connectTransport(
-        *p, w.transport, this, [this, profile](const ProfileConnector::Outcome &o) {
-            Workspace &ws = workspace(profile);
-            ws.loading = false;
-            const auto waiting = std::exchange(ws.waiting, {});
-            if (!o.isOk()) {
-                const QString message =
-                    o.failure == ProfileConnector::Failure::NotSignedIn
-                        ? tr("Workspace \"%1\" is not signed in: %2 (Workspace → Edit "
-                             "workspace…).")
-                              .arg(profile, o.error)
-                        : tr("Workspace \"%1\" cannot be used: %2.").arg(profile, o.error);
-                m_window->showStatus(message, 15000);
-                for (const auto &f : waiting)
-                    f(message);
-                return;
-            }
-            // A refresh the workspace refuses pauses the profile's runs, as a refused token
-            // does; the monitor reports it and the user signs in again.
-            ws.ready = true;
-            if (m_window->submitPanel()->currentProfile() == profile)
-                offerWorkspaceApi();
-            for (const auto &f : waiting)
-                f(QString());
-        });
 }
 
 void AppController::refreshWorkspaces(const QString &current)
@@ -440,8 +373,8 @@ void AppController::refreshWorkspaces(const QString &current)
                  ? QStringLiteral("%1 (%2)").arg(p.name, p.host.host())
                  : QStringLiteral("%1 (%2, %3)").arg(p.name, p.host.host(), p.signedInAs),
              p.clusterId});
-    if (m_demo)
-        choices.append({DemoProfile, tr("Demo workspace"), QStringLiteral("demo-cluster")});
+    if (m_demo->isRunning())
+        choices.append({DemoSession::Profile, tr("Demo workspace"), DemoSession::Cluster});
     QString selected = current;
     if (selected.isEmpty())
         selected = m_window->submitPanel()->currentProfile();
@@ -489,14 +422,14 @@ void AppController::runPreset(const Preset &preset)
 
 void AppController::submit(const QString &profile, const RunSpec &spec)
 {
-    loadWorkspace(profile, [this, profile, spec](const QString &error) {
+    m_connections->load(profile, [this, profile, spec](const QString &error) {
         if (!error.isEmpty()) {
             QMessageBox::warning(m_window.get(), tr("Cannot submit"), error);
             return;
         }
         RunRecord record;
         record.profile = profile;
-        record.host = workspace(profile).transport->baseUrl().toString();
+        record.host = m_connections->transport(profile)->baseUrl().toString();
         record.spec = spec;
         QString why;
         const qint64 id = m_monitor->submit(record, &why);
@@ -506,7 +439,9 @@ void AppController::submit(const QString &profile, const RunSpec &spec)
             return;
         }
         m_window->selectRun(id);
-        m_window->showStatus(tr("Submitting %1…").arg(spec.notebookPath), 5000);
+        // Said while it is so: onRunChanged takes it back once the service has the run.
+        m_submitting = id;
+        m_window->showStatus(tr("Submitting %1…").arg(spec.notebookPath));
     });
 }
 
@@ -529,170 +464,33 @@ void AppController::onRunChanged(qint64 id)
     m_runsModel->refreshRecord(id);
     if (m_window->selectedRunId() == id)
         showSelected();
-}
-
-void AppController::onRunEnded(qint64 id)
-{
-    const auto record = m_history->record(id);
-    if (!record || !m_tray || m_window->isActiveWindow())
+    if (id != m_submitting)
         return;
-    const bool ok = record->state.isSuccess();
-    m_tray->showMessage(ok ? tr("Run succeeded") : tr("Run ended: %1").arg(record->state.summary()),
-                        record->spec.runName.isEmpty()
-                            ? RunSpec::defaultRunName(record->spec.notebookPath)
-                            : record->spec.runName,
-                        ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
-}
-
-void AppController::cancelSelected()
-{
-    const qint64 id = m_window->selectedRunId();
     const auto record = m_history->record(id);
-    if (!record || !record->isActive())
-        return;
-    if (QMessageBox::question(m_window.get(), tr("Cancel run"),
-                              tr("Cancel run %1 on the service?").arg(record->runId)) ==
-        QMessageBox::Yes)
-        m_monitor->cancel(id);
+    if (record && record->runId == 0 && record->isActive())
+        return; // still being submitted
+    m_submitting = 0;
+    if (m_window->statusBar()->currentMessage().startsWith(
+            tr("Submitting %1…").arg(record ? record->spec.notebookPath : QString())))
+        m_window->showStatus(QString());
 }
 
 void AppController::rerun(qint64 id)
 {
+    // Not submitted at once: the form is filled in with the run's workspace and spec, to be
+    // checked (or changed) and submitted.
     const auto record = m_history->record(id);
     if (!record)
         return;
-    m_window->submitPanel()->setSpec(record->spec);
-    submit(record->profile, record->spec);
-}
-
-void AppController::openRunPage()
-{
-    const auto record = m_history->record(m_window->selectedRunId());
-    const QUrl page = record ? safeRunPageUrl(record->runPageUrl, record->host) : QUrl();
-    if (page.isValid())
-        QDesktopServices::openUrl(page);
-    else if (record && !record->runPageUrl.isEmpty())
-        m_window->showStatus(tr("The run page's address is not on the workspace's own host, so "
-                                "Brickrun does not open it: %1")
-                                 .arg(record->runPageUrl.left(200)),
-                             15000);
-}
-
-void AppController::addWorkspace()
-{
-    ProfileDialog dialog(m_profiles.get(), m_tokens, &m_network, m_window.get());
-    if (dialog.exec() == QDialog::Accepted)
-        refreshWorkspaces(dialog.profileName());
-}
-
-void AppController::editWorkspace()
-{
-    const QString profile = m_window->submitPanel()->currentProfile();
-    if (profile.isEmpty() || profile == DemoProfile) {
-        addWorkspace();
-        return;
-    }
-    editProfile(profile, false);
-}
-
-void AppController::editProfile(const QString &profile, bool signInNow)
-{
-    ProfileDialog dialog(m_profiles.get(), m_tokens, &m_network, m_window.get(), profile);
-    if (signInNow)
-        QTimer::singleShot(0, &dialog, &ProfileDialog::startSignIn);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // New credentials may have been stored: connect again and let paused runs go on.
-    m_workspaces[profile].ready = false;
-    loadWorkspace(profile, [this, profile](const QString &error) {
-        if (error.isEmpty())
-            m_monitor->resume(profile);
-    });
-    refreshWorkspaces(profile);
-}
-
-void AppController::offerSignInAgain(const QString &profile, const ApiError &error)
-{
-    m_workspaces[profile].ready = false;
-    const auto p = m_profiles->profile(profile);
-    const bool browser = p && p->authType == AuthType::OAuthU2M;
-    m_window->showStatus(tr("Workspace \"%1\" refused the sign-in (%2). Its runs are kept and go "
-                            "on after you sign in again.")
-                             .arg(profile, error.toString()));
-    if (m_signInAgainBoxes.contains(profile))
-        return;
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Sign in again"),
-                        tr("Workspace “%1” no longer accepts Brickrun's sign-in.").arg(profile),
-                        QMessageBox::NoButton, m_window.get());
-    box->setObjectName(QStringLiteral("signInAgainBox"));
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(
-        tr("%1\n\nIts runs are kept: they are followed again as soon as you sign in.")
-            .arg(error.toString()));
-    QPushButton *again = box->addButton(browser ? tr("&Sign in again…") : tr("&Update sign-in…"),
-                                        QMessageBox::AcceptRole);
-    again->setObjectName(QStringLiteral("signInAgainButton"));
-    box->addButton(tr("&Later"), QMessageBox::RejectRole);
-    box->setDefaultButton(again);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    m_signInAgainBoxes.insert(profile, box);
-    connect(box, &QObject::destroyed, this,
-            [this, profile] { m_signInAgainBoxes.remove(profile); });
-    connect(box, &QMessageBox::buttonClicked, this,
-            [this, profile, again, browser](QAbstractButton *b) {
-                if (b == again)
-                    QTimer::singleShot(0, this,
-                                       [this, profile, browser] { editProfile(profile, browser); });
-            });
-    box->open();
-}
-
-bool AppController::confirmClose()
-{
-    const int active = m_monitor->trackedCount();
-    if (active == 0)
-        return true;
-    QMessageBox box(QMessageBox::Question, tr("Runs are still active"),
-                    tr("%n run(s) are still active.", nullptr, active), QMessageBox::NoButton,
-                    m_window.get());
-    box.setInformativeText(tr("Keep them running: they go on at Databricks and Brickrun follows "
-                              "them again at the next start. Or cancel them now."));
-    QPushButton *keep = box.addButton(tr("&Keep running and quit"), QMessageBox::AcceptRole);
-    QPushButton *cancel = box.addButton(tr("&Cancel runs and quit"), QMessageBox::DestructiveRole);
-    box.addButton(tr("&Don't quit"), QMessageBox::RejectRole);
-    box.setDefaultButton(keep);
-    box.exec();
-    if (box.clickedButton() == keep)
-        return true;
-    if (box.clickedButton() != cancel)
-        return false;
-    // Send every cancel, then close once they were answered (or after a few seconds).
-    const QList<RunRecord> runs = m_history->activeRuns();
-    auto pending = std::make_shared<int>(0);
-    for (const RunRecord &r : runs) {
-        if (r.runId > 0 && m_monitor->isTracking(r.id)) {
-            ++*pending;
-            m_monitor->cancel(r.id);
-        }
-    }
-    if (*pending == 0)
-        return true;
-    m_window->setEnabled(false);
-    m_window->showStatus(tr("Cancelling %n run(s)…", nullptr, *pending));
-    auto closeNow = [this] {
-        m_window->setCloseGuard({});
-        m_window->close();
-    };
-    auto onAnswer = [pending, closeNow](qint64) {
-        if (--*pending == 0)
-            closeNow();
-    };
-    connect(m_monitor, &RunMonitor::cancelSent, this, onAnswer);
-    connect(m_monitor, &RunMonitor::cancelFailed, this,
-            [onAnswer](qint64 id, const ApiError &) { onAnswer(id); });
-    QTimer::singleShot(10000, this, closeNow);
-    return false;
+    Preset again;
+    again.profile = record->profile;
+    again.spec = record->spec;
+    SubmitPanel *form = m_window->submitPanel();
+    if (!form->loadPreset(again))
+        form->setSpec(record->spec);
+    form->focusForm();
+    m_window->showStatus(tr("The form holds the run again: check it and submit it (Ctrl+Return)."),
+                         15000);
 }
 
 } // namespace Brickrun

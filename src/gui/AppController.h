@@ -4,43 +4,40 @@
 #include "model/RunSpec.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QNetworkAccessManager>
 #include <QObject>
-#include <QPointer>
 #include <QThreadPool>
 
-#include <functional>
 #include <memory>
-
-class QMessageBox;
-class QSystemTrayIcon;
 
 namespace Brickrun {
 
 namespace Demo {
 class Workspace;
 }
+class ConnectionRegistry;
 class Database;
+class DemoSession;
 class HistoryActions;
 class HistoryStore;
-class HttpTransport;
 class JobsClient;
 class MainWindow;
 class PresetStore;
-class ProfileConnector;
 class ProfileStore;
-struct ApiError;
+class QuitConfirmation;
 class RunMonitor;
+class RunNotifier;
 class RunsTableModel;
 class TokenStore;
-class WorkspaceApi;
+class WorkspaceDialogs;
 struct Preset;
 struct RunRecord;
 
-// The composition root of the desktop program: opens the history, builds the window, gives the
-// run monitor a client per workspace (reading tokens from the keychain when first needed),
-// starts the demo workspace on request and carries the user's actions to the core.
+// The composition root of the desktop program: the start order (the window's frame, the history
+// on a worker, the panels), the wiring of the panels to the core and the runs' presentation.
+// The connections per profile are the ConnectionRegistry's (core), the demo DemoSession's,
+// the announcements RunNotifier's, the workspace dialogs WorkspaceDialogs' and the question
+// before quitting QuitConfirmation's.
 class AppController : public QObject
 {
     Q_OBJECT
@@ -69,7 +66,9 @@ public:
     RunsTableModel *runsModel() const { return m_runsModel; }
     PresetStore *presets() const { return m_presets.get(); }
     HistoryActions *historyActions() const { return m_historyActions.get(); }
-    Demo::Workspace *demoWorkspace() const { return m_demo.get(); } // null when not started
+    Demo::Workspace *demoWorkspace() const; // null when not started
+    RunNotifier *notifier() const { return m_notifier; }
+    ConnectionRegistry *connections() const { return m_connections.get(); }
 
     void startDemo();
     void submit(const QString &profile, const RunSpec &spec);
@@ -90,21 +89,12 @@ private:
         QString movedAside;
     };
     void finishStart();
+    void wireWindow();
+    void wireMonitor();
+    void followActiveRuns();
+    void offerFirstSteps();
 
-    struct Workspace
-    {
-        HttpTransport *transport = nullptr;
-        JobsClient *client = nullptr;
-        WorkspaceApi *api = nullptr; // clusters, folders and the user, for the submit form
-        bool ready = false;
-        bool loading = false;
-        // Callers of loadWorkspace() while the token is being read (the monitor, the submit
-        // form, a history import): one keychain read answers them all.
-        QList<std::function<void(QString error)>> waiting;
-    };
     JobsClient *clientFor(const RunRecord &record);
-    void loadWorkspace(const QString &profile, std::function<void(QString error)> then = {});
-    Workspace &workspace(const QString &profile);
     void refreshWorkspaces(const QString &current = QString());
     // Hands the submit form the current profile's WorkspaceApi once its token is known.
     void offerWorkspaceApi();
@@ -112,16 +102,7 @@ private:
     void loadPreset(const Preset &preset);
     void showSelected();
     void onRunChanged(qint64 id);
-    void onRunEnded(qint64 id);
-    void cancelSelected();
     void rerun(qint64 id);
-    void openRunPage();
-    void addWorkspace();
-    void editWorkspace();
-    void editProfile(const QString &profile, bool signInNow);
-    // The workspace refused the sign-in: its runs are paused; one click signs in again.
-    void offerSignInAgain(const QString &profile, const Brickrun::ApiError &error);
-    bool confirmClose();
     void reportDamagedHistory(const QString &problem);
 
     TokenStore *m_tokens;
@@ -138,15 +119,16 @@ private:
     std::unique_ptr<PresetStore> m_presets;
     std::unique_ptr<ProfileStore> m_profiles;
     QNetworkAccessManager m_network;
-    QHash<QString, Workspace> m_workspaces;
-    ProfileConnector *m_connector = nullptr;
-    QHash<QString, QPointer<QMessageBox>> m_signInAgainBoxes;
-    std::unique_ptr<Demo::Workspace> m_demo;
+    std::unique_ptr<ConnectionRegistry> m_connections; // before the demo goes
     RunMonitor *m_monitor = nullptr;
     RunsTableModel *m_runsModel = nullptr;
+    std::unique_ptr<DemoSession> m_demo;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<HistoryActions> m_historyActions; // before the window and history go
-    QSystemTrayIcon *m_tray = nullptr;
+    WorkspaceDialogs *m_workspaceDialogs = nullptr;
+    QuitConfirmation *m_quitConfirmation = nullptr;
+    RunNotifier *m_notifier = nullptr;
+    qint64 m_submitting = 0; // the run the status bar says is being submitted
 };
 
 } // namespace Brickrun

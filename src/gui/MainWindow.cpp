@@ -9,6 +9,7 @@
 #include "WorkArea.h"
 #include "ui_MainWindow.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QEvent>
@@ -48,6 +49,14 @@ MainWindow::MainWindow(Panels when, QWidget *parent)
                               "desktop: submit, watch, read the output.</p>")
                                .arg(QStringLiteral(BRICKRUN_VERSION)));
     });
+    m_notificationsAction = new QAction(tr("Notify when a run &ends"), this);
+    m_notificationsAction->setObjectName(QStringLiteral("actionNotifications"));
+    m_notificationsAction->setCheckable(true);
+    m_notificationsAction->setChecked(true);
+    m_notificationsAction->setToolTip(
+        tr("Announce a run that ends while Brickrun's window is in the background"));
+    m_ui->menuRun->addSeparator();
+    m_ui->menuRun->addAction(m_notificationsAction);
     setRunActionsEnabled(false, false, false);
     m_ui->actionDeleteRuns->setEnabled(false);
     if (when == Panels::Now)
@@ -185,8 +194,14 @@ void MainWindow::selectRun(qint64 id)
         return;
     m_model->finishLoading();
     const int row = m_model->rowOf(id);
-    if (row >= 0)
-        work().runsTable()->selectRow(row);
+    if (row < 0)
+        return;
+    // This run only, whatever was selected before (selectRow would extend a selection).
+    QTableView *view = work().runsTable();
+    const QModelIndex index = m_model->index(row, 0);
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    view->scrollTo(index);
 }
 
 void MainWindow::restoreSelection()

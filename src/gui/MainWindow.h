@@ -7,6 +7,7 @@
 #include <memory>
 
 class QAbstractItemModel;
+class QAction;
 class QTableView;
 
 namespace Brickrun {
@@ -60,6 +61,8 @@ public:
     void showStatus(const QString &text, int timeoutMs = 0);
     // Enables Cancel/Re-run/Open page for the selected run.
     void setRunActionsEnabled(bool cancel, bool rerun, bool openPage);
+    // Run → "Notify when a run ends" (checkable; RunNotifier keeps its state).
+    QAction *notificationsAction() const { return m_notificationsAction; }
 
 Q_SIGNALS:
     // Once, after the first frame of the window was painted (queued: the frame is out).
@@ -95,6 +98,7 @@ private:
     QList<qint64> m_selectionBeforeReset;
     qint64 m_currentBeforeReset = 0;
     std::function<bool()> m_closeGuard;
+    QAction *m_notificationsAction = nullptr;
 };
 
 } // namespace Brickrun

@@ -3,13 +3,13 @@
 
 #include "RunOptionsText.h"
 #include "RunOutputPanel.h"
+#include "RunPageOpener.h"
 #include "RunTimes.h"
 #include "StateIcons.h"
 #include "model/RunPageUrl.h"
 #include "ui_RunDetailsPanel.h"
 
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStyle>
@@ -223,10 +223,8 @@ void RunDetailsPanel::confirmCancel()
 
 void RunDetailsPanel::openRunPage(const QString &)
 {
-    // The link shown was checked; open what the record says, checked again (one rule).
-    const QUrl url = safeRunPageUrl(m_record.runPageUrl, m_record.host);
-    if (url.isValid())
-        QDesktopServices::openUrl(url);
+    // The link shown was checked; open what the record says, checked again (one path).
+    Brickrun::openRunPage(this, m_record);
 }
 
 } // namespace Brickrun
