@@ -50,16 +50,18 @@ private:
     bool m_enabled = true;
     QAction *m_toggle = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    DesktopNotifications *m_desktop = nullptr; // null where there is no D-Bus
-    bool m_desktopFailed = false;              // its service did not answer: the tray from then on
+    // Null where there is no D-Bus (and unused where Qt DBus is not built: Windows, macOS).
+    [[maybe_unused]] DesktopNotifications *m_desktop = nullptr;
+    bool m_desktopFailed = false; // its service did not answer: the tray from then on
     struct Message
     {
         QString summary;
         QString body;
         bool ok = true;
     };
-    QHash<QString, Message> m_pending; // sent to the desktop's service, not answered yet
-    qint64 m_trayRun = 0;              // the run of the tray's last message
+    // Sent to the desktop's service, not answered yet.
+    [[maybe_unused]] QHash<QString, Message> m_pending;
+    qint64 m_trayRun = 0; // the run of the tray's last message
     bool m_saidNothingShown = false;
 };
 
