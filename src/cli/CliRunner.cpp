@@ -11,7 +11,7 @@
 #include "config/ProfileStore.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
-#include "workflow/SubmitAndWait.h"
+#include "workflow/RunStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -215,9 +215,9 @@ bool CliRunner::openHistory()
     return true;
 }
 
-void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action)
+void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action, bool inHistory)
 {
-    if (!openHistory())
+    if (inHistory && !openHistory())
         return;
     TrackedRuns::Settings settings;
     settings.profile = m_options.demo ? QStringLiteral("demo") : m_options.profileName;
@@ -228,7 +228,12 @@ void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action)
     settings.retryBudget = m_options.retryBudget;
     settings.workspaceArgument = workspaceArgument();
     settings.signInRemedy = signInRemedy();
-    m_tracked = new TrackedRuns(m_history.get(), &m_client, m_pollPolicy, settings, this);
+    settings.inHistory = inHistory;
+    if (inHistory)
+        m_runStore = RunStore::history(m_history.get());
+    else
+        m_runStore = std::make_unique<MemoryRunStore>();
+    m_tracked = new TrackedRuns(m_runStore.get(), &m_client, m_pollPolicy, settings, this);
     connect(m_tracked, &TrackedRuns::done, this, &CliRunner::finish);
     action(m_tracked);
 }
@@ -315,80 +320,6 @@ void CliRunner::runRuns()
     finish(ExitSuccess);
 }
 
-void CliRunner::wireWorkflow(SubmitAndWait *workflow)
-{
-    m_workflow = workflow;
-    m_workflow->setPollPolicy(m_pollPolicy);
-    connect(workflow, &SubmitAndWait::stateChanged, this, [this](const RunInfo &run) {
-        QString line = QStringLiteral("run %1: %2").arg(run.runId).arg(run.state.summary());
-        if (!run.state.stateMessage.isEmpty())
-            line += QStringLiteral(" (%1)").arg(run.state.stateMessage);
-        progress(line);
-    });
-    connect(workflow, &SubmitAndWait::cancelSent, this, [this] {
-        m_cancelAccepted = true;
-        progress(QStringLiteral("cancel requested; waiting for the run to end"));
-    });
-    connect(workflow, &SubmitAndWait::cancelFailed, this, [this](const ApiError &error) {
-        progress(QStringLiteral("could not cancel the run: %1").arg(error.toString()));
-    });
-    connect(workflow, &SubmitAndWait::finished, this, &CliRunner::onFinished);
-}
-
-void CliRunner::followAndReport(qint64 runId, bool cancelNow)
-{
-    auto *workflow = new SubmitAndWait(&m_client, this);
-    wireWorkflow(workflow);
-    workflow->follow(runId);
-    if (cancelNow)
-        workflow->cancelRun();
-}
-
-void CliRunner::onFinished(const WorkflowOutcome &outcome)
-{
-    m_workflow = nullptr;
-    const QJsonObject outputs = outcomeOutputs(outcome);
-    switch (outcome.kind) {
-    case WorkflowOutcome::Kind::Failed:
-        if (outcome.runId > 0) {
-            if (m_options.json)
-                printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
-            fail(outcome.error, QStringLiteral("following run %1").arg(outcome.runId));
-        } else {
-            fail(outcome.error, QStringLiteral("submitting the run"));
-        }
-        return;
-    case WorkflowOutcome::Kind::TimedOut:
-        if (m_options.json)
-            printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
-        printError(QStringLiteral("stopped waiting after %1 s; run %2 goes on (%3). Follow it "
-                                  "with: brickrun-cli status %2 %4")
-                       .arg(m_options.timeout.count())
-                       .arg(outcome.runId)
-                       .arg(outcome.run.runId > 0 ? outcome.run.state.summary()
-                                                  : QStringLiteral("state not yet known"),
-                            workspaceArgument()));
-        finish(ExitTimeout);
-        return;
-    case WorkflowOutcome::Kind::Finished:
-        break;
-    }
-    progress(
-        QStringLiteral("run %1 ended: %2").arg(outcome.runId).arg(outcome.run.state.summary()));
-    if (m_options.json)
-        printOut(QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact)));
-    else
-        printOut(humanSummary(outputs));
-    if (outcome.error.isError()) {
-        fail(outcome.error, QStringLiteral("reading the output of run %1").arg(outcome.runId));
-        return;
-    }
-    if (m_options.command == Command::Cancel)
-        finish(ExitSuccess); // the run has ended, which is what cancel asked for
-    else
-        finish(outcome.run.state.isSuccess() ? ExitSuccess : ExitRunFailed);
-}
-
 void CliRunner::runStatus()
 {
     m_client.getRun(m_options.runId, this, [this](const Result<RunInfo> &r) {
@@ -441,7 +372,7 @@ void CliRunner::runCancel()
 {
     if (!m_options.noWait) {
         progress(QStringLiteral("cancelling run %1").arg(m_options.runId));
-        followAndReport(m_options.runId, true);
+        startTracked([this](TrackedRuns *runs) { runs->followRun(m_options.runId, true); }, false);
         return;
     }
     m_client.cancel(m_options.runId, this, [this](const Result<bool> &r) {
@@ -481,24 +412,8 @@ void CliRunner::onInterrupted(int count)
         m_tracked->interrupt(count);
         return;
     }
-    if (count >= 2 || !m_workflow) {
-        printError(m_workflow && m_workflow->runId() > 0
-                       ? (m_cancelAccepted
-                              ? QStringLiteral("interrupted; the service accepted the cancel of "
-                                               "run %1, which may still be ending (check with: "
-                                               "brickrun-cli status %1 %2)")
-                              : QStringLiteral("interrupted; the cancel of run %1 was not "
-                                               "answered, the run may still be going (check "
-                                               "with: brickrun-cli status %1 %2)"))
-                             .arg(m_workflow->runId())
-                             .arg(workspaceArgument())
-                       : QStringLiteral("interrupted"));
-        finish(ExitInterrupted);
-        return;
-    }
-    progress(QStringLiteral("Ctrl-C: cancelling the run on the service and waiting for it to end "
-                            "(press Ctrl-C again to leave at once)"));
-    m_workflow->cancelRun();
+    printError(QStringLiteral("interrupted"));
+    finish(ExitInterrupted);
 }
 
 void CliRunner::onTerminated()
@@ -509,13 +424,7 @@ void CliRunner::onTerminated()
         m_tracked->terminate();
         return;
     }
-    if (m_workflow && m_workflow->runId() > 0)
-        printError(QStringLiteral("terminated (SIGTERM); run %1 goes on (check with: brickrun-cli "
-                                  "status %1 %2)")
-                       .arg(m_workflow->runId())
-                       .arg(workspaceArgument()));
-    else
-        printError(QStringLiteral("terminated (SIGTERM)"));
+    printError(QStringLiteral("terminated (SIGTERM)"));
     finish(ExitTerminated);
 }
 

@@ -6,7 +6,7 @@
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
 #include "model/Profile.h"
-#include "workflow/SubmitAndWait.h"
+#include "workflow/PollPolicy.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -21,6 +21,7 @@ class Emulator;
 namespace Brickrun {
 class Database;
 class HistoryStore;
+class RunStore;
 class TokenStore;
 } // namespace Brickrun
 
@@ -50,16 +51,14 @@ private:
     QString signInRemedy() const;
     void dispatch();
     bool openHistory();
-    void startTracked(const std::function<void(TrackedRuns *)> &action);
+    // `inHistory` false: the runs are followed in memory (a run without a history record).
+    void startTracked(const std::function<void(TrackedRuns *)> &action, bool inHistory = true);
     void runSubmit();
     void runResume();
     void runRuns();
     void runStatus();
     void runOutput();
     void runCancel();
-    void followAndReport(qint64 runId, bool cancelNow);
-    void wireWorkflow(SubmitAndWait *workflow);
-    void onFinished(const WorkflowOutcome &outcome);
     void onApiVersionChanged(const QString &version);
     void onInterrupted(int count);
     void onTerminated();
@@ -77,17 +76,16 @@ private:
     Profile m_profile; // the workspace in use: a stored profile or --host with the environment
     std::unique_ptr<Database> m_database;
     std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<RunStore> m_runStore; // what m_tracked follows the runs in
     TrackedRuns *m_tracked = nullptr;
     std::unique_ptr<Emulator::Emulator> m_emulator;
     QNetworkAccessManager m_network;
     HttpTransport m_transport;
     JobsClient m_client;
     InterruptWatcher m_interrupts;
-    SubmitAndWait *m_workflow = nullptr;
     PollPolicy m_pollPolicy;
     QElapsedTimer m_clock;
     bool m_finished = false;
-    bool m_cancelAccepted = false; // the service answered the cancel command's request
 };
 
 } // namespace Brickrun::Cli

@@ -130,19 +130,6 @@ QJsonObject workflowOutputs(qint64 runId, const RunInfo *run, const RunOutput *o
     return o;
 }
 
-QJsonObject outcomeOutputs(const WorkflowOutcome &outcome)
-{
-    const RunInfo *run = outcome.run.runId > 0 ? &outcome.run : nullptr;
-    QJsonObject o = workflowOutputs(outcome.runId, run, outcome.primaryOutput());
-    if (!outcome.primaryOutput() && run) {
-        if (const TaskRun *task = run->primaryTask(outcome.taskKey))
-            o.insert(QStringLiteral("taskRunId"), orNull(task->runId));
-    }
-    if (run)
-        o.insert(QStringLiteral("tasks"), tasksJson(*run, &outcome.outputs));
-    return o;
-}
-
 QJsonObject recordOutputs(const RunRecord &record)
 {
     RunInfo run;

@@ -3,7 +3,6 @@
 
 #include "model/RunInfo.h"
 #include "model/RunRecord.h"
-#include "workflow/SubmitAndWait.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -14,7 +13,6 @@ namespace Brickrun::Cli {
 // The seed workflow's outputs (runId, resultState, notebookResult, error) plus what a script
 // needs besides. Every key is always present; a value the service did not give is null.
 QJsonObject workflowOutputs(qint64 runId, const RunInfo *run, const RunOutput *output);
-QJsonObject outcomeOutputs(const WorkflowOutcome &outcome);
 // The outputs of a run of the history (the same keys).
 QJsonObject recordOutputs(const RunRecord &record);
 QJsonObject runStatusJson(const RunInfo &run);

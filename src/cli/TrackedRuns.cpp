@@ -5,8 +5,8 @@
 #include "Console.h"
 #include "OutputFormat.h"
 #include "api/JobsClient.h"
-#include "store/HistoryStore.h"
 #include "workflow/RunMonitor.h"
+#include "workflow/RunStore.h"
 
 #include <QJsonDocument>
 
@@ -26,23 +26,28 @@ QString attemptText(const RunRecord &r)
 
 } // namespace
 
-TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPolicy &policy,
+TrackedRuns::TrackedRuns(RunStore *store, JobsClient *client, const PollPolicy &policy,
                          const Settings &settings, QObject *parent)
     : QObject(parent)
-    , m_history(history)
+    , m_store(store)
     , m_client(client)
     , m_settings(settings)
 {
     m_clock.start();
     // Only this workspace's runs are followed here; others wait for their own workspace.
     m_monitor = new RunMonitor(
-        history,
+        store,
         [this](const RunRecord &r) -> JobsClient * { return belongsHere(r) ? m_client : nullptr; },
         this);
     m_monitor->setPollPolicy(policy);
     connect(m_monitor, &RunMonitor::runChanged, this, &TrackedRuns::onChanged);
     connect(m_monitor, &RunMonitor::runEnded, this, &TrackedRuns::onEnded);
     connect(m_monitor, &RunMonitor::retrying, this, &TrackedRuns::onRetrying);
+    connect(m_monitor, &RunMonitor::outputsRead, this,
+            [this](qint64 id, const RunInfo &run, const QList<RunOutput> &outputs,
+                   const ApiError &error) {
+                m_outputs.insert(id, {run, outputs, error});
+            });
     connect(m_monitor, &RunMonitor::cancelSent, this, [this](qint64 id) {
         m_cancels.insert(id, Cancel::Accepted);
         if (m_leaving) {
@@ -81,11 +86,17 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
     });
     connect(m_monitor, &RunMonitor::authenticationFailed, this,
             [this](const QString &, const ApiError &e) {
-                Console::err(
-                    QStringLiteral("error: the workspace refused the sign-in (%1); "
-                                   "%2. The run is kept in the history, and then goes "
-                                   "on with: brickrun-cli resume %3")
-                        .arg(e.toString(), m_settings.signInRemedy, m_settings.workspaceArgument));
+                const QString then =
+                    m_settings.inHistory
+                        ? QStringLiteral("The run is kept in the history, and then goes on with: "
+                                         "brickrun-cli resume %1")
+                              .arg(m_settings.workspaceArgument)
+                        : QStringLiteral("The run goes on; check it then with: %1")
+                              .arg(m_followed.isEmpty() ? QStringLiteral("brickrun-cli status")
+                                                        : followCommand(*m_followed.cbegin()));
+                Console::err(QStringLiteral("error: the workspace refused the sign-in (%1); "
+                                            "%2. %3")
+                                 .arg(e.toString(), m_settings.signInRemedy, then));
                 finish(ExitAuth);
             });
     connect(&m_timeout, &DeadlineTimer::timeout, this, [this] {
@@ -95,11 +106,11 @@ TrackedRuns::TrackedRuns(HistoryStore *history, JobsClient *client, const PollPo
                     QJsonDocument(recordOutputs(r)).toJson(QJsonDocument::Compact)));
             Console::err(
                 QStringLiteral("stopped waiting after %1 s; run %2 goes on (%3). "
-                               "Follow it with: brickrun-cli resume %4")
+                               "Follow it with: %4")
                     .arg(m_settings.timeout.count())
                     .arg(r.runId)
                     .arg(r.runId > 0 ? r.state.summary() : QStringLiteral("not yet accepted"),
-                         m_settings.workspaceArgument));
+                         followCommand(r)));
         }
         finish(ExitTimeout);
     });
@@ -131,9 +142,42 @@ void TrackedRuns::submit(const RunSpec &spec)
     follow(id);
 }
 
+void TrackedRuns::followRun(qint64 runId, bool cancel)
+{
+    RunRecord record;
+    record.profile = m_settings.profile;
+    record.host = m_settings.host;
+    record.runId = runId;
+    record.source = QStringLiteral("followed");
+    QString error;
+    const qint64 id = m_monitor->follow(record, &error);
+    if (id == 0) {
+        Console::err(QStringLiteral("error: %1").arg(error));
+        finish(ExitApi);
+        return;
+    }
+    if (m_settings.timeout.count() > 0)
+        m_timeout.start(m_settings.timeout);
+    follow(id);
+    if (cancel) {
+        m_cancelling = true;
+        m_cancels.insert(id, Cancel::InFlight);
+        m_monitor->cancel(id);
+    }
+}
+
+QString TrackedRuns::followCommand(const RunRecord &r) const
+{
+    if (m_settings.inHistory || r.runId <= 0)
+        return QStringLiteral("brickrun-cli resume %1").arg(m_settings.workspaceArgument);
+    return QStringLiteral("brickrun-cli status %1 %2")
+        .arg(r.runId)
+        .arg(m_settings.workspaceArgument);
+}
+
 void TrackedRuns::resume()
 {
-    const QList<RunRecord> active = m_history->activeRuns();
+    const QList<RunRecord> active = m_store->activeRuns();
     for (const RunRecord &r : active) {
         if (belongsHere(r))
             follow(r.id);
@@ -151,7 +195,7 @@ void TrackedRuns::resume()
 
 void TrackedRuns::follow(qint64 id)
 {
-    if (const auto r = m_history->record(id))
+    if (const auto r = m_store->record(id))
         m_followed.insert(id, *r);
 }
 
@@ -159,7 +203,7 @@ void TrackedRuns::onChanged(qint64 id)
 {
     if (!m_followed.contains(id))
         return;
-    const auto now = m_history->record(id);
+    const auto now = m_store->record(id);
     if (!now)
         return;
     const RunRecord before = m_followed.value(id);
@@ -193,7 +237,7 @@ void TrackedRuns::onEnded(qint64 id)
 {
     if (!m_followed.contains(id))
         return;
-    const auto record = m_history->record(id);
+    const auto record = m_store->record(id);
     m_followed.remove(id);
     if (record)
         report(*record);
@@ -203,6 +247,7 @@ void TrackedRuns::onEnded(qint64 id)
 void TrackedRuns::report(const RunRecord &r)
 {
     int code = ExitRunFailed;
+    const Outputs read = m_outputs.take(r.id);
     switch (r.tracking) {
     case RunRecord::Tracking::SubmitFailed:
         Console::err(QStringLiteral("error while submitting the run: %1").arg(r.lastError));
@@ -210,20 +255,44 @@ void TrackedRuns::report(const RunRecord &r)
         m_worstExit = std::max(m_worstExit, code);
         return;
     case RunRecord::Tracking::Vanished:
-        Console::err(QStringLiteral("run %1: %2").arg(r.runId).arg(r.lastError));
+        if (!m_settings.inHistory) {
+            // A run id given on the command line that the service does not know (any more):
+            // as `status` says of it, an error, and nothing on stdout when it was never seen.
+            const bool seen = !r.state.lifeCycleState.isEmpty();
+            Console::err(QStringLiteral("error: the service does not know run %1 (it never "
+                                        "existed here, or was deleted)%2")
+                             .arg(r.runId)
+                             .arg(seen ? QStringLiteral("; last seen %1").arg(r.state.summary())
+                                       : QString()));
+            if (!seen) {
+                m_worstExit = std::max(m_worstExit, int(ExitUsage));
+                return;
+            }
+        } else {
+            Console::err(QStringLiteral("run %1: %2").arg(r.runId).arg(r.lastError));
+        }
         break;
     case RunRecord::Tracking::Finished:
         progress(QStringLiteral("run %1 ended: %2").arg(r.runId).arg(r.state.summary()));
-        code = r.state.isSuccess() ? ExitSuccess : ExitRunFailed;
+        // `cancel` asked for the run to end, which it has, however it ended.
+        code = r.state.isSuccess() || m_cancelling ? ExitSuccess : ExitRunFailed;
         if (!r.hasOutput && !r.lastError.isEmpty()) {
             Console::err(QStringLiteral("error: %1").arg(r.lastError));
+            code = ExitApi;
+        } else if (read.error.isError()) {
+            Console::err(QStringLiteral("error: the output of a task of run %1 could not be read: "
+                                        "%2")
+                             .arg(r.runId)
+                             .arg(read.error.toString()));
             code = ExitApi;
         }
         break;
     default:
         break;
     }
-    const QJsonObject outputs = recordOutputs(r);
+    // Every task's output when they were read (the same table as `output`); else the record's.
+    const QJsonObject outputs =
+        r.hasOutput && read.run.runId > 0 ? runOutputs(read.run, read.outputs) : recordOutputs(r);
     Console::out(m_settings.json
                      ? QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact))
                      : humanSummary(outputs));
@@ -246,10 +315,12 @@ void TrackedRuns::onRetrying(qint64 id, const QString &what, const ApiError &err
         const RunRecord r = m_followed.value(id);
         Console::err(QStringLiteral("error: %1 keeps failing (%2); %3")
                          .arg(what, error.toString(),
-                              r.runId > 0 ? QStringLiteral("run %1 is kept in the history; follow "
-                                                           "it later with: brickrun-cli resume %2")
+                              r.runId > 0 ? QStringLiteral("run %1 %2; follow it later with: %3")
                                                 .arg(r.runId)
-                                                .arg(m_settings.workspaceArgument)
+                                                .arg(m_settings.inHistory
+                                                         ? QStringLiteral("is kept in the history")
+                                                         : QStringLiteral("goes on"),
+                                                     followCommand(r))
                                           : QStringLiteral("the submit is kept in the history "
                                                            "and is sent again, with the same "
                                                            "idempotency token, by: brickrun-cli "
@@ -346,10 +417,11 @@ void TrackedRuns::terminate()
     for (const RunRecord &r : std::as_const(m_followed))
         Console::err(
             r.runId > 0
-                ? QStringLiteral("terminated (SIGTERM); run %1 goes on and stays in the history "
-                                 "(follow it with: brickrun-cli resume %2)")
+                ? QStringLiteral("terminated (SIGTERM); run %1 goes on%2 (follow it with: %3)")
                       .arg(r.runId)
-                      .arg(m_settings.workspaceArgument)
+                      .arg(m_settings.inHistory ? QStringLiteral(" and stays in the history")
+                                                : QString(),
+                           followCommand(r))
                 : QStringLiteral("terminated (SIGTERM) before the submit was answered; it stays "
                                  "in the history and is sent again, with the same idempotency "
                                  "token, by: brickrun-cli resume %1")

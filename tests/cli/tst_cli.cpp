@@ -379,6 +379,34 @@ private Q_SLOTS:
                  QStringLiteral("CANCELED"));
     }
 
+    // submit, output and cancel follow with one engine and print the same outputs: every
+    // task's, in `tasks`, as `output` reads them afterwards.
+    void submitPrintsWhatOutputPrints()
+    {
+        const Run submitted = run(submit(QStringLiteral("/Shared/Demo/hello")), environment(100));
+        QCOMPARE(submitted.exitCode, 0);
+        const QJsonObject s = submitted.json();
+        const qint64 runId = s.value(QLatin1String("runId")).toInteger();
+        QVERIFY(runId > 0);
+        const QJsonArray tasks = s.value(QLatin1String("tasks")).toArray();
+        QCOMPARE(tasks.size(), 1);
+        QVERIFY(tasks.first().toObject().value(QLatin1String("notebookResult")).isString());
+        const Run output = run({QStringLiteral("output"), QString::number(runId),
+                                QStringLiteral("--demo"), QStringLiteral("--json")});
+        QCOMPARE(output.exitCode, 0);
+        const QJsonObject o = output.json();
+        for (const char *key : {"runId", "resultState", "notebookResult", "taskRunId", "tasks"})
+            QVERIFY2(s.value(QLatin1String(key)) == o.value(QLatin1String(key)), key);
+    }
+    void cancelAnUnknownRun()
+    {
+        const Run r = run({QStringLiteral("cancel"), QStringLiteral("123"),
+                           QStringLiteral("--demo"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 2); // as `status 123` says
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+        QVERIFY2(r.err.contains("does not know run 123"), r.err.constData());
+    }
+
     void noWaitThenStatusAndOutputFromOtherProcesses()
     {
         QStringList args = submit(QStringLiteral("/Shared/Demo/hello"));

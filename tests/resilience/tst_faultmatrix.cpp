@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The fault matrix: every way the network and the service misbehave (issue 6), alone, at every
 // step of the seed workflow (submit, poll = runs/get, output = runs/get-output, cancel), with
-// SubmitAndWait against the demo workspace over real loopback HTTP. Each row says what a user
+// the one run engine (RunMonitor, here without a history record) against the demo workspace
+// over real loopback HTTP. Each row says what a user
 // must end up with: the run's real outputs after silent retries (and exactly one run on the
 // service: the submit faults are the "-after" kinds, so a resubmit would show as a second run),
 // or a clear error of the right kind. The last rows run the real brickrun-cli against a
@@ -14,7 +15,7 @@
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "workflow/RunMonitor.h"
-#include "workflow/SubmitAndWait.h"
+#include "workflow/RunStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,10 +227,12 @@ private Q_SLOTS:
         transport.setRetryPolicy(fastRetries());
         transport.setTransferTimeout(TransferTimeout);
         JobsClient client(&transport);
-        SubmitAndWait workflow(&client);
+        // The one run engine, following the run without a history record.
+        MemoryRunStore store;
+        RunMonitor monitor(&store, [&client](const RunRecord &) { return &client; });
         PollPolicy poll;
         poll.timeScale = speed;
-        workflow.setPollPolicy(poll);
+        monitor.setPollPolicy(poll);
 
         bool planSet = false;
         const auto setPlan = [&](qint64 runId) {
@@ -238,54 +241,67 @@ private Q_SLOTS:
             text.replace(QLatin1String("{run}"), QString::number(runId));
             m_emulator->setFaultPlan(*Emulator::FaultPlan::parse(text));
         };
-        std::optional<WorkflowOutcome> outcome;
-        connect(&workflow, &SubmitAndWait::finished, this,
-                [&outcome](const WorkflowOutcome &o) { outcome = o; });
+        bool ended = false;
+        QList<RunOutput> outputs;
+        ApiError outputError;
+        connect(&monitor, &RunMonitor::runEnded, this, [&ended] { ended = true; });
+        connect(&monitor, &RunMonitor::outputsRead, this,
+                [&](qint64, const RunInfo &, const QList<RunOutput> &read, const ApiError &e) {
+                    outputs = read;
+                    outputError = e;
+                });
         QSignalSpy retrying(&transport, &HttpTransport::retrying);
-        QSignalSpy cancelSent(&workflow, &SubmitAndWait::cancelSent);
-        QSignalSpy cancelFailed(&workflow, &SubmitAndWait::cancelFailed);
+        QSignalSpy cancelSent(&monitor, &RunMonitor::cancelSent);
+        QSignalSpy cancelFailed(&monitor, &RunMonitor::cancelFailed);
+        QSignalSpy authFailed(&monitor, &RunMonitor::authenticationFailed);
 
-        // The fault is in force from the moment its step is about to happen.
-        if (step == QLatin1String("poll")) {
-            connect(&workflow, &SubmitAndWait::submitted, this,
-                    [&](qint64 runId) { setPlan(runId); });
-        } else if (step == QLatin1String("output")) {
-            connect(&workflow, &SubmitAndWait::stateChanged, this, [&](const RunInfo &run) {
-                if (run.state.isTerminal() && !planSet)
-                    setPlan(run.runId); // get-output is sent right after this signal
-            });
-        } else if (cancelStep) {
-            connect(&workflow, &SubmitAndWait::stateChanged, this, [&](const RunInfo &run) {
-                if (run.state.lifeCycleState == QLatin1String("RUNNING") && !planSet) {
-                    setPlan(run.runId);
-                    workflow.cancelRun();
-                }
-            });
+        // The fault is in force from the moment its step is about to happen: each change of the
+        // record is stored (and signalled) before the engine's next request goes out.
+        connect(&monitor, &RunMonitor::runChanged, this, [&](qint64 id) {
+            const auto r = store.record(id);
+            if (planSet || !r || r->runId <= 0)
+                return;
+            if (step == QLatin1String("poll")) {
+                setPlan(r->runId); // the run id is known: the next request is a runs/get
+            } else if (step == QLatin1String("output") && r->state.isTerminal()) {
+                setPlan(r->runId); // get-output is sent right after this signal
+            } else if (cancelStep && r->state.lifeCycleState == QLatin1String("RUNNING")) {
+                setPlan(r->runId);
+                monitor.cancel(id);
+            }
+        });
+        if (cancelStep) {
             // A refused cancel leaves the run going: let it end now rather than in 9 s.
-            connect(&workflow, &SubmitAndWait::cancelFailed, this,
+            connect(&monitor, &RunMonitor::cancelFailed, this,
                     [&] { m_emulator->advanceSimulatedTime(10 * 60 * 1000); });
         }
-        RunSpec spec;
-        spec.notebookPath = notebook;
-        spec.clusterId = QStringLiteral("demo-cluster");
-        spec.runName = QStringLiteral("fault matrix");
+        RunRecord record;
+        record.profile = QStringLiteral("matrix");
+        record.host = m_emulator->baseUrl();
+        record.spec.notebookPath = notebook;
+        record.spec.clusterId = QStringLiteral("demo-cluster");
+        record.spec.runName = QStringLiteral("fault matrix");
+        const RunSpec &spec = record.spec;
         if (step == QLatin1String("submit"))
             setPlan(0);
-        workflow.submit(spec);
+        const qint64 id = monitor.submit(record);
+        QVERIFY(id > 0);
 
-        QVERIFY2(QTest::qWaitFor([&] { return outcome.has_value(); }, Test::scaledTimeout(30000)),
-                 "the workflow did not end: a hang");
+        // The run ends, or (a refused token) the engine pauses it.
+        QVERIFY2(QTest::qWaitFor([&] { return ended || !authFailed.isEmpty(); },
+                                 Test::scaledTimeout(30000)),
+                 "the run was not followed to an end: a hang");
         QVERIFY2(planSet, "the step was never reached");
         // A fault is counted once its answer is done: a stall only when it gives up.
         QVERIFY2(QTest::qWaitFor([&] { return m_emulator->stats().faultsByKind.value(fault) >= 1; },
                                  Test::scaledTimeout(StallMs + 3000)),
                  qPrintable(QStringLiteral("the fault %1 never happened").arg(fault)));
         const Emulator::EmulatorStats stats = m_emulator->stats();
-        const WorkflowOutcome &o = *outcome;
+        const RunRecord o = *store.record(id);
         const QString seen =
             QStringLiteral("%1, error: %2")
-                .arg(o.run.runId > 0 ? o.run.state.summary() : QStringLiteral("no state"),
-                     o.error.toString());
+                .arg(o.runId > 0 ? o.state.summary() : QStringLiteral("no state"), o.lastError);
+        const RunOutput *primaryOutput = o.hasOutput ? &o.output : nullptr;
 
         // Never a second run, whatever happened to the submit's answer.
         QCOMPARE(m_emulator->createdRunCount(),
@@ -296,17 +312,19 @@ private Q_SLOTS:
 
         switch (expected) {
         case Expect::Recovers:
-            QVERIFY2(o.kind == WorkflowOutcome::Kind::Finished && !o.error.isError(),
+            QVERIFY2(o.tracking == RunRecord::Tracking::Finished && o.lastError.isEmpty() &&
+                         !outputError.isError(),
                      qPrintable(seen));
             QVERIFY2(!retrying.isEmpty(), "the client did not notice the fault");
             if (cancelStep) {
-                QCOMPARE(o.run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
+                QCOMPARE(o.state.summary(), QStringLiteral("TERMINATED CANCELED"));
                 QCOMPARE(cancelSent.size(), 1);
                 QCOMPARE(cancelFailed.size(), 0);
             } else {
-                QVERIFY(o.primaryOutput());
-                const QString diff = m_notebooks->compare(notebook, spec.parameters, o.run.state,
-                                                          *o.primaryOutput());
+                QVERIFY(primaryOutput);
+                QCOMPARE(outputs.size(), 1);
+                const QString diff =
+                    m_notebooks->compare(notebook, spec.parameters, o.state, *primaryOutput);
                 QVERIFY2(diff.isEmpty(), qPrintable(diff));
             }
             if (plan.contains(QLatin1String("retry=1"))) { // Retry-After is honoured
@@ -320,18 +338,19 @@ private Q_SLOTS:
         case Expect::CancelUnconfirmed: {
             // The user is told the cancel may not have happened; the run is followed to its
             // real end, whatever the service did.
-            QVERIFY2(o.kind == WorkflowOutcome::Kind::Finished && !o.error.isError(),
+            QVERIFY2(o.tracking == RunRecord::Tracking::Finished && o.lastError.isEmpty(),
                      qPrintable(seen));
             QCOMPARE(cancelFailed.size(), 1);
             QCOMPARE(cancelSent.size(), 0);
-            const ApiError why = cancelFailed.first().first().value<ApiError>();
+            QCOMPARE(cancelFailed.first().first().toLongLong(), id);
+            const ApiError why = cancelFailed.first().at(1).value<ApiError>();
             QVERIFY(why.isError() && !why.toString().isEmpty());
             if (expected == Expect::CancelUnconfirmed) {
-                QCOMPARE(o.run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
+                QCOMPARE(o.state.summary(), QStringLiteral("TERMINATED CANCELED"));
             } else {
-                QVERIFY(o.primaryOutput());
-                const QString diff = m_notebooks->compare(notebook, spec.parameters, o.run.state,
-                                                          *o.primaryOutput());
+                QVERIFY(primaryOutput);
+                const QString diff =
+                    m_notebooks->compare(notebook, spec.parameters, o.state, *primaryOutput);
                 QVERIFY2(diff.isEmpty(), qPrintable(diff));
             }
             // Not retried: a cancel that may have acted is never sent twice blindly.
@@ -340,28 +359,34 @@ private Q_SLOTS:
                          "the cancel was retried");
             break;
         }
-        case Expect::AuthRefused:
-            QVERIFY2(o.error.isAuthentication(), qPrintable(seen));
-            // After get-output the run itself is known to have ended; elsewhere the workflow
-            // stops with the error (and the run id, when there is one).
-            QCOMPARE(int(o.kind),
-                     int(step == QLatin1String("output") ? WorkflowOutcome::Kind::Finished
-                                                         : WorkflowOutcome::Kind::Failed));
+        case Expect::AuthRefused: {
+            // The engine pauses the profile's runs and keeps this one (with its run id, when it
+            // has one) for when a new token is stored; it never ends it for a refused token.
+            QVERIFY2(!authFailed.isEmpty(), qPrintable(seen));
+            QCOMPARE(authFailed.first().first().toString(), record.profile);
+            QVERIFY(authFailed.first().at(1).value<ApiError>().isAuthentication());
+            QVERIFY2(!ended && o.isActive() && monitor.isTracking(id), qPrintable(seen));
             QCOMPARE(o.runId > 0, step != QLatin1String("submit"));
+            if (step == QLatin1String("output")) // the run itself is known to have ended
+                QVERIFY2(o.state.isTerminal() && !o.hasOutput, qPrintable(seen));
             for (const QList<QVariant> &args : qAsConst(retrying))
                 QVERIFY2(!args.at(1).value<ApiError>().isAuthentication(), "a 401 was retried");
             break;
+        }
         case Expect::RunVanished:
-            QVERIFY2(runIsGone(o.error), qPrintable(seen));
             QVERIFY(o.runId > 0);
-            QCOMPARE(int(o.kind),
-                     int(step == QLatin1String("output") ? WorkflowOutcome::Kind::Finished
-                                                         : WorkflowOutcome::Kind::Failed));
-            if (step == QLatin1String("output")) // what was last known is kept
-                QVERIFY2(o.run.state.isTerminal(), qPrintable(seen));
+            QVERIFY2(o.lastError.contains(QLatin1String("does not exist")), qPrintable(seen));
+            if (step == QLatin1String("output")) {
+                // The run had ended: it is finished without output; what was last known is kept.
+                QVERIFY2(runIsGone(outputError), qPrintable(outputError.toString()));
+                QCOMPARE(int(o.tracking), int(RunRecord::Tracking::Finished));
+                QVERIFY2(o.state.isTerminal() && !o.hasOutput, qPrintable(seen));
+            } else {
+                QCOMPARE(int(o.tracking), int(RunRecord::Tracking::Vanished));
+            }
             break;
         }
-        QVERIFY(!o.error.isError() || !o.error.toString().isEmpty());
+        nam.clearConnectionCache();
     }
 
     // The permanent faults with the RunMonitor (the desktop program's and the CLI's loop over a

@@ -62,11 +62,20 @@ PollPolicy::ms delayAfterError(PollPolicy::ms backOff, const ApiError &error)
 } // namespace
 
 RunMonitor::RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent)
+    : RunMonitor(static_cast<RunStore *>(nullptr), std::move(clients), parent)
+{
+    m_ownStore = RunStore::history(history);
+    m_store = m_ownStore.get();
+}
+
+RunMonitor::RunMonitor(RunStore *store, ClientProvider clients, QObject *parent)
     : QObject(parent)
-    , m_history(history)
+    , m_store(store)
     , m_clients(std::move(clients))
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {}
+
+RunMonitor::~RunMonitor() = default;
 
 void RunMonitor::setClock(Clock clock)
 {
@@ -91,7 +100,7 @@ void RunMonitor::resolveExpectation(Tracked &t)
     auto cached = m_expectations.constFind(t.expectationKey);
     if (cached == m_expectations.constEnd()) {
         const QList<qint64> durations =
-            m_history->recentDurations(t.profile, t.notebookPath, t.clusterId, HistorySamples);
+            m_store->recentDurations(t.profile, t.notebookPath, t.clusterId, HistorySamples);
         cached = m_expectations.insert(
             t.expectationKey, PollPolicy::Expectation::fromDurations(
                                   std::vector<long long>(durations.begin(), durations.end())));
@@ -110,7 +119,7 @@ qint64 RunMonitor::submit(RunRecord record, QString *error)
     record.runId = 0;
     // The token is on disk before anything is sent: a crash after the send resubmits with the
     // same token, and the service answers with the same run instead of starting a second one.
-    const Result<qint64> stored = m_history->addPending(record);
+    const Result<qint64> stored = m_store->addPending(record);
     if (!stored) {
         if (error)
             *error = stored.error().message;
@@ -122,9 +131,37 @@ qint64 RunMonitor::submit(RunRecord record, QString *error)
     return record.id;
 }
 
+qint64 RunMonitor::follow(RunRecord record, QString *error)
+{
+    const qint64 runId = record.runId;
+    Q_ASSERT(runId > 0);
+    record.id = 0;
+    record.runId = 0;
+    if (record.submittedAtMs <= 0)
+        record.submittedAtMs = m_clock();
+    record.updatedAtMs = m_clock();
+    const Result<qint64> stored = m_store->addPending(record);
+    if (!stored || !m_store->setSubmitted(stored.value(), runId)) {
+        if (error)
+            *error = stored ? QStringLiteral("cannot store the run") : stored.error().message;
+        return 0;
+    }
+    const auto active = m_store->record(stored.value());
+    if (!active)
+        return 0;
+    Q_EMIT runChanged(active->id);
+    track(*active);
+    return active->id;
+}
+
+void RunMonitor::release(qint64 id)
+{
+    untrack(id);
+}
+
 void RunMonitor::resumeAll()
 {
-    resumeRuns(m_history->activeRuns());
+    resumeRuns(m_store->activeRuns());
 }
 
 void RunMonitor::resumeRuns(const QList<RunRecord> &active)
@@ -157,7 +194,7 @@ void RunMonitor::cancel(qint64 id)
         return;
     it->cancelWanted = true;
     it->useExpectation = false; // a cancelled run ends when the service says, not as usual
-    const auto record = m_history->record(id);
+    const auto record = m_store->record(id);
     if (!record)
         return;
     // A cancel may go out while a poll is in flight (it is not a poll). While Submitting, it is
@@ -250,7 +287,7 @@ void RunMonitor::step(qint64 id)
     auto it = m_runs.find(id);
     if (it == m_runs.end() || it->requestInFlight || it->inSweep)
         return; // the answer in flight decides what comes next
-    const auto record = m_history->record(id);
+    const auto record = m_store->record(id);
     if (!record || !record->isActive()) {
         untrack(id);
         return;
@@ -286,19 +323,19 @@ void RunMonitor::sendSubmit(const RunRecord &record, JobsClient *client)
                                handleError(record, r.error());
                                return;
                            }
-                           m_history->setSubmitFailed(id, r.error().toString());
+                           m_store->setSubmitFailed(id, r.error().toString());
                            Q_EMIT runChanged(id);
                            Q_EMIT runEnded(id);
                            untrack(id);
                            return;
                        }
                        // First thing: the run id goes to disk.
-                       m_history->setSubmitted(id, r.value());
+                       m_store->setSubmitted(id, r.value());
                        it->runId = r.value();
                        Q_EMIT runChanged(id);
                        it->pollsSinceChange = 0;
                        if (it->cancelWanted) {
-                           if (const auto updated = m_history->record(id)) {
+                           if (const auto updated = m_store->record(id)) {
                                if (JobsClient *c = m_clients(*updated))
                                    sendCancel(*updated, c);
                            }
@@ -321,7 +358,7 @@ void RunMonitor::poll(const RunRecord &record, JobsClient *client)
             return;
         }
         noteState(*it, r.value().state);
-        const bool changed = m_history->recordRun(id, r.value());
+        const bool changed = m_store->recordRun(id, r.value());
         if (changed) {
             it->pollsSinceChange = 0;
             Q_EMIT runChanged(id);
@@ -332,51 +369,57 @@ void RunMonitor::poll(const RunRecord &record, JobsClient *client)
             schedule(id);
             return;
         }
-        if (const auto updated = m_history->record(id)) {
+        if (const auto updated = m_store->record(id)) {
             if (JobsClient *c = m_clients(*updated))
-                fetchOutput(*updated, c);
+                fetchOutputs(*updated, r.value(), c);
         }
     });
 }
 
-void RunMonitor::fetchOutput(const RunRecord &record, JobsClient *client)
+void RunMonitor::fetchOutputs(const RunRecord &record, const RunInfo &run, JobsClient *client)
 {
     const qint64 id = record.id;
-    // The output belongs to the task run; a run without tasks is its own task run.
-    const qint64 taskRunId = record.taskRunId > 0 ? record.taskRunId : record.runId;
     m_runs[id].requestInFlight = true;
-    client->getOutput(taskRunId, this, [this, id, record](const Result<RunOutput> &r) {
-        auto it = m_runs.find(id);
-        if (it == m_runs.end())
-            return;
-        it->requestInFlight = false;
-        // A refused token or a service still failing after the transport's retries says nothing
-        // about the output: keep the run (paused, or tried again later, as for a poll) instead
-        // of recording for good that it has none.
-        if (!r &&
-            (r.error().isAuthentication() || r.error().isPermission() || r.error().isTransient())) {
-            handleError(record, r.error());
-            return;
-        }
-        const bool stored = r ? m_history->setOutput(id, r.value())
-                              : m_history->setFinishedWithoutOutput(
-                                    id, tr("The run ended, but its output could not be read: %1")
-                                            .arg(r.error().toString()));
-        if (!stored) {
-            // A full disk, a read-only history: the run is not finished in the history. Keep
-            // it active (a restart or resume reads the output again) and say so.
-            qCWarning(lcMonitor) << "run" << id << "ended but its output could not be stored";
-            it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
-            it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
-            Q_EMIT storeFailed(id, tr("the history could not store it (is the disk full, or "
-                                      "the history not writable?)"));
-            return;
-        }
-        m_expectations.remove(it->expectationKey); // the next run learns from this one
-        Q_EMIT runChanged(id);
-        Q_EMIT runEnded(id);
-        untrack(id);
-    });
+    // Every task's newest attempt, the primary task first; a run without tasks is its own task
+    // run.
+    client->getTaskOutputs(
+        run, record.spec.taskKey, this,
+        [this, id, record, run](const QList<RunOutput> &outputs, const ApiError &error) {
+            auto it = m_runs.find(id);
+            if (it == m_runs.end())
+                return;
+            it->requestInFlight = false;
+            // A refused token or a service still failing after the transport's retries says
+            // nothing about the output: keep the run (paused, or tried again later, as for a
+            // poll) instead of recording for good that it has none.
+            if (error.isAuthentication() || error.isPermission() || error.isTransient()) {
+                handleError(record, error);
+                return;
+            }
+            // One task whose output cannot be read: the run has none. With several, the
+            // primary task's is kept and `error` goes to outputsRead.
+            const bool none = error.isError() && outputs.size() <= 1;
+            Q_EMIT outputsRead(id, run, outputs, error);
+            const bool stored =
+                none ? m_store->setFinishedWithoutOutput(
+                           id, tr("The run ended, but its output could not be read: %1")
+                                   .arg(error.toString()))
+                     : m_store->setOutput(id, outputs.value(0));
+            if (!stored) {
+                // A full disk, a read-only history: the run is not finished in the history.
+                // Keep it active (a restart or resume reads the output again) and say so.
+                qCWarning(lcMonitor) << "run" << id << "ended but its output could not be stored";
+                it->pollsSinceChange = std::max(it->pollsSinceChange, 8);
+                it->timer->start(m_policy.nextDelay(it->pollsSinceChange));
+                Q_EMIT storeFailed(id, tr("the history could not store it (is the disk full, or "
+                                          "the history not writable?)"));
+                return;
+            }
+            m_expectations.remove(it->expectationKey); // the next run learns from this one
+            Q_EMIT runChanged(id);
+            Q_EMIT runEnded(id);
+            untrack(id);
+        });
 }
 
 void RunMonitor::sendCancel(const RunRecord &record, JobsClient *client)
@@ -405,9 +448,9 @@ void RunMonitor::handleError(const RunRecord &record, const ApiError &error)
         return;
     }
     if (record.tracking == RunRecord::Tracking::Active && runIsGone(error)) {
-        m_history->setVanished(id, tr("The service no longer knows this run (%1); the history "
-                                      "keeps what was last known.")
-                                       .arg(error.toString()));
+        m_store->setVanished(id, tr("The service no longer knows this run (%1); the history "
+                                    "keeps what was last known.")
+                                     .arg(error.toString()));
         Q_EMIT runChanged(id);
         Q_EMIT runEnded(id);
         untrack(id);
@@ -507,7 +550,7 @@ void RunMonitor::finishSweep(const QString &workspace)
             continue;
         }
         // Changed, or no longer active (ended, or moved between pages): ask for the run itself.
-        const auto record = m_history->record(id);
+        const auto record = m_store->record(id);
         if (!record || !record->isActive()) {
             untrack(id);
             continue;

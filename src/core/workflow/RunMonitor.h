@@ -6,6 +6,7 @@
 #include "model/RunRecord.h"
 #include "workflow/PollPolicy.h"
 #include "workflow/RunListPager.h"
+#include "workflow/RunStore.h"
 
 #include <QHash>
 #include <QList>
@@ -15,15 +16,24 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace Brickrun {
 
 class HistoryStore;
 
-// Follows every active run of the history to its end, with one QTimer per run: submit (with the
-// idempotency token stored first), poll runs/get without ever overlapping, fetch the primary
-// task's output, and write every step to the HistoryStore as it happens, so that a crash at any
-// moment loses nothing and a restart (resumeAll) picks up where it stopped.
+// The one run engine: follows every run to its end, with one QTimer per run: submit (with the
+// idempotency token stored first), poll runs/get without ever overlapping (every life-cycle
+// state; unknown ones are still running), cancel, and when the run has ended read the output of
+// every task's newest attempt (outputsRead). Each step is written to a RunStore as it happens:
+// the HistoryStore, so that a crash at any moment loses nothing and a restart (resumeAll) picks
+// up where it stopped, or memory for a run followed without a history record (follow()).
+//
+// The same rules hold in both: a refused sign-in pauses the profile's runs (kept, until
+// resume(profile)); a failure the transport gave up on is retried slowly for as long as it lasts
+// (retrying says so; a caller that wants an answer gives up itself, as brickrun-cli does after
+// its retry budget); a run the service no longer knows ends Vanished; a refused submit ends
+// SubmitFailed. Waiting for a while only (a client-side timeout) is release().
 //
 // When a run starts being followed, the durations of earlier successful runs of the same notebook
 // on the same cluster and profile (HistoryStore::recentDurations) give the PollPolicy an
@@ -44,11 +54,15 @@ public:
     // (e.g. the profile's token is not loaded yet): the run waits until resume(profile).
     using ClientProvider = std::function<JobsClient *(const RunRecord &)>;
 
+    // Following the runs of the history.
     RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent = nullptr);
+    // Following runs kept in `store` (which stays the caller's).
+    RunMonitor(RunStore *store, ClientProvider clients, QObject *parent = nullptr);
+    ~RunMonitor() override;
 
     void setPollPolicy(const PollPolicy &policy) { m_policy = policy; }
-    // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tests inject
-    // theirs (tst_runmonitor).
+    // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tst_runmonitor
+    // injects its own.
     using Clock = std::function<qint64()>;
     void setClock(Clock clock);
     // Off: one runs/get per run and poll, as before sweeps existed (for benchmarks).
@@ -57,6 +71,12 @@ public:
     // Stores the record (Submitting, with a fresh idempotency token) and submits it.
     // Returns the new record's id, or 0 with *error when it could not even be stored.
     qint64 submit(RunRecord record, QString *error = nullptr);
+    // Follows a run the service already has (record.runId), submitted earlier or elsewhere:
+    // stored as Active and polled at once (it may have ended long ago). Returns the record's id,
+    // or 0 with *error.
+    qint64 follow(RunRecord record, QString *error = nullptr);
+    // Stops following the run without ending it: its record stays active (resume picks it up).
+    void release(qint64 id);
     // Picks up every Submitting/Active record of the history (at start).
     void resumeAll();
     // The same with the records already read (e.g. HistoryStore::activeRuns() on a worker
@@ -77,10 +97,16 @@ public:
     QSet<QString> pausedProfiles() const { return m_pausedProfiles; }
 
 Q_SIGNALS:
-    // The record changed in the history (state, output, tracking…): reload it.
+    // The record changed in the store (state, output, tracking…): reload it.
     void runChanged(qint64 id);
     // A run reached its end (record tracking Finished/Vanished/SubmitFailed).
     void runEnded(qint64 id);
+    // The run has ended and the outputs of its tasks were read (just before the record is
+    // finished): `run` as last seen, one output per task's newest attempt, the primary task
+    // first (RunRecord::output keeps that one); `error` says why the first unreadable one was not
+    // read. A store only keeps the primary task's: show the others from here.
+    void outputsRead(qint64 id, const Brickrun::RunInfo &run,
+                     const QList<Brickrun::RunOutput> &outputs, const Brickrun::ApiError &error);
     // The service refused the profile's token: its runs are paused (kept), until resume(profile).
     void authenticationFailed(const QString &profile, const Brickrun::ApiError &error);
     // The run has ended but its output (or its end) could not be written to the history: it
@@ -134,14 +160,15 @@ private:
     void step(qint64 id);
     void sendSubmit(const RunRecord &record, JobsClient *client);
     void poll(const RunRecord &record, JobsClient *client);
-    void fetchOutput(const RunRecord &record, JobsClient *client);
+    void fetchOutputs(const RunRecord &record, const RunInfo &run, JobsClient *client);
     void sendCancel(const RunRecord &record, JobsClient *client);
     void schedule(qint64 id);
     void handleError(const RunRecord &record, const ApiError &error);
     void pause(const QString &profile, const ApiError &error);
     void untrack(qint64 id);
 
-    HistoryStore *m_history;
+    std::unique_ptr<RunStore> m_ownStore; // the history's adapter
+    RunStore *m_store;
     ClientProvider m_clients;
     PollPolicy m_policy;
     Clock m_clock;
