@@ -1328,6 +1328,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Client sec&amp;ret:</source>
         <translation>&amp;Geheimer Clientschlüssel:</translation>
     </message>
+    <message>
+        <source>Kept for this session only; leave empty to keep it</source>
+        <translation>Nur für diese Sitzung aufbewahrt; leer lassen, um es zu behalten</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::QuitConfirmation</name>
@@ -2548,6 +2552,14 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
         <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
         <translation>Es läuft kein Schlüsselbunddienst, daher kann das Token weder gespeichert noch gelesen werden. Starten Sie unter Linux einen Secret Service wie gnome-keyring oder KWallet (%1).</translation>
     </message>
+    <message>
+        <source>The system keychain did not answer, so Brickrun cannot keep the secret (it never writes secrets to a file). Sign in to your user account normally and try again.</source>
+        <translation>Der Schlüsselbund des Systems hat nicht geantwortet, daher kann Brickrun das Geheimnis nicht aufbewahren (es schreibt Geheimnisse nie in eine Datei). Melden Sie sich normal an Ihrem Benutzerkonto an und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
+        <translation>Es läuft kein Schlüsselbunddienst, daher kann Brickrun das Geheimnis nicht aufbewahren: Es bewahrt Geheimnisse nur in einem Schlüsselbund auf, nie in einer Datei. Installieren und starten Sie einen (GNOME Keyring, KWallet oder KeePassXC mit eingeschalteter Secret-Service-Integration) und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>RunOptionsText</name>
@@ -2641,6 +2653,122 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     <message>
         <source>Log every request to the workspace on stderr.</source>
         <translation>Jede Anfrage an den Arbeitsbereich auf stderr protokollieren.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ConnectionTester</name>
+    <message>
+        <source>Asking %1…</source>
+        <translation>%1 wird gefragt…</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
+        <translation>Für dieses Profil ist kein Geheimnis gespeichert (es läuft kein Schlüsselbund); geben Sie es ein, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Dieses Profil ist nicht angemeldet; melden Sie sich an, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Für dieses Profil ist kein Geheimnis gespeichert; geben Sie eines ein, um es zu testen.</translation>
+    </message>
+    <message>
+        <source>Sign-in method: %1.</source>
+        <translation>Anmeldemethode: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Das Zugriffstoken ist bis %1 gültig.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::BrowserSignInRow</name>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>öffnen Sie die Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>Warten auf den Browser… Falls sich kein Browserfenster geöffnet hat, %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Es konnte kein Browser geöffnet werden; %1 in einem Browser auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Anmeldung wird abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Angemeldet; der Arbeitsbereich wird nach Ihrer Identität gefragt…</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Anmeldeeinstellungen des Arbeitsbereichs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>Benutzer ohne Namen</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Noch nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileSaver</name>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Die alten Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
+        <translation>Das Geheimnis kann auch nicht für diese Sitzung aufbewahrt werden, daher wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NoKeychainNotice</name>
+    <message>
+        <source>No keychain to keep the secret</source>
+        <translation>Kein Schlüsselbund, der das Geheimnis aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Use for this session &amp;only</source>
+        <translation>Nu&amp;r für diese Sitzung verwenden</translation>
+    </message>
+    <message>
+        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
+        <translation>Das Geheimnis bleibt im Arbeitsspeicher, bis Brickrun beendet wird. Das Profil wird ohne es gespeichert und fragt beim nächsten Mal erneut danach.</translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation>Detai&amp;ls</translation>
     </message>
 </context>
 </TS>

@@ -1328,6 +1328,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>Client sec&amp;ret:</source>
         <translation>Secr&amp;et client&#xa0;:</translation>
     </message>
+    <message>
+        <source>Kept for this session only; leave empty to keep it</source>
+        <translation>Gardé pour cette session seulement&#xa0;; laissez vide pour le conserver</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::QuitConfirmation</name>
@@ -2548,6 +2552,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
         <translation>Aucun service de trousseau n’est en cours d’exécution&#xa0;: le jeton ne peut être ni enregistré ni lu. Sous Linux, démarrez un Secret Service tel que gnome-keyring ou KWallet (%1).</translation>
     </message>
+    <message>
+        <source>The system keychain did not answer, so Brickrun cannot keep the secret (it never writes secrets to a file). Sign in to your user account normally and try again.</source>
+        <translation>Le trousseau du système n’a pas répondu, donc Brickrun ne peut pas garder le secret (il n’écrit jamais de secret dans un fichier). Ouvrez votre session utilisateur normalement et réessayez.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
+        <translation>Aucun service de trousseau n’est en service, donc Brickrun ne peut pas garder le secret&#xa0;: il ne garde les secrets que dans un trousseau, jamais dans un fichier. Installez-en un et démarrez-le (GNOME Keyring, KWallet, ou KeePassXC avec son intégration Secret Service activée), puis réessayez.</translation>
+    </message>
 </context>
 <context>
     <name>RunOptionsText</name>
@@ -2641,6 +2653,122 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Log every request to the workspace on stderr.</source>
         <translation>Journaliser chaque requête vers l’espace de travail sur stderr.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ConnectionTester</name>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Interrogation de %1…</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
+        <translation>Aucun secret n’est enregistré pour ce profil (aucun trousseau n’est en service)&#xa0;; saisissez-le pour le tester.</translation>
+    </message>
+    <message>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Ce profil n’est pas connecté&#xa0;; connectez-vous pour le tester.</translation>
+    </message>
+    <message>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Aucun secret n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
+    </message>
+    <message>
+        <source>Sign-in method: %1.</source>
+        <translation>Méthode de connexion&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Le jeton d’accès est valide jusqu’au %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::BrowserSignInRow</name>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>ouvrez la page de connexion</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>En attente du navigateur… Si aucune fenêtre de navigateur ne s’est ouverte, %1.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Impossible d’ouvrir un navigateur&#xa0;: %1 dans un navigateur sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Finishing the sign-in…</source>
+        <translation>Finalisation de la connexion…</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Connecté&#xa0;; interrogation de l’espace de travail sur votre identité…</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Lecture des paramètres de connexion de l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>an unnamed user</source>
+        <translation>(utilisateur sans nom)</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Pas encore connecté.</translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileSaver</name>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Les anciens secrets n’ont pas pu être supprimés du trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Le secret n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
+        <translation>Le secret ne peut pas non plus être gardé pour cette session, donc rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NoKeychainNotice</name>
+    <message>
+        <source>No keychain to keep the secret</source>
+        <translation>Aucun trousseau pour garder le secret</translation>
+    </message>
+    <message>
+        <source>Use for this session &amp;only</source>
+        <translation>Utiliser pour cette sessi&amp;on seulement</translation>
+    </message>
+    <message>
+        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
+        <translation>Le secret reste en mémoire jusqu’à la fermeture de Brickrun. Le profil est enregistré sans lui et le redemandera la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation>&amp;Détails</translation>
     </message>
 </context>
 </TS>
