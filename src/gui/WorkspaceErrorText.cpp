@@ -11,11 +11,13 @@ QString WorkspaceErrorText::describe(const ApiError &error)
     case ApiError::Kind::None:
         return QString();
     case ApiError::Kind::Network:
-        return tr("The workspace cannot be reached (%1).").arg(error.message);
+        return tr("The workspace cannot be reached (%1).")
+            .arg(ApiError::inParentheses(error.message));
     case ApiError::Kind::Timeout:
         return tr("The workspace did not answer in time.");
     case ApiError::Kind::Tls:
-        return tr("The workspace's certificate was not accepted (%1).").arg(error.message);
+        return tr("The workspace's certificate was not accepted (%1).")
+            .arg(ApiError::inParentheses(error.message));
     case ApiError::Kind::BadResponse:
         return tr("The workspace sent an answer that cannot be read.");
     case ApiError::Kind::InvalidInput:

@@ -9,6 +9,18 @@ class tst_ApiError : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void inParentheses()
+    {
+        // "… refused the token (Invalid access token.). Create…" read as a typo (issue #16).
+        QCOMPARE(ApiError::inParentheses(QStringLiteral("Invalid access token.")),
+                 QStringLiteral("Invalid access token"));
+        QCOMPARE(ApiError::inParentheses(QStringLiteral(" Token is expired. ")),
+                 QStringLiteral("Token is expired"));
+        QCOMPARE(ApiError::inParentheses(QStringLiteral("backend down")),
+                 QStringLiteral("backend down"));
+        QCOMPARE(ApiError::inParentheses(QStringLiteral("and so on...")),
+                 QStringLiteral("and so on...")); // an ellipsis stays
+    }
     void databricksBody()
     {
         const auto e = ApiError::fromHttp(

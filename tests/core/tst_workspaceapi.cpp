@@ -47,6 +47,21 @@ private Q_SLOTS:
         m_emulator.reset();
     }
 
+    void refusedTokenReadsAsOneSentence()
+    {
+        // The service says "Invalid access token." (with its full stop) inside our sentence.
+        HttpTransport transport(&m_nam);
+        transport.setEndpoint(QUrl(m_emulator->baseUrl()),
+                              QStringLiteral("dapi-not-the-workspace-token"));
+        WorkspaceApi api(&transport);
+        std::optional<ConnectionReport> report;
+        api.testConnection(this, [&report](const ConnectionReport &r) { report = r; });
+        QVERIFY(QTest::qWaitFor([&] { return report.has_value(); }, 10000));
+        QVERIFY(!report->tokenAccepted);
+        QVERIFY2(report->summary.contains(QStringLiteral("refused the token (Invalid access "
+                                                         "token). Create")),
+                 qPrintable(report->summary));
+    }
     void currentUser()
     {
         const auto r = wait<CurrentUser>([&](auto cb) { m_api->currentUser(this, cb); });

@@ -188,6 +188,14 @@ QString ApiError::toString() const
     }
 }
 
+QString ApiError::inParentheses(const QString &text)
+{
+    QString quoted = text.trimmed();
+    if (quoted.endsWith(QLatin1Char('.')) && !quoted.endsWith(QLatin1String("..")))
+        quoted.chop(1);
+    return quoted;
+}
+
 ApiError ApiError::fromHttp(int status, const QByteArray &body, const QByteArray &contentType,
                             const QByteArray &retryAfterHeader)
 {

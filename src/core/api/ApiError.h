@@ -43,6 +43,9 @@ struct ApiError
 
     // One line a person can read, e.g. "HTTP 400 INVALID_PARAMETER_VALUE: Run 5 does not exist."
     QString toString() const;
+    // A service's text quoted in parentheses inside a sentence of ours: without its own final
+    // full stop, so that "(Invalid access token.)." reads "(Invalid access token)."
+    static QString inParentheses(const QString &text);
 
     static ApiError fromHttp(int status, const QByteArray &body, const QByteArray &contentType,
                              const QByteArray &retryAfterHeader = {});

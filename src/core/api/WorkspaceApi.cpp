@@ -127,15 +127,15 @@ void WorkspaceApi::testConnection(QObject *context,
         else if (e.isAuthentication())
             report.summary = QObject::tr("%1 answers, but it refused the token (%2). Create a "
                                          "new token and store it again.")
-                                 .arg(host, e.message);
+                                 .arg(host, ApiError::inParentheses(e.message));
         else if (e.isPermission())
             report.summary = QObject::tr("%1 accepted the token, but its user may not read its "
                                          "own identity (%2).")
-                                 .arg(host, e.message);
+                                 .arg(host, ApiError::inParentheses(e.message));
         else if (e.kind == ApiError::Kind::BadResponse || e.httpStatus == 404)
             report.summary = QObject::tr("%1 answers, but does not look like a Databricks "
                                          "workspace (%2).")
-                                 .arg(host, e.toString());
+                                 .arg(host, ApiError::inParentheses(e.toString()));
         else
             report.summary = QObject::tr("%1 answers with an error: %2").arg(host, e.toString());
         callback(report);
