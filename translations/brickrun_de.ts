@@ -631,6 +631,10 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
         <source>Reading runs…</source>
         <translation>Läufe werden gelesen…</translation>
     </message>
+    <message>
+        <source>Search run name, notebook, run ID and parameter values</source>
+        <translation>Ausführungsname, Notebook, Ausführungs-ID und Parameterwerte durchsuchen</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ImportRunsDialog</name>
@@ -2071,6 +2075,14 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Terminated</source>
         <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Upstream cancelled</source>
+        <translation>Vorgänger abgebrochen</translation>
     </message>
 </context>
 <context>

@@ -631,6 +631,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <source>Reading runs…</source>
         <translation>Lecture des exécutions…</translation>
     </message>
+    <message>
+        <source>Search run name, notebook, run ID and parameter values</source>
+        <translation>Rechercher dans le nom de l’exécution, le notebook, l’ID d’exécution et les valeurs des paramètres</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::ImportRunsDialog</name>
@@ -2071,6 +2075,14 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Terminated</source>
         <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Upstream cancelled</source>
+        <translation>Annulée en amont</translation>
     </message>
 </context>
 <context>

@@ -82,7 +82,7 @@ void tst_StateIcons::mapping_data()
     row("timed out", state("TERMINATED", "TIMEDOUT"), Tracking::Finished, "failed",
         QStringLiteral("Timed out"));
     row("canceled", state("TERMINATED", "CANCELED"), Tracking::Finished, "canceled",
-        QStringLiteral("Canceled"));
+        QStringLiteral("Cancelled")); // as the service says it: "Run cancelled."
     row("skipped", state("SKIPPED"), Tracking::Finished, "skipped", QStringLiteral("Skipped"));
     row("internal error", state("INTERNAL_ERROR", "FAILED"), Tracking::Finished, "failed",
         QStringLiteral("Internal error"));
