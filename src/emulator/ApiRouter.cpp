@@ -4,7 +4,7 @@
 #include "FaultPlan.h"
 #include "OAuthServer.h"
 #include "RunEngine.h"
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -39,7 +39,7 @@ QString scimIdOf(const QString &name)
 
 } // namespace
 
-ApiRouter::ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
+ApiRouter::ApiRouter(const WorkspaceDefinition &workspace, RunEngine &engine, QString token,
                      const OAuthServer *oauth, QStringList jobsApiVersions)
     : m_workspace(workspace)
     , m_engine(engine)

@@ -21,7 +21,7 @@ namespace Brickrun::Emulator {
 
 class OAuthServer;
 class RunEngine;
-class Workspace;
+class WorkspaceDefinition;
 struct OAuthIdentity;
 
 struct ApiRequest
@@ -49,7 +49,7 @@ public:
     // oauth: accepts the access tokens it issued besides the token (may be null).
     // jobsApiVersions: the Jobs API versions served ("2.1", "2.2"); a request for another one
     // gets what some workspaces send: 404 {"error":"Bad Target: <path>"}.
-    ApiRouter(const Workspace &workspace, RunEngine &engine, QString token,
+    ApiRouter(const WorkspaceDefinition &workspace, RunEngine &engine, QString token,
               const OAuthServer *oauth = nullptr,
               QStringList jobsApiVersions = {QStringLiteral("2.1"), QStringLiteral("2.2")});
 
@@ -79,7 +79,7 @@ private:
     QString authenticationFailure(const ApiRequest &request, OAuthIdentity *identity,
                                   bool *isOAuth) const;
 
-    const Workspace &m_workspace;
+    const WorkspaceDefinition &m_workspace;
     RunEngine &m_engine;
     const OAuthServer *m_oauth;
     const QStringList m_jobsApiVersions;

@@ -3,7 +3,8 @@
 
 namespace Brickrun::Emulator::ClusterJson {
 
-QJsonObject cluster(const ClusterDefinition &c, const QString &state, const Workspace &workspace)
+QJsonObject cluster(const ClusterDefinition &c, const QString &state,
+                    const WorkspaceDefinition &workspace)
 {
     QJsonObject json{{QStringLiteral("cluster_id"), c.clusterId},
                      {QStringLiteral("cluster_name"), c.clusterName},

@@ -3,7 +3,7 @@
 
 // A cluster as clusters/list shows it (the ClusterInfo schema), in its current state.
 
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -11,6 +11,6 @@
 namespace Brickrun::Emulator::ClusterJson {
 
 QJsonObject cluster(const ClusterDefinition &cluster, const QString &state,
-                    const Workspace &workspace);
+                    const WorkspaceDefinition &workspace);
 
 } // namespace Brickrun::Emulator::ClusterJson

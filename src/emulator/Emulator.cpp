@@ -6,7 +6,7 @@
 #include "FaultInjector.h"
 #include "HttpFaults.h"
 #include "RunEngine.h"
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -225,7 +225,7 @@ public:
     Emulator *owner = nullptr;
     EmulatorOptions options;
     mutable std::mutex tokenMutex; // options.token can change while serving
-    Workspace workspace;
+    WorkspaceDefinition workspace;
     FaultInjector faults;
     std::unique_ptr<RunEngine> engine;
     std::unique_ptr<ApiRouter> router;

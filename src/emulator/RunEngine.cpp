@@ -57,7 +57,7 @@ QByteArray generatedResult(qint64 size)
 
 } // namespace
 
-RunEngine::RunEngine(const Workspace &workspace, double speed, const QString &stateFile)
+RunEngine::RunEngine(const WorkspaceDefinition &workspace, double speed, const QString &stateFile)
     : m_workspace(workspace)
     , m_clock(speed)
     , m_stateFile(stateFile)

@@ -11,7 +11,7 @@
 #include "RunRecord.h"
 #include "SimulatedClock.h"
 #include "StateFile.h"
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -26,7 +26,7 @@ namespace Brickrun::Emulator {
 class RunEngine
 {
 public:
-    RunEngine(const Workspace &workspace, double speed, const QString &stateFile);
+    RunEngine(const WorkspaceDefinition &workspace, double speed, const QString &stateFile);
 
     bool loadState(QString *error);
     void setBaseUrl(const QString &baseUrl);
@@ -89,7 +89,7 @@ private:
     bool setAsideDamaged(const QString &problem, QString *error);
     void index(const RunRecord &run);
 
-    const Workspace &m_workspace;
+    const WorkspaceDefinition &m_workspace;
     mutable std::mutex m_mutex;
     SimulatedClock m_clock;
     StateFile m_stateFile;

@@ -6,7 +6,7 @@
 // ready). Everything a client sees (states, durations) is derived from these and the clock,
 // see TaskTimeline. Serialized to the --state file.
 
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -75,8 +75,8 @@ const QStringList kRunIfConditions = {
 
 } // namespace
 
-ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace, int maxTasks,
-                              RunRecord *run)
+ApiError SubmitRequest::parse(const QByteArray &body, const WorkspaceDefinition &workspace,
+                              int maxTasks, RunRecord *run)
 {
     QJsonObject json;
     if (const ApiError error = readRequestObject(body, &json); error.isError())
@@ -145,8 +145,8 @@ ApiError SubmitRequest::parse(const QByteArray &body, const Workspace &workspace
     return {};
 }
 
-ApiError SubmitRequest::parseTask(const QJsonValue &value, int index, const Workspace &workspace,
-                                  TaskRecord *task)
+ApiError SubmitRequest::parseTask(const QJsonValue &value, int index,
+                                  const WorkspaceDefinition &workspace, TaskRecord *task)
 {
     const QString field = QStringLiteral("tasks[%1]").arg(index);
     if (!value.isObject())
@@ -281,7 +281,7 @@ ApiError SubmitRequest::parseTaskSettings(const QJsonObject &json, const QString
 }
 
 ApiError SubmitRequest::parseNotebookTask(const QJsonObject &json, const QString &taskKey,
-                                          const Workspace &workspace, TaskRecord *task)
+                                          const WorkspaceDefinition &workspace, TaskRecord *task)
 {
     const QJsonValue path = json.value(QStringLiteral("notebook_path"));
     if (path.isUndefined() || (path.isString() && path.toString().isEmpty()))

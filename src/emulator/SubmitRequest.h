@@ -6,7 +6,7 @@
 
 #include "ApiError.h"
 #include "RunRecord.h"
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QByteArray>
 
@@ -16,16 +16,16 @@ class SubmitRequest
 {
 public:
     // maxTasks: how many tasks a run may have (100 in Jobs API 2.1, 1000 in 2.2).
-    static ApiError parse(const QByteArray &body, const Workspace &workspace, int maxTasks,
-                          RunRecord *run);
+    static ApiError parse(const QByteArray &body, const WorkspaceDefinition &workspace,
+                          int maxTasks, RunRecord *run);
 
 private:
-    static ApiError parseTask(const QJsonValue &value, int index, const Workspace &workspace,
-                              TaskRecord *task);
+    static ApiError parseTask(const QJsonValue &value, int index,
+                              const WorkspaceDefinition &workspace, TaskRecord *task);
     static ApiError parseTaskSettings(const QJsonObject &json, const QString &prefix,
                                       TaskRecord *task);
     static ApiError parseNotebookTask(const QJsonObject &json, const QString &taskKey,
-                                      const Workspace &workspace, TaskRecord *task);
+                                      const WorkspaceDefinition &workspace, TaskRecord *task);
 };
 
 } // namespace Brickrun::Emulator

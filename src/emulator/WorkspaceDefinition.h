@@ -63,7 +63,9 @@ struct WorkspaceObject
     NotebookBehaviour behaviour;
 };
 
-class Workspace
+// What the emulated workspace holds. Not the workspace itself (the Emulator serves it), not the
+// demo workspace feature (src/demo) and not a profile: see docs/architecture.md, "Words".
+class WorkspaceDefinition
 {
 public:
     // Parses and validates a definition; on failure returns false and sets *error to a message

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -226,7 +226,7 @@ NotebookBehaviour NotebookBehaviour::fromJson(const QJsonObject &json,
     return b;
 }
 
-bool Workspace::loadFile(const QString &fileName, QString *error)
+bool WorkspaceDefinition::loadFile(const QString &fileName, QString *error)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
@@ -239,9 +239,9 @@ bool Workspace::loadFile(const QString &fileName, QString *error)
     return true;
 }
 
-bool Workspace::load(const QByteArray &json, QString *error)
+bool WorkspaceDefinition::load(const QByteArray &json, QString *error)
 {
-    *this = Workspace();
+    *this = WorkspaceDefinition();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -273,7 +273,7 @@ bool Workspace::load(const QByteArray &json, QString *error)
            parseGenerators(root, error);
 }
 
-bool Workspace::parseUser(const QJsonObject &root, QString *error)
+bool WorkspaceDefinition::parseUser(const QJsonObject &root, QString *error)
 {
     const QJsonValue value = root.value(QStringLiteral("user"));
     if (!value.isObject())
@@ -287,7 +287,7 @@ bool Workspace::parseUser(const QJsonObject &root, QString *error)
     return true;
 }
 
-bool Workspace::parseClusters(const QJsonObject &root, QString *error)
+bool WorkspaceDefinition::parseClusters(const QJsonObject &root, QString *error)
 {
     const QJsonValue value = root.value(QStringLiteral("clusters"));
     if (!value.isArray() || value.toArray().isEmpty())
@@ -324,7 +324,7 @@ bool Workspace::parseClusters(const QJsonObject &root, QString *error)
     return true;
 }
 
-bool Workspace::parseObjects(const QJsonObject &root, QString *error)
+bool WorkspaceDefinition::parseObjects(const QJsonObject &root, QString *error)
 {
     ensureFolders(QStringLiteral("/"));
     const QJsonValue value = root.value(QStringLiteral("objects"));
@@ -357,7 +357,7 @@ bool Workspace::parseObjects(const QJsonObject &root, QString *error)
     return true;
 }
 
-bool Workspace::parseGenerators(const QJsonObject &root, QString *error)
+bool WorkspaceDefinition::parseGenerators(const QJsonObject &root, QString *error)
 {
     const QJsonValue value = root.value(QStringLiteral("generated_notebooks"));
     if (value.isUndefined())
@@ -395,7 +395,7 @@ bool Workspace::parseGenerators(const QJsonObject &root, QString *error)
     return true;
 }
 
-bool Workspace::addObject(WorkspaceObject object, const QString &field, QString *error)
+bool WorkspaceDefinition::addObject(WorkspaceObject object, const QString &field, QString *error)
 {
     if (!object.path.startsWith(QLatin1Char('/')) || object.path.contains(QStringLiteral("//")))
         return fail(error, field + QStringLiteral(".path: expected an absolute path, got '") +
@@ -420,7 +420,7 @@ bool Workspace::addObject(WorkspaceObject object, const QString &field, QString 
     return true;
 }
 
-void Workspace::ensureFolders(const QString &path)
+void WorkspaceDefinition::ensureFolders(const QString &path)
 {
     if (m_objects.contains(path))
         return;
@@ -435,7 +435,7 @@ void Workspace::ensureFolders(const QString &path)
     m_objects.insert(path, folder);
 }
 
-const ClusterDefinition *Workspace::cluster(const QString &clusterId) const
+const ClusterDefinition *WorkspaceDefinition::cluster(const QString &clusterId) const
 {
     for (const ClusterDefinition &c : m_clusters) {
         if (c.clusterId == clusterId)
@@ -444,13 +444,13 @@ const ClusterDefinition *Workspace::cluster(const QString &clusterId) const
     return nullptr;
 }
 
-const WorkspaceObject *Workspace::object(const QString &path) const
+const WorkspaceObject *WorkspaceDefinition::object(const QString &path) const
 {
     const auto it = m_objects.constFind(normalizedPath(path));
     return it == m_objects.constEnd() ? nullptr : &it.value();
 }
 
-QList<const WorkspaceObject *> Workspace::children(const QString &folderPath) const
+QList<const WorkspaceObject *> WorkspaceDefinition::children(const QString &folderPath) const
 {
     const QString folder = normalizedPath(folderPath);
     const QString prefix = folder == QLatin1String("/") ? folder : folder + QLatin1Char('/');
@@ -465,7 +465,7 @@ QList<const WorkspaceObject *> Workspace::children(const QString &folderPath) co
     return result;
 }
 
-QString Workspace::normalizedPath(const QString &path)
+QString WorkspaceDefinition::normalizedPath(const QString &path)
 {
     QString p = path;
     while (p.size() > 1 && p.endsWith(QLatin1Char('/')))

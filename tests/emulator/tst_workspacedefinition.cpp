@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The workspace definition: the built-in demo and the errors a user's file gets.
 
-#include "Workspace.h"
+#include "WorkspaceDefinition.h"
 
 #include <QFile>
 #include <QTest>
 
 using namespace Brickrun::Emulator;
 
-class TestWorkspace : public QObject
+class TestWorkspaceDefinition : public QObject
 {
     Q_OBJECT
 
@@ -32,11 +32,11 @@ minimal(const QByteArray &clusters = QByteArray(R"([{"cluster_id":"c1","cluster_
 
 } // namespace
 
-void TestWorkspace::builtInDemoWorkspace()
+void TestWorkspaceDefinition::builtInDemoWorkspace()
 {
     QFile file(QStringLiteral(BRICKRUN_SOURCE_DIR "/resources/demo-workspace.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    Workspace workspace;
+    WorkspaceDefinition workspace;
     QString error;
     QVERIFY2(workspace.load(file.readAll(), &error), qPrintable(error));
     QCOMPARE(workspace.userName(), QStringLiteral("demo@example.com"));
@@ -61,7 +61,7 @@ void TestWorkspace::builtInDemoWorkspace()
     QVERIFY(workspace.children(QStringLiteral("/Users/demo@example.com/empty")).isEmpty());
 }
 
-void TestWorkspace::invalidDefinitions_data()
+void TestWorkspaceDefinition::invalidDefinitions_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("error");
@@ -130,23 +130,23 @@ void TestWorkspace::invalidDefinitions_data()
         << QStringLiteral("generated_notebooks[0].count: expected an integer 1..10000");
 }
 
-void TestWorkspace::invalidDefinitions()
+void TestWorkspaceDefinition::invalidDefinitions()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
-    Workspace workspace;
+    WorkspaceDefinition workspace;
     QString reason;
     QVERIFY(!workspace.load(json, &reason));
     QVERIFY2(reason.startsWith(error), qPrintable(reason));
 }
 
-void TestWorkspace::missingFile()
+void TestWorkspaceDefinition::missingFile()
 {
-    Workspace workspace;
+    WorkspaceDefinition workspace;
     QString reason;
     QVERIFY(!workspace.loadFile(QStringLiteral("/nonexistent/ws.json"), &reason));
     QVERIFY2(reason.contains(QStringLiteral("/nonexistent/ws.json")), qPrintable(reason));
 }
 
-QTEST_GUILESS_MAIN(TestWorkspace)
-#include "tst_workspace.moc"
+QTEST_GUILESS_MAIN(TestWorkspaceDefinition)
+#include "tst_workspacedefinition.moc"
