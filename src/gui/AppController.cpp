@@ -13,6 +13,7 @@
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
 #include "WelcomeDialog.h"
+#include "WindowGeometry.h"
 #include "WorkspaceDialogs.h"
 #include "api/ApiError.h"
 #include "api/HttpTransport.h"
@@ -91,6 +92,7 @@ void AppController::start()
             m_window->showStatus(tr("Opening the run history…"));
         frameShown();
     });
+    WindowGeometry::keep(m_window.get(), m_options.settingsFile);
     m_window->show();
     qCDebug(lcStartup, "%-28s %6.1f ms", "frame shown", double(m_startClock.nsecsElapsed()) / 1e6);
 }

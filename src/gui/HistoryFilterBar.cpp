@@ -4,6 +4,7 @@
 #include "ui_HistoryFilterBar.h"
 
 #include <QDateTime>
+#include <QStyle>
 
 namespace Brickrun {
 
@@ -32,6 +33,16 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     , m_ui(std::make_unique<Ui::HistoryFilterBar>())
 {
     m_ui->setupUi(this);
+    // In a narrow window (a small screen, 2x scaling) the filters give up width before the
+    // search box does, and it keeps room for a few words.
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_ui->searchEdit->setMinimumWidth(10 * charWidth);
+    for (QComboBox *combo :
+         {m_ui->profileFilterCombo, m_ui->statusFilterCombo, m_ui->timeFilterCombo}) {
+        combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // may shrink
+        combo->setMinimumWidth(4 * charWidth +
+                               combo->style()->pixelMetric(QStyle::PM_MenuButtonIndicator));
+    }
     m_ui->profileFilterCombo->addItem(tr("All workspaces"), QString());
     m_ui->statusFilterCombo->addItem(tr("All states"), QString());
     m_ui->statusFilterCombo->addItem(tr("Active"), QStringLiteral("active"));

@@ -5,6 +5,7 @@
 #include "NotebookBrowser.h"
 #include "PresetsBar.h"
 #include "RunOptionsText.h"
+#include "SettingsFile.h"
 #include "WorkspaceErrorText.h"
 #include "api/WorkspaceApi.h"
 #include "model/Duration.h"
@@ -14,8 +15,10 @@
 #include <QCompleter>
 #include <QCoreApplication>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStringListModel>
+#include <QStyle>
 #include <QUrl>
 
 #include <limits>
@@ -26,14 +29,6 @@ namespace Brickrun {
 namespace {
 
 constexpr int RecentCount = 5;
-
-std::unique_ptr<QSettings> settingsFor(const QString &file)
-{
-    return file.isEmpty() ? std::make_unique<QSettings>(QSettings::IniFormat, QSettings::UserScope,
-                                                        QCoreApplication::organizationName(),
-                                                        QCoreApplication::applicationName())
-                          : std::make_unique<QSettings>(file, QSettings::IniFormat);
-}
 
 // The milliseconds a duration field holds: 0 when it is empty, nothing when it is no duration.
 std::optional<qint64> durationIn(const QLineEdit *edit)
@@ -73,6 +68,7 @@ SubmitPanel::SubmitPanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_clusterEdit = m_ui->clusterPicker->lineEdit();
+    fitFormWidth();
     for (QLabel *label : {m_ui->clusterError, m_ui->notebookError, m_ui->runNameError,
                           m_ui->taskKeyError, m_ui->parametersError, m_ui->runOptionsError}) {
         // A red that reads on light and dark backgrounds alike.
@@ -364,6 +360,31 @@ void SubmitPanel::showRunOptions(bool shown)
     // Folded, one line says what is set; open, the fields do. (The label stays, empty, so
     // that the fold keeps its place on the left.)
     m_ui->runOptionsSummary->setText(shown ? QString() : RunOptionsText::summary(spec()));
+    fitFormWidth();
+    if (shown) // the fields just opened come into view once the form is laid out again
+        QTimer::singleShot(0, this, &SubmitPanel::scrollToRunOptions);
+}
+
+// Scrolls down as far as the open run options need, never past their fold: on a small screen
+// the fold stays in view with as many fields under it as fit.
+void SubmitPanel::scrollToRunOptions()
+{
+    QScrollBar *bar = m_ui->formScroll->verticalScrollBar();
+    const int top = m_ui->runOptionsToggle->mapTo(m_ui->formContents, QPoint(0, 0)).y();
+    const int bottom = m_ui->runOptionsBox->mapTo(m_ui->formContents, QPoint(0, 0)).y() +
+                       m_ui->runOptionsBox->height();
+    const int shown = m_ui->formScroll->viewport()->height();
+    if (bottom - bar->value() > shown)
+        bar->setValue(qMin(top, bottom - shown));
+}
+
+// The form scrolls in height only: it is never narrower than its fields need (the run options
+// too, when they are open), with room for the scroll bar.
+void SubmitPanel::fitFormWidth()
+{
+    m_ui->formScroll->setMinimumWidth(
+        m_ui->formContents->minimumSizeHint().width() + 2 * m_ui->formScroll->frameWidth() +
+        style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_ui->formScroll));
 }
 
 // What spec() cannot hold: a duration field that is no duration, a timeout in part-seconds.

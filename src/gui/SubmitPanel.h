@@ -82,6 +82,8 @@ private:
     void loadRecent();
     void rememberRecent(const RunSpec &spec);
     void showRunOptions(bool shown);
+    void fitFormWidth();
+    void scrollToRunOptions();
     QStringList runOptionTextProblems() const;
 
     std::unique_ptr<Ui::SubmitPanel> m_ui;
