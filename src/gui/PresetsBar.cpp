@@ -4,6 +4,7 @@
 #include "store/PresetStore.h"
 #include "ui_PresetsBar.h"
 
+#include <QAbstractItemView>
 #include <QDir>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -11,6 +12,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QStyle>
 
 namespace Brickrun {
 
@@ -96,6 +98,14 @@ void PresetsBar::reloadPresets()
         }
         m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findText(current, Qt::MatchExactly));
     }
+    // A long name is cut in the field: the list shows every name whole.
+    QAbstractItemView *list = m_ui->presetCombo->view();
+    int widest = 0;
+    for (int i = 0; i < m_ui->presetCombo->count(); ++i)
+        widest =
+            qMax(widest, list->fontMetrics().horizontalAdvance(m_ui->presetCombo->itemText(i)));
+    list->setMinimumWidth(widest + 2 * list->frameWidth() + list->fontMetrics().height() +
+                          style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, list));
     updateActions();
 }
 
@@ -115,6 +125,9 @@ std::optional<Preset> PresetsBar::chosen()
 
 void PresetsBar::updateActions()
 {
+    m_ui->presetCombo->setToolTip(currentPreset().isEmpty()
+                                      ? tr("Choose a preset to fill the form with it (Ctrl+P)")
+                                      : currentPreset());
     const bool one = m_store && !currentPreset().isEmpty();
     for (QAction *a : {m_ui->actionRunPreset, m_ui->actionRenamePreset, m_ui->actionDuplicatePreset,
                        m_ui->actionDeletePreset, m_ui->actionExportPreset})
@@ -130,8 +143,7 @@ void PresetsBar::savePreset()
         return;
     bool ok = false;
     const QString name =
-        QInputDialog::getText(this, tr("Save preset"), tr("Save the form as a preset named:"),
-                              QLineEdit::Normal, currentPreset(), &ok)
+        askName(tr("Save preset"), tr("Save the form as a preset named:"), currentPreset(), &ok)
             .trimmed();
     if (!ok || name.isEmpty())
         return;
@@ -161,9 +173,7 @@ void PresetsBar::renamePreset()
         return;
     bool ok = false;
     const QString to =
-        QInputDialog::getText(this, tr("Rename preset"), tr("New name of \"%1\":").arg(from),
-                              QLineEdit::Normal, from, &ok)
-            .trimmed();
+        askName(tr("Rename preset"), tr("New name of \"%1\":").arg(from), from, &ok).trimmed();
     if (!ok || to.isEmpty() || to == from)
         return;
     QString error;
@@ -252,6 +262,32 @@ void PresetsBar::importPresets()
     selectPreset(names.first());
     Q_EMIT statusMessage(tr("Imported %n preset(s): %1", nullptr, int(names.size()))
                              .arg(names.join(QStringLiteral(", "))));
+}
+
+QInputDialog *PresetsBar::nameDialog(QWidget *parent, const QString &title, const QString &label,
+                                     const QString &text)
+{
+    auto *dialog = new QInputDialog(parent);
+    dialog->setObjectName(QStringLiteral("presetNameDialog"));
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    dialog->setTextValue(text);
+    // A window manager cuts the title of a narrow dialog: room for it (in a bold font, as most
+    // title bars have) and for the title bar's icon and buttons.
+    QFont titleFont = dialog->font();
+    titleFont.setBold(true);
+    const QFontMetrics metrics(titleFont);
+    dialog->setMinimumWidth(qMax(dialog->minimumSizeHint().width(),
+                                 metrics.horizontalAdvance(title) + 8 * metrics.height()));
+    return dialog;
+}
+
+QString PresetsBar::askName(const QString &title, const QString &label, const QString &text,
+                            bool *ok)
+{
+    const std::unique_ptr<QInputDialog> dialog(nameDialog(this, title, label, text));
+    *ok = dialog->exec() == QDialog::Accepted;
+    return *ok ? dialog->textValue() : QString();
 }
 
 void PresetsBar::runPreset()

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QAction;
+class QInputDialog;
 
 namespace Brickrun {
 namespace Ui {
@@ -39,6 +40,10 @@ public:
     QList<QAction *> presetActions() const; // for the Presets menu
     void reloadPresets();
 
+    // The dialog that asks for a preset's name (Save, Rename): wide enough for its whole title.
+    static QInputDialog *nameDialog(QWidget *parent, const QString &title, const QString &label,
+                                    const QString &text);
+
     // The actions, callable directly (menus and tests).
     void savePreset();
     void renamePreset();
@@ -55,6 +60,7 @@ Q_SIGNALS:
 
 private:
     std::optional<Preset> chosen();
+    QString askName(const QString &title, const QString &label, const QString &text, bool *ok);
     void updateActions();
 
     std::unique_ptr<Ui::PresetsBar> m_ui;

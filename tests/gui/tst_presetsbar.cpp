@@ -31,9 +31,12 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+
+#include <memory>
 
 using namespace Brickrun;
 using Brickrun::Test::DialogScript;
@@ -95,6 +98,42 @@ private Q_SLOTS:
     void initTestCase() { setUpProcess(); }
     void init() { setUpTest(); }
     void cleanup() { tearDownTest(); }
+
+    // The Manage button has room for its menu arrow beside its label; a long preset name is cut
+    // in the field, never in the list, and the field's tooltip says it whole; the dialog that
+    // asks for a name is wide enough for its title.
+    void longNamesAndTheManageButtonFit()
+    {
+        QVERIFY(startApp());
+        PresetsBar *bar = window()->submitPanel()->presetsBar();
+        auto *manage = find<QPushButton>(window(), "presetMenuButton");
+        QVERIFY(manage && manage->menu());
+        const int arrow =
+            manage->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, manage);
+        QVERIFY(manage->width() >= manage->fontMetrics().horizontalAdvance(manage->text()) + arrow);
+
+        Preset preset;
+        preset.name =
+            QStringLiteral("nightly sales report for the north-east region, full rebuild");
+        preset.profile = QStringLiteral("demo");
+        preset.spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        preset.spec.clusterId = QStringLiteral("demo-cluster");
+        QString error;
+        QVERIFY2(store()->save(preset, &error), qPrintable(error));
+        bar->reloadPresets();
+        bar->selectPreset(preset.name);
+        auto *combo = find<QComboBox>(window(), "presetCombo");
+        QCOMPARE(combo->toolTip(), preset.name);
+        QVERIFY(combo->view()->minimumWidth() >=
+                combo->view()->fontMetrics().horizontalAdvance(preset.name));
+
+        const std::unique_ptr<QInputDialog> dialog(
+            PresetsBar::nameDialog(window(), PresetsBar::tr("Save preset"),
+                                   PresetsBar::tr("Save the form as a preset named:"), QString()));
+        QVERIFY(dialog->minimumWidth() >
+                dialog->fontMetrics().horizontalAdvance(dialog->windowTitle()) +
+                    4 * dialog->fontMetrics().height());
+    }
 
     void thePresetsMenu()
     {
