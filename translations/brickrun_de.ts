@@ -737,7 +737,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <source>Go to &amp;runs</source>
+        <source>&amp;Go to runs</source>
         <translation>Zur Ausführungs&amp;liste</translation>
     </message>
     <message>
@@ -777,7 +777,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Azure-Databricks-Notebooks vom Desktop aus ausführen: übermitteln, verfolgen, Ausgabe lesen.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&amp;History</source>
+        <source>H&amp;istory</source>
         <translation>&amp;Verlauf</translation>
     </message>
     <message>
@@ -1455,16 +1455,16 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Diese Ausführung mit demselben Notebook, Cluster und denselben Parametern erneut übermitteln</translation>
     </message>
     <message>
-        <source>&amp;Re-run</source>
-        <translation>&amp;Erneut ausführen</translation>
+        <source>Re-run</source>
+        <translation>Erneut ausführen</translation>
     </message>
     <message>
         <source>Ask the service to cancel this run</source>
         <translation>Den Dienst bitten, diese Ausführung abzubrechen</translation>
     </message>
     <message>
-        <source>&amp;Cancel run</source>
-        <translation>Ausführung a&amp;bbrechen</translation>
+        <source>Cancel run</source>
+        <translation>Ausführung abbrechen</translation>
     </message>
     <message>
         <source>Submitted:</source>
@@ -2096,7 +2096,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>&lt;b&gt;Neue Ausführung&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&amp;Workspace:</source>
+        <source>Wor&amp;kspace:</source>
         <translation>Arbeits&amp;bereich:</translation>
     </message>
     <message>
@@ -2124,7 +2124,7 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>/Users/me@example.com/report</translation>
     </message>
     <message>
-        <source>Run &amp;name:</source>
+        <source>Run na&amp;me:</source>
         <translation>Ausführungsna&amp;me:</translation>
     </message>
     <message>
@@ -2132,8 +2132,8 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Aufgaben&amp;schlüssel:</translation>
     </message>
     <message>
-        <source>&amp;Parameters:</source>
-        <translation>&amp;Parameter:</translation>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2188,12 +2188,12 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Zeitlimit und Wiederholungen der Ausführung selbst, vom Dienst durchgesetzt</translation>
     </message>
     <message>
-        <source>Run &amp;options</source>
+        <source>R&amp;un options</source>
         <translation>Aus&amp;führungsoptionen</translation>
     </message>
     <message>
-        <source>Run ti&amp;meout:</source>
-        <translation>Zeit&amp;limit:</translation>
+        <source>Run timeout:</source>
+        <translation>Zeitlimit:</translation>
     </message>
     <message>
         <source>none, e.g. 45m or 2h</source>
@@ -2204,8 +2204,8 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Ein Versuch, der nach dieser Zeit noch läuft, endet mit Zeitüberschreitung, ob Brickrun läuft oder nicht (höchstens 7 Tage)</translation>
     </message>
     <message>
-        <source>Retr&amp;ies:</source>
-        <translation>&amp;Wiederholungen:</translation>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
     </message>
     <message>
         <source>How many times the service starts the run again after a failed attempt</source>
@@ -2216,8 +2216,8 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>keine</translation>
     </message>
     <message>
-        <source>Retry inter&amp;val:</source>
-        <translation>Wiederholun&amp;gsabstand:</translation>
+        <source>Retry interval:</source>
+        <translation>Wiederholungsabstand:</translation>
     </message>
     <message>
         <source>at once, e.g. 30s or 5m</source>
@@ -2228,8 +2228,8 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>Mindestzeit zwischen zwei Versuchen (höchstens 1 Tag)</translation>
     </message>
     <message>
-        <source>Retry &amp;after a timeout</source>
-        <translation>Auch nach Zeitüberschre&amp;itung wiederholen</translation>
+        <source>Retry after a timeout</source>
+        <translation>Auch nach Zeitüberschreitung wiederholen</translation>
     </message>
     <message>
         <source>Also retry an attempt that reached the run timeout</source>

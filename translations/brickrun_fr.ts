@@ -737,7 +737,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <source>Go to &amp;runs</source>
+        <source>&amp;Go to runs</source>
         <translation>Aller à la &amp;liste des exécutions</translation>
     </message>
     <message>
@@ -777,7 +777,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>&lt;h3&gt;Brickrun %1&lt;/h3&gt;&lt;p&gt;Exécuter des notebooks Azure Databricks depuis le bureau&#xa0;: soumettre, suivre, lire la sortie.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&amp;History</source>
+        <source>H&amp;istory</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
@@ -1455,16 +1455,16 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Soumettre de nouveau cette exécution avec le même notebook, le même cluster et les mêmes paramètres</translation>
     </message>
     <message>
-        <source>&amp;Re-run</source>
-        <translation>&amp;Relancer</translation>
+        <source>Re-run</source>
+        <translation>Relancer</translation>
     </message>
     <message>
         <source>Ask the service to cancel this run</source>
         <translation>Demander au service d’annuler cette exécution</translation>
     </message>
     <message>
-        <source>&amp;Cancel run</source>
-        <translation>&amp;Annuler l’exécution</translation>
+        <source>Cancel run</source>
+        <translation>Annuler l’exécution</translation>
     </message>
     <message>
         <source>Submitted:</source>
@@ -2096,7 +2096,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>&lt;b&gt;Nouvelle exécution&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&amp;Workspace:</source>
+        <source>Wor&amp;kspace:</source>
         <translation>Espace &amp;de travail&#xa0;:</translation>
     </message>
     <message>
@@ -2109,7 +2109,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
     <message>
         <source>&amp;Cluster:</source>
-        <translation>&amp;Cluster&#xa0;:</translation>
+        <translation>Cl&amp;uster&#xa0;:</translation>
     </message>
     <message>
         <source>e.g. 0923-164208-abcd123</source>
@@ -2124,16 +2124,16 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>/Users/me@example.com/report</translation>
     </message>
     <message>
-        <source>Run &amp;name:</source>
-        <translation>N&amp;om de l’exécution&#xa0;:</translation>
+        <source>Run na&amp;me:</source>
+        <translation>No&amp;m de l’exécution&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Task key:</source>
         <translation>C&amp;lé de tâche&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Parameters:</source>
-        <translation>&amp;Paramètres&#xa0;:</translation>
+        <source>Parameters:</source>
+        <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2145,7 +2145,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
     <message>
         <source>A&amp;dd parameter</source>
-        <translation>Ajo&amp;uter un paramètre</translation>
+        <translation>A&amp;jouter un paramètre</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
@@ -2161,7 +2161,7 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>Parcour&amp;ir…</translation>
+        <translation>&amp;Parcourir…</translation>
     </message>
     <message>
         <source>Choose a notebook from the workspace</source>
@@ -2188,12 +2188,12 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Délai et relances propres à l’exécution, appliqués par le service</translation>
     </message>
     <message>
-        <source>Run &amp;options</source>
-        <translation>Options d’e&amp;xécution</translation>
+        <source>R&amp;un options</source>
+        <translation>&amp;Options d’exécution</translation>
     </message>
     <message>
-        <source>Run ti&amp;meout:</source>
-        <translation>Délai &amp;maximal&#xa0;:</translation>
+        <source>Run timeout:</source>
+        <translation>Délai maximal&#xa0;:</translation>
     </message>
     <message>
         <source>none, e.g. 45m or 2h</source>
@@ -2204,8 +2204,8 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Une tentative encore en cours après ce délai se termine en dépassement de délai, que Brickrun tourne ou non (7 jours au plus)</translation>
     </message>
     <message>
-        <source>Retr&amp;ies:</source>
-        <translation>Nom&amp;bre de relances&#xa0;:</translation>
+        <source>Retries:</source>
+        <translation>Nombre de relances&#xa0;:</translation>
     </message>
     <message>
         <source>How many times the service starts the run again after a failed attempt</source>
@@ -2216,8 +2216,8 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>aucune</translation>
     </message>
     <message>
-        <source>Retry inter&amp;val:</source>
-        <translation>Inter&amp;valle entre relances&#xa0;:</translation>
+        <source>Retry interval:</source>
+        <translation>Intervalle entre relances&#xa0;:</translation>
     </message>
     <message>
         <source>at once, e.g. 30s or 5m</source>
@@ -2228,8 +2228,8 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Temps minimal entre deux tentatives (1 jour au plus)</translation>
     </message>
     <message>
-        <source>Retry &amp;after a timeout</source>
-        <translation>Relancer aussi &amp;quand le délai est dépassé</translation>
+        <source>Retry after a timeout</source>
+        <translation>Relancer aussi quand le délai est dépassé</translation>
     </message>
     <message>
         <source>Also retry an attempt that reached the run timeout</source>
