@@ -13,6 +13,13 @@
 
 namespace Brickrun {
 
+namespace {
+// A filter loads folders it has not seen yet: this many levels below the top folders, and at
+// most this many folders for one filter text (a big workspace is not read whole).
+constexpr int SearchDepth = 4;
+constexpr int SearchLoads = 40;
+} // namespace
+
 NotebookBrowser::NotebookBrowser(WorkspaceApi *api, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::NotebookBrowser>())
@@ -32,13 +39,17 @@ NotebookBrowser::NotebookBrowser(WorkspaceApi *api, QWidget *parent)
 
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &NotebookBrowser::applyFilter);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, [this] {
+        m_searchLoads = 0;
+        applyFilter();
+    });
     connect(m_ui->notebookTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &NotebookBrowser::updateButtons);
     connect(m_ui->notebookTree, &QTreeView::activated, this, &NotebookBrowser::onActivated);
     connect(m_model, &WorkspaceTreeModel::folderLoaded, this, [this] {
         if (!m_ui->filterEdit->text().isEmpty())
             applyFilter();
+        revealCurrentPath();
     });
     m_ui->filterEdit->installEventFilter(this);
     updateButtons();
@@ -73,7 +84,52 @@ void NotebookBrowser::showRoots(const QString &home)
     m_ui->notebookTree->setCurrentIndex(first);
     if (!home.isEmpty())
         m_ui->notebookTree->expand(first);
-    m_ui->notebookTree->setFocus();
+    m_ui->filterEdit->setFocus();
+    revealCurrentPath();
+    if (!m_ui->filterEdit->text().trimmed().isEmpty())
+        applyFilter();
+}
+
+void NotebookBrowser::setCurrentPath(const QString &path)
+{
+    m_reveal = path.trimmed();
+    revealCurrentPath();
+}
+
+// One step further down to m_reveal: opens the next folder on the way (its answer comes back
+// through folderLoaded), or selects the notebook once it is there.
+void NotebookBrowser::revealCurrentPath()
+{
+    QModelIndex parent;
+    while (!m_reveal.isEmpty()) {
+        QModelIndex next;
+        for (int row = 0; row < m_model->rowCount(parent) && !next.isValid(); ++row) {
+            const QModelIndex child = m_model->index(row, 0, parent);
+            const QString path = m_model->path(child);
+            if (!path.isEmpty() &&
+                (m_reveal == path || m_reveal.startsWith(path + QLatin1Char('/'))))
+                next = child;
+        }
+        if (!next.isValid()) {
+            // Not in the workspace; kept while its folder (or the top folders) are still to come.
+            if (parent.isValid() ? m_model->isLoaded(parent) : m_model->rowCount() > 0)
+                m_reveal.clear();
+            return;
+        }
+        const QModelIndex shown = m_proxy->mapFromSource(next);
+        if (m_model->path(next) == m_reveal) {
+            m_reveal.clear();
+            m_ui->notebookTree->setCurrentIndex(shown);
+            m_ui->notebookTree->scrollTo(shown, QAbstractItemView::PositionAtCenter);
+            return;
+        }
+        m_ui->notebookTree->expand(shown); // loads it the first time
+        if (m_model->canFetchMore(next))
+            m_model->fetchMore(next); // hidden by the filter: loaded all the same
+        if (!m_model->isLoaded(next))
+            return;
+        parent = next;
+    }
 }
 
 QString NotebookBrowser::selectedPath() const
@@ -101,9 +157,30 @@ void NotebookBrowser::onActivated(const QModelIndex &index)
 void NotebookBrowser::applyFilter()
 {
     m_proxy->setFilterFixedString(m_ui->filterEdit->text().trimmed());
-    if (!m_ui->filterEdit->text().trimmed().isEmpty())
+    if (!m_ui->filterEdit->text().trimmed().isEmpty()) {
         expandLoaded(QModelIndex());
+        searchUnloadedFolders();
+    }
     updateButtons();
+}
+
+// Loads the folders the filter cannot see into yet, breadth first, within SearchDepth and
+// SearchLoads; each answer runs the filter again (folderLoaded).
+void NotebookBrowser::searchUnloadedFolders()
+{
+    QList<QPair<QModelIndex, int>> folders{{QModelIndex(), -1}};
+    while (!folders.isEmpty() && m_searchLoads < SearchLoads) {
+        const auto [parent, depth] = folders.takeFirst();
+        for (int row = 0; row < m_model->rowCount(parent) && m_searchLoads < SearchLoads; ++row) {
+            const QModelIndex child = m_model->index(row, 0, parent);
+            if (m_model->canFetchMore(child)) {
+                ++m_searchLoads;
+                m_model->fetchMore(child);
+            } else if (m_model->isLoaded(child) && depth + 1 < SearchDepth) {
+                folders.append({child, depth + 1});
+            }
+        }
+    }
 }
 
 // Opens the folders already loaded so the matches inside them show; never loads a new folder.

@@ -19,7 +19,9 @@ class WorkspaceTreeModel;
 
 // "Browse…" for the notebook field: the workspace as a lazy tree starting at the user's home
 // folder (/Users/<userName>, from SCIM Me) with /Shared and /Repos beside it, a filter over the
-// opened folders, and keyboard navigation (arrows, Enter picks a notebook, Escape cancels).
+// folders (it loads the folders it has not seen yet, a few levels deep, and opens those with a
+// match), and keyboard navigation (arrows, Enter picks a notebook, Escape cancels). It opens at
+// the form's notebook, with the focus in the filter.
 class NotebookBrowser : public QDialog
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     ~NotebookBrowser() override;
 
     QString selectedPath() const; // the chosen notebook; empty when none
+    // Opens the folders down to `path` as they load, and selects it (the form's notebook).
+    void setCurrentPath(const QString &path);
     WorkspaceTreeModel *model() const { return m_model; }
 
 protected:
@@ -36,6 +40,8 @@ protected:
 private:
     void showRoots(const QString &home);
     void applyFilter();
+    void revealCurrentPath();
+    void searchUnloadedFolders();
     void expandLoaded(const QModelIndex &parent);
     void updateButtons();
     void onActivated(const QModelIndex &index);
@@ -44,6 +50,8 @@ private:
     QPointer<WorkspaceApi> m_api;
     WorkspaceTreeModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    QString m_reveal;      // the path still to open and select
+    int m_searchLoads = 0; // folders loaded for the filter since it last changed
 };
 
 } // namespace Brickrun

@@ -243,6 +243,7 @@ void SubmitPanel::browseNotebooks()
     auto *browser = new NotebookBrowser(m_api, this);
     browser->setObjectName(QStringLiteral("notebookBrowser"));
     browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->setCurrentPath(m_ui->notebookEdit->text());
     connect(browser, &QDialog::accepted, this, [this, browser] {
         const QString path = browser->selectedPath();
         if (!path.isEmpty())

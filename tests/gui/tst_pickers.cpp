@@ -342,6 +342,45 @@ private Q_SLOTS:
         QVERIFY(!(tree->model()->index(0, 0, repos).flags() & Qt::ItemIsSelectable));
     }
 
+    // Browse… opens at the form's notebook (its folders opened, it selected and in view) with
+    // the focus in the filter.
+    void browseOpensAtTheFormsNotebook()
+    {
+        QVERIFY(startApp());
+        find<QLineEdit>(window(), "notebookEdit")->setText(QStringLiteral("/Shared/Demo/hello"));
+        NotebookBrowser *browser = openBrowser();
+        QVERIFY(browser);
+        auto *tree = find<QTreeView>(browser, "notebookTree");
+        QTRY_COMPARE(tree->currentIndex().data().toString(), QStringLiteral("hello"));
+        QCOMPARE(tree->currentIndex().parent().data().toString(), QStringLiteral("Demo"));
+        QCOMPARE(browser->selectedPath(), QStringLiteral("/Shared/Demo/hello"));
+        QTRY_VERIFY(tree->viewport()->rect().intersects(tree->visualRect(tree->currentIndex())));
+        QCOMPARE(browser->focusWidget(), find<QLineEdit>(browser, "filterEdit"));
+    }
+
+    // A filter finds notebooks in folders not opened yet (/Shared closed): it loads them and
+    // opens the way to each match.
+    void filterFindsNotebooksInClosedFolders()
+    {
+        QVERIFY(startApp());
+        find<QLineEdit>(window(), "notebookEdit")->clear();
+        NotebookBrowser *browser = openBrowser();
+        QVERIFY(browser);
+        auto *tree = find<QTreeView>(browser, "notebookTree");
+        QAbstractItemModel *model = tree->model();
+        QTRY_COMPARE(model->rowCount(), 3);
+        QVERIFY(!tree->isExpanded(childNamed(model, {}, QStringLiteral("/Shared"))));
+        auto *filter = find<QLineEdit>(browser, "filterEdit");
+        QTest::keyClicks(filter, QStringLiteral("hello"));
+        QModelIndex demo;
+        QTRY_VERIFY((demo = childNamed(model, childNamed(model, {}, QStringLiteral("/Shared")),
+                                       QStringLiteral("Demo")))
+                        .isValid() &&
+                    childNamed(model, demo, QStringLiteral("hello")).isValid());
+        QTRY_VERIFY(tree->isExpanded(demo));
+        QVERIFY(tree->isExpanded(demo.parent()));
+    }
+
     void typedPathIsCheckedAgainstTheWorkspace()
     {
         QVERIFY(startApp());
