@@ -89,6 +89,9 @@ ClusterPicker::ClusterPicker(QWidget *parent)
     open->setContext(Qt::WidgetShortcut);
     connect(open, &QShortcut::activated, this, &ClusterPicker::showList);
     m_ui->refreshClustersButton->setEnabled(false);
+    m_recheck.setSingleShot(true);
+    m_recheck.setInterval(15000);
+    connect(&m_recheck, &QTimer::timeout, this, &ClusterPicker::recheckClusters);
 }
 
 ClusterPicker::~ClusterPicker() = default;
@@ -276,6 +279,7 @@ void ClusterPicker::updateNote()
 {
     const QString id = clusterId();
     QString note;
+    bool waiting = false; // for the cluster to start: it is read again to follow it
     for (const ClusterInfo &c : std::as_const(m_clusters)) {
         if (c.id != id)
             continue;
@@ -284,12 +288,39 @@ void ClusterPicker::updateNote()
         else if (c.state == QLatin1String("PENDING") || c.state == QLatin1String("RESTARTING") ||
                  c.state == QLatin1String("RESIZING"))
             note = tr("%1 is starting: the run will wait for it.").arg(c.name);
-        else if (c.state == QLatin1String("ERROR"))
+        waiting = !note.isEmpty();
+        if (c.state == QLatin1String("ERROR"))
             note = tr("%1 is in an error state: %2").arg(c.name, c.stateMessage);
         break;
     }
     m_ui->clusterNote->setText(note);
     m_ui->clusterNote->setVisible(!note.isEmpty());
+    if (waiting && m_api)
+        m_recheck.start();
+    else
+        m_recheck.stop();
+}
+
+// Reads the clusters again without a "Loading…" in between: the list and the note show the
+// new states when they are in.
+void ClusterPicker::recheckClusters()
+{
+    if (!m_api || m_loading)
+        return;
+    const quint64 generation = m_generation;
+    m_api->listClusters(this, [this, generation](const Result<QList<ClusterInfo>> &r) {
+        if (generation != m_generation || m_loading)
+            return;
+        if (!r.isOk()) {
+            m_recheck.start(); // try again later; the note stays as it was
+            return;
+        }
+        m_clusters = r.value();
+        if (m_popup->isVisible())
+            updateNote(); // the open list is left as it is under the user's hands
+        else
+            populate();
+    });
 }
 
 void ClusterPicker::showStatus(const QString &text)

@@ -4,6 +4,7 @@
 #include "api/WorkspaceApi.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -51,6 +52,9 @@ public:
     // True while the list handles Return/Enter: the key picks a cluster, and the line edit's
     // returnPressed that may come with it must not act as well (e.g. submit the form).
     bool isPickingFromList() const { return m_pickingFromList; }
+    // While the note says the chosen cluster is stopped or starting, the clusters are read again
+    // this often, so the note follows the cluster (default 15 s).
+    void setRecheckInterval(int ms) { m_recheck.setInterval(ms); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -63,6 +67,7 @@ private:
     void populate();
     void fitPopup();
     void updateNote();
+    void recheckClusters();
     void showStatus(const QString &text);
     static QIcon stateIcon(const QString &state);
 
@@ -78,6 +83,7 @@ private:
     bool m_loading = false;
     bool m_fitting = false;
     quint64 m_generation = 0;
+    QTimer m_recheck;
 };
 
 } // namespace Brickrun

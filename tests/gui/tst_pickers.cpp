@@ -11,6 +11,7 @@
 #include "MemoryTokenStore.h"
 #include "NotebookBrowser.h"
 #include "RunsTableModel.h"
+#include "TestTimeouts.h"
 #include "WorkspaceTreeModel.h"
 #include "store/HistoryStore.h"
 
@@ -340,6 +341,30 @@ private Q_SLOTS:
         const QString reason = tree->model()->index(0, 0, repos).data().toString();
         QVERIFY2(reason.contains(QStringLiteral("permission")), qPrintable(reason));
         QVERIFY(!(tree->model()->index(0, 0, repos).flags() & Qt::ItemIsSelectable));
+    }
+
+    // The note about a stopped cluster follows the cluster: once a run starts it, the note no
+    // longer says it is stopped (the clusters are read again while the note is shown).
+    void stoppedClusterNoteFollowsTheCluster()
+    {
+        QVERIFY(startApp());
+        auto *picker = find<ClusterPicker>(window(), "clusterPicker");
+        auto *edit = find<QLineEdit>(window(), "clusterEdit");
+        auto *note = find<QLabel>(window(), "clusterNote");
+        QVERIFY(picker && edit && note);
+        picker->setRecheckInterval(100);
+        QTRY_VERIFY(!picker->isLoading());
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("demo-cluster-cold"));
+        QTRY_VERIFY(note->text().contains(QStringLiteral("is stopped")));
+        auto *notebook = find<QLineEdit>(window(), "notebookEdit");
+        notebook->setText(QStringLiteral("/Shared/Demo/hello"));
+        auto *submit = find<QPushButton>(window(), "submitButton");
+        QTRY_VERIFY(submit->isEnabled());
+        QTest::mouseClick(submit, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!note->text().contains(QStringLiteral("is stopped")),
+                                 Test::scaledTimeout(20000));
+        QCOMPARE(edit->text(), QStringLiteral("demo-cluster-cold"));
     }
 
     // Browse… opens at the form's notebook (its folders opened, it selected and in view) with
