@@ -457,7 +457,7 @@ void AppController::showSelected()
         return;
     }
     m_window->detailsPanel()->showRecord(*record);
-    m_window->setRunActionsEnabled(record->isActive() && record->runId > 0, true,
+    m_window->setRunActionsEnabled(RunDetailsPanel::canCancel(*record), true,
                                    safeRunPageUrl(record->runPageUrl, record->host).isValid());
 }
 

@@ -66,7 +66,7 @@ void WorkspaceDialogs::offerSignInAgain(const QString &profile, const ApiError &
     const bool browser = p && p->authType == AuthType::OAuthU2M;
     m_window->showStatus(tr("Workspace \"%1\" refused the sign-in (%2). Its runs are kept and go "
                             "on after you sign in again.")
-                             .arg(profile, error.toString()));
+                             .arg(profile, ApiError::inParentheses(error.toString())));
     if (m_signInAgainBoxes.contains(profile))
         return;
     auto *box =
