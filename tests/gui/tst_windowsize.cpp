@@ -15,6 +15,7 @@
 #include "store/HistoryStore.h"
 
 #include <QApplication>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScreen>
@@ -125,6 +126,19 @@ private Q_SLOTS:
         runOptions->setChecked(true);
         QTRY_VERIFY(scroll->verticalScrollBar()->value() > 0);
         QVERIFY(globalRect(scroll->viewport()).contains(globalRect(runOptions)));
+        // The filters beside it do not overlap one another (nor it).
+        QWidget *filterBar = window.findChild<QWidget *>(QStringLiteral("historyFilterBar"));
+        QVERIFY(filterBar);
+        QTest::qWait(100); // a combo box that fits itself to its items does so on a 20 ms timer
+        int right = -1;
+        for (int i = 0; i < filterBar->layout()->count(); ++i) {
+            const QWidget *w = filterBar->layout()->itemAt(i)->widget();
+            if (!w || !w->isVisible())
+                continue;
+            QVERIFY2(w->x() > right, qPrintable(w->objectName()));
+            right = w->geometry().right();
+        }
+        QVERIFY(right < filterBar->width());
         // The search box is not squeezed to a letter.
         auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
         QVERIFY(search);
