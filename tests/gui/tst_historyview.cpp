@@ -517,6 +517,9 @@ private Q_SLOTS:
         action("actionExportRuns")->trigger();
         QTRY_VERIFY(script.isDone());
         QTRY_VERIFY(!m_app->historyActions()->isExporting() && QFile::exists(jsonPath));
+        // Said when it is done (for a while: not after the table below was read on a busy machine).
+        QTRY_VERIFY2(window()->statusBar()->currentMessage().contains(QStringLiteral("60 runs")),
+                     qPrintable(window()->statusBar()->currentMessage()));
         QFile json(jsonPath);
         QVERIFY(json.open(QIODevice::ReadOnly));
         const QJsonArray runs = QJsonDocument::fromJson(json.readAll()).array();
@@ -531,7 +534,6 @@ private Q_SLOTS:
                         .toString()
                         .startsWith(QStringLiteral("Nightly")));
         }
-        QVERIFY(window()->statusBar()->currentMessage().contains(QStringLiteral("60 runs")));
     }
 
     void deleteSelectedAsks()
