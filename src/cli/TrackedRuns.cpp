@@ -123,43 +123,44 @@ bool TrackedRuns::belongsHere(const RunRecord &r) const
            (r.profile == QLatin1String("demo") || r.host == m_settings.host);
 }
 
-void TrackedRuns::submit(const RunSpec &spec)
+RunRecord TrackedRuns::newRecord() const
 {
     RunRecord record;
     record.profile = m_settings.profile;
     record.host = m_settings.host;
+    return record;
+}
+
+bool TrackedRuns::startFollowing(qint64 id, const QString &error)
+{
+    if (id == 0) {
+        Console::err(QStringLiteral("error: %1").arg(error));
+        finish(ExitApi);
+        return false;
+    }
+    if (m_settings.timeout.count() > 0)
+        m_timeout.start(m_settings.timeout);
+    follow(id);
+    return true;
+}
+
+void TrackedRuns::submit(const RunSpec &spec)
+{
+    RunRecord record = newRecord();
     record.spec = spec;
     QString error;
     progress(QStringLiteral("submitting %1 on cluster %2").arg(spec.notebookPath, spec.clusterId));
     const qint64 id = m_monitor->submit(record, &error);
-    if (id == 0) {
-        Console::err(QStringLiteral("error: %1").arg(error));
-        finish(ExitApi);
-        return;
-    }
-    if (m_settings.timeout.count() > 0)
-        m_timeout.start(m_settings.timeout);
-    follow(id);
+    startFollowing(id, error);
 }
 
 void TrackedRuns::followRun(qint64 runId, bool cancel)
 {
-    RunRecord record;
-    record.profile = m_settings.profile;
-    record.host = m_settings.host;
+    RunRecord record = newRecord();
     record.runId = runId;
-    record.source = QStringLiteral("followed");
     QString error;
     const qint64 id = m_monitor->follow(record, &error);
-    if (id == 0) {
-        Console::err(QStringLiteral("error: %1").arg(error));
-        finish(ExitApi);
-        return;
-    }
-    if (m_settings.timeout.count() > 0)
-        m_timeout.start(m_settings.timeout);
-    follow(id);
-    if (cancel) {
+    if (startFollowing(id, error) && cancel) {
         m_cancelling = true;
         m_cancels.insert(id, Cancel::InFlight);
         m_monitor->cancel(id);

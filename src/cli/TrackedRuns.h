@@ -66,6 +66,9 @@ Q_SIGNALS:
 
 private:
     bool belongsHere(const RunRecord &record) const;
+    RunRecord newRecord() const; // of this workspace
+    // Follows the record `id` (0: it could not be stored, `error` says why).
+    bool startFollowing(qint64 id, const QString &error);
     void follow(qint64 id);
     void onChanged(qint64 id);
     void onEnded(qint64 id);

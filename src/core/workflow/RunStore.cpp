@@ -87,10 +87,15 @@ bool MemoryRunStore::setSubmitted(qint64 id, qint64 runId)
 
 bool MemoryRunStore::setSubmitFailed(qint64 id, const QString &error)
 {
+    return setEnded(id, RunRecord::Tracking::SubmitFailed, error);
+}
+
+bool MemoryRunStore::setEnded(qint64 id, RunRecord::Tracking tracking, const QString &error)
+{
     RunRecord *r = find(id);
     if (!r)
         return false;
-    r->tracking = RunRecord::Tracking::SubmitFailed;
+    r->tracking = tracking;
     r->lastError = error;
     return true;
 }
@@ -137,22 +142,12 @@ bool MemoryRunStore::setOutput(qint64 id, const RunOutput &output)
 
 bool MemoryRunStore::setFinishedWithoutOutput(qint64 id, const QString &error)
 {
-    RunRecord *r = find(id);
-    if (!r)
-        return false;
-    r->tracking = RunRecord::Tracking::Finished;
-    r->lastError = error;
-    return true;
+    return setEnded(id, RunRecord::Tracking::Finished, error);
 }
 
 bool MemoryRunStore::setVanished(qint64 id, const QString &error)
 {
-    RunRecord *r = find(id);
-    if (!r)
-        return false;
-    r->tracking = RunRecord::Tracking::Vanished;
-    r->lastError = error;
-    return true;
+    return setEnded(id, RunRecord::Tracking::Vanished, error);
 }
 
 std::optional<RunRecord> MemoryRunStore::record(qint64 id) const

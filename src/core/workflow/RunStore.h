@@ -65,6 +65,7 @@ public:
 
 private:
     RunRecord *find(qint64 id);
+    bool setEnded(qint64 id, RunRecord::Tracking tracking, const QString &error);
     QList<RunRecord> m_records; // by id - 1
 };
 
