@@ -7,6 +7,7 @@
 //
 // What is measured is each cell's text in the table's own font against the table's own column:
 // no font, face or pixel width is assumed.
+#include "DarkPalette.h"
 #include "RunsTableModel.h"
 #include "Translation.h"
 #include "WorkArea.h"
@@ -29,21 +30,6 @@ namespace {
 constexpr qint64 Second = 1000;
 constexpr qint64 Minute = 60 * Second;
 constexpr qint64 Hour = 60 * Minute;
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x2d, 0x2d, 0x2d));
-    p.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    return p;
-}
 
 // The width a cell's text needs in the view's own font, with the item's margins (and its icon).
 int neededWidth(const QTableView &view, const QModelIndex &index)
@@ -157,7 +143,7 @@ void tst_RunsTable::everyColumnShowsItsTextWhole()
         QVERIFY(translation.loaded());
     const QPalette before = QApplication::palette();
     if (dark)
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(Test::darkPalette());
 
     RunsTableModel model(m_history.get());
     WorkArea area;

@@ -8,6 +8,7 @@
 //
 //   brickrun-screenshots [DIR]     (default: ./screenshots/translations)
 
+#include "DarkPalette.h"
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
 #include "ProfileDialog.h"
@@ -26,7 +27,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
-#include <QPalette>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,29 +45,6 @@ void settle(QWidget *widget)
 
 // Saves the screenshots of one language into `dir`; false with *failure when one could not be
 // taken.
-// A dark palette as desktops' dark themes set it, for the "-dark" shots.
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x2d, 0x2d, 0x2d));
-    p.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Link, QColor(0x5a, 0xb0, 0xff));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    for (const QPalette::ColorRole role :
-         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
-    return p;
-}
-
 bool shoot(const QString &language, const QString &dir, const QTemporaryDir &work, QString *failure)
 {
 #define CHECK(condition, message)                                                                  \
@@ -223,7 +200,7 @@ int main(int argc, char *argv[])
     }
     // English and German again in a dark palette, into DIR/dark.
     const QString darkDir = dir + QStringLiteral("/dark");
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(Test::darkPalette());
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
         QString error;
         if (!QDir().mkpath(darkDir) || !shoot(language, darkDir, work, &error)) {
