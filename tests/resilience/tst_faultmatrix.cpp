@@ -261,10 +261,11 @@ private Q_SLOTS:
             const auto r = store.record(id);
             if (planSet || !r || r->runId <= 0)
                 return;
-            if (step == QLatin1String("poll")) {
-                setPlan(r->runId); // the run id is known: the next request is a runs/get
-            } else if (step == QLatin1String("output") && r->state.isTerminal()) {
-                setPlan(r->runId); // get-output is sent right after this signal
+            // poll: the run id is known, the next request is a runs/get; output: get-output is
+            // sent right after this signal.
+            if (step == QLatin1String("poll") ||
+                (step == QLatin1String("output") && r->state.isTerminal())) {
+                setPlan(r->runId);
             } else if (cancelStep && r->state.lifeCycleState == QLatin1String("RUNNING")) {
                 setPlan(r->runId);
                 monitor.cancel(id);
