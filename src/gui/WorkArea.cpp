@@ -11,8 +11,6 @@
 #include <QHeaderView>
 #include <QScrollArea>
 #include <QStyle>
-#include <QScrollArea>
-#include <QStyle>
 #include <QTableView>
 
 #include <algorithm>
@@ -24,19 +22,6 @@ WorkArea::WorkArea(QWidget *parent)
     , m_ui(std::make_unique<Ui::WorkArea>())
 {
     m_ui->setupUi(this);
-    // In a small window (a small screen, 2x scaling) the details scroll rather than push the
-    // window past the screen; at any usual size the scroll area shows no scroll bar.
-    auto *detailsScroll = new QScrollArea;
-    detailsScroll->setObjectName(QStringLiteral("detailsScroll"));
-    detailsScroll->setFrameShape(QFrame::NoFrame);
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    detailsScroll->setMinimumWidth(
-        m_ui->detailsPanel->minimumSizeHint().width() +
-        style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, detailsScroll));
-    m_ui->runsSplitter->replaceWidget(m_ui->runsSplitter->indexOf(m_ui->detailsPanel),
-                                      detailsScroll);
-    detailsScroll->setWidget(m_ui->detailsPanel);
     m_notebookFit.setSingleShot(true);
     m_notebookFit.setInterval(0);
     connect(&m_notebookFit, &QTimer::timeout, this, &WorkArea::fitNotebookColumn);
