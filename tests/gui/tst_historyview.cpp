@@ -362,10 +362,11 @@ private Q_SLOTS:
         window()->runsView()->selectRow(7);
         const qint64 selected = window()->selectedRunId();
         QVERIFY(selected > 0);
-        for (int column : {int(RunsTableModel::RunNameColumn), int(RunsTableModel::NotebookColumn),
-                           int(RunsTableModel::ClusterColumn), int(RunsTableModel::ProfileColumn),
-                           int(RunsTableModel::StateColumn), int(RunsTableModel::DurationColumn),
-                           int(RunsTableModel::RunIdColumn), int(RunsTableModel::SubmittedColumn)}) {
+        for (int column :
+             {int(RunsTableModel::RunNameColumn), int(RunsTableModel::NotebookColumn),
+              int(RunsTableModel::ClusterColumn), int(RunsTableModel::ProfileColumn),
+              int(RunsTableModel::StateColumn), int(RunsTableModel::DurationColumn),
+              int(RunsTableModel::RunIdColumn), int(RunsTableModel::SubmittedColumn)}) {
             for (int click = 0; click < 2; ++click) { // both orders
                 const bool wasDescending = model()->query().descending;
                 const auto wasSort = model()->query().sort;
