@@ -463,19 +463,28 @@ bool readRecords(Reader &reader, ResultTable &table, QString &shape)
     return true;
 }
 
+// An object member's key and the ':' after it; false when the reader failed.
+bool readKey(Reader &reader, QString &key)
+{
+    reader.skipWhitespace();
+    QStringView keyView;
+    if (!reader.readString(keyView))
+        return false;
+    key = keyView.toString();
+    if (!reader.consume(u':'))
+        return reader.fail();
+    return true;
+}
+
 // The columns of an object of arrays; `reader` is just past the '{'.
 bool readColumns(Reader &reader, ResultTable &table, QString &shape)
 {
     QList<QVariantList> data;
     QHash<QString, int> columnOf;
     for (;;) {
-        reader.skipWhitespace();
-        QStringView keyView;
-        if (!reader.readString(keyView))
+        QString key;
+        if (!readKey(reader, key))
             return false;
-        const QString key = keyView.toString();
-        if (!reader.consume(u':'))
-            return reader.fail();
         reader.skipWhitespace();
         if (reader.atEnd())
             return reader.fail();
@@ -537,13 +546,9 @@ bool readKeyValues(Reader &reader, ResultTable &table)
     table.columns = {ResultTable::tr("Key"), ResultTable::tr("Value")};
     QHash<QString, int> rowOf;
     for (;;) {
-        reader.skipWhitespace();
-        QStringView keyView;
-        if (!reader.readString(keyView))
+        QString key;
+        if (!readKey(reader, key))
             return false;
-        const QString key = keyView.toString();
-        if (!reader.consume(u':'))
-            return reader.fail();
         QVariant value;
         if (!reader.readCell(value))
             return false;
