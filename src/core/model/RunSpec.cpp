@@ -52,26 +52,66 @@ QStringList optionProblems(const RunSpec &s)
     return problems;
 }
 
+// The notebook's or the Python file's path, absolute in the workspace, relative in a Git
+// repository; and the parameters the task kind takes.
+QStringList taskProblems(const RunSpec &s)
+{
+    QStringList problems;
+    const QString label =
+        s.isPythonFile() ? QStringLiteral("python file") : QStringLiteral("notebook path");
+    const QString path = s.taskPath().trimmed();
+    static const QRegularExpression uri(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:/"));
+    if (path.isEmpty())
+        problems << label + QStringLiteral(": is empty");
+    else if (path.endsWith(QLatin1Char('/')))
+        problems << label + QStringLiteral(": names a folder, not a %1")
+                                .arg(s.isPythonFile() ? QStringLiteral("file")
+                                                      : QStringLiteral("notebook"));
+    else if (s.usesGit() && (path.startsWith(QLatin1Char('/')) || uri.match(path).hasMatch()))
+        problems << label + QStringLiteral(": must be relative to the Git repository (no "
+                                           "leading /), got \"%1\"")
+                                .arg(path);
+    else if (s.usesGit() && (path == QLatin1String("..") || path.startsWith(QLatin1String("../")) ||
+                             path.contains(QLatin1String("/../"))))
+        problems << label + QStringLiteral(": must stay inside the Git repository, got \"%1\"")
+                                .arg(path);
+    else if (!s.usesGit() && s.isPythonFile() && !path.startsWith(QLatin1Char('/')) &&
+             !uri.match(path).hasMatch())
+        problems << label + QStringLiteral(": must be absolute (start with /) or a URI such as "
+                                           "dbfs:/…, got \"%1\"")
+                                .arg(path);
+    else if (!s.usesGit() && !s.isPythonFile() && !path.startsWith(QLatin1Char('/')))
+        problems << label +
+                        QStringLiteral(": must be absolute (start with /), got \"%1\"").arg(path);
+
+    if (s.isPythonFile() && !s.parameters.isEmpty())
+        problems << QStringLiteral("parameter: a Python file takes arguments, not named "
+                                   "parameters");
+    else if (!s.isPythonFile() && !s.pythonArguments.isEmpty())
+        problems << QStringLiteral("argument: a notebook takes named parameters, not "
+                                   "arguments");
+    return problems;
+}
+
 } // namespace
 
 QStringList RunSpec::validate() const
 {
-    QStringList problems;
-    const QString path = notebookPath.trimmed();
-    if (path.isEmpty())
-        problems << QStringLiteral("notebook path: is empty");
-    else if (!path.startsWith(QLatin1Char('/')))
-        problems << QStringLiteral("notebook path: must be absolute (start with /), got \"%1\"")
-                        .arg(path);
-    else if (path.endsWith(QLatin1Char('/')))
-        problems << QStringLiteral("notebook path: names a folder, not a notebook");
+    QStringList problems = taskProblems(*this);
 
-    static const QRegularExpression clusterPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
-    if (clusterId.trimmed().isEmpty())
-        problems << QStringLiteral("cluster: is empty");
-    else if (!clusterPattern.match(clusterId.trimmed()).hasMatch())
-        problems << QStringLiteral("cluster: \"%1\" is not a cluster id (letters, digits, - _ .)")
-                        .arg(clusterId);
+    if (compute.isExistingCluster()) {
+        static const QRegularExpression clusterPattern(
+            QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]*$"));
+        if (clusterId.trimmed().isEmpty())
+            problems << QStringLiteral("cluster: is empty");
+        else if (!clusterPattern.match(clusterId.trimmed()).hasMatch())
+            problems << QStringLiteral("cluster: \"%1\" is not a cluster id (letters, digits, - "
+                                       "_ .)")
+                            .arg(clusterId);
+    }
+    problems << compute.validate();
+    if (usesGit())
+        problems << git.validate();
 
     static const QRegularExpression taskKeyPattern(QStringLiteral("^[\\w\\-]+$"));
     if (taskKey.isEmpty())
@@ -99,18 +139,42 @@ QStringList RunSpec::validate() const
 
 QJsonObject RunSpec::toSubmitBody(const QString &idempotencyToken) const
 {
-    QJsonObject params;
-    for (const auto &p : parameters)
-        params.insert(p.first, p.second);
+    const QString taskSource = usesGit() ? QStringLiteral("GIT") : QStringLiteral("WORKSPACE");
+    QJsonObject task{{QStringLiteral("task_key"), taskKey}};
+    if (isPythonFile()) {
+        QJsonObject pythonTask{{QStringLiteral("python_file"), pythonFile.trimmed()},
+                               {QStringLiteral("source"), taskSource}};
+        if (!pythonArguments.isEmpty())
+            pythonTask.insert(QStringLiteral("parameters"),
+                              QJsonArray::fromStringList(pythonArguments));
+        task.insert(QStringLiteral("spark_python_task"), pythonTask);
+    } else {
+        QJsonObject params;
+        for (const auto &p : parameters)
+            params.insert(p.first, p.second);
+        QJsonObject notebookTask{{QStringLiteral("notebook_path"), notebookPath.trimmed()},
+                                 {QStringLiteral("source"), taskSource}};
+        if (!params.isEmpty())
+            notebookTask.insert(QStringLiteral("base_parameters"), params);
+        task.insert(QStringLiteral("notebook_task"), notebookTask);
+    }
 
-    QJsonObject notebookTask{{QStringLiteral("notebook_path"), notebookPath.trimmed()},
-                             {QStringLiteral("source"), QStringLiteral("WORKSPACE")}};
-    if (!params.isEmpty())
-        notebookTask.insert(QStringLiteral("base_parameters"), params);
+    // Serverless is the absence of cluster fields; its environment, when one is needed, is the
+    // run's `environments` entry the task names by key.
+    const bool environment = compute.isServerless() && compute.needsEnvironment(isPythonFile());
+    switch (compute.kind) {
+    case ComputeSpec::Kind::ExistingCluster:
+        task.insert(QStringLiteral("existing_cluster_id"), clusterId.trimmed());
+        break;
+    case ComputeSpec::Kind::NewJobCluster:
+        task.insert(QStringLiteral("new_cluster"), compute.newClusterJson());
+        break;
+    case ComputeSpec::Kind::Serverless:
+        if (environment)
+            task.insert(QStringLiteral("environment_key"), ComputeSpec::EnvironmentKey);
+        break;
+    }
 
-    QJsonObject task{{QStringLiteral("task_key"), taskKey},
-                     {QStringLiteral("existing_cluster_id"), clusterId.trimmed()},
-                     {QStringLiteral("notebook_task"), notebookTask}};
     // On the task, where the service retries: a run-level timeout would also end the retries.
     if (timeoutSeconds > 0)
         task.insert(QStringLiteral("timeout_seconds"), timeoutSeconds);
@@ -122,13 +186,20 @@ QJsonObject RunSpec::toSubmitBody(const QString &idempotencyToken) const
         task.insert(QStringLiteral("retry_on_timeout"), true);
 
     QJsonObject body{
-        {QStringLiteral("run_name"), runName.isEmpty() ? defaultRunName(notebookPath) : runName},
+        {QStringLiteral("run_name"), runName.isEmpty() ? defaultRunName(taskPath()) : runName},
         {QStringLiteral("timeout_seconds"), 0}, // the run as a whole: no limit (see the task's)
         {QStringLiteral("tasks"), QJsonArray{task}}};
     if (!idempotencyToken.isEmpty())
         body.insert(QStringLiteral("idempotency_token"), idempotencyToken);
     if (queueEnabled)
         body.insert(QStringLiteral("queue"), QJsonObject{{QStringLiteral("enabled"), true}});
+    if (usesGit())
+        body.insert(QStringLiteral("git_source"), git.toJson());
+    if (environment)
+        body.insert(
+            QStringLiteral("environments"),
+            QJsonArray{QJsonObject{{QStringLiteral("environment_key"), ComputeSpec::EnvironmentKey},
+                                   {QStringLiteral("spec"), compute.environmentSpecJson()}}});
     return body;
 }
 

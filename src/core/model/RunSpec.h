@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "model/ComputeSpec.h"
+#include "model/GitSource.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -9,15 +12,39 @@
 
 namespace Brickrun {
 
-// What a user asks to run: one notebook task on an existing cluster.
+// What a user asks to run: one task (a notebook, or a Python file) from the workspace or from
+// a Git repository, on an existing cluster, serverless compute or a new job cluster. A
+// default-constructed spec is a workspace notebook on an existing cluster.
 struct RunSpec
 {
+    enum class TaskKind
+    {
+        Notebook,   // notebook_task
+        PythonFile, // spark_python_task
+    };
+    enum class SourceKind
+    {
+        Workspace, // paths are absolute workspace paths
+        Git,       // paths are relative to the repository `git` names
+    };
+
     QString runName;
     QString taskKey = QStringLiteral("main");
+    TaskKind taskKind = TaskKind::Notebook;
     QString notebookPath;
-    QString clusterId;
+    QString pythonFile;                        // the Python file task's file
+    QStringList pythonArguments;               // its command-line arguments, in order
+    QString clusterId;                         // the existing cluster (compute.kind says)
+    ComputeSpec compute;                       // default: the existing cluster above
+    SourceKind source = SourceKind::Workspace; // where the notebook or file comes from
+    GitSource git;                             // with SourceKind::Git
     QList<QPair<QString, QString>> parameters; // notebook base_parameters, in the user's order
     bool queueEnabled = true;
+
+    bool isPythonFile() const { return taskKind == TaskKind::PythonFile; }
+    bool usesGit() const { return source == SourceKind::Git; }
+    // The notebook's or the Python file's path, as the task kind says.
+    QString taskPath() const { return isPythonFile() ? pythonFile : notebookPath; }
 
     // The run's own limits and retries, enforced by the service (not by Brickrun) on the task:
     // tasks[0].timeout_seconds, max_retries, min_retry_interval_millis, retry_on_timeout. Each is
@@ -52,7 +79,7 @@ struct RunSpec
     // The runs/submit body. The idempotency token makes a retried submit return the same run.
     QJsonObject toSubmitBody(const QString &idempotencyToken) const;
 
-    // A run name when the user gave none: "<notebook name> (Brickrun)".
+    // A run name when the user gave none: "<notebook or file name> (Brickrun)".
     static QString defaultRunName(const QString &notebookPath);
 };
 
