@@ -5,6 +5,7 @@
 #include "OAuthServer.h"
 #include "RunEngine.h"
 #include "WorkspaceDefinition.h"
+#include "WorkspaceExport.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -172,6 +173,8 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
         return json(QJsonObject{{QStringLiteral("clusters"), m_engine.clusters()}});
     if (route == QLatin1String("/workspace/list") && get && version == QLatin1String("2.0"))
         return handleWorkspaceList(request);
+    if (route == QLatin1String("/workspace/export") && get && version == QLatin1String("2.0"))
+        return WorkspaceExport::answer(m_workspace, request);
     if (route == QLatin1String("/preview/scim/v2/Me") && version == QLatin1String("2.0")) {
         if (!get)
             return scimError(

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "WorkspaceDefinition.h"
 
+#include "WorkspaceExport.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -351,6 +353,8 @@ bool WorkspaceDefinition::parseObjects(const QJsonObject &root, QString *error)
             return fail(error, field + QStringLiteral(": only notebooks have a language and "
                                                       "a run behaviour"));
         }
+        if (!WorkspaceExport::readFields(json, field, &object, error))
+            return false;
         if (!addObject(object, field, error))
             return false;
     }

@@ -60,6 +60,9 @@ struct WorkspaceObject
     QString objectType; // DIRECTORY, NOTEBOOK, FILE, REPO
     QString language;   // notebooks only
     qint64 objectId = 0;
+    QString source;                  // what workspace/export sends (null: a default)
+    qint64 sourceGeneratedBytes = 0; // > 0: export a generated source of this size instead
+    bool exportRefused = false;      // workspace/export answers 403 PERMISSION_DENIED
     NotebookBehaviour behaviour;
 };
 
