@@ -2,6 +2,7 @@
 // WorkspaceApi (identity, clusters, the workspace tree) against the demo workspace.
 #include "Emulator.h"
 #include "api/WorkspaceApi.h"
+#include "model/NotebookWidgets.h"
 
 #include <QNetworkAccessManager>
 #include <QTest>
@@ -106,6 +107,78 @@ private Q_SLOTS:
         QVERIFY(missing && !missing->isOk());
         QCOMPARE(missing->error().httpStatus, 404);
         QCOMPARE(missing->error().errorCode, QStringLiteral("RESOURCE_DOES_NOT_EXIST"));
+    }
+    void exportedSourcesGiveTheirWidgets_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QStringList>("widgets");
+        QTest::addColumn<int>("skipped");
+        QTest::newRow("python") << "/Shared/Demo/widgets_python"
+                                << "PYTHON"
+                                << QStringList{"run_date", "region", "currency", "channels"} << 1;
+        QTest::newRow("sql") << "/Shared/Demo/widgets_sql"
+                             << "SQL" << QStringList{"table_name", "env", "min_orders", "city"}
+                             << 0;
+        QTest::newRow("scala") << "/Shared/Demo/widgets_scala"
+                               << "SCALA"
+                               << QStringList{"input_path", "mode", "partitions", "countries"} << 0;
+        QTest::newRow("r") << "/Shared/Demo/widgets_r"
+                           << "R" << QStringList{"sample_size", "model", "seed", "features"} << 0;
+    }
+    void exportedSourcesGiveTheirWidgets()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, language);
+        QFETCH(QStringList, widgets);
+        QFETCH(int, skipped);
+        const auto r = wait<ExportedSource>([&](auto cb) { m_api->exportSource(path, this, cb); });
+        QVERIFY(r);
+        QVERIFY2(r->isOk(), qPrintable(r->error().toString()));
+        QCOMPARE(r->value().language, language);
+        const NotebookWidgets found = NotebookWidgets::parse(
+            r->value().text(), NotebookWidgets::languageOf(r->value().fileType));
+        QStringList names;
+        for (const NotebookWidget &w : found.widgets)
+            names << w.name;
+        QCOMPARE(names, widgets);
+        QCOMPARE(found.skipped, skipped);
+        QCOMPARE(found.widgets.at(1).kind, NotebookWidget::Kind::Dropdown);
+        QVERIFY(found.widgets.at(1).offersChoices());
+    }
+    void exportErrors_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("errorCode");
+        QTest::newRow("refused") << "/Shared/Demo/locked_source" << 403 << "PERMISSION_DENIED";
+        QTest::newRow("missing") << "/Shared/Demo/nope" << 404 << "RESOURCE_DOES_NOT_EXIST";
+        QTest::newRow("folder") << "/Shared/Demo" << 400 << "INVALID_PARAMETER_VALUE";
+    }
+    void exportErrors()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, errorCode);
+        const auto r = wait<ExportedSource>([&](auto cb) { m_api->exportSource(path, this, cb); });
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().httpStatus, status);
+        QCOMPARE(r->error().errorCode, errorCode);
+        QVERIFY(r->error().isPermission() == (status == 403));
+    }
+    void hugeExportIsRefusedWhileItArrives()
+    {
+        const auto r = wait<ExportedSource>([&](auto cb) {
+            m_api->exportSource(QStringLiteral("/Shared/Demo/huge_source"), this, cb);
+        });
+        QVERIFY(r && !r->isOk());
+        QCOMPARE(r->error().kind, ApiError::Kind::BadResponse);
+        QVERIFY2(r->error().message.contains(QStringLiteral("too large")),
+                 qPrintable(r->error().message));
+        QVERIFY2(r->error().message.contains(QStringLiteral("at most 8 MB")),
+                 qPrintable(r->error().message));
+        // The cap is this request's: the transport's own stays as it was.
+        QCOMPARE(m_transport->maxAnswerBytes(), HttpTransport::DefaultMaxAnswerBytes);
     }
 };
 

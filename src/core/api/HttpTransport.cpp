@@ -199,11 +199,11 @@ private:
             bool known = false;
             const qint64 announced =
                 m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
-            if (known && announced > m_transport->m_maxAnswerBytes)
+            if (known && announced > answerCap())
                 refuseTooLarge(announced);
         });
         connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-            if (m_reply && received > m_transport->m_maxAnswerBytes)
+            if (m_reply && received > answerCap())
                 refuseTooLarge(received);
         });
         // TLS problems are reported, never ignored: keep their words for the error message.
@@ -299,6 +299,13 @@ private:
         failOrRetry(error);
     }
 
+    // The request's own cap when it has a smaller one, else the transport's.
+    qint64 answerCap() const
+    {
+        const qint64 own = m_request.maxAnswerBytes;
+        return own > 0 ? qMin(own, m_transport->m_maxAnswerBytes) : m_transport->m_maxAnswerBytes;
+    }
+
     void refuseTooLarge(qint64 bytes)
     {
         QNetworkReply *reply = m_reply;
@@ -306,7 +313,7 @@ private:
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
-        const qint64 cap = m_transport->m_maxAnswerBytes;
+        const qint64 cap = answerCap();
         qCWarning(lcApi).noquote() << m_request.description << "answer refused:" << bytes
                                    << "bytes, over the cap of" << cap;
         // Not retried: the same request gets the same answer.

@@ -35,7 +35,8 @@ public:
         QUrlQuery query;
         QJsonObject body; // sent for POST
         bool idempotent = true;
-        QString description; // for messages, e.g. "runs/get"
+        QString description;       // for messages, e.g. "runs/get"
+        qint64 maxAnswerBytes = 0; // > 0: a cap below the transport's for this answer
     };
     using Callback = std::function<void(const Result<QJsonObject> &)>;
 

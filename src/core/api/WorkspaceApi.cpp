@@ -98,6 +98,38 @@ void WorkspaceApi::listFolder(const QString &path, QObject *context,
     });
 }
 
+void WorkspaceApi::exportSource(const QString &path, QObject *context,
+                                Callback<ExportedSource> callback)
+{
+    HttpTransport::Request req;
+    req.path = QStringLiteral("/api/2.0/workspace/export");
+    req.query.addQueryItem(QStringLiteral("path"), path);
+    req.query.addQueryItem(QStringLiteral("format"), QStringLiteral("SOURCE"));
+    req.description = QStringLiteral("workspace/export");
+    req.maxAnswerBytes = MaxExportAnswerBytes;
+    m_transport->send(req, context, [callback, path](const Result<QJsonObject> &r) {
+        if (!r)
+            return callback(Result<ExportedSource>::failure(r.error()));
+        const QJsonValue content = r.value().value(QLatin1String("content"));
+        const auto decoded = QByteArray::fromBase64Encoding(
+            content.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!content.isString() || !decoded)
+            return callback(Result<ExportedSource>::failure(ApiError::badResponse(
+                QStringLiteral("the export of %1 holds no base64 content").arg(path))));
+        ExportedSource source;
+        source.path = path;
+        source.fileType = r.value().value(QLatin1String("file_type")).toString();
+        const QString type = source.fileType.toLower();
+        if (type == QLatin1String("py") || type == QLatin1String("python"))
+            source.language = QStringLiteral("PYTHON");
+        else if (type == QLatin1String("scala") || type == QLatin1String("sql") ||
+                 type == QLatin1String("r"))
+            source.language = type.toUpper();
+        source.content = *decoded;
+        callback(Result<ExportedSource>::success(source));
+    });
+}
+
 void WorkspaceApi::testConnection(QObject *context,
                                   std::function<void(const ConnectionReport &)> callback)
 {

@@ -43,6 +43,16 @@ struct WorkspaceObject
     }
 };
 
+// A notebook's or a file's text, from workspace/export (format SOURCE).
+struct ExportedSource
+{
+    QString path;
+    QString fileType; // py, scala, sql, r… (the export's file_type)
+    QString language; // PYTHON, SCALA, SQL, R when the file type names one
+    QByteArray content;
+    QString text() const { return QString::fromUtf8(content); }
+};
+
 // What "Test connection" found, in steps a person can follow.
 struct ConnectionReport
 {
@@ -71,6 +81,11 @@ public:
     // first, then by name.
     void listFolder(const QString &path, QObject *context,
                     Callback<QList<WorkspaceObject>> callback);
+    // A notebook's source (format SOURCE; the answer is JSON with base64 content, not a direct
+    // download). Answers past MaxExportAnswerBytes are refused while they arrive; a refusal
+    // is 403 PERMISSION_DENIED, a missing path 404 RESOURCE_DOES_NOT_EXIST, a folder 400.
+    static constexpr qint64 MaxExportAnswerBytes = 8 * 1024 * 1024;
+    void exportSource(const QString &path, QObject *context, Callback<ExportedSource> callback);
     // Whether the host answers, whether the token is accepted and whose it is.
     void testConnection(QObject *context, std::function<void(const ConnectionReport &)> callback);
 
