@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ApiRouter.h"
 
+#include "ClusterCatalogue.h"
 #include "FaultPlan.h"
 #include "OAuthServer.h"
 #include "RunEngine.h"
@@ -168,9 +169,13 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
                         404);
         return handleJobs(request, version, route);
     }
-    if (route == QLatin1String("/clusters/list") && get &&
-        (version == QLatin1String("2.0") || version == QLatin1String("2.1")))
+    const bool clustersVersion = version == QLatin1String("2.0") || version == QLatin1String("2.1");
+    if (route == QLatin1String("/clusters/list") && get && clustersVersion)
         return json(QJsonObject{{QStringLiteral("clusters"), m_engine.clusters()}});
+    if (route == QLatin1String("/clusters/spark-versions") && get && clustersVersion)
+        return json(m_workspace.catalogue().sparkVersionsAnswer());
+    if (route == QLatin1String("/clusters/list-node-types") && get && clustersVersion)
+        return json(m_workspace.catalogue().nodeTypesAnswer(m_engine.shapes().live()));
     if (route == QLatin1String("/workspace/list") && get && version == QLatin1String("2.0"))
         return handleWorkspaceList(request);
     if (route == QLatin1String("/workspace/export") && get && version == QLatin1String("2.0"))

@@ -6,6 +6,7 @@
 #include "PageToken.h"
 #include "RunJson.h"
 #include "RunListQuery.h"
+#include "RunOutput.h"
 #include "SubmitRequest.h"
 #include "TaskTimeline.h"
 
@@ -23,8 +24,6 @@ Q_LOGGING_CATEGORY(lcState, "brickrun.emulator.state")
 
 namespace {
 
-constexpr qint64 kOutputLimitBytes = 5 * 1024 * 1024;
-
 qint64 secondsToMs(double seconds)
 {
     return static_cast<qint64>(std::llround(seconds * 1000.0));
@@ -35,24 +34,6 @@ bool parseRunId(const QString &text, qint64 *id)
     bool ok = false;
     *id = text.trimmed().toLongLong(&ok);
     return ok && *id > 0;
-}
-
-QByteArray generatedResult(qint64 size)
-{
-    // CSV-like text with multi-byte characters, so truncation has UTF-8 to respect.
-    QByteArray data;
-    data.reserve(static_cast<qsizetype>(size + 64));
-    data.append("row;city;amount;check\n");
-    qint64 row = 0;
-    while (data.size() < size) {
-        ++row;
-        data.append(QStringLiteral("%1;Zürich;€ %2;✓\n")
-                        .arg(row, 7, 10, QLatin1Char('0'))
-                        .arg(static_cast<double>(row % 10000) / 100.0, 0, 'f', 2)
-                        .toUtf8());
-    }
-    bool truncated = false;
-    return RunEngine::truncatedResult(data, size, &truncated);
 }
 
 } // namespace
@@ -279,7 +260,10 @@ ApiError RunEngine::create(RunRecord run, qint64 *runId, bool *created)
     run.creatorUserName = m_workspace.userName();
     for (TaskRecord &t : run.tasks) {
         t.runId = allocateId();
-        if (t.newCluster) {
+        if (t.serverless) {
+            // Serverless compute is there within seconds, and no cluster of the workspace's.
+            t.clusterReadyMs = run.submitMs + secondsToMs(m_workspace.serverlessStartSeconds());
+        } else if (t.newCluster) {
             const QDateTime when = QDateTime::fromMSecsSinceEpoch(run.submitMs, Qt::UTC);
             t.clusterId = when.toString(QStringLiteral("MMdd-HHmmss-")) +
                           QString::number(t.runId, 36).right(8).rightJustified(8, QLatin1Char('0'));
@@ -420,36 +404,7 @@ ApiError RunEngine::getOutput(const QString &runIdText, QJsonObject *answer)
         return ApiError::invalidParameter(
             QStringLiteral("Retrieving the output of runs with multiple tasks is not supported. "
                            "Please retrieve the output of each individual task run instead."));
-    const RunJson::Context now = context();
-    *answer =
-        QJsonObject{{QStringLiteral("metadata"), RunJson::taskRun(*run, *task, attempt, now)}};
-    const TaskStatus status = TaskTimeline::attempts(*run, *task, now.nowMs).at(attempt);
-    if (!status.terminal)
-        return {};
-    const NotebookBehaviour &b = task->behaviour;
-    QJsonObject notebookOutput;
-    const bool finishedItsWork =
-        status.resultState == QLatin1String("SUCCESS") && !status.userCancelledOrTimedout;
-    if (finishedItsWork && b.hasResult) {
-        QByteArray result;
-        if (b.echoParameters)
-            result = QJsonDocument(task->baseParameters).toJson(QJsonDocument::Compact);
-        else if (b.resultGeneratedBytes > 0)
-            result = generatedResult(b.resultGeneratedBytes);
-        else
-            result = b.result.toUtf8();
-        bool truncated = false;
-        result = truncatedResult(result, kOutputLimitBytes, &truncated);
-        notebookOutput.insert(QStringLiteral("result"), QString::fromUtf8(result));
-        notebookOutput.insert(QStringLiteral("truncated"), truncated);
-    }
-    answer->insert(QStringLiteral("notebook_output"), notebookOutput);
-    const bool failed = status.lifeCycleState == QLatin1String("INTERNAL_ERROR") ||
-                        status.resultState == QLatin1String("FAILED");
-    if (failed && !b.error.isEmpty())
-        answer->insert(QStringLiteral("error"), b.error);
-    if (failed && !b.errorTrace.isEmpty())
-        answer->insert(QStringLiteral("error_trace"), b.errorTrace);
+    *answer = RunOutput::answer(*run, *task, attempt, context());
     return {};
 }
 
@@ -569,18 +524,6 @@ void RunEngine::saveClock()
     const StateFile::Lock fileLock = lockStateFile();
     syncFromDisk(SyncMode::Locked);
     persist();
-}
-
-QByteArray RunEngine::truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated)
-{
-    *truncated = utf8.size() > limit;
-    if (!*truncated)
-        return utf8;
-    qsizetype cut = static_cast<qsizetype>(limit);
-    // Never split a UTF-8 sequence: back up while the first dropped byte is a continuation.
-    while (cut > 0 && (static_cast<unsigned char>(utf8.at(cut)) & 0xC0) == 0x80)
-        --cut;
-    return utf8.left(cut);
 }
 
 } // namespace Brickrun::Emulator

@@ -65,8 +65,6 @@ public:
     // Where a damaged state file was moved at loadState() (empty when none was).
     QString setAsideStateFile() const;
 
-    static QByteArray truncatedResult(const QByteArray &utf8, qint64 limit, bool *truncated);
-
 private:
     ApiError create(RunRecord run, qint64 *runId, bool *created);
     // *task: null for a parent run id; *attempt: which attempt of the task the id is.

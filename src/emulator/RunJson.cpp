@@ -232,6 +232,35 @@ QJsonObject RunJson::clusterSpec(const TaskRecord &task, const Context &context)
     return {{QStringLiteral("existing_cluster_id"), task.clusterId}};
 }
 
+// notebook_task or spark_python_task as the run shows it: as submitted, source filled in.
+QJsonObject RunJson::taskCode(const TaskRecord &task)
+{
+    const QString source = task.source.isEmpty() ? QStringLiteral("WORKSPACE") : task.source;
+    if (task.kind == QLatin1String("spark_python_task")) {
+        QJsonObject python{{QStringLiteral("python_file"), task.pythonFile},
+                           {QStringLiteral("source"), source}};
+        if (!task.parameters.isEmpty())
+            python.insert(QStringLiteral("parameters"),
+                          QJsonArray::fromStringList(task.parameters));
+        return python;
+    }
+    QJsonObject notebook{{QStringLiteral("notebook_path"), task.notebookPath},
+                         {QStringLiteral("source"), source}};
+    if (!task.baseParameters.isEmpty())
+        notebook.insert(QStringLiteral("base_parameters"), task.baseParameters);
+    return notebook;
+}
+
+// The run's git_source as submitted, with the commit it checked out (live only).
+QJsonObject RunJson::gitSource(const RunRecord &run)
+{
+    QJsonObject json = run.gitSource;
+    if (!run.gitCommit.isEmpty())
+        json.insert(QStringLiteral("git_snapshot"),
+                    QJsonObject{{QStringLiteral("used_commit"), run.gitCommit}});
+    return json;
+}
+
 QJsonObject RunJson::clusterInstance(const TaskRecord &task, qint64 nowMs)
 {
     QJsonObject instance{{QStringLiteral("cluster_id"), task.clusterId}};
@@ -282,7 +311,8 @@ QJsonObject RunJson::run(const RunRecord &run, const Context &context, bool with
     }
     // The published schema has no per-task cluster: the run's cluster is stated when all its
     // tasks share one (always so for a single task); tasks on different clusters leave it out.
-    bool oneCluster = !run.tasks.isEmpty();
+    // Serverless tasks have no cluster at all.
+    bool oneCluster = !run.tasks.isEmpty() && !run.tasks.constFirst().serverless;
     for (const TaskRecord &t : run.tasks) {
         oneCluster &= t.clusterId == run.tasks.constFirst().clusterId &&
                       t.newCluster == run.tasks.constFirst().newCluster;
@@ -292,6 +322,8 @@ QJsonObject RunJson::run(const RunRecord &run, const Context &context, bool with
         json.insert(QStringLiteral("cluster_instance"),
                     clusterInstance(run.tasks.constFirst(), context.nowMs));
     }
+    if (context.shapes.live() && !run.gitSource.isEmpty())
+        json.insert(QStringLiteral("git_source"), gitSource(run));
     if (withTasks) {
         QJsonArray tasks;
         for (const TaskRecord &t : run.tasks) {
@@ -317,16 +349,16 @@ QJsonObject RunJson::taskEntry(const RunRecord &run, const TaskRecord &task,
     addLiveTaskTimes(&json, status);
     json.insert(QStringLiteral("original_attempt_run_id"), int64(task.runId));
     json.insert(QStringLiteral("run_page_url"), pageUrl(context, run.jobId, runId));
-    json.insert(QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs));
-    const QJsonObject cluster = clusterSpec(task, context);
-    for (auto it = cluster.begin(); it != cluster.end(); ++it)
-        json.insert(it.key(), it.value());
-    QJsonObject notebook{{QStringLiteral("notebook_path"), task.notebookPath},
-                         {QStringLiteral("source"),
-                          task.source.isEmpty() ? QStringLiteral("WORKSPACE") : task.source}};
-    if (!task.baseParameters.isEmpty())
-        notebook.insert(QStringLiteral("base_parameters"), task.baseParameters);
-    json.insert(QStringLiteral("notebook_task"), notebook);
+    if (task.serverless) {
+        if (!task.environmentKey.isEmpty())
+            json.insert(QStringLiteral("environment_key"), task.environmentKey);
+    } else {
+        json.insert(QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs));
+        const QJsonObject cluster = clusterSpec(task, context);
+        for (auto it = cluster.begin(); it != cluster.end(); ++it)
+            json.insert(it.key(), it.value());
+    }
+    json.insert(task.kind, taskCode(task));
     json.insert(QStringLiteral("run_if"),
                 task.runIf.isEmpty() ? QStringLiteral("ALL_SUCCESS") : task.runIf);
     if (!task.description.isEmpty())
@@ -351,9 +383,11 @@ QJsonObject RunJson::taskRun(const RunRecord &run, const TaskRecord &task, int a
                      {QStringLiteral("run_type"), run.runType},
                      {QStringLiteral("format"), QStringLiteral("SINGLE_TASK")},
                      {QStringLiteral("attempt_number"), status.attempt},
-                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, runId)},
-                     {QStringLiteral("cluster_spec"), clusterSpec(task, context)},
-                     {QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs)}};
+                     {QStringLiteral("run_page_url"), pageUrl(context, run.jobId, runId)}};
+    if (!task.serverless) {
+        json.insert(QStringLiteral("cluster_spec"), clusterSpec(task, context));
+        json.insert(QStringLiteral("cluster_instance"), clusterInstance(task, context.nowMs));
+    }
     addStates(&json, status, context, statusOnly(run, context));
     addTimes(&json, status);
     if (context.shapes.live()) {

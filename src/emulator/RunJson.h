@@ -6,7 +6,8 @@
 //   published: only members the published API description declares (the Run, RunState and
 //     CreateClusterRequest schemas of the OpenAPI file);
 //   live: also what the live service sends besides: `status`, `run_duration`,
-//     `queue_duration`, per-task `cluster_instance`, `notebook_task`, `run_page_url`, ...,
+//     `queue_duration`, per-task `cluster_instance`, `notebook_task` or `spark_python_task`,
+//     `environment_key`, the run's `git_source` (with `git_snapshot`), `run_page_url`, ...,
 //     `original_attempt_run_id`, and members no client knows (docs/demo-workspace.md).
 // A task that was retried has one tasks[] entry per attempt.
 
@@ -54,6 +55,8 @@ private:
                           bool statusOnly);
     static QJsonObject clusterSpec(const TaskRecord &task, const Context &context);
     static QJsonObject clusterInstance(const TaskRecord &task, qint64 nowMs);
+    static QJsonObject taskCode(const TaskRecord &task);
+    static QJsonObject gitSource(const RunRecord &run);
     static QString pageUrl(const Context &context, qint64 jobId, qint64 runId);
     static void addTimes(QJsonObject *json, const TaskStatus &status);
     static void addLiveTaskTimes(QJsonObject *json, const TaskStatus &status);

@@ -42,23 +42,32 @@ QJsonObject TaskRecord::toJson() const
     QJsonArray retries;
     for (qint64 id : retryRunIds)
         retries.append(fromInt64(id));
-    return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
-                       {QStringLiteral("retry_run_ids"), retries},
-                       {QStringLiteral("task_key"), taskKey},
-                       {QStringLiteral("description"), description},
-                       {QStringLiteral("run_if"), runIf},
-                       {QStringLiteral("notebook_path"), notebookPath},
-                       {QStringLiteral("source"), source},
-                       {QStringLiteral("base_parameters"), baseParameters},
-                       {QStringLiteral("cluster_id"), clusterId},
-                       {QStringLiteral("new_cluster"), newCluster},
-                       {QStringLiteral("new_cluster_spec"), newClusterSpec},
-                       {QStringLiteral("cluster_ready_ms"), fromInt64(clusterReadyMs)},
-                       {QStringLiteral("behaviour"), behaviour.toJson()},
-                       {QStringLiteral("max_retries"), maxRetries},
-                       {QStringLiteral("min_retry_interval_ms"), fromInt64(minRetryIntervalMs)},
-                       {QStringLiteral("retry_on_timeout"), retryOnTimeout},
-                       {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)}};
+    QJsonObject json{{QStringLiteral("run_id"), fromInt64(runId)},
+                     {QStringLiteral("retry_run_ids"), retries},
+                     {QStringLiteral("task_key"), taskKey},
+                     {QStringLiteral("description"), description},
+                     {QStringLiteral("run_if"), runIf},
+                     {QStringLiteral("notebook_path"), notebookPath},
+                     {QStringLiteral("source"), source},
+                     {QStringLiteral("base_parameters"), baseParameters},
+                     {QStringLiteral("cluster_id"), clusterId},
+                     {QStringLiteral("new_cluster"), newCluster},
+                     {QStringLiteral("new_cluster_spec"), newClusterSpec},
+                     {QStringLiteral("cluster_ready_ms"), fromInt64(clusterReadyMs)},
+                     {QStringLiteral("behaviour"), behaviour.toJson()},
+                     {QStringLiteral("max_retries"), maxRetries},
+                     {QStringLiteral("min_retry_interval_ms"), fromInt64(minRetryIntervalMs)},
+                     {QStringLiteral("retry_on_timeout"), retryOnTimeout},
+                     {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)},
+                     {QStringLiteral("kind"), kind},
+                     {QStringLiteral("serverless"), serverless}};
+    if (!pythonFile.isEmpty())
+        json.insert(QStringLiteral("python_file"), pythonFile);
+    if (!parameters.isEmpty())
+        json.insert(QStringLiteral("parameters"), QJsonArray::fromStringList(parameters));
+    if (!environmentKey.isEmpty())
+        json.insert(QStringLiteral("environment_key"), environmentKey);
+    return json;
 }
 
 TaskRecord TaskRecord::fromJson(const QJsonObject &json)
@@ -83,6 +92,13 @@ TaskRecord TaskRecord::fromJson(const QJsonObject &json)
     t.minRetryIntervalMs = toInt64(json.value(QStringLiteral("min_retry_interval_ms")));
     t.retryOnTimeout = json.value(QStringLiteral("retry_on_timeout")).toBool();
     t.timeoutSeconds = toInt64(json.value(QStringLiteral("timeout_seconds")));
+    // State files written before spark_python_task and serverless have notebook tasks only.
+    t.kind = json.value(QStringLiteral("kind")).toString(QStringLiteral("notebook_task"));
+    t.serverless = json.value(QStringLiteral("serverless")).toBool();
+    t.pythonFile = json.value(QStringLiteral("python_file")).toString();
+    for (const QJsonValue &p : json.value(QStringLiteral("parameters")).toArray())
+        t.parameters.append(p.toString());
+    t.environmentKey = json.value(QStringLiteral("environment_key")).toString();
     return t;
 }
 
@@ -91,17 +107,24 @@ QJsonObject RunRecord::toJson() const
     QJsonArray taskArray;
     for (const TaskRecord &t : tasks)
         taskArray.append(t.toJson());
-    return QJsonObject{{QStringLiteral("run_id"), fromInt64(runId)},
-                       {QStringLiteral("job_id"), fromInt64(jobId)},
-                       {QStringLiteral("run_type"), runType},
-                       {QStringLiteral("run_name"), runName},
-                       {QStringLiteral("idempotency_token"), idempotencyToken},
-                       {QStringLiteral("creator_user_name"), creatorUserName},
-                       {QStringLiteral("submit_ms"), fromInt64(submitMs)},
-                       {QStringLiteral("queue_enabled"), queueEnabled},
-                       {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)},
-                       {QStringLiteral("cancel_ms"), fromInt64(cancelMs)},
-                       {QStringLiteral("tasks"), taskArray}};
+    QJsonObject json{{QStringLiteral("run_id"), fromInt64(runId)},
+                     {QStringLiteral("job_id"), fromInt64(jobId)},
+                     {QStringLiteral("run_type"), runType},
+                     {QStringLiteral("run_name"), runName},
+                     {QStringLiteral("idempotency_token"), idempotencyToken},
+                     {QStringLiteral("creator_user_name"), creatorUserName},
+                     {QStringLiteral("submit_ms"), fromInt64(submitMs)},
+                     {QStringLiteral("queue_enabled"), queueEnabled},
+                     {QStringLiteral("timeout_seconds"), fromInt64(timeoutSeconds)},
+                     {QStringLiteral("cancel_ms"), fromInt64(cancelMs)},
+                     {QStringLiteral("tasks"), taskArray}};
+    if (!environments.isEmpty())
+        json.insert(QStringLiteral("environments"), environments);
+    if (!gitSource.isEmpty())
+        json.insert(QStringLiteral("git_source"), gitSource);
+    if (!gitCommit.isEmpty())
+        json.insert(QStringLiteral("git_commit"), gitCommit);
+    return json;
 }
 
 RunRecord RunRecord::fromJson(const QJsonObject &json)
@@ -117,6 +140,9 @@ RunRecord RunRecord::fromJson(const QJsonObject &json)
     r.queueEnabled = json.value(QStringLiteral("queue_enabled")).toBool();
     r.timeoutSeconds = toInt64(json.value(QStringLiteral("timeout_seconds")));
     r.cancelMs = toInt64(json.value(QStringLiteral("cancel_ms")));
+    r.environments = json.value(QStringLiteral("environments")).toArray();
+    r.gitSource = json.value(QStringLiteral("git_source")).toObject();
+    r.gitCommit = json.value(QStringLiteral("git_commit")).toString();
     const QJsonArray taskArray = json.value(QStringLiteral("tasks")).toArray();
     for (const QJsonValue &t : taskArray)
         r.tasks.append(TaskRecord::fromJson(t.toObject()));

@@ -8,9 +8,11 @@
 
 #include "WorkspaceDefinition.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Brickrun::Emulator {
 
@@ -19,14 +21,19 @@ struct TaskRecord
     qint64 runId = 0;          // the first attempt's run id (original_attempt_run_id)
     QList<qint64> retryRunIds; // the run ids of attempts 1, 2, ... (as many as it may make)
     QString taskKey;
-    QString description; // as submitted (may be empty)
-    QString runIf;       // as submitted; empty = ALL_SUCCESS
-    QString notebookPath;
-    QString source;             // as submitted (may be empty)
-    QJsonObject baseParameters; // string -> string
-    QString clusterId;          // existing cluster or the generated job cluster
+    QString description;                            // as submitted (may be empty)
+    QString runIf;                                  // as submitted; empty = ALL_SUCCESS
+    QString kind = QStringLiteral("notebook_task"); // or spark_python_task
+    QString notebookPath;                           // notebook_task
+    QString pythonFile;                             // spark_python_task
+    QStringList parameters;                         // spark_python_task: its arguments, in order
+    QString source;             // WORKSPACE or GIT (the service's default when not submitted)
+    QJsonObject baseParameters; // notebook_task: string -> string
+    QString clusterId;          // existing cluster or the generated job cluster; empty: serverless
     bool newCluster = false;    // true: a job cluster made for this task
     QJsonObject newClusterSpec;
+    bool serverless = false;
+    QString environmentKey;      // serverless: the run's environment it uses (may be empty)
     qint64 clusterReadyMs = 0;   // simulated epoch ms the cluster can take the task
     NotebookBehaviour behaviour; // snapshot taken at submit
     // Retries as submitted: max_retries (-1 = unlimited), min_retry_interval_millis,
@@ -56,7 +63,10 @@ struct RunRecord
     qint64 submitMs = 0; // simulated epoch ms
     bool queueEnabled = false;
     qint64 timeoutSeconds = 0;
-    qint64 cancelMs = 0; // 0 = never cancelled
+    qint64 cancelMs = 0;     // 0 = never cancelled
+    QJsonArray environments; // as submitted (serverless tasks' environments)
+    QJsonObject gitSource;   // as submitted; empty = none
+    QString gitCommit;       // the commit checked out; empty when none or the checkout failed
     QList<TaskRecord> tasks;
 
     QJsonObject toJson() const;

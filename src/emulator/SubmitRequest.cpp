@@ -1,72 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SubmitRequest.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
+#include "ComputeRequest.h"
+#include "RequestFields.h"
+#include "TaskSourceRequest.h"
 
-#include <cmath>
+#include <QJsonArray>
+#include <QSet>
 
 namespace Brickrun::Emulator {
 
+using RequestFields::kMaxInt32;
+using RequestFields::readInteger;
+using RequestFields::wrongType;
+
 namespace {
-
-const QStringList kOtherTaskKinds = {
-    QStringLiteral("spark_python_task"), QStringLiteral("spark_jar_task"),
-    QStringLiteral("python_wheel_task"), QStringLiteral("spark_submit_task"),
-    QStringLiteral("sql_task"),          QStringLiteral("dbt_task"),
-    QStringLiteral("pipeline_task"),     QStringLiteral("run_job_task"),
-    QStringLiteral("condition_task"),    QStringLiteral("for_each_task")};
-
-// A deliberate copy of the client's (src/core/model/Preset.cpp): the emulator stands for the
-// service and links nothing of the client (src/emulator/CMakeLists.txt), so what the two
-// share is written twice on purpose.
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-ApiError wrongType(const QString &field, const QString &expected, const QJsonValue &value)
-{
-    return ApiError::malformedRequest(
-        QStringLiteral("Could not parse request object: Expected %1 for field '%2', got %3")
-            .arg(expected, field, typeName(value)));
-}
-
-constexpr qint64 kMaxInt32 = 2147483647;
-
-// An optional integer member in [min, max]; *out keeps its value when the member is absent.
-// prefix: where the object is ("tasks[0]."), for the message of a wrong type.
-ApiError readInteger(const QJsonObject &json, const QString &key, const QString &prefix, qint64 min,
-                     qint64 max, qint64 *out)
-{
-    const QJsonValue value = json.value(key);
-    if (value.isUndefined())
-        return {};
-    if (!value.isDouble() || value.toDouble() != std::floor(value.toDouble()))
-        return wrongType(prefix + key, QStringLiteral("an integer"), value);
-    if (value.toDouble() < static_cast<double>(min) || value.toDouble() > static_cast<double>(max))
-        return ApiError::invalidParameter(
-            QStringLiteral("%1 must be between %2 and %3.").arg(prefix + key).arg(min).arg(max));
-    *out = static_cast<qint64>(value.toDouble());
-    return {};
-}
 
 const QStringList kRunIfConditions = {
     QStringLiteral("ALL_SUCCESS"), QStringLiteral("ALL_DONE"),
@@ -81,7 +29,54 @@ ApiError SubmitRequest::parse(const QByteArray &body, const WorkspaceDefinition 
     QJsonObject json;
     if (const ApiError error = readRequestObject(body, &json); error.isError())
         return error;
+    if (const ApiError error = parseRunSettings(json, run); error.isError())
+        return error;
+    QStringList environmentKeys;
+    GitReference git;
+    for (const ApiError &e :
+         {ComputeRequest::parseEnvironments(json.value(QStringLiteral("environments")),
+                                            &run->environments, &environmentKeys),
+          TaskSourceRequest::parseGitSource(json.value(QStringLiteral("git_source")),
+                                            &run->gitSource, &git)}) {
+        if (e.isError())
+            return e;
+    }
 
+    const QJsonValue tasks = json.value(QStringLiteral("tasks"));
+    if (tasks.isUndefined() || (tasks.isArray() && tasks.toArray().isEmpty()))
+        return ApiError::invalidParameter(
+            QStringLiteral("At least one task must be specified in 'tasks'."));
+    if (!tasks.isArray())
+        return wrongType(QStringLiteral("tasks"), QStringLiteral("an array"), tasks);
+    const QJsonArray taskArray = tasks.toArray();
+    if (taskArray.size() > maxTasks)
+        return ApiError::invalidParameter(
+            QStringLiteral("A run can have at most %1 tasks; %2 were given.")
+                .arg(maxTasks)
+                .arg(taskArray.size()));
+    QSet<QString> keys;
+    for (int i = 0; i < taskArray.size(); ++i) {
+        TaskRecord task;
+        const ApiError error = parseTask(taskArray.at(i), i, !run->gitSource.isEmpty(),
+                                         environmentKeys, workspace, &task);
+        if (error.isError())
+            return error;
+        if (keys.contains(task.taskKey))
+            return ApiError::invalidParameter(
+                QStringLiteral("Task key '%1' is used by more than one task. Task keys must be "
+                               "unique within a run.")
+                    .arg(task.taskKey));
+        keys.insert(task.taskKey);
+        run->tasks.append(task);
+    }
+    if (!run->gitSource.isEmpty())
+        TaskSourceRequest::checkOut(git, workspace, run);
+    return {};
+}
+
+// run_name, idempotency_token, timeout_seconds and queue.
+ApiError SubmitRequest::parseRunSettings(const QJsonObject &json, RunRecord *run)
+{
     const QJsonValue runName = json.value(QStringLiteral("run_name"));
     if (!runName.isUndefined() && !runName.isString())
         return wrongType(QStringLiteral("run_name"), QStringLiteral("a string"), runName);
@@ -115,37 +110,11 @@ ApiError SubmitRequest::parse(const QByteArray &body, const WorkspaceDefinition 
             return wrongType(QStringLiteral("queue.enabled"), QStringLiteral("a boolean"), enabled);
         run->queueEnabled = enabled.toBool();
     }
-
-    const QJsonValue tasks = json.value(QStringLiteral("tasks"));
-    if (tasks.isUndefined() || (tasks.isArray() && tasks.toArray().isEmpty()))
-        return ApiError::invalidParameter(
-            QStringLiteral("At least one task must be specified in 'tasks'."));
-    if (!tasks.isArray())
-        return wrongType(QStringLiteral("tasks"), QStringLiteral("an array"), tasks);
-    const QJsonArray taskArray = tasks.toArray();
-    if (taskArray.size() > maxTasks)
-        return ApiError::invalidParameter(
-            QStringLiteral("A run can have at most %1 tasks; %2 were given.")
-                .arg(maxTasks)
-                .arg(taskArray.size()));
-    QSet<QString> keys;
-    for (int i = 0; i < taskArray.size(); ++i) {
-        TaskRecord task;
-        const ApiError error = parseTask(taskArray.at(i), i, workspace, &task);
-        if (error.isError())
-            return error;
-        if (keys.contains(task.taskKey))
-            return ApiError::invalidParameter(
-                QStringLiteral("Task key '%1' is used by more than one task. Task keys must be "
-                               "unique within a run.")
-                    .arg(task.taskKey));
-        keys.insert(task.taskKey);
-        run->tasks.append(task);
-    }
     return {};
 }
 
-ApiError SubmitRequest::parseTask(const QJsonValue &value, int index,
+ApiError SubmitRequest::parseTask(const QJsonValue &value, int index, bool hasGitSource,
+                                  const QStringList &environmentKeys,
                                   const WorkspaceDefinition &workspace, TaskRecord *task)
 {
     const QString field = QStringLiteral("tasks[%1]").arg(index);
@@ -165,79 +134,15 @@ ApiError SubmitRequest::parseTask(const QJsonValue &value, int index,
             QStringLiteral("Task key '%1' is too long: at most 100 characters.")
                 .arg(task->taskKey.left(20) + QStringLiteral("...")));
 
-    // Which kind of task is it? Only notebooks run in the demo workspace.
-    QStringList kinds;
-    for (const QString &kind : kOtherTaskKinds) {
-        if (json.contains(kind))
-            kinds.append(kind);
-    }
-    const bool hasNotebook = json.contains(QStringLiteral("notebook_task"));
-    if (!hasNotebook && kinds.isEmpty())
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 has no task type. Specify one of notebook_task, "
-                           "spark_python_task, spark_jar_task, python_wheel_task, sql_task, "
-                           "... (the demo workspace runs notebook_task only).")
-                .arg(task->taskKey));
-    if (hasNotebook && !kinds.isEmpty())
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 specifies more than one task type: notebook_task and %2.")
-                .arg(task->taskKey, kinds.join(QStringLiteral(", "))));
-    if (!hasNotebook)
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 uses %2, which the demo workspace does not run: only "
-                           "notebook_task is supported.")
-                .arg(task->taskKey, kinds.constFirst()));
-
-    // Compute.
-    const QJsonValue existing = json.value(QStringLiteral("existing_cluster_id"));
-    const QJsonValue newCluster = json.value(QStringLiteral("new_cluster"));
-    if (existing.isUndefined() && newCluster.isUndefined())
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 has no compute: specify existing_cluster_id or new_cluster "
-                           "(the demo workspace has no serverless compute).")
-                .arg(task->taskKey));
-    if (!existing.isUndefined() && !newCluster.isUndefined())
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 specifies both existing_cluster_id and new_cluster; "
-                           "specify only one.")
-                .arg(task->taskKey));
-    if (!existing.isUndefined()) {
-        if (!existing.isString())
-            return wrongType(field + QStringLiteral(".existing_cluster_id"),
-                             QStringLiteral("a string"), existing);
-        task->clusterId = existing.toString();
-        const ClusterDefinition *cluster = workspace.cluster(task->clusterId);
-        if (!cluster)
-            return ApiError::invalidParameter(
-                QStringLiteral("Cluster %1 does not exist").arg(task->clusterId));
-        if (cluster->clusterSource == QLatin1String("JOB"))
-            return ApiError::invalidParameter(
-                QStringLiteral("Cluster %1 is a job cluster and cannot run other tasks. Use an "
-                               "all-purpose cluster or new_cluster.")
-                    .arg(task->clusterId));
-    } else {
-        if (!newCluster.isObject())
-            return wrongType(field + QStringLiteral(".new_cluster"), QStringLiteral("an object"),
-                             newCluster);
-        const QJsonObject spec = newCluster.toObject();
-        if (!spec.value(QStringLiteral("spark_version")).isString())
-            return ApiError::invalidParameter(
-                QStringLiteral("Missing required field: new_cluster.spark_version (in task "
-                               "%1).")
-                    .arg(task->taskKey));
-        task->newCluster = true;
-        task->newClusterSpec = spec;
-    }
-
-    const ApiError settings = parseTaskSettings(json, field + QLatin1Char('.'), task);
-    if (settings.isError())
-        return settings;
-
-    const QJsonValue notebook = json.value(QStringLiteral("notebook_task"));
-    if (!notebook.isObject())
-        return wrongType(field + QStringLiteral(".notebook_task"), QStringLiteral("an object"),
-                         notebook);
-    return parseNotebookTask(notebook.toObject(), task->taskKey, workspace, task);
+    // Kind first: whether a serverless task needs an environment depends on it.
+    ApiError error = TaskSourceRequest::parseKind(json, task);
+    if (!error.isError())
+        error = ComputeRequest::parse(json, field, environmentKeys, workspace, task);
+    if (!error.isError())
+        error = parseTaskSettings(json, field + QLatin1Char('.'), task);
+    if (!error.isError())
+        error = TaskSourceRequest::parse(json, field, hasGitSource, workspace, task);
+    return error;
 }
 
 // Retries, the attempt timeout, description and run_if of a task.
@@ -277,73 +182,6 @@ ApiError SubmitRequest::parseTaskSettings(const QJsonObject &json, const QString
             QStringLiteral("Invalid run_if in task %1: expected one of %2.")
                 .arg(task->taskKey, kRunIfConditions.join(QStringLiteral(", "))));
     task->runIf = runIf.toString();
-    return {};
-}
-
-ApiError SubmitRequest::parseNotebookTask(const QJsonObject &json, const QString &taskKey,
-                                          const WorkspaceDefinition &workspace, TaskRecord *task)
-{
-    const QJsonValue path = json.value(QStringLiteral("notebook_path"));
-    if (path.isUndefined() || (path.isString() && path.toString().isEmpty()))
-        return ApiError::invalidParameter(
-            QStringLiteral("Missing required field: notebook_task.notebook_path (in task %1).")
-                .arg(taskKey));
-    if (!path.isString())
-        return wrongType(QStringLiteral("notebook_task.notebook_path"), QStringLiteral("a string"),
-                         path);
-    task->notebookPath = path.toString();
-
-    const QJsonValue source = json.value(QStringLiteral("source"));
-    if (!source.isUndefined()) {
-        if (!source.isString() || (source.toString() != QLatin1String("WORKSPACE") &&
-                                   source.toString() != QLatin1String("GIT")))
-            return ApiError::invalidParameter(
-                QStringLiteral("Invalid notebook_task.source in task %1: expected WORKSPACE or "
-                               "GIT.")
-                    .arg(taskKey));
-        task->source = source.toString();
-    }
-    if (task->source == QLatin1String("GIT"))
-        return ApiError::invalidParameter(
-            QStringLiteral("Task %1 uses source GIT, but the run has no git_source (the demo "
-                           "workspace runs workspace notebooks only).")
-                .arg(taskKey));
-    if (!task->notebookPath.startsWith(QLatin1Char('/')))
-        return ApiError::invalidParameter(
-            QStringLiteral("Invalid notebook_path '%1' in task %2: a workspace notebook path "
-                           "must be absolute (start with '/').")
-                .arg(task->notebookPath, taskKey));
-    const WorkspaceObject *object = workspace.object(task->notebookPath);
-    if (!object)
-        return ApiError::invalidParameter(
-            QStringLiteral("Notebook not found: %1 (task %2).").arg(task->notebookPath, taskKey));
-    if (object->objectType != QLatin1String("NOTEBOOK"))
-        return ApiError::invalidParameter(
-            QStringLiteral("%1 is not a notebook (it is a %2); task %3 needs a notebook.")
-                .arg(task->notebookPath, object->objectType.toLower(), taskKey));
-    task->behaviour = object->behaviour;
-
-    const QJsonValue params = json.value(QStringLiteral("base_parameters"));
-    if (!params.isUndefined()) {
-        if (!params.isObject())
-            return ApiError::invalidParameter(
-                QStringLiteral("Invalid base_parameters in task %1: expected a map from "
-                               "parameter names to string values, got %2.")
-                    .arg(taskKey, typeName(params)));
-        const QJsonObject map = params.toObject();
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            if (!it.value().isString())
-                return ApiError::invalidParameter(
-                    QStringLiteral("Invalid base_parameters in task %1: the value of '%2' is %3; "
-                                   "parameter values must be strings.")
-                        .arg(taskKey, it.key(), typeName(it.value())));
-        }
-        if (QJsonDocument(map).toJson(QJsonDocument::Compact).size() > 1024 * 1024)
-            return ApiError::invalidParameter(
-                QStringLiteral("The base_parameters of task %1 are larger than 1 MB.")
-                    .arg(taskKey));
-        task->baseParameters = map;
-    }
     return {};
 }
 

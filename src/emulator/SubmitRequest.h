@@ -3,12 +3,15 @@
 
 // Reads and validates a runs/submit body the way the service does, producing the run to
 // create (ids, times and cluster readiness are filled in by RunEngine) or the 400 answer.
+// The run's own members and each task's key and settings are read here; where a task runs by
+// ComputeRequest, what it runs by TaskSourceRequest.
 
 #include "ApiError.h"
 #include "RunRecord.h"
 #include "WorkspaceDefinition.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 namespace Brickrun::Emulator {
 
@@ -20,12 +23,12 @@ public:
                           int maxTasks, RunRecord *run);
 
 private:
-    static ApiError parseTask(const QJsonValue &value, int index,
+    static ApiError parseRunSettings(const QJsonObject &json, RunRecord *run);
+    static ApiError parseTask(const QJsonValue &value, int index, bool hasGitSource,
+                              const QStringList &environmentKeys,
                               const WorkspaceDefinition &workspace, TaskRecord *task);
     static ApiError parseTaskSettings(const QJsonObject &json, const QString &prefix,
                                       TaskRecord *task);
-    static ApiError parseNotebookTask(const QJsonObject &json, const QString &taskKey,
-                                      const WorkspaceDefinition &workspace, TaskRecord *task);
 };
 
 } // namespace Brickrun::Emulator

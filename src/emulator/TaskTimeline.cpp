@@ -234,7 +234,9 @@ TaskStatus statusAt(const Plan &p, const TaskRecord &task, int attempt, qint64 n
     } else if (status.lifeCycleState == kPending) {
         if (nowMs < task.clusterReadyMs)
             status.stateMessage =
-                QStringLiteral("Waiting for cluster %1 to start").arg(task.clusterId);
+                task.serverless
+                    ? QStringLiteral("Waiting for serverless compute")
+                    : QStringLiteral("Waiting for cluster %1 to start").arg(task.clusterId);
     } else if (status.lifeCycleState == kRunning) {
         status.stateMessage = QStringLiteral("In run");
     } else if (p.stop != Stop::None && nowMs >= p.segments.constLast().startMs) {

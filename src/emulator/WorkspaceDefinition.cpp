@@ -3,6 +3,9 @@
 
 #include "WorkspaceExport.h"
 
+#include "ClusterCatalogue.h"
+#include "GitRepositories.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -95,7 +98,7 @@ bool parseBehaviour(const QJsonValue &value, const QString &field,
         QStringLiteral("echo_parameters"),  QStringLiteral("error"),
         QStringLiteral("error_trace"),      QStringLiteral("failed_attempts"),
         QStringLiteral("termination_code"), QStringLiteral("termination_type"),
-        QStringLiteral("status_only")};
+        QStringLiteral("status_only"),      QStringLiteral("logs")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(error,
@@ -108,7 +111,8 @@ bool parseBehaviour(const QJsonValue &value, const QString &field,
         !readChoice(json, "outcome", field, kOutcomes, &out->outcome, error) ||
         !readString(json, "state_message", field, &out->stateMessage, error) ||
         !readString(json, "error", field, &out->error, error) ||
-        !readString(json, "error_trace", field, &out->errorTrace, error))
+        !readString(json, "error_trace", field, &out->errorTrace, error) ||
+        !readString(json, "logs", field, &out->logs, error))
         return false;
     const QJsonValue result = json.value(QStringLiteral("result"));
     if (!result.isUndefined()) {
@@ -200,6 +204,8 @@ QJsonObject NotebookBehaviour::toJson() const
         json.insert(QStringLiteral("termination_type"), terminationType);
     if (statusOnly)
         json.insert(QStringLiteral("status_only"), true);
+    if (!logs.isEmpty())
+        json.insert(QStringLiteral("logs"), logs);
     return json;
 }
 
@@ -225,7 +231,20 @@ NotebookBehaviour NotebookBehaviour::fromJson(const QJsonObject &json,
     b.terminationCode = json.value(QStringLiteral("termination_code")).toString();
     b.terminationType = json.value(QStringLiteral("termination_type")).toString();
     b.statusOnly = json.value(QStringLiteral("status_only")).toBool();
+    b.logs = json.value(QStringLiteral("logs")).toString();
     return b;
+}
+
+WorkspaceDefinition::WorkspaceDefinition()
+    : m_catalogue(std::make_shared<ClusterCatalogue>())
+    , m_gitRepositories(std::make_shared<GitRepositories>())
+{}
+
+bool WorkspaceDefinition::readBehaviour(const QJsonValue &value, const QString &field,
+                                        const NotebookBehaviour &defaults, NotebookBehaviour *out,
+                                        QString *error)
+{
+    return parseBehaviour(value, field, defaults, out, error);
 }
 
 bool WorkspaceDefinition::loadFile(const QString &fileName, QString *error)
@@ -264,15 +283,24 @@ bool WorkspaceDefinition::load(const QByteArray &json, QString *error)
     m_workspaceId = static_cast<qint64>(id);
     m_createdAt = static_cast<qint64>(root.value(QStringLiteral("created_at")).toDouble(0));
     if (!readSeconds(root, "job_cluster_start_seconds", QStringLiteral("(top level)"),
-                     &m_jobClusterStartSeconds, error))
+                     &m_jobClusterStartSeconds, error) ||
+        !readSeconds(root, "serverless_start_seconds", QStringLiteral("(top level)"),
+                     &m_serverlessStartSeconds, error))
         return false;
     if (!parseBehaviour(root.value(QStringLiteral("notebook_defaults")),
                         QStringLiteral("notebook_defaults"), NotebookBehaviour(), &m_defaults,
                         error))
         return false;
     m_nextObjectId = m_workspaceId % 100000000 * 10000 + 1000;
-    return parseUser(root, error) && parseClusters(root, error) && parseObjects(root, error) &&
-           parseGenerators(root, error);
+    auto catalogue = std::make_shared<ClusterCatalogue>();
+    auto git = std::make_shared<GitRepositories>();
+    if (!parseUser(root, error) || !parseClusters(root, error) || !parseObjects(root, error) ||
+        !parseGenerators(root, error) || !catalogue->load(root, m_clusters, error) ||
+        !git->load(root.value(QStringLiteral("git_repositories")), m_defaults, error))
+        return false;
+    m_catalogue = catalogue;
+    m_gitRepositories = git;
+    return true;
 }
 
 bool WorkspaceDefinition::parseUser(const QJsonObject &root, QString *error)
@@ -348,10 +376,16 @@ bool WorkspaceDefinition::parseObjects(const QJsonObject &root, QString *error)
                 !parseBehaviour(json.value(QStringLiteral("run")), field + QStringLiteral(".run"),
                                 m_defaults, &object.behaviour, error))
                 return false;
+        } else if (object.objectType == QLatin1String("FILE") &&
+                   !json.contains(QStringLiteral("language"))) {
+            // A Python file a spark_python_task runs.
+            if (!parseBehaviour(json.value(QStringLiteral("run")), field + QStringLiteral(".run"),
+                                m_defaults, &object.behaviour, error))
+                return false;
         } else if (json.contains(QStringLiteral("run")) ||
                    json.contains(QStringLiteral("language"))) {
-            return fail(error, field + QStringLiteral(": only notebooks have a language and "
-                                                      "a run behaviour"));
+            return fail(error, field + QStringLiteral(": only notebooks and files have a run "
+                                                      "behaviour, only notebooks a language"));
         }
         if (!WorkspaceExport::readFields(json, field, &object, error))
             return false;

@@ -13,7 +13,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace Brickrun::Emulator {
+
+class ClusterCatalogue;
+class GitRepositories;
 
 // What a notebook does when a run executes it. Durations are in simulated seconds.
 struct NotebookBehaviour
@@ -30,6 +35,7 @@ struct NotebookBehaviour
     bool echoParameters = false;     // result = JSON object of the run's base_parameters
     QString error;
     QString errorTrace;
+    QString logs; // a Python file's output ("{args}": its parameters); empty = the default
     int failedAttempts = 0; // the first N attempts fail (FAILED), later ones end as `outcome`
     // status.termination_details of the notebook's own outcome (FAILED, INTERNAL_ERROR,
     // SKIPPED); empty = the usual code for it, and the type that goes with the code.
@@ -63,6 +69,7 @@ struct WorkspaceObject
     QString source;                  // what workspace/export sends (null: a default)
     qint64 sourceGeneratedBytes = 0; // > 0: export a generated source of this size instead
     bool exportRefused = false;      // workspace/export answers 403 PERMISSION_DENIED
+    // A notebook's, or a FILE's when it is a Python file a spark_python_task runs.
     NotebookBehaviour behaviour;
 };
 
@@ -71,6 +78,8 @@ struct WorkspaceObject
 class WorkspaceDefinition
 {
 public:
+    WorkspaceDefinition();
+
     // Parses and validates a definition; on failure returns false and sets *error to a message
     // naming the bad field, e.g. "clusters[1].state: expected RUNNING or TERMINATED".
     bool load(const QByteArray &json, QString *error);
@@ -81,6 +90,10 @@ public:
     QString displayName() const { return m_displayName; }
     QString userId() const { return m_userId; }
     double jobClusterStartSeconds() const { return m_jobClusterStartSeconds; }
+    double serverlessStartSeconds() const { return m_serverlessStartSeconds; }
+    // Runtime versions and node types for new job clusters; the Git repositories runs check out.
+    const ClusterCatalogue &catalogue() const { return *m_catalogue; }
+    const GitRepositories &gitRepositories() const { return *m_gitRepositories; }
     qint64 createdAt() const { return m_createdAt; }
 
     const QList<ClusterDefinition> &clusters() const { return m_clusters; }
@@ -90,6 +103,10 @@ public:
     QList<const WorkspaceObject *> children(const QString &folderPath) const;
 
     static QString normalizedPath(const QString &path);
+    // A run behaviour ("run" of an object) as the definition format describes it.
+    static bool readBehaviour(const QJsonValue &value, const QString &field,
+                              const NotebookBehaviour &defaults, NotebookBehaviour *out,
+                              QString *error);
 
 private:
     bool parseUser(const QJsonObject &root, QString *error);
@@ -104,6 +121,9 @@ private:
     QString m_displayName;
     QString m_userId;
     double m_jobClusterStartSeconds = 20.0;
+    double m_serverlessStartSeconds = 3.0;
+    std::shared_ptr<ClusterCatalogue> m_catalogue;
+    std::shared_ptr<GitRepositories> m_gitRepositories;
     qint64 m_createdAt = 0;
     NotebookBehaviour m_defaults;
     QList<ClusterDefinition> m_clusters;

@@ -5,6 +5,7 @@
 #include "HttpTestClient.h"
 #include "RawHttpExchange.h"
 #include "RunEngine.h"
+#include "RunOutput.h"
 #include "TestTimeouts.h"
 
 #include <QDir>
@@ -60,6 +61,7 @@ const char kNewClusterSchema[] =
     R"({"spark_version": "string", "node_type_id": "string", "num_workers": "int32",)"
     R"("spark_conf": "map", "azure_attributes": {"availability": "string"},)"
     R"("autoscale": {"min_workers": "int32", "max_workers": "int32"},)"
+    R"("runtime_engine": "enum:STANDARD|PHOTON",)"
     R"("init_scripts": [{"workspace": {"destination": "string"}}],)"
     R"("$required": ["spark_version"]})";
 const char kRunSchema[] =
@@ -401,14 +403,16 @@ void TestEmulator::submitValidation_data()
     QTest::newRow("duplicate task_key")
         << QStringLiteral(R"({"tasks":[{%1,%2,%3},{%1,%2,%3}]})").arg(key, cluster, nb).toUtf8()
         << invalid << QStringLiteral("Task key 'main' is used by more than one task.");
-    QTest::newRow("no cluster") << task(key + QLatin1Char(',') + nb) << invalid
-                                << QStringLiteral("Task main has no compute");
+    QTest::newRow("serverless python file without environment")
+        << task(key + QStringLiteral(R"(,"spark_python_task":{"python_file":"/x.py"})")) << invalid
+        << QStringLiteral("An environment is required for serverless task main. Please define "
+                          "one using `environments` and `environment_key`.");
     QTest::newRow("no task kind") << task(key + QLatin1Char(',') + cluster) << invalid
                                   << QStringLiteral("Task main has no task type");
-    QTest::newRow("python task") << task(key + QLatin1Char(',') + cluster +
-                                         QStringLiteral(
-                                             R"(,"spark_python_task":{"python_file":"/x.py"})"))
-                                 << invalid << QStringLiteral("only notebook_task is supported");
+    QTest::newRow("jar task")
+        << task(key + QLatin1Char(',') + cluster +
+                QStringLiteral(R"(,"spark_jar_task":{"main_class_name":"A"})"))
+        << invalid << QStringLiteral("only notebook_task and spark_python_task are supported");
     QTest::newRow("relative path")
         << task(key + QLatin1Char(',') + cluster +
                 QStringLiteral(R"(,"notebook_task":{"notebook_path":"Shared/Demo/hello"})"))
@@ -812,11 +816,11 @@ void TestEmulator::truncationKeepsUtf8Whole()
     bool truncated = false;
     // "aé€" = 61 C3 A9 E2 82 AC: cutting at 2 or 4 or 5 bytes must back up to a boundary.
     const QByteArray text = QStringLiteral("aé€").toUtf8();
-    QCOMPARE(RunEngine::truncatedResult(text, 2, &truncated), QByteArray("a"));
+    QCOMPARE(RunOutput::truncatedResult(text, 2, &truncated), QByteArray("a"));
     QVERIFY(truncated);
-    QCOMPARE(RunEngine::truncatedResult(text, 3, &truncated), QStringLiteral("aé").toUtf8());
-    QCOMPARE(RunEngine::truncatedResult(text, 5, &truncated), QStringLiteral("aé").toUtf8());
-    QCOMPARE(RunEngine::truncatedResult(text, 6, &truncated), text);
+    QCOMPARE(RunOutput::truncatedResult(text, 3, &truncated), QStringLiteral("aé").toUtf8());
+    QCOMPARE(RunOutput::truncatedResult(text, 5, &truncated), QStringLiteral("aé").toUtf8());
+    QCOMPARE(RunOutput::truncatedResult(text, 6, &truncated), text);
     QVERIFY(!truncated);
 }
 
@@ -1334,7 +1338,8 @@ void TestEmulator::newClusterSpecKeepsDeclaredMembers()
         R"({"tasks":[{"task_key":"job","notebook_task":{"notebook_path":"/Shared/Demo/hello"},)"
         R"("new_cluster":{"spark_version":"13.3.x-scala2.12","node_type_id":"Standard_DS3_v2",)"
         R"("num_workers":2,"spark_conf":{"a":"1","b":2},"aws_attributes":{"zone_id":"auto"},)"
-        R"("autoscale":{"min_workers":1},"runtime_engine":"TURBO","data_security_mode":)"
+        R"("autoscale":{"min_workers":1,"max_workers":3},"runtime_engine":"PHOTON",)"
+        R"("data_security_mode":)"
         R"("SINGLE_USER","azure_attributes":{"availability":"SPOT_AZURE","zone":"x"},)"
         R"("init_scripts":[{"workspace":{"destination":"/init.sh"}},{"s3":{"destination":)"
         R"("s3://b/i.sh"}}]}}]})";
@@ -1373,6 +1378,7 @@ void TestEmulator::newClusterSpecKeepsDeclaredMembers()
             R"({"new_cluster":{"spark_version":"13.3.x-scala2.12",)"
             R"("node_type_id":"Standard_DS3_v2",)"
             R"("num_workers":2,"spark_conf":{"a":"1"},"data_security_mode":"SINGLE_USER",)"
+            R"("autoscale":{"min_workers":1,"max_workers":3},"runtime_engine":"PHOTON",)"
             R"("azure_attributes":{"availability":"SPOT_AZURE"},)"
             R"("init_scripts":[{"workspace":{"destination":"/init.sh"}},{}]}})")
             .object();
