@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The workspace definition: the built-in demo and the errors a user's file gets.
 
+#include "ClusterCatalogue.h"
+#include "GitRepositories.h"
 #include "WorkspaceDefinition.h"
 
 #include <QFile>
@@ -17,6 +19,7 @@ private slots:
     void invalidDefinitions_data();
     void invalidDefinitions();
     void missingFile();
+    void catalogueOfAFileWithoutLists();
 };
 
 namespace {
@@ -59,6 +62,23 @@ void TestWorkspaceDefinition::builtInDemoWorkspace()
              QStringLiteral("DIRECTORY"));
     QVERIFY(workspace.children(QStringLiteral("/Shared/Many")).size() >= 200);
     QVERIFY(workspace.children(QStringLiteral("/Users/demo@example.com/empty")).isEmpty());
+
+    // Python files, runtime versions, node types and Git repositories.
+    const WorkspaceObject *etl = workspace.object(QStringLiteral("/Shared/Demo/etl_job.py"));
+    QVERIFY(etl);
+    QCOMPARE(etl->objectType, QStringLiteral("FILE"));
+    QVERIFY(etl->behaviour.logs.contains(QLatin1String("{args}")));
+    QVERIFY(workspace.catalogue().hasSparkVersion(QStringLiteral("15.4.x-scala2.12")));
+    QVERIFY(!workspace.catalogue().hasSparkVersion(QStringLiteral("15.4.x")));
+    QVERIFY(workspace.catalogue().hasNodeType(QStringLiteral("Standard_DS3_v2")));
+    // Every cluster of the workspace is made of what the lists offer.
+    for (const ClusterDefinition &c : workspace.clusters()) {
+        QVERIFY2(workspace.catalogue().hasSparkVersion(c.sparkVersion), qPrintable(c.sparkVersion));
+        QVERIFY2(workspace.catalogue().hasNodeType(c.nodeTypeId), qPrintable(c.nodeTypeId));
+    }
+    QVERIFY(workspace.gitRepositories().repositories().size() >= 2);
+    QVERIFY(workspace.gitRepositories().repository(
+        QStringLiteral("HTTPS://GitHub.com/brickrun-demo/analytics.git/")));
 }
 
 void TestWorkspaceDefinition::invalidDefinitions_data()
@@ -124,6 +144,48 @@ void TestWorkspaceDefinition::invalidDefinitions_data()
         << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])",
                    R"([{"path":"/x","object_type":"FILE"},{"path":"/x/y","object_type":"FILE"}])")
         << QStringLiteral("objects[1].path: the parent '/x' is not a folder");
+    const QByteArray c1 = R"([{"cluster_id":"c1","cluster_name":"One"}])";
+    QTest::newRow("language of a file")
+        << minimal(c1, R"([{"path":"/x.py","object_type":"FILE","language":"PYTHON"}])")
+        << QStringLiteral("objects[0]: only notebooks and files have a run behaviour, only "
+                          "notebooks a language");
+    QTest::newRow("spark version without name")
+        << minimal(c1, "[]", R"(,"spark_versions":[{"key":"15.4.x-scala2.12"}])")
+        << QStringLiteral("spark_versions[0]: expected an object with a non-empty key and name");
+    QTest::newRow("duplicate spark version")
+        << minimal(c1, "[]", R"(,"spark_versions":[{"key":"a","name":"A"},{"key":"a","name":"B"}])")
+        << QStringLiteral("spark_versions[1].key: duplicate 'a'");
+    QTest::newRow("node type without cores")
+        << minimal(c1, "[]", R"(,"node_types":[{"node_type_id":"n","memory_mb":1024}])")
+        << QStringLiteral("node_types[0]: memory_mb and num_cores must be numbers > 0");
+    const QByteArray sha = "0123456789abcdef0123456789abcdef01234567";
+    QTest::newRow("git url")
+        << minimal(c1, "[]", R"(,"git_repositories":[{"url":"github.com/x","provider":"gitHub"}])")
+        << QStringLiteral("git_repositories[0].url: expected an http(s) URL");
+    QTest::newRow("git provider")
+        << minimal(c1, "[]",
+                   R"(,"git_repositories":[{"url":"https://h/x","provider":"github.com"}])")
+        << QStringLiteral("git_repositories[0].provider: expected one of gitHub");
+    QTest::newRow("git commit")
+        << minimal(c1, "[]",
+                   R"(,"git_repositories":[{"url":"https://h/x","provider":"gitHub",)"
+                   R"("commits":["abc"]}])")
+        << QStringLiteral("git_repositories[0].commits: expected 40 lower-case hex digits");
+    QTest::newRow("git branch of another commit")
+        << minimal(c1, "[]",
+                   R"(,"git_repositories":[{"url":"https://h/x","provider":"gitHub",)"
+                   R"("commits":[")" +
+                       sha + R"("],"branches":{"main":"f)" + sha.mid(1) + R"("}}])")
+        << QStringLiteral("git_repositories[0].branches.main: expected one of the repository's "
+                          "commits");
+    QTest::newRow("git object with an absolute path")
+        << minimal(c1, "[]",
+                   R"(,"git_repositories":[{"url":"https://h/x","provider":"gitHub",)"
+                   R"("commits":[")" +
+                       sha + R"("],"branches":{"main":")" + sha +
+                       R"("},"objects":[{"path":"/a.py","object_type":"FILE"}]}])")
+        << QStringLiteral("git_repositories[0].objects[0].path: expected a path relative to the "
+                          "repository root");
     QTest::newRow("generator count")
         << minimal(R"([{"cluster_id":"c1","cluster_name":"One"}])", "[]",
                    R"(,"generated_notebooks":[{"folder":"/g","count":0}])")
@@ -146,6 +208,21 @@ void TestWorkspaceDefinition::missingFile()
     QString reason;
     QVERIFY(!workspace.loadFile(QStringLiteral("/nonexistent/ws.json"), &reason));
     QVERIFY2(reason.contains(QStringLiteral("/nonexistent/ws.json")), qPrintable(reason));
+}
+
+// A user's definition without spark_versions and node_types offers what its clusters use.
+void TestWorkspaceDefinition::catalogueOfAFileWithoutLists()
+{
+    WorkspaceDefinition workspace;
+    QString reason;
+    QVERIFY2(workspace.load(minimal(R"([{"cluster_id":"c1","cluster_name":"One",)"
+                                    R"("spark_version":"13.3.x-scala2.12","node_type_id":"N1"}])"),
+                            &reason),
+             qPrintable(reason));
+    QVERIFY(workspace.catalogue().hasSparkVersion(QStringLiteral("13.3.x-scala2.12")));
+    QCOMPARE(workspace.catalogue().nodeTypeIds(), QStringList{QStringLiteral("N1")});
+    QVERIFY(!workspace.catalogue().hasSparkVersion(QStringLiteral("15.4.x-scala2.12")));
+    QVERIFY(workspace.gitRepositories().repositories().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceDefinition)
