@@ -3,6 +3,7 @@
 
 #include "ClusterPicker.h"
 #include "NotebookBrowser.h"
+#include "NotebookWidgetsLoader.h"
 #include "PresetsBar.h"
 #include "RunOptionsText.h"
 #include "SettingsFile.h"
@@ -90,8 +91,12 @@ SubmitPanel::SubmitPanel(QWidget *parent)
     m_notebookCheckTimer.setSingleShot(true);
     m_notebookCheckTimer.setInterval(600);
     connect(&m_notebookCheckTimer, &QTimer::timeout, this, &SubmitPanel::checkNotebookPath);
+    m_widgetsLoader = new NotebookWidgetsLoader(m_ui->parametersTable, m_ui->parametersNote, this);
+    connect(m_widgetsLoader, &NotebookWidgetsLoader::parametersChanged, this,
+            &SubmitPanel::validate);
     connect(m_ui->notebookEdit, &QLineEdit::textChanged, this, [this] {
         ++m_notebookCheckGeneration; // an answer for the previous text no longer counts
+        m_widgetsLoader->forget();
         showWorkspaceWarning(QString());
         m_notebookCheckTimer.start();
     });
@@ -191,6 +196,7 @@ void SubmitPanel::setWorkspaceApi(WorkspaceApi *api)
         return;
     m_api = api;
     m_ui->clusterPicker->setWorkspaceApi(api);
+    m_widgetsLoader->setWorkspaceApi(api);
     m_ui->browseNotebookButton->setEnabled(api != nullptr);
     ++m_notebookCheckGeneration;
     showWorkspaceWarning(QString());
@@ -284,6 +290,8 @@ void SubmitPanel::checkNotebookPath()
                 showWorkspaceWarning(o.type == QLatin1String("NOTEBOOK")
                                          ? QString()
                                          : tr("%1 is not a notebook.").arg(path));
+                if (o.type == QLatin1String("NOTEBOOK"))
+                    m_widgetsLoader->load(path, o.language);
                 return;
             }
             showWorkspaceWarning(tr("No such notebook in the workspace."));
@@ -350,6 +358,8 @@ void SubmitPanel::setSpec(const RunSpec &spec)
     m_ui->retryIntervalEdit->setText(durationText(spec.minRetryIntervalMillis));
     m_ui->retryOnTimeoutCheck->setChecked(spec.retryOnTimeout);
     validate();
+    if (m_api) // the notebook's widgets again, merged with the parameters just set
+        m_notebookCheckTimer.start();
 }
 
 void SubmitPanel::showRunOptions(bool shown)

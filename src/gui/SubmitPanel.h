@@ -20,6 +20,7 @@ namespace Ui {
 class SubmitPanel;
 }
 
+class NotebookWidgetsLoader;
 class PresetsBar;
 class WorkspaceApi;
 struct Preset;
@@ -97,6 +98,7 @@ private:
     QCompleter *m_notebookCompleter = nullptr;
     QStringListModel *m_recentNotebooks = nullptr;
     bool m_queueEnabled = true; // not on the form: kept from the spec that filled it
+    NotebookWidgetsLoader *m_widgetsLoader = nullptr; // the chosen notebook's widgets
 };
 
 } // namespace Brickrun
