@@ -16,7 +16,8 @@ namespace {
 // The serverless environment versions the demo workspace offers (spec.environment_version, or
 // the older spec.client).
 const QStringList kEnvironmentVersions = {QStringLiteral("1"), QStringLiteral("2"),
-                                          QStringLiteral("3"), QStringLiteral("4")};
+                                          QStringLiteral("3"), QStringLiteral("4"),
+                                          QStringLiteral("5")};
 constexpr qint64 kMaxWorkers = 100000;
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "RunEngine.h"
 
 #include "ClusterJson.h"
+#include "ClusterStates.h"
 #include "DemoJob.h"
 #include "PageToken.h"
 #include "RunJson.h"
@@ -16,18 +17,12 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <cmath>
 
 namespace Brickrun::Emulator {
 
 Q_LOGGING_CATEGORY(lcState, "brickrun.emulator.state")
 
 namespace {
-
-qint64 secondsToMs(double seconds)
-{
-    return static_cast<qint64>(std::llround(seconds * 1000.0));
-}
 
 bool parseRunId(const QString &text, qint64 *id)
 {
@@ -172,43 +167,6 @@ qint64 RunEngine::allocateId()
     return id;
 }
 
-qint64 RunEngine::clusterReadyMs(const QString &clusterId, qint64 atMs) const
-{
-    const ClusterDefinition *cluster = m_workspace.cluster(clusterId);
-    if (!cluster || cluster->state != QLatin1String("TERMINATED"))
-        return atMs;
-    // A cold cluster starts with its first run and stays up until it has been idle for
-    // autotermination_minutes.
-    qint64 ready = -1;
-    for (const RunRecord &run : m_runs) {
-        for (const TaskRecord &t : run.tasks) {
-            if (t.newCluster || t.clusterId != clusterId || run.submitMs > atMs)
-                continue;
-            if (t.clusterReadyMs > atMs) {
-                ready = ready < 0 ? t.clusterReadyMs : std::min(ready, t.clusterReadyMs);
-                continue;
-            }
-            const TaskStatus status = TaskTimeline::at(run, t, atMs);
-            const qint64 idleSince = status.terminal ? status.endMs : atMs;
-            if (atMs <= idleSince + cluster->autoterminationMinutes * 60000LL)
-                return atMs;
-        }
-    }
-    return ready >= 0 ? ready : atMs + secondsToMs(cluster->startSeconds);
-}
-
-QString RunEngine::clusterState(const ClusterDefinition &cluster, qint64 atMs) const
-{
-    if (cluster.state != QLatin1String("TERMINATED"))
-        return cluster.state;
-    const qint64 ready = clusterReadyMs(cluster.clusterId, atMs);
-    if (ready == atMs)
-        return QStringLiteral("RUNNING");
-    if (ready < atMs + secondsToMs(cluster.startSeconds))
-        return QStringLiteral("PENDING");
-    return QStringLiteral("TERMINATED");
-}
-
 ApiError RunEngine::submit(const QByteArray &body, const QString &apiVersion, qint64 *runId,
                            bool *created)
 {
@@ -258,19 +216,10 @@ ApiError RunEngine::create(RunRecord run, qint64 *runId, bool *created)
     if (run.jobId == 0)
         run.jobId = 100000000000000LL + (run.runId * 48271) % 800000000000000LL;
     run.creatorUserName = m_workspace.userName();
+    const ClusterStates clusters(m_workspace, m_runs);
     for (TaskRecord &t : run.tasks) {
         t.runId = allocateId();
-        if (t.serverless) {
-            // Serverless compute is there within seconds, and no cluster of the workspace's.
-            t.clusterReadyMs = run.submitMs + secondsToMs(m_workspace.serverlessStartSeconds());
-        } else if (t.newCluster) {
-            const QDateTime when = QDateTime::fromMSecsSinceEpoch(run.submitMs, Qt::UTC);
-            t.clusterId = when.toString(QStringLiteral("MMdd-HHmmss-")) +
-                          QString::number(t.runId, 36).right(8).rightJustified(8, QLatin1Char('0'));
-            t.clusterReadyMs = run.submitMs + secondsToMs(m_workspace.jobClusterStartSeconds());
-        } else {
-            t.clusterReadyMs = clusterReadyMs(t.clusterId, run.submitMs);
-        }
+        clusters.assignCompute(run.submitMs, &t);
     }
     // Run ids for the retries each task will make unless it is cancelled.
     for (TaskRecord &t : run.tasks) {
@@ -492,7 +441,8 @@ QJsonArray RunEngine::clusters()
     const qint64 now = m_clock.nowMs();
     QJsonArray array;
     for (const ClusterDefinition &c : m_workspace.clusters()) {
-        const QJsonObject json = ClusterJson::cluster(c, clusterState(c, now), m_workspace);
+        const QJsonObject json =
+            ClusterJson::cluster(c, ClusterStates(m_workspace, m_runs).state(c, now), m_workspace);
         array.append(json);
     }
     return array;

@@ -71,8 +71,6 @@ private:
     ApiError findRun(const QString &runIdText, const RunRecord **run, const TaskRecord **task,
                      int *attempt);
     RunJson::Context context() const;
-    qint64 clusterReadyMs(const QString &clusterId, qint64 atMs) const;
-    QString clusterState(const ClusterDefinition &cluster, qint64 atMs) const;
     qint64 allocateId();
     // IfChanged: re-read when the file changed (for answers). Locked: always re-read, with the
     // file lock held (before a change), and set a damaged file aside.
