@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // brickrun-cli as a script would use it: the real binary, its stdout, stderr and exit codes,
 // against the demo workspace (in-process) and a standalone brickrun-emulator over loopback.
+#include "CliProcess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,16 +16,9 @@
 
 namespace {
 const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
-const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
 const QString FakeToken = QStringLiteral("dapi-test-cli-0000");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = Brickrun::Test::CliRun;
 } // namespace
 
 class tst_Cli : public QObject
@@ -34,31 +29,12 @@ private:
 
     QProcessEnvironment environment(double speed = 50) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("BRICKRUN_DEMO_SPEED"), QString::number(speed));
-        env.remove(QStringLiteral("DATABRICKS_HOST"));
-        env.remove(QStringLiteral("DATABRICKS_TOKEN"));
-        return env;
+        return Brickrun::Test::demoEnvironment(m_home.path(), speed);
     }
 
-    Run run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
+    static Run run(const QStringList &args, const QProcessEnvironment &env)
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(Cli, args);
-        Run r;
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return Brickrun::Test::runCli(args, env);
     }
     Run run(const QStringList &args) { return run(args, environment()); }
 
@@ -306,14 +282,10 @@ private Q_SLOTS:
     void standaloneEmulatorWithHostAndToken()
     {
         QProcess emulator;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), FakeToken);
-        emulator.setProcessEnvironment(env);
-        emulator.start(EmulatorProgram, {QStringLiteral("--port"), QStringLiteral("0"),
-                                         QStringLiteral("--speed"), QStringLiteral("100")});
-        QVERIFY(emulator.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return emulator.canReadLine(); }, 10000));
-        const QString url = QString::fromUtf8(emulator.readLine()).trimmed();
+        const QString url = Brickrun::Test::startEmulatorProcess(
+            emulator, FakeToken,
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
+             QStringLiteral("100")});
         QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
 
         QProcessEnvironment cliEnv = environment();
@@ -491,16 +463,10 @@ private Q_SLOTS:
     void ctrlCCancelsTheRunOnTheService()
     {
         QProcess p;
-        p.setProcessEnvironment(environment(10));
-        p.start(Cli, submit(QStringLiteral("/Shared/Demo/slow_report")));
-        QVERIFY(p.waitForStarted());
         QByteArray err;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                err += p.readAllStandardError();
-                return err.contains("RUNNING");
-            },
-            20000));
+        QVERIFY(Brickrun::Test::startCliUntil(p, environment(10),
+                                              submit(QStringLiteral("/Shared/Demo/slow_report")),
+                                              "RUNNING", &err));
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(20000));
         err += p.readAllStandardError();
@@ -512,23 +478,13 @@ private Q_SLOTS:
     void secondCtrlCLeavesAtOnce()
     {
         QProcess p;
-        p.setProcessEnvironment(environment(0.01)); // so slow that the cancel cannot finish
-        p.start(Cli, submit(QStringLiteral("/Shared/Demo/slow_report")));
-        QVERIFY(p.waitForStarted());
         QByteArray err;
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                err += p.readAllStandardError();
-                return err.contains("submitted run");
-            },
-            20000));
+        // So slow that the cancel cannot finish.
+        QVERIFY(Brickrun::Test::startCliUntil(p, environment(0.01),
+                                              submit(QStringLiteral("/Shared/Demo/slow_report")),
+                                              "submitted run", &err));
         ::kill(pid_t(p.processId()), SIGINT);
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                err += p.readAllStandardError();
-                return err.contains("Ctrl-C");
-            },
-            5000));
+        QVERIFY(Brickrun::Test::waitForStderr(p, "Ctrl-C", &err, 5000));
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 130);

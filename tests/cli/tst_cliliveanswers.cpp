@@ -2,6 +2,7 @@
 // brickrun-cli status and output on what the live service answers (issue #15): the answers in
 // tests/data/live-answers served over loopback, a job run with many tasks and a retried one
 // on a standalone demo workspace, and workspaces that do not serve Jobs API 2.2.
+#include "CliProcess.h"
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
 
@@ -21,18 +22,10 @@ using Brickrun::Test::scaledTimeout;
 using Brickrun::Test::ScriptedHttpServer;
 
 namespace {
-const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
-const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
 const QString Folder = QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/live-answers");
 const QString FakeToken = QStringLiteral("dapi-test-live-answers-0000");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = Brickrun::Test::CliRun;
 
 QByteArray readFile(const QString &name)
 {
@@ -69,9 +62,7 @@ private:
 
     QProcessEnvironment environment(const QString &host) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        QProcessEnvironment env = Brickrun::Test::isolatedEnvironment(m_home.path());
         env.insert(QStringLiteral("DATABRICKS_HOST"), host);
         env.insert(QStringLiteral("DATABRICKS_TOKEN"), FakeToken);
         env.insert(QStringLiteral("BRICKRUN_RETRY_BUDGET"), QStringLiteral("0"));
@@ -79,39 +70,19 @@ private:
     }
 
     // brickrun-cli while this process's event loop goes on (a scripted server answers).
-    Run run(const QStringList &args, const QString &host)
+    Run run(const QStringList &args, const QString &host) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment(host));
-        p.start(Cli, args);
-        Run r;
-        if (!p.waitForStarted() ||
-            !QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
-                             scaledTimeout(60000))) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return Brickrun::Test::runCli(args, environment(host));
     }
 
     // A standalone brickrun-emulator: its base URL, or empty.
     static QString startEmulator(QProcess &emulator, const QStringList &extra = {})
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), FakeToken);
-        emulator.setProcessEnvironment(env);
-        emulator.start(EmulatorProgram,
-                       QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                   QStringLiteral("--speed"), QStringLiteral("50")} +
-                           extra);
-        if (!emulator.waitForStarted() ||
-            !QTest::qWaitFor([&] { return emulator.canReadLine(); }, scaledTimeout(10000)))
-            return {};
-        return QString::fromUtf8(emulator.readLine()).trimmed();
+        return Brickrun::Test::startEmulatorProcess(
+            emulator, FakeToken,
+            QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
+                        QStringLiteral("50")} +
+                extra);
     }
     static void stopEmulator(QProcess &emulator)
     {

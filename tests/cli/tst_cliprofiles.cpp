@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // brickrun-cli profiles, as a user would use them, against a standalone emulator and a real
 // Secret Service (tools/with-keyring). Also the trust boundary: where the token may and may not be.
+#include "CliProcess.h"
 #include "Emulator.h"
 
 #include <QDirIterator>
@@ -13,18 +14,10 @@
 #include <QTest>
 
 namespace {
-const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
-const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
 const QString AppId = QStringLiteral(BRICKRUN_APP_ID);
 const QString Token = QStringLiteral("dapi-test-profiles-7f3a");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = Brickrun::Test::CliRun;
 } // namespace
 
 class tst_CliProfiles : public QObject
@@ -38,40 +31,27 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = Brickrun::Test::isolatedEnvironment(m_home.path());
         env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("BRICKRUN_RETRY_BUDGET"), QStringLiteral("0"));
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("brickrun.*=true"));
-        for (const char *name : {"DATABRICKS_HOST", "DATABRICKS_TOKEN", "DATABRICKS_CONFIG_FILE",
-                                 "DATABRICKS_CONFIG_PROFILE"})
-            env.remove(QString::fromLatin1(name));
         return env;
     }
 
     Run run(const QStringList &args, const QByteArray &stdinData = {},
-            QProcessEnvironment env = QProcessEnvironment())
+            const QProcessEnvironment &env = QProcessEnvironment())
     {
-        QProcess p;
-        p.setProcessEnvironment(env.isEmpty() ? environment() : env);
-        p.start(Cli, args);
-        if (!stdinData.isNull())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        Run r;
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return r;
-        }
-        r.exitCode = p.exitCode();
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
+        const Run r = Brickrun::Test::runCli(args, env.isEmpty() ? environment() : env, stdinData);
         // The token never shows in anything the program prints, even with all logs on.
-        if (r.out.contains(Token.toUtf8()) || r.err.contains(Token.toUtf8()))
+        if (r.both().contains(Token.toUtf8()))
             m_leaks << args.join(QLatin1Char(' '));
         return r;
+    }
+
+    // A standalone brickrun-emulator accepting the token: its base URL, or empty.
+    static QString startEmulator(QProcess &emulator, const QStringList &args)
+    {
+        return Brickrun::Test::startEmulatorProcess(emulator, Token, args);
     }
 
     static QString keychainLookup(const QString &profile)
@@ -104,13 +84,8 @@ private Q_SLOTS:
             QSKIP("needs a throw-away Secret Service: run through tools/with-keyring "
                   "(tools/dev test does)");
         QVERIFY(m_home.isValid());
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
-        m_emulator.setProcessEnvironment(env);
-        m_emulator.start(EmulatorProgram, {QStringLiteral("--speed"), QStringLiteral("100")});
-        QVERIFY(m_emulator.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return m_emulator.canReadLine(); }, 10000));
-        m_url = QString::fromUtf8(m_emulator.readLine()).trimmed();
+        m_url = startEmulator(m_emulator, {QStringLiteral("--speed"), QStringLiteral("100")});
+        QVERIFY(!m_url.isEmpty());
     }
     void cleanup() { QVERIFY2(m_leaks.isEmpty(), qPrintable(m_leaks.join(QLatin1Char('|')))); }
     void cleanupTestCase()
@@ -245,14 +220,10 @@ private Q_SLOTS:
     void aWorkspaceServingOnlyJobsApi21IsRemembered()
     {
         QProcess old;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
-        old.setProcessEnvironment(env);
-        old.start(EmulatorProgram, {QStringLiteral("--speed"), QStringLiteral("100"),
-                                    QStringLiteral("--jobs-api-versions"), QStringLiteral("2.1")});
-        QVERIFY(old.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return old.canReadLine(); }, 10000));
-        const QString url = QString::fromUtf8(old.readLine()).trimmed();
+        const QString url =
+            startEmulator(old, {QStringLiteral("--speed"), QStringLiteral("100"),
+                                QStringLiteral("--jobs-api-versions"), QStringLiteral("2.1")});
+        QVERIFY(!url.isEmpty());
         Run r = run({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("only21"),
                      QStringLiteral("--host"), url, QStringLiteral("--token-stdin")},
                     Token.toUtf8() + "\n");
@@ -378,16 +349,11 @@ private Q_SLOTS:
     {
         const QString tls = QStringLiteral(BRICKRUN_SOURCE_DIR "/tests/data/tls/");
         QProcess secure;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
-        secure.setProcessEnvironment(env);
-        secure.start(EmulatorProgram,
-                     {QStringLiteral("--speed"), QStringLiteral("100"),
-                      QStringLiteral("--tls-cert"), tls + QStringLiteral("server.pem"),
-                      QStringLiteral("--tls-key"), tls + QStringLiteral("server-key.pem")});
-        QVERIFY(secure.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return secure.canReadLine(); }, 10000));
-        const QString url = QString::fromUtf8(secure.readLine()).trimmed();
+        const QString url = startEmulator(
+            secure, {QStringLiteral("--speed"), QStringLiteral("100"), QStringLiteral("--tls-cert"),
+                     tls + QStringLiteral("server.pem"), QStringLiteral("--tls-key"),
+                     tls + QStringLiteral("server-key.pem")});
+        QVERIFY(!url.isEmpty());
         QVERIFY2(url.startsWith(QStringLiteral("https://")), qPrintable(url));
 
         // Without the CA the certificate is not trusted, and the CLI says so (never ignores it).
@@ -425,15 +391,10 @@ private Q_SLOTS:
         QVERIFY2(elsewhere.start(&error), qPrintable(error));
 
         QProcess redirecting;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), Token);
-        redirecting.setProcessEnvironment(env);
-        redirecting.start(EmulatorProgram,
-                          {QStringLiteral("--faults"),
-                           QStringLiteral("runs/get:redirect@to=%1").arg(elsewhere.baseUrl())});
-        QVERIFY(redirecting.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return redirecting.canReadLine(); }, 10000));
-        const QString url = QString::fromUtf8(redirecting.readLine()).trimmed();
+        const QString url = startEmulator(
+            redirecting, {QStringLiteral("--faults"),
+                          QStringLiteral("runs/get:redirect@to=%1").arg(elsewhere.baseUrl())});
+        QVERIFY(!url.isEmpty());
 
         QProcessEnvironment cliEnv = environment();
         cliEnv.insert(QStringLiteral("DATABRICKS_HOST"), url);

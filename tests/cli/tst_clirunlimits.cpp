@@ -2,6 +2,7 @@
 // brickrun-cli's options for the run's own limits (--run-timeout, --max-retries,
 // --min-retry-interval, --retry-on-timeout): what is refused and why, and what reaches the
 // service. The real binary against a scripted server in this process, over loopback HTTP.
+#include "CliProcess.h"
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
 
@@ -9,23 +10,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-using Brickrun::Test::scaledTimeout;
 using Brickrun::Test::ScriptedHttpServer;
 
 namespace {
-const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
 const QString FakeToken = QStringLiteral("dapi-test-cli-limits-0000");
 
-struct Result
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = Brickrun::Test::CliRun;
 
 QStringList submitArgs(const QStringList &more)
 {
@@ -45,10 +38,8 @@ private:
 
     QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = Brickrun::Test::isolatedEnvironment(m_home.path());
         env.insert(QStringLiteral("BRICKRUN_DEMO_SPEED"), QStringLiteral("10"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("DATABRICKS_HOST"), QString::fromLatin1(m_server.baseUrl()));
         env.insert(QStringLiteral("DATABRICKS_TOKEN"), FakeToken);
         env.insert(QStringLiteral("BRICKRUN_RETRY_BUDGET"), QStringLiteral("0"));
@@ -56,24 +47,9 @@ private:
     }
 
     // Runs brickrun-cli while this process's event loop goes on (the scripted server answers).
-    Result cli(const QStringList &args)
+    Result cli(const QStringList &args) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(Cli, args);
-        Result r;
-        if (!p.waitForStarted() ||
-            !QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
-                             scaledTimeout(60000))) {
-            p.kill();
-            p.waitForFinished();
-            qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return Brickrun::Test::runCli(args, environment());
     }
 
     // The task of the last runs/submit body the server received.

@@ -2,6 +2,7 @@
 // brickrun-cli against what a hostile or broken world sends it: signals from CI, answers no
 // well-behaved service gives, limits on options (issue #14). The real binary, its stdout,
 // stderr and exit codes; a scripted server in this process where the emulator cannot help.
+#include "CliProcess.h"
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
 #include "store/Database.h"
@@ -29,16 +30,9 @@ using Brickrun::Test::ScriptedHttpServer;
 
 namespace {
 const QString Cli = QStringLiteral(BRICKRUN_CLI_PATH);
-const QString EmulatorProgram = QStringLiteral(BRICKRUN_EMULATOR_PATH);
 const QString FakeToken = QStringLiteral("dapi-test-cli-safety-0000");
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = Brickrun::Test::CliRun;
 } // namespace
 
 class tst_CliSafety : public QObject
@@ -49,51 +43,24 @@ private:
 
     QProcessEnvironment environment(double speed = 50) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("BRICKRUN_DEMO_SPEED"), QString::number(speed));
-        env.remove(QStringLiteral("DATABRICKS_HOST"));
-        env.remove(QStringLiteral("DATABRICKS_TOKEN"));
-        return env;
+        return Brickrun::Test::demoEnvironment(m_home.path(), speed);
     }
 
     // Runs brickrun-cli while this process's event loop goes on (a scripted server answers).
-    Run run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
+    static Run run(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
     {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(Cli, args);
-        Run r;
-        if (!p.waitForStarted() ||
-            !QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
-                             scaledTimeout(timeoutMs))) {
-            p.kill();
-            p.waitForFinished();
-            qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return Brickrun::Test::runCli(args, env, {}, timeoutMs);
     }
     Run run(const QStringList &args) { return run(args, environment()); }
 
     // A standalone brickrun-emulator: its base URL, or empty.
-    QString startEmulator(QProcess &emulator, double speed, const QStringList &extra = {})
+    static QString startEmulator(QProcess &emulator, double speed, const QStringList &extra = {})
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), FakeToken);
-        emulator.setProcessEnvironment(env);
-        emulator.start(EmulatorProgram,
-                       QStringList{QStringLiteral("--port"), QStringLiteral("0"),
-                                   QStringLiteral("--speed"), QString::number(speed)} +
-                           extra);
-        if (!emulator.waitForStarted() ||
-            !QTest::qWaitFor([&] { return emulator.canReadLine(); }, scaledTimeout(10000)))
-            return {};
-        return QString::fromUtf8(emulator.readLine()).trimmed();
+        return Brickrun::Test::startEmulatorProcess(
+            emulator, FakeToken,
+            QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
+                        QString::number(speed)} +
+                extra);
     }
     QProcessEnvironment hostEnvironment(const QString &url) const
     {
@@ -128,21 +95,6 @@ private:
         return {
             QStringLiteral("submit"),    QStringLiteral("--notebook"),   notebook,
             QStringLiteral("--cluster"), QStringLiteral("demo-cluster"), QStringLiteral("--json")};
-    }
-    // Starts a submit of `notebook`, returns once stderr shows `until`.
-    bool startSubmit(QProcess &p, const QProcessEnvironment &env, const QStringList &args,
-                     const QByteArray &until, QByteArray *err)
-    {
-        p.setProcessEnvironment(env);
-        p.start(Cli, args);
-        if (!p.waitForStarted())
-            return false;
-        return QTest::qWaitFor(
-            [&] {
-                *err += p.readAllStandardError();
-                return err->contains(until);
-            },
-            scaledTimeout(20000));
     }
     static qint64 submittedRunId(const QByteArray &err)
     {
@@ -390,8 +342,8 @@ private Q_SLOTS:
         const QProcessEnvironment env = hostEnvironment(url);
         QProcess p;
         QByteArray err;
-        QVERIFY(startSubmit(p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")),
-                            "RUNNING", &err));
+        QVERIFY(Brickrun::Test::startCliUntil(
+            p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")), "RUNNING", &err));
         const qint64 runId = submittedRunId(err);
         QVERIFY2(runId > 0, err.constData());
         ::kill(pid_t(p.processId()), SIGTERM);
@@ -426,19 +378,14 @@ private Q_SLOTS:
         const QProcessEnvironment env = hostEnvironment(url);
         QProcess p;
         QByteArray err;
-        QVERIFY(startSubmit(p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")),
-                            "submitted run", &err));
+        QVERIFY(Brickrun::Test::startCliUntil(
+            p, env, hostSubmit(QStringLiteral("/Shared/Demo/slow_report")), "submitted run", &err));
         const qint64 runId = submittedRunId(err);
         QVERIFY(runId > 0);
         ::kill(pid_t(p.processId()), SIGINT);
         // Two signals sent before the first is delivered are one: send the second the moment
         // the first is seen, while its cancel request is (most likely) still on its way.
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                err += p.readAllStandardError();
-                return err.contains("Ctrl-C");
-            },
-            scaledTimeout(10000)));
+        QVERIFY(Brickrun::Test::waitForStderr(p, "Ctrl-C", &err, 10000));
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
                                 scaledTimeout(15000)));

@@ -9,6 +9,7 @@
 //
 // Uses the ports 8020-8040 of the sign-in listener: ctest runs it under the resource lock
 // "oauth-loopback-ports".
+#include "CliProcess.h"
 #include "Emulator.h"
 #include "ScriptedHttpServer.h"
 #include "TestTimeouts.h"
@@ -46,15 +47,7 @@ const QString EntraId = u"entra-app-0001"_s;
 const QString EntraSecret = u"entra-secret-fake-0001"_s;
 const QString EntraTenant = u"tenant-0001"_s;
 
-struct Run
-{
-    int exitCode = -1; // -1: did not end in time (killed), or crashed
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QByteArray both() const { return out + err; }
-    QByteArray describe() const { return "exit " + QByteArray::number(exitCode) + "\n" + both(); }
-};
+using Run = Brickrun::Test::CliRun;
 
 // A web page as the test's "browser" got it (redirects are never followed).
 struct Page
@@ -165,25 +158,8 @@ private:
     Run run(const QStringList &args, const QByteArray &stdinData = {},
             const QProcessEnvironment &env = QProcessEnvironment(), int waitMs = 60000)
     {
-        QProcess p;
-        p.setProcessEnvironment(env.isEmpty() ? environment() : env);
-        p.start(Cli, args);
-        Run r;
-        if (!p.waitForStarted(scaledTimeout(10000)))
-            return r;
-        if (!stdinData.isNull())
-            p.write(stdinData);
-        p.closeWriteChannel();
-        const bool ended = QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; },
-                                           scaledTimeout(waitMs));
-        if (!ended) {
-            p.kill();
-            p.waitForFinished();
-        } else if (p.exitStatus() == QProcess::NormalExit) {
-            r.exitCode = p.exitCode();
-        }
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
+        const Run r =
+            Brickrun::Test::runCli(args, env.isEmpty() ? environment() : env, stdinData, waitMs);
         checkForLeaks(args.join(u' '), r.both());
         return r;
     }
@@ -250,18 +226,8 @@ private:
     // Waits for the login to end, as run() does.
     Run finishLogin(Login *login)
     {
-        QProcess *p = login->process.get();
-        Run r;
-        const bool ended = QTest::qWaitFor([&] { return p->state() == QProcess::NotRunning; },
-                                           scaledTimeout(60000));
-        if (!ended) {
-            p->kill();
-            p->waitForFinished();
-        } else if (p->exitStatus() == QProcess::NormalExit) {
-            r.exitCode = p->exitCode();
-        }
-        r.out = p->readAllStandardOutput();
-        r.err = login->err + p->readAllStandardError();
+        Run r = Brickrun::Test::finishCli(*login->process);
+        r.err.prepend(login->err);
         checkForLeaks(u"profiles login"_s, r.both());
         return r;
     }

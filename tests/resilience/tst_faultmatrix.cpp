@@ -7,6 +7,7 @@
 // service: the submit faults are the "-after" kinds, so a resubmit would show as a second run),
 // or a clear error of the right kind. The last rows run the real brickrun-cli against a
 // standalone brickrun-emulator started with --faults and check exit codes and the retry lines.
+#include "CliProcess.h"
 #include "DemoNotebooks.h"
 #include "Emulator.h"
 #include "FaultPlan.h"
@@ -73,13 +74,6 @@ bool runIsGone(const ApiError &e)
            (e.errorCode == QLatin1String("RESOURCE_DOES_NOT_EXIST") ||
             e.message.contains(QLatin1String("does not exist")));
 }
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 } // namespace
 
@@ -148,24 +142,6 @@ private:
             route == QLatin1String("runs/submit") ? QStringLiteral("delete-run=next")
                                                   : QStringLiteral("delete-run={run}"),
             Expect::RunVanished);
-    }
-
-    CliRun runCli(const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
-    {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(BRICKRUN_CLI_PATH), args);
-        CliRun r;
-        if (!p.waitForFinished(Test::scaledTimeout(timeoutMs))) {
-            p.kill();
-            p.waitForFinished();
-            qWarning("brickrun-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
-            return r;
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
     }
 
     // GET /__admin/stats of a standalone emulator.
@@ -537,28 +513,20 @@ private Q_SLOTS:
         const QString token = QStringLiteral("dapi-test-faultmatrix-cli");
 
         QProcess emulator;
-        QProcessEnvironment emulatorEnv = QProcessEnvironment::systemEnvironment();
-        emulatorEnv.insert(QStringLiteral("BRICKRUN_EMULATOR_TOKEN"), token);
-        emulator.setProcessEnvironment(emulatorEnv);
-        emulator.start(QStringLiteral(BRICKRUN_EMULATOR_PATH),
-                       {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
-                        QStringLiteral("100"), QStringLiteral("--faults"), faults});
-        QVERIFY(emulator.waitForStarted(Test::scaledTimeout(30000)));
-        QVERIFY(
-            QTest::qWaitFor([&] { return emulator.canReadLine(); }, Test::scaledTimeout(10000)));
-        const QString url = QString::fromUtf8(emulator.readLine()).trimmed();
+        const QString url = Test::startEmulatorProcess(
+            emulator, token,
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
+             QStringLiteral("100"), QStringLiteral("--faults"), faults});
         QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
 
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        QProcessEnvironment env = Test::isolatedEnvironment(m_home.path());
         env.insert(QStringLiteral("DATABRICKS_HOST"), url);
         env.insert(QStringLiteral("DATABRICKS_TOKEN"), token);
         env.insert(QStringLiteral("BRICKRUN_RETRY_BUDGET"), retryBudget);
-        const CliRun r = runCli({QStringLiteral("submit"), QStringLiteral("--notebook"), Hello,
-                                 QStringLiteral("--cluster"), QStringLiteral("demo-cluster"),
-                                 QStringLiteral("--json")},
-                                env);
+        const Test::CliRun r = Test::runCli(
+            {QStringLiteral("submit"), QStringLiteral("--notebook"), Hello,
+             QStringLiteral("--cluster"), QStringLiteral("demo-cluster"), QStringLiteral("--json")},
+            env);
         const QJsonObject stats = adminStats(url, token);
         emulator.terminate();
         QVERIFY(emulator.waitForFinished(Test::scaledTimeout(10000)));
