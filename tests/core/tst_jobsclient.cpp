@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // JobsClient against the demo workspace over real loopback HTTP.
-#include "Emulator.h"
-#include "api/JobsClient.h"
+#include "EmulatorFixture.h"
 
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -16,10 +14,7 @@ class tst_JobsClient : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<Emulator::Emulator> m_emulator;
-    QNetworkAccessManager m_nam;
-    HttpTransport *m_transport = nullptr;
-    JobsClient *m_client = nullptr;
+    std::optional<Test::EmulatorFixture> m_workspace;
 
     template<typename T, typename F>
     std::optional<Result<T>> wait(F start)
@@ -41,7 +36,7 @@ private:
 
     qint64 submit(const RunSpec &s, const QString &token = QString())
     {
-        const auto r = wait<qint64>([&](auto cb) { m_client->submit(s, token, this, cb); });
+        const auto r = wait<qint64>([&](auto cb) { client()->submit(s, token, this, cb); });
         return r && r->isOk() ? r->value() : 0;
     }
 
@@ -50,7 +45,7 @@ private:
         RunInfo last;
         [[maybe_unused]] const bool ended = QTest::qWaitFor(
             [&] {
-                const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(runId, this, cb); });
+                const auto r = wait<RunInfo>([&](auto cb) { client()->getRun(runId, this, cb); });
                 if (r && r->isOk())
                     last = r->value();
                 return last.state.isTerminal();
@@ -59,32 +54,27 @@ private:
         return last;
     }
 
-    // The demo workspace serving these Jobs API versions (empty: all), and a client for it.
-    void startWorkspace(const QStringList &jobsApiVersions = {})
+    // The demo workspace serving these Jobs API versions (empty: all), and a fresh client for it.
+    bool startWorkspace(const QStringList &jobsApiVersions = {})
     {
-        Emulator::EmulatorOptions o;
-        o.speed = 200;
-        o.token = QStringLiteral("dapi-test-jobsclient");
+        Emulator::EmulatorOptions o =
+            Test::EmulatorFixture::options(200, QStringLiteral("dapi-test-jobsclient"));
         if (!jobsApiVersions.isEmpty())
             o.jobsApiVersions = jobsApiVersions;
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        m_workspace.emplace();
         QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
-        m_transport = new HttpTransport(&m_nam, this);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
-        m_client = new JobsClient(m_transport, this);
+        const bool started = m_workspace->start(o, &error);
+        if (!started)
+            qWarning("the demo workspace did not start: %s", qPrintable(error));
+        return started;
     }
+    Emulator::Emulator *emulator() const { return m_workspace->emulator(); }
+    HttpTransport *transport() const { return m_workspace->transport(); }
+    JobsClient *client() const { return m_workspace->client(); }
 
 private Q_SLOTS:
-    void init() { startWorkspace(); }
-    void cleanup()
-    {
-        delete m_client;
-        delete m_transport;
-        // Close idle keep-alive connections first, so the server stops at once.
-        m_nam.clearConnectionCache();
-        m_emulator.reset();
-    }
+    void init() { QVERIFY(startWorkspace()); }
+    void cleanup() { m_workspace.reset(); }
 
     void submitGetOutput()
     {
@@ -99,7 +89,7 @@ private Q_SLOTS:
         QVERIFY(!run.runPageUrl.isEmpty());
 
         const auto out =
-            wait<RunOutput>([&](auto cb) { m_client->getOutput(taskRunId, this, cb); });
+            wait<RunOutput>([&](auto cb) { client()->getOutput(taskRunId, this, cb); });
         QVERIFY(out && out->isOk());
         QVERIFY(out->value().hasNotebookResult);
         QVERIFY(out->value().notebookResult.startsWith(QLatin1Char('[')));
@@ -109,7 +99,7 @@ private Q_SLOTS:
     {
         const qint64 id = submit(spec("/Shared/Demo/hello"));
         waitUntilTerminal(id);
-        const auto out = wait<RunOutput>([&](auto cb) { m_client->getOutput(id, this, cb); });
+        const auto out = wait<RunOutput>([&](auto cb) { client()->getOutput(id, this, cb); });
         QVERIFY(out && !out->isOk());
         QCOMPARE(out->error().httpStatus, 400);
         QCOMPARE(out->error().errorCode, QStringLiteral("INVALID_PARAMETER_VALUE"));
@@ -122,28 +112,28 @@ private Q_SLOTS:
         const qint64 second = submit(s, QStringLiteral("same-token"));
         QVERIFY(first > 0);
         QCOMPARE(second, first);
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
         QVERIFY(submit(s, QStringLiteral("other-token")) != first);
-        QCOMPARE(m_emulator->createdRunCount(), 2);
+        QCOMPARE(emulator()->createdRunCount(), 2);
     }
     void rejectedSubmitNamesTheProblem()
     {
         RunSpec s = spec("/Shared/Demo/hello");
         s.clusterId = QStringLiteral("no-such-cluster");
-        const auto r = wait<qint64>([&](auto cb) { m_client->submit(s, QString(), this, cb); });
+        const auto r = wait<qint64>([&](auto cb) { client()->submit(s, QString(), this, cb); });
         QVERIFY(r && !r->isOk());
         QCOMPARE(r->error().httpStatus, 400);
         QVERIFY2(r->error().message.contains(QStringLiteral("no-such-cluster")),
                  qPrintable(r->error().message));
         s = spec("/Shared/Demo/does_not_exist");
-        const auto r2 = wait<qint64>([&](auto cb) { m_client->submit(s, QString(), this, cb); });
+        const auto r2 = wait<qint64>([&](auto cb) { client()->submit(s, QString(), this, cb); });
         QVERIFY(r2 && !r2->isOk());
         QCOMPARE(r2->error().httpStatus, 400);
     }
     void wrongTokenIsAuthenticationError()
     {
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), QStringLiteral("dapi-test-wrong"));
-        const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(1, this, cb); });
+        transport()->setEndpoint(QUrl(emulator()->baseUrl()), QStringLiteral("dapi-test-wrong"));
+        const auto r = wait<RunInfo>([&](auto cb) { client()->getRun(1, this, cb); });
         QVERIFY(r && !r->isOk());
         QVERIFY(r->error().isAuthentication());
         QVERIFY(!r->error().message.isEmpty());
@@ -154,17 +144,17 @@ private Q_SLOTS:
         qint64 id = 0;
         QString error;
         QVERIFY2(
-            m_emulator->createJobRun(QJsonObject{{QStringLiteral("task_count"), 250}}, &id, &error),
+            emulator()->createJobRun(QJsonObject{{QStringLiteral("task_count"), 250}}, &id, &error),
             qPrintable(error));
-        m_emulator->clearRequestLog();
-        const auto run = wait<RunInfo>([&](auto cb) { m_client->getRun(id, this, cb); });
+        emulator()->clearRequestLog();
+        const auto run = wait<RunInfo>([&](auto cb) { client()->getRun(id, this, cb); });
         QVERIFY(run && run->isOk());
         QVERIFY2(run->value().tasks.size() >= 250,
                  qPrintable(QString::number(run->value().tasks.size())));
         QCOMPARE(run->value().latestAttempts().size(), 250);
         QVERIFY(run->value().primaryTask(QStringLiteral("flaky")));
         int pages = 0;
-        for (const Emulator::RequestLogEntry &e : m_emulator->requestLog())
+        for (const Emulator::RequestLogEntry &e : emulator()->requestLog())
             pages += e.path.endsWith(QLatin1String("/runs/get")) ? 1 : 0;
         QCOMPARE(pages, 3);
         // To its end: the flaky task's retry is the one read.
@@ -179,25 +169,25 @@ private Q_SLOTS:
     void workspaceServingOnly21()
     {
         cleanup();
-        startWorkspace({QStringLiteral("2.1")});
-        QSignalSpy changed(m_client, &JobsClient::apiVersionChanged);
+        QVERIFY(startWorkspace({QStringLiteral("2.1")}));
+        QSignalSpy changed(client(), &JobsClient::apiVersionChanged);
 
         const qint64 id = submit(spec("/Shared/Demo/hello"), QStringLiteral("tok-21"));
         QVERIFY(id > 0);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(m_client->apiVersion(), QStringLiteral("2.1"));
+        QCOMPARE(client()->apiVersion(), QStringLiteral("2.1"));
         const RunInfo run = waitUntilTerminal(id);
         QCOMPARE(run.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
         QCOMPARE(changed.size(), 1);
         int refused = 0;
-        for (const Emulator::RequestLogEntry &e : m_emulator->requestLog())
+        for (const Emulator::RequestLogEntry &e : emulator()->requestLog())
             refused += e.path.startsWith(QLatin1String("/api/2.2/")) ? 1 : 0;
         QCOMPARE(refused, 1); // asked once, then never again
     }
     void unknownRun()
     {
-        const auto r = wait<RunInfo>([&](auto cb) { m_client->getRun(424242, this, cb); });
+        const auto r = wait<RunInfo>([&](auto cb) { client()->getRun(424242, this, cb); });
         QVERIFY(r && !r->isOk());
         QVERIFY(r->error().isClientError());
         QVERIFY2(r->error().message.contains(QStringLiteral("424242")),
@@ -206,7 +196,7 @@ private Q_SLOTS:
     void cancelAndList()
     {
         const qint64 id = submit(spec("/Shared/Demo/slow_report"));
-        const auto c = wait<bool>([&](auto cb) { m_client->cancel(id, this, cb); });
+        const auto c = wait<bool>([&](auto cb) { client()->cancel(id, this, cb); });
         QVERIFY(c && c->isOk());
         const RunInfo run = waitUntilTerminal(id);
         QCOMPARE(run.state.summary(), QStringLiteral("TERMINATED CANCELED"));
@@ -215,19 +205,19 @@ private Q_SLOTS:
         JobsClient::ListQuery q;
         q.activeOnly = true;
         const auto page =
-            wait<JsonMapping::RunListPage>([&](auto cb) { m_client->listRuns(q, this, cb); });
+            wait<JsonMapping::RunListPage>([&](auto cb) { client()->listRuns(q, this, cb); });
         QVERIFY(page && page->isOk());
         QCOMPARE(page->value().runs.size(), 1);
         QCOMPARE(page->value().runs.first().runId, active);
         q.activeOnly = false;
         const auto all =
-            wait<JsonMapping::RunListPage>([&](auto cb) { m_client->listRuns(q, this, cb); });
+            wait<JsonMapping::RunListPage>([&](auto cb) { client()->listRuns(q, this, cb); });
         QCOMPARE(all->value().runs.size(), 2);
         QCOMPARE(all->value().runs.first().runId, active); // newest first
     }
     void apiVersion21()
     {
-        m_client->setApiVersion(QStringLiteral("2.1"));
+        client()->setApiVersion(QStringLiteral("2.1"));
         const qint64 id = submit(spec("/Shared/Demo/hello"));
         QVERIFY(id > 0);
         QCOMPARE(waitUntilTerminal(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));

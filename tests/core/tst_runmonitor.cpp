@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // RunMonitor against the demo workspace (real HTTP) and a real SQLite history.
-#include "Emulator.h"
+#include "EmulatorFixture.h"
 #include "FaultPlan.h"
 #include "TestTimeouts.h"
-#include "api/JobsClient.h"
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 #include "workflow/RunMonitor.h"
 
 #include <QDateTime>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,12 +20,9 @@ class tst_RunMonitor : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Emulator::Emulator> m_emulator;
+    std::optional<Test::EmulatorFixture> m_workspace;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<HistoryStore> m_history;
-    QNetworkAccessManager m_nam;
-    HttpTransport *m_transport = nullptr;
-    JobsClient *m_client = nullptr;
     RunMonitor *m_monitor = nullptr;
     bool m_clientAvailable = true;
 
@@ -35,7 +30,7 @@ private:
     {
         RunRecord r;
         r.profile = QStringLiteral("test");
-        r.host = m_emulator->baseUrl();
+        r.host = m_workspace->emulator()->baseUrl();
         r.spec.notebookPath = QString::fromLatin1(notebook);
         r.spec.clusterId = QString::fromLatin1(cluster);
         r.spec.runName = QStringLiteral("monitor test");
@@ -56,23 +51,23 @@ private:
 private Q_SLOTS:
     void init()
     {
-        Emulator::EmulatorOptions o;
-        o.speed = 100;
-        o.token = QStringLiteral("dapi-test-monitor");
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        m_workspace.emplace();
         QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
+        QVERIFY2(
+            m_workspace->start(
+                Test::EmulatorFixture::options(100, QStringLiteral("dapi-test-monitor")), &error),
+            qPrintable(error));
         QFile::remove(m_dir.filePath(QStringLiteral("h.sqlite")));
         m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("h.sqlite")));
         QVERIFY2(m_db->open(&error), qPrintable(error));
         m_history = std::make_unique<HistoryStore>(m_db.get());
-        m_transport = new HttpTransport(&m_nam, this);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
-        m_client = new JobsClient(m_transport, this);
         m_clientAvailable = true;
         m_monitor = new RunMonitor(
             m_history.get(),
-            [this](const RunRecord &) { return m_clientAvailable ? m_client : nullptr; }, this);
+            [this](const RunRecord &) {
+                return m_clientAvailable ? m_workspace->client() : nullptr;
+            },
+            this);
         PollPolicy p;
         p.timeScale = 100;
         m_monitor->setPollPolicy(p);
@@ -80,23 +75,20 @@ private Q_SLOTS:
     void cleanup()
     {
         delete m_monitor;
-        delete m_client;
-        delete m_transport;
-        m_nam.clearConnectionCache();
+        m_workspace.reset();
         m_history.reset();
         m_db.reset();
-        m_emulator.reset();
     }
 
     void retryAfterSetsTheNextPollAfterTheTransportGaveUp()
     {
         // The transport's retry budget is spent (here: none); the service asked for 10 minutes.
-        m_transport->setRetryPolicy(RetryPolicy::none());
+        m_workspace->transport()->setRetryPolicy(RetryPolicy::none());
         QString error;
         const auto plan =
             Emulator::FaultPlan::parse(QStringLiteral("runs/get:429x5@retry=600"), &error);
         QVERIFY2(plan, qPrintable(error));
-        m_emulator->setFaultPlan(*plan);
+        m_workspace->emulator()->setFaultPlan(*plan);
         QSignalSpy retrying(m_monitor, &RunMonitor::retrying);
         const qint64 id = m_monitor->submit(record("/Shared/Demo/slow_report"));
         QVERIFY(id > 0);
@@ -105,9 +97,11 @@ private Q_SLOTS:
         QCOMPARE(retrying.first().at(2).value<ApiError>().httpStatus, 429);
         const auto delay = retrying.first().at(3).value<std::chrono::milliseconds>();
         QVERIFY2(delay >= std::chrono::seconds(600), qPrintable(QString::number(delay.count())));
-        const int gets = m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/get"));
+        const int gets =
+            m_workspace->emulator()->stats().requestsByRoute.value(QStringLiteral("runs/get"));
         QTest::qWait(1500); // no poll in the meantime
-        QCOMPARE(m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/get")), gets);
+        QCOMPARE(m_workspace->emulator()->stats().requestsByRoute.value(QStringLiteral("runs/get")),
+                 gets);
         QCOMPARE(retrying.size(), 1);
     }
     void followsARunToItsEndAndStoresEverything()
@@ -134,21 +128,19 @@ private Q_SLOTS:
         QVERIFY(!states.isEmpty());
         QCOMPARE(states.last().state.lifeCycleState, QStringLiteral("TERMINATED"));
         QCOMPARE(m_monitor->trackedCount(), 0);
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(m_workspace->emulator()->createdRunCount(), 1);
         // One run: runs/get, never a list sweep.
-        QCOMPARE(m_emulator->stats().requestsByRoute.value(QStringLiteral("runs/list")), 0);
+        QCOMPARE(
+            m_workspace->emulator()->stats().requestsByRoute.value(QStringLiteral("runs/list")), 0);
     }
     void recordsEveryStateItSees()
     {
         // Simulated time stands still unless the test moves it, so every state is seen.
-        m_nam.clearConnectionCache();
-        Emulator::EmulatorOptions o;
-        o.speed = 0.001;
-        o.token = QStringLiteral("dapi-test-monitor");
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
         QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        QVERIFY2(
+            m_workspace->start(
+                Test::EmulatorFixture::options(0.001, QStringLiteral("dapi-test-monitor")), &error),
+            qPrintable(error));
 
         const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
         QStringList seen;
@@ -162,7 +154,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(m_history->record(id)->state.lifeCycleState,
                                       QString::fromLatin1(state), 15000);
             seen << QString::fromLatin1(state);
-            m_emulator->advanceSimulatedTime(length);
+            m_workspace->emulator()->advanceSimulatedTime(length);
         }
         QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
         QStringList stored;
@@ -241,7 +233,7 @@ private Q_SLOTS:
             QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
             QVERIFY(done.hasOutput);
         }
-        const auto stats = m_emulator->stats();
+        const auto stats = m_workspace->emulator()->stats();
         const int lists = stats.requestsByRoute.value(QStringLiteral("runs/list"));
         const int gets = stats.requestsByRoute.value(QStringLiteral("runs/get"));
         QVERIFY2(lists > 0, "the runs were swept with runs/list");
@@ -271,14 +263,15 @@ private Q_SLOTS:
         const auto id = m_history->addPending(r);
         QVERIFY(id);
         std::optional<qint64> serviceRunId;
-        m_client->submit(r.spec, r.idempotencyToken, this,
-                         [&](const Result<qint64> &res) { serviceRunId = res.value(); });
+        m_workspace->client()->submit(
+            r.spec, r.idempotencyToken, this,
+            [&](const Result<qint64> &res) { serviceRunId = res.value(); });
         QTRY_VERIFY(serviceRunId.has_value());
 
         m_monitor->resumeAll();
         const RunRecord done = waitForEnd(id.value());
         QCOMPARE(done.runId, *serviceRunId);
-        QCOMPARE(m_emulator->createdRunCount(), 1); // no second run
+        QCOMPARE(m_workspace->emulator()->createdRunCount(), 1); // no second run
         QCOMPARE(done.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
     }
     void resumeAnActiveRunAndMarkAVanishedOne()
@@ -287,8 +280,8 @@ private Q_SLOTS:
         active.idempotencyToken = QStringLiteral("t1");
         const qint64 a = m_history->addPending(active).value();
         std::optional<qint64> runId;
-        m_client->submit(active.spec, QStringLiteral("t1"), this,
-                         [&](const Result<qint64> &res) { runId = res.value(); });
+        m_workspace->client()->submit(active.spec, QStringLiteral("t1"), this,
+                                      [&](const Result<qint64> &res) { runId = res.value(); });
         QTRY_VERIFY(runId.has_value());
         QVERIFY(m_history->setSubmitted(a, *runId));
 
@@ -306,16 +299,18 @@ private Q_SLOTS:
     void aRefusedTokenPausesAndANewOneResumes()
     {
         QSignalSpy authFailed(m_monitor, &RunMonitor::authenticationFailed);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), QStringLiteral("dapi-test-expired"));
+        m_workspace->transport()->setEndpoint(QUrl(m_workspace->emulator()->baseUrl()),
+                                              QStringLiteral("dapi-test-expired"));
         const qint64 id = m_monitor->submit(record("/Shared/Demo/hello"));
         QTRY_COMPARE(authFailed.size(), 1);
         QCOMPARE(authFailed.first().first().toString(), QStringLiteral("test"));
         QVERIFY(m_monitor->pausedProfiles().contains(QStringLiteral("test")));
         QVERIFY(m_history->record(id)->isActive()); // kept, not failed
         QTest::qWait(200);
-        QCOMPARE(m_emulator->createdRunCount(), 0);
+        QCOMPARE(m_workspace->emulator()->createdRunCount(), 0);
 
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_workspace->transport()->setEndpoint(QUrl(m_workspace->emulator()->baseUrl()),
+                                              m_workspace->emulator()->token());
         m_monitor->resume(QStringLiteral("test"));
         QCOMPARE(waitForEnd(id).state.summary(), QStringLiteral("TERMINATED SUCCESS"));
         QCOMPARE(authFailed.size(), 1);

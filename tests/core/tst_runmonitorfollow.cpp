@@ -2,13 +2,11 @@
 // The one run engine (RunMonitor) following runs without a history record (a MemoryRunStore),
 // end to end against the demo workspace over real loopback HTTP: every case of the former
 // SubmitAndWait, which brickrun-cli's cancel used, now the RunMonitor's rules.
-#include "Emulator.h"
+#include "EmulatorFixture.h"
 #include "TestTimeouts.h"
-#include "api/JobsClient.h"
 #include "workflow/RunMonitor.h"
 #include "workflow/RunStore.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -38,24 +36,22 @@ class tst_RunMonitorFollow : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<Emulator::Emulator> m_emulator;
-    QNetworkAccessManager m_nam;
-    HttpTransport *m_transport = nullptr;
-    JobsClient *m_client = nullptr;
+    std::optional<Test::EmulatorFixture> m_workspace;
     std::vector<std::unique_ptr<MemoryRunStore>> m_stores;
 
     // statusOnly: every run answers with `status` and no `state`, as newer answers may.
-    void startEmulator(double speed, bool statusOnly = false)
+    bool startEmulator(double speed, bool statusOnly = false)
     {
-        Emulator::EmulatorOptions o;
-        o.speed = speed;
+        Emulator::EmulatorOptions o =
+            Test::EmulatorFixture::options(speed, QStringLiteral("dapi-test-workflow"));
         o.statusOnly = statusOnly;
-        o.token = QStringLiteral("dapi-test-workflow");
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
         QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        const bool started = m_workspace->start(o, &error);
+        if (!started)
+            qWarning("the demo workspace did not start: %s", qPrintable(error));
+        return started;
     }
+    Emulator::Emulator *emulator() const { return m_workspace->emulator(); }
 
     // A monitor over a store of its own (in memory: no history record); the store is
     // m_stores.back().
@@ -63,9 +59,10 @@ private:
     {
         m_stores.push_back(std::make_unique<MemoryRunStore>());
         auto *m = new RunMonitor(
-            m_stores.back().get(), [this](const RunRecord &) { return m_client; }, this);
+            m_stores.back().get(), [this](const RunRecord &) { return m_workspace->client(); },
+            this);
         PollPolicy p;
-        p.timeScale = m_emulator->speed();
+        p.timeScale = emulator()->speed();
         m->setPollPolicy(p);
         return m;
     }
@@ -131,21 +128,13 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_transport = new HttpTransport(&m_nam, this);
-        m_client = new JobsClient(m_transport, this);
-    }
+    void init() { m_workspace.emplace(); }
     void cleanup()
     {
         // The monitors (children of this) go before the client they use.
         qDeleteAll(findChildren<RunMonitor *>());
         m_stores.clear();
-        delete m_client;
-        delete m_transport;
-        // Close idle keep-alive connections first, so the server stops at once.
-        m_nam.clearConnectionCache();
-        m_emulator.reset();
+        m_workspace.reset();
     }
 
     void everyDemoNotebook_data()
@@ -186,7 +175,7 @@ private Q_SLOTS:
         QFETCH(bool, hasResult);
         QFETCH(bool, hasError);
         QFETCH(bool, truncated);
-        startEmulator(100);
+        QVERIFY(startEmulator(100));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         QList<RunState> states;
@@ -202,7 +191,7 @@ private Q_SLOTS:
         QVERIFY(outcome->record.runId > 0);
         QVERIFY2(outcome->record.state.summary().startsWith(finalState),
                  qPrintable(outcome->record.state.summary()));
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
         QVERIFY(!m->isTracking(id));
 
         // Only the last observed state is terminal; earlier ones are not.
@@ -233,7 +222,7 @@ private Q_SLOTS:
     }
     void passesThroughSeveralStates()
     {
-        startEmulator(20);
+        QVERIFY(startEmulator(20));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         QList<RunState> states;
@@ -251,7 +240,7 @@ private Q_SLOTS:
     }
     void echoesParameters()
     {
-        startEmulator(100);
+        QVERIFY(startEmulator(100));
         RunMonitor *m = engine();
         RunSpec s = spec(QStringLiteral("/Shared/Demo/echo_params"));
         s.parameters = {{QStringLiteral("date"), QStringLiteral("2026-11-26")},
@@ -267,7 +256,7 @@ private Q_SLOTS:
     void retriedTaskReadsItsLastAttempt()
     {
         // /Shared/Demo/flaky fails once, then succeeds: the run lists two attempts of one task.
-        startEmulator(100);
+        QVERIFY(startEmulator(100));
         RunMonitor *m = engine();
         RunSpec s = spec(QStringLiteral("/Shared/Demo/flaky"));
         s.maxRetries = 1;
@@ -321,7 +310,7 @@ private Q_SLOTS:
         QFETCH(bool, success);
         QFETCH(bool, runs);
         // Slow enough that the running states last a few hundred real milliseconds.
-        startEmulator(runs ? 20 : 100, true);
+        QVERIFY(startEmulator(runs ? 20 : 100, true));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         QList<RunState> states;
@@ -352,7 +341,7 @@ private Q_SLOTS:
     }
     void statusOnlyCancel()
     {
-        startEmulator(20, true);
+        QVERIFY(startEmulator(20, true));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         cancelWhenRunning(m, store);
@@ -365,7 +354,7 @@ private Q_SLOTS:
     }
     void cancelWhileRunning()
     {
-        startEmulator(20);
+        QVERIFY(startEmulator(20));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         cancelWhenRunning(m, store);
@@ -380,7 +369,7 @@ private Q_SLOTS:
     }
     void cancelBeforeTheRunIdIsKnown()
     {
-        startEmulator(20);
+        QVERIFY(startEmulator(20));
         RunMonitor *m = engine();
         const qint64 id = m->submit(record(spec(QStringLiteral("/Shared/Demo/slow_report"))));
         m->cancel(id); // still submitting: sent once the id arrives
@@ -391,7 +380,7 @@ private Q_SLOTS:
     // What a client-side timeout does: stop following, the run goes on at the service.
     void releaseLeavesTheRunGoing()
     {
-        startEmulator(10);
+        QVERIFY(startEmulator(10));
         RunMonitor *m = engine();
         RunStore *store = m_stores.back().get();
         const qint64 id = m->submit(record(spec(QStringLiteral("/Shared/Demo/slow_report"))));
@@ -422,11 +411,11 @@ private Q_SLOTS:
         QVERIFY(end);
         QCOMPARE(end->record.runId, left.runId);
         QCOMPARE(end->record.state.summary(), QStringLiteral("TERMINATED CANCELED"));
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
     }
     void followAFinishedRun()
     {
-        startEmulator(200);
+        QVERIFY(startEmulator(200));
         RunMonitor *first = engine();
         const qint64 firstId = first->submit(record(spec(QStringLiteral("/Shared/Demo/hello"))));
         const auto done = waitFor(first, m_stores.back().get(), firstId);
@@ -441,11 +430,11 @@ private Q_SLOTS:
         QCOMPARE(outcome->record.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
         QVERIFY(outcome->primaryOutput() && outcome->primaryOutput()->hasNotebookResult);
         QVERIFY(outcome->record.hasOutput && outcome->record.output.hasNotebookResult);
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
     }
     void submitRefused()
     {
-        startEmulator(100);
+        QVERIFY(startEmulator(100));
         RunMonitor *m = engine();
         const qint64 id = m->submit(
             record(spec(QStringLiteral("/Shared/Demo/hello"), QStringLiteral("nope-cluster"))));
@@ -455,13 +444,14 @@ private Q_SLOTS:
         QCOMPARE(outcome->record.runId, 0);
         QVERIFY2(outcome->record.lastError.startsWith(QLatin1String("HTTP 400")),
                  qPrintable(outcome->record.lastError));
-        QCOMPARE(m_emulator->createdRunCount(), 0);
+        QCOMPARE(emulator()->createdRunCount(), 0);
     }
     void wrongToken()
     {
         // A refused token pauses the profile's runs; the run is kept (not ended, not failed).
-        startEmulator(100);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), QStringLiteral("dapi-test-wrong"));
+        QVERIFY(startEmulator(100));
+        m_workspace->transport()->setEndpoint(QUrl(emulator()->baseUrl()),
+                                              QStringLiteral("dapi-test-wrong"));
         RunMonitor *m = engine();
         QSignalSpy authFailed(m, &RunMonitor::authenticationFailed);
         QSignalSpy ended(m, &RunMonitor::runEnded);
@@ -474,14 +464,14 @@ private Q_SLOTS:
         QVERIFY(m->isTracking(id));
         QVERIFY(m->pausedProfiles().contains(r.profile));
         QCOMPARE(int(m_stores.back()->record(id)->tracking), int(RunRecord::Tracking::Submitting));
-        QCOMPARE(m_emulator->createdRunCount(), 0);
+        QCOMPARE(emulator()->createdRunCount(), 0);
         // The right token: the same submit goes on.
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
+        m_workspace->transport()->setEndpoint(QUrl(emulator()->baseUrl()), emulator()->token());
         m->resume(r.profile);
         const auto outcome = waitFor(m, m_stores.back().get(), id);
         QVERIFY(outcome);
         QCOMPARE(outcome->record.state.summary(), QStringLiteral("TERMINATED SUCCESS"));
-        QCOMPARE(m_emulator->createdRunCount(), 1);
+        QCOMPARE(emulator()->createdRunCount(), 1);
     }
 };
 

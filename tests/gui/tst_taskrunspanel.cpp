@@ -4,19 +4,16 @@
 // (runs/get, every page), each task's newest attempt listed, and the output of the task the
 // user selects read by that task run's own id, once. Real widgets (offscreen), the demo
 // workspace in process over loopback HTTP.
-#include "Emulator.h"
+#include "EmulatorFixture.h"
 #include "GuiTestSupport.h"
 #include "RunDetailsPanel.h"
 #include "TaskListModel.h"
 #include "TestTimeouts.h"
-#include "api/HttpTransport.h"
-#include "api/JobsClient.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QJsonObject>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -24,6 +21,7 @@
 #include <QTest>
 
 #include <memory>
+#include <optional>
 
 using namespace Brickrun;
 using Brickrun::Test::find;
@@ -33,10 +31,7 @@ class tst_TaskRunsPanel : public QObject
 {
     Q_OBJECT
 private:
-    std::unique_ptr<Emulator::Emulator> m_emulator;
-    QNetworkAccessManager m_nam;
-    HttpTransport *m_transport = nullptr;
-    JobsClient *m_client = nullptr;
+    std::optional<Brickrun::Test::EmulatorFixture> m_workspace;
     std::unique_ptr<RunDetailsPanel> m_panel;
     QString m_resolveError; // what the resolver answers instead of a client, when set
 
@@ -56,9 +51,9 @@ private:
     {
         qint64 id = 0;
         QString error;
-        if (!m_emulator->createJobRun(request, &id, &error))
+        if (!m_workspace->emulator()->createJobRun(request, &id, &error))
             qWarning("createJobRun: %s", qPrintable(error));
-        m_emulator->advanceSimulatedTime(10 * 60 * 1000);
+        m_workspace->emulator()->advanceSimulatedTime(10 * 60 * 1000);
         return id;
     }
     static RunRecord importedRecord(qint64 runId)
@@ -77,7 +72,7 @@ private:
     int requestsTo(const QString &route) const
     {
         int n = 0;
-        for (const Emulator::RequestLogEntry &e : m_emulator->requestLog())
+        for (const Emulator::RequestLogEntry &e : m_workspace->emulator()->requestLog())
             n += e.route == route ? 1 : 0;
         return n;
     }
@@ -102,22 +97,19 @@ private:
 private Q_SLOTS:
     void init()
     {
-        Emulator::EmulatorOptions o;
-        o.speed = 200;
-        o.token = QStringLiteral("dapi-test-taskrunspanel");
-        m_emulator = std::make_unique<Emulator::Emulator>(o);
+        m_workspace.emplace();
         QString error;
-        QVERIFY2(m_emulator->start(&error), qPrintable(error));
-        m_transport = new HttpTransport(&m_nam, this);
-        m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
-        m_client = new JobsClient(m_transport, this);
+        QVERIFY2(m_workspace->start(Brickrun::Test::EmulatorFixture::options(
+                                        200, QStringLiteral("dapi-test-taskrunspanel")),
+                                    &error),
+                 qPrintable(error));
         m_resolveError.clear();
         m_panel = std::make_unique<RunDetailsPanel>();
         m_panel->setWorkspaceResolver([this](const QString &profile, auto then) {
             QCOMPARE(profile, QStringLiteral("demo"));
             if (!m_resolveError.isEmpty())
                 return then(nullptr, QString(), m_resolveError);
-            then(m_client, m_emulator->baseUrl(), QString());
+            then(m_workspace->client(), m_workspace->emulator()->baseUrl(), QString());
         });
         m_panel->resize(760, 620);
         m_panel->show();
@@ -126,10 +118,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_panel.reset();
-        delete m_client;
-        delete m_transport;
-        m_nam.clearConnectionCache();
-        m_emulator.reset();
+        m_workspace.reset();
     }
 
     void everyTaskByItsNewestAttemptAndItsOwnOutput()
@@ -138,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(runId > 0);
         QAbstractItemModelTester tester(model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_emulator->clearRequestLog();
+        m_workspace->emulator()->clearRequestLog();
         m_panel->showRecord(importedRecord(runId));
         // Nothing is read until the tab is opened.
         QCOMPARE(requestsTo(QStringLiteral("runs/get")), 0);
