@@ -5,7 +5,7 @@
 
 namespace Brickrun::Emulator::RequestFields {
 
-// A deliberate copy of the client's (src/core/model/Preset.cpp): the emulator stands for the
+// A deliberate copy of the client's (src/core/model/JsonFields.cpp): the emulator stands for the
 // service and links nothing of the client (src/emulator/CMakeLists.txt), so what the two
 // share is written twice on purpose.
 QString typeName(const QJsonValue &value)

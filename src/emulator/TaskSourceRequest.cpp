@@ -163,6 +163,22 @@ ApiError TaskSourceRequest::parse(const QJsonObject &json, const QString &field,
     return parseNotebookTask(value.toObject(), field, hasGitSource, workspace, task);
 }
 
+ApiError TaskSourceRequest::readPath(const QJsonObject &json, const QString &member,
+                                     const QString &field, bool hasGitSource, TaskRecord *task,
+                                     QString *path)
+{
+    const QJsonValue value = json.value(member);
+    if (value.isUndefined() || (value.isString() && value.toString().isEmpty()))
+        return ApiError::invalidParameter(
+            QStringLiteral("Missing required field: %1.%2 (in task %3).")
+                .arg(task->kind, member, task->taskKey));
+    if (!value.isString())
+        return wrongType(QStringLiteral("%1.%2.%3").arg(field, task->kind, member),
+                         QStringLiteral("a string"), value);
+    *path = value.toString();
+    return readSource(json, member, *path, hasGitSource, task);
+}
+
 ApiError TaskSourceRequest::readSource(const QJsonObject &json, const QString &what,
                                        const QString &path, bool hasGitSource, TaskRecord *task)
 {
@@ -204,17 +220,8 @@ ApiError TaskSourceRequest::parseNotebookTask(const QJsonObject &json, const QSt
                                               TaskRecord *task)
 {
     const QString &taskKey = task->taskKey;
-    const QJsonValue path = json.value(QStringLiteral("notebook_path"));
-    if (path.isUndefined() || (path.isString() && path.toString().isEmpty()))
-        return ApiError::invalidParameter(
-            QStringLiteral("Missing required field: notebook_task.notebook_path (in task %1).")
-                .arg(taskKey));
-    if (!path.isString())
-        return wrongType(field + QStringLiteral(".notebook_task.notebook_path"),
-                         QStringLiteral("a string"), path);
-    task->notebookPath = path.toString();
-    if (const ApiError e = readSource(json, QStringLiteral("notebook_path"), task->notebookPath,
-                                      hasGitSource, task);
+    if (const ApiError e = readPath(json, QStringLiteral("notebook_path"), field, hasGitSource,
+                                    task, &task->notebookPath);
         e.isError())
         return e;
     if (task->source == QLatin1String("WORKSPACE")) {
@@ -257,17 +264,8 @@ ApiError TaskSourceRequest::parsePythonTask(const QJsonObject &json, const QStri
                                             TaskRecord *task)
 {
     const QString &taskKey = task->taskKey;
-    const QJsonValue file = json.value(QStringLiteral("python_file"));
-    if (file.isUndefined() || (file.isString() && file.toString().isEmpty()))
-        return ApiError::invalidParameter(
-            QStringLiteral("Missing required field: spark_python_task.python_file (in task %1).")
-                .arg(taskKey));
-    if (!file.isString())
-        return wrongType(field + QStringLiteral(".spark_python_task.python_file"),
-                         QStringLiteral("a string"), file);
-    task->pythonFile = file.toString();
-    if (const ApiError e =
-            readSource(json, QStringLiteral("python_file"), task->pythonFile, hasGitSource, task);
+    if (const ApiError e = readPath(json, QStringLiteral("python_file"), field, hasGitSource, task,
+                                    &task->pythonFile);
         e.isError())
         return e;
     if (!task->pythonFile.endsWith(QLatin1String(".py")))

@@ -41,6 +41,9 @@ private:
     static ApiError parsePythonTask(const QJsonObject &json, const QString &field,
                                     bool hasGitSource, const WorkspaceDefinition &workspace,
                                     TaskRecord *task);
+    // The task's path member (notebook_path, python_file) into *path, and its source.
+    static ApiError readPath(const QJsonObject &json, const QString &member, const QString &field,
+                             bool hasGitSource, TaskRecord *task, QString *path);
     // source: as submitted or the service's default; checks the path's form for it.
     static ApiError readSource(const QJsonObject &json, const QString &what, const QString &path,
                                bool hasGitSource, TaskRecord *task);

@@ -569,6 +569,10 @@ void TestEmulatorCompute::validation_data()
         return QStringLiteral(R"("spark_python_task":{%1})").arg(members);
     };
     const QString etl = python(QStringLiteral(R"("python_file":"/Shared/Demo/etl_job.py")"));
+    // A hello task on a new cluster of this runtime and node type, and these members.
+    auto sized = [&](const QString &members) {
+        return oneTask(newCluster(runtime + QLatin1Char(',') + node + members) + kHello);
+    };
 
     QTest::newRow("serverless with new_cluster")
         << oneTask(QStringLiteral(R"("environment_key":"default",)") +
@@ -618,36 +622,23 @@ void TestEmulatorCompute::validation_data()
         << QStringLiteral("Node type Standard_Z9 is not supported. Supported node types: "
                           "Standard_DS3_v2, Standard_DS4_v2,");
     QTest::newRow("unknown driver node type")
-        << oneTask(newCluster(runtime + QLatin1Char(',') + node +
-                              QStringLiteral(R"(,"driver_node_type_id":"Standard_Z8")")) +
-                   kHello)
-        << invalid << QStringLiteral("Node type Standard_Z8 is not supported.");
+        << sized(QStringLiteral(R"(,"driver_node_type_id":"Standard_Z8")")) << invalid
+        << QStringLiteral("Node type Standard_Z8 is not supported.");
     QTest::newRow("no node type")
         << oneTask(newCluster(runtime) + kHello) << invalid
         << QStringLiteral("Missing required field: new_cluster.node_type_id (in task main).");
     QTest::newRow("negative workers")
-        << oneTask(newCluster(runtime + QLatin1Char(',') + node +
-                              QStringLiteral(R"(,"num_workers":-1)")) +
-                   kHello)
-        << invalid << QStringLiteral("tasks[0].new_cluster.num_workers must be between 0 and");
+        << sized(QStringLiteral(R"(,"num_workers":-1)")) << invalid
+        << QStringLiteral("tasks[0].new_cluster.num_workers must be between 0 and");
     QTest::newRow("autoscale min above max")
-        << oneTask(newCluster(runtime + QLatin1Char(',') + node +
-                              QStringLiteral(R"(,"autoscale":{"min_workers":5,"max_workers":2})")) +
-                   kHello)
-        << invalid
+        << sized(QStringLiteral(R"(,"autoscale":{"min_workers":5,"max_workers":2})")) << invalid
         << QStringLiteral("Invalid autoscale in the new_cluster of task main: min_workers (5) must "
                           "be less than or equal to max_workers (2).");
     QTest::newRow("autoscale without max")
-        << oneTask(newCluster(runtime + QLatin1Char(',') + node +
-                              QStringLiteral(R"(,"autoscale":{"min_workers":1})")) +
-                   kHello)
-        << invalid
+        << sized(QStringLiteral(R"(,"autoscale":{"min_workers":1})")) << invalid
         << QStringLiteral("Missing required field: tasks[0].new_cluster.autoscale.max_workers");
     QTest::newRow("unknown runtime engine")
-        << oneTask(newCluster(runtime + QLatin1Char(',') + node +
-                              QStringLiteral(R"(,"runtime_engine":"TURBO")")) +
-                   kHello)
-        << invalid
+        << sized(QStringLiteral(R"(,"runtime_engine":"TURBO")")) << invalid
         << QStringLiteral("Invalid runtime_engine 'TURBO' in the new_cluster of task main: "
                           "expected STANDARD or PHOTON.");
     QTest::newRow("python file not found")
