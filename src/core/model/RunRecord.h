@@ -48,6 +48,30 @@ struct RunRecord
     {
         return tracking == Tracking::Submitting || tracking == Tracking::Active;
     }
+
+    // Takes in what a runs/get (or runs/list) answer says of the run: its state, the primary
+    // task's run id and attempt, the run page and the start and end times. A field the answer
+    // lacks keeps what was known (an answer never erases history). True when something
+    // changed; updatedAtMs is the store's to set. The one merge rule of every RunStore.
+    bool mergeAnswer(const RunInfo &run)
+    {
+        const RunRecord before = *this;
+        if (!run.state.lifeCycleState.isEmpty())
+            state = run.state;
+        if (const TaskRun *task = run.primaryTask(spec.taskKey); task && task->runId > 0) {
+            taskRunId = task->runId;
+            attemptNumber = task->attemptNumber;
+        }
+        if (!run.runPageUrl.isEmpty())
+            runPageUrl = run.runPageUrl;
+        if (run.startTimeMs > 0)
+            startTimeMs = run.startTimeMs;
+        if (run.endTimeMs > 0)
+            endTimeMs = run.endTimeMs;
+        return state != before.state || taskRunId != before.taskRunId ||
+               attemptNumber != before.attemptNumber || runPageUrl != before.runPageUrl ||
+               startTimeMs != before.startTimeMs || endTimeMs != before.endTimeMs;
+    }
 };
 
 // One observed state of a run, with the local time it was first seen.

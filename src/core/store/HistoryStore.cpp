@@ -119,35 +119,24 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
     bind(q, id);
     if (!exec(q, "read a run") || !q.next())
         return false;
-    const QString taskKey = q.value(0).toString();
-    const qint64 oldTaskRunId = q.value(1).toLongLong();
-    const QString oldUrl = q.value(2).toString();
-    RunState oldState;
-    oldState.lifeCycleState = q.value(3).toString();
-    oldState.resultState = q.value(4).toString();
-    oldState.stateMessage = q.value(5).toString();
-    oldState.userCancelledOrTimedOut = q.value(6).toBool();
-    const qint64 oldStart = q.value(7).toLongLong();
-    const qint64 oldEnd = q.value(8).toLongLong();
-    const int oldAttempt = q.value(9).toInt();
+    RunRecord merged;
+    merged.spec.taskKey = q.value(0).toString();
+    merged.taskRunId = q.value(1).toLongLong();
+    merged.runPageUrl = q.value(2).toString();
+    merged.state.lifeCycleState = q.value(3).toString();
+    merged.state.resultState = q.value(4).toString();
+    merged.state.stateMessage = q.value(5).toString();
+    merged.state.userCancelledOrTimedOut = q.value(6).toBool();
+    merged.startTimeMs = q.value(7).toLongLong();
+    merged.endTimeMs = q.value(8).toLongLong();
+    merged.attemptNumber = q.value(9).toInt();
     q.finish();
 
-    // A field the answer lacks keeps what was known (an answer never erases history).
-    const RunState state = run.state.lifeCycleState.isEmpty() ? oldState : run.state;
-    qint64 taskRunId = oldTaskRunId;
-    int attempt = oldAttempt;
-    if (const TaskRun *task = run.primaryTask(taskKey); task && task->runId > 0) {
-        taskRunId = task->runId;
-        attempt = task->attemptNumber;
-    }
-    const QString url = run.runPageUrl.isEmpty() ? oldUrl : run.runPageUrl;
-    const qint64 start = run.startTimeMs > 0 ? run.startTimeMs : oldStart;
-    const qint64 end = run.endTimeMs > 0 ? run.endTimeMs : oldEnd;
-
-    bool changed = false;
+    // A field the answer lacks keeps what was known (RunRecord::mergeAnswer).
+    bool changed = merged.mergeAnswer(run);
+    const RunState &state = merged.state;
     const qint64 now = nowMs();
-    if (state != oldState || taskRunId != oldTaskRunId || url != oldUrl || start != oldStart ||
-        end != oldEnd || attempt != oldAttempt) {
+    if (changed) {
         QSqlQuery u(db);
         if (!prepare(u,
                      QStringLiteral("UPDATE runs SET task_run_id = ?, run_page_url = ?,"
@@ -157,13 +146,13 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
                                     " WHERE id = ?"),
                      "store a run's state"))
             return false;
-        for (const QVariant &v : QVariantList{
-                 taskRunId, url, state.lifeCycleState, state.resultState, state.stateMessage,
-                 state.userCancelledOrTimedOut, start, end, attempt, now, id})
+        for (const QVariant &v :
+             QVariantList{merged.taskRunId, merged.runPageUrl, state.lifeCycleState,
+                          state.resultState, state.stateMessage, state.userCancelledOrTimedOut,
+                          merged.startTimeMs, merged.endTimeMs, merged.attemptNumber, now, id})
             bind(u, v);
         if (!exec(u, "store a run's state"))
             return false;
-        changed = true;
     }
 
     if (!state.lifeCycleState.isEmpty()) {

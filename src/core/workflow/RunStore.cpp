@@ -103,30 +103,10 @@ bool MemoryRunStore::setEnded(qint64 id, RunRecord::Tracking tracking, const QSt
 bool MemoryRunStore::recordRun(qint64 id, const RunInfo &run)
 {
     RunRecord *r = find(id);
-    if (!r)
+    if (!r || !r->mergeAnswer(run))
         return false;
-    RunRecord merged = *r;
-    if (!run.state.lifeCycleState.isEmpty())
-        merged.state = run.state;
-    if (const TaskRun *task = run.primaryTask(r->spec.taskKey); task && task->runId > 0) {
-        merged.taskRunId = task->runId;
-        merged.attemptNumber = task->attemptNumber;
-    }
-    if (!run.runPageUrl.isEmpty())
-        merged.runPageUrl = run.runPageUrl;
-    if (run.startTimeMs > 0)
-        merged.startTimeMs = run.startTimeMs;
-    if (run.endTimeMs > 0)
-        merged.endTimeMs = run.endTimeMs;
-    const bool changed = merged.state != r->state || merged.taskRunId != r->taskRunId ||
-                         merged.attemptNumber != r->attemptNumber ||
-                         merged.runPageUrl != r->runPageUrl ||
-                         merged.startTimeMs != r->startTimeMs || merged.endTimeMs != r->endTimeMs;
-    if (changed) {
-        merged.updatedAtMs = QDateTime::currentMSecsSinceEpoch();
-        *r = merged;
-    }
-    return changed;
+    r->updatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    return true;
 }
 
 bool MemoryRunStore::setOutput(qint64 id, const RunOutput &output)
