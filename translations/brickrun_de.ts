@@ -865,6 +865,95 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     </message>
 </context>
 <context>
+    <name>Brickrun::NotebookWidgetsLoader</name>
+    <message>
+        <source>Reading the notebook&apos;s widgets…</source>
+        <translation>Die Widgets des Notebooks werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s widgets could not be read: %1</source>
+        <translation>Die Widgets des Notebooks konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The notebook defines no widgets Brickrun can read.</source>
+        <translation>Das Notebook definiert keine Widgets, die Brickrun lesen kann.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parameter(s) from the notebook&apos;s widgets.</source>
+        <translation>
+            <numerusform>%n Parameter aus den Widgets des Notebooks.</numerusform>
+            <numerusform>%n Parameter aus den Widgets des Notebooks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n widget(s) made in a loop or computed when the notebook runs were left out.</source>
+        <translation>
+            <numerusform>%n Widget, das in einer Schleife entsteht oder erst beim Lauf berechnet wird, wurde ausgelassen.</numerusform>
+            <numerusform>%n Widgets, die in einer Schleife entstehen oder erst beim Lauf berechnet werden, wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The notebook is long: only its beginning was read.</source>
+        <translation>Das Notebook ist lang: nur sein Anfang wurde gelesen.</translation>
+    </message>
+    <message>
+        <source>you may not read its source (403 %1).</source>
+        <translation>Sie dürfen seinen Quelltext nicht lesen (403 %1).</translation>
+    </message>
+    <message>
+        <source>the workspace has no such notebook.</source>
+        <translation>der Workspace hat kein solches Notebook.</translation>
+    </message>
+    <message>
+        <source>its source is larger than %1 MB.</source>
+        <translation>sein Quelltext ist größer als %1 MB.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ParameterValueDelegate</name>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>One or more of the choices, separated by commas</source>
+        <translation>Eine oder mehrere der Auswahlmöglichkeiten, durch Kommas getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ParametersTable</name>
+    <message>
+        <source>Default: %1
+Choices: %2</source>
+        <translation>Standard: %1
+Auswahl: %2</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>dropdown</source>
+        <translation>Auswahlliste</translation>
+    </message>
+    <message>
+        <source>combo box</source>
+        <translation>Kombinationsfeld</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>Mehrfachauswahl</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Notebook widget: %1 (%2)</source>
+        <translation>Notebook-Widget: %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::PresetsBar</name>
     <message>
         <source>Presets</source>

@@ -101,6 +101,23 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::NotebookWidgetsLoader</name>
+    <message numerus="yes">
+        <source>%n parameter(s) from the notebook&apos;s widgets.</source>
+        <translation>
+            <numerusform>%n parameter from the notebook&apos;s widgets.</numerusform>
+            <numerusform>%n parameters from the notebook&apos;s widgets.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n widget(s) made in a loop or computed when the notebook runs were left out.</source>
+        <translation>
+            <numerusform>%n widget made in a loop or computed when the notebook runs was left out.</numerusform>
+            <numerusform>%n widgets made in a loop or computed when the notebook runs were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::PresetsBar</name>
     <message numerus="yes">
         <source>Imported %n preset(s): %1</source>

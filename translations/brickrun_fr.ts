@@ -865,6 +865,95 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::NotebookWidgetsLoader</name>
+    <message>
+        <source>Reading the notebook&apos;s widgets…</source>
+        <translation>Lecture des widgets du notebook…</translation>
+    </message>
+    <message>
+        <source>The notebook&apos;s widgets could not be read: %1</source>
+        <translation>Les widgets du notebook n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>The notebook defines no widgets Brickrun can read.</source>
+        <translation>Le notebook ne définit aucun widget que Brickrun sache lire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parameter(s) from the notebook&apos;s widgets.</source>
+        <translation>
+            <numerusform>%n paramètre tiré des widgets du notebook.</numerusform>
+            <numerusform>%n paramètres tirés des widgets du notebook.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n widget(s) made in a loop or computed when the notebook runs were left out.</source>
+        <translation>
+            <numerusform>%n widget créé dans une boucle ou calculé à l’exécution a été laissé de côté.</numerusform>
+            <numerusform>%n widgets créés dans une boucle ou calculés à l’exécution ont été laissés de côté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The notebook is long: only its beginning was read.</source>
+        <translation>Le notebook est long : seul son début a été lu.</translation>
+    </message>
+    <message>
+        <source>you may not read its source (403 %1).</source>
+        <translation>vous n’avez pas le droit de lire sa source (403 %1).</translation>
+    </message>
+    <message>
+        <source>the workspace has no such notebook.</source>
+        <translation>le workspace n’a pas ce notebook.</translation>
+    </message>
+    <message>
+        <source>its source is larger than %1 MB.</source>
+        <translation>sa source dépasse %1 Mo.</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ParameterValueDelegate</name>
+    <message>
+        <source>Value of %1</source>
+        <translation>Valeur de %1</translation>
+    </message>
+    <message>
+        <source>One or more of the choices, separated by commas</source>
+        <translation>Un ou plusieurs des choix, séparés par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ParametersTable</name>
+    <message>
+        <source>Default: %1
+Choices: %2</source>
+        <translation>Par défaut : %1
+Choix : %2</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>Par défaut : %1</translation>
+    </message>
+    <message>
+        <source>dropdown</source>
+        <translation>liste déroulante</translation>
+    </message>
+    <message>
+        <source>combo box</source>
+        <translation>liste modifiable</translation>
+    </message>
+    <message>
+        <source>multiple choice</source>
+        <translation>choix multiple</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>Notebook widget: %1 (%2)</source>
+        <translation>Widget du notebook : %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::PresetsBar</name>
     <message>
         <source>Presets</source>

@@ -20,8 +20,23 @@ QString textAt(const QTableWidget *table, int row, int column)
 
 } // namespace
 
+QString ParametersTable::kindText(NotebookWidget::Kind kind)
+{
+    switch (kind) {
+    case NotebookWidget::Kind::Dropdown:
+        return tr("dropdown");
+    case NotebookWidget::Kind::Combobox:
+        return tr("combo box");
+    case NotebookWidget::Kind::Multiselect:
+        return tr("multiple choice");
+    case NotebookWidget::Kind::Text:
+        break;
+    }
+    return tr("text");
+}
+
 ParametersTable::ParametersTable(QWidget *parent)
-    : QTableWidget(parent)
+    : QTableWidget(0, 2, parent) // name, value
 {
     setItemDelegateForColumn(1, new ParameterValueDelegate(this));
     // A row renamed to (or from) a widget's name gains (or loses) its choices.
@@ -99,10 +114,8 @@ void ParametersTable::fillFromWidgets(const QList<NotebookWidget> &widgets)
         }
         if (!item(row, 1))
             setItem(row, 1, new QTableWidgetItem());
-        const QString kind = NotebookWidget::kindName(w.kind);
-        item(row, 0)->setToolTip(w.label.isEmpty()
-                                     ? tr("The notebook's %1 widget").arg(kind)
-                                     : tr("The notebook's %1 widget \"%2\"").arg(kind, w.label));
+        item(row, 0)->setToolTip(tr("Notebook widget: %1 (%2)")
+                                     .arg(w.label.isEmpty() ? w.name : w.label, kindText(w.kind)));
         item(row, 1)->setToolTip(
             w.offersChoices() ? tr("Default: %1\nChoices: %2")
                                     .arg(w.defaultValue, w.choices.join(QStringLiteral(", ")))

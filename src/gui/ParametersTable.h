@@ -26,6 +26,7 @@ public:
     void forgetWidgets();
     // The widget a row was filled from or matched (by name); nullptr for the user's own rows.
     const NotebookWidget *widgetAt(int row) const;
+    static QString kindText(NotebookWidget::Kind kind); // "dropdown", "text"… for people
 
 private:
     int rowNamed(const QString &name) const;
