@@ -346,6 +346,28 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
+    <name>Brickrun::ComputeApi</name>
+    <message>
+        <source>%1 · %2 cores · %3 GB</source>
+        <translation>%1 · %2 Kerne · %3 GB</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ConnectionRegistry</name>
     <message>
         <source>There is no workspace profile named &quot;%1&quot;.</source>

@@ -346,6 +346,28 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::ComputeApi</name>
+    <message>
+        <source>%1 · %2 cores · %3 GB</source>
+        <translation>%1 · %2 cœurs · %3 Go</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>env. %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ConnectionRegistry</name>
     <message>
         <source>There is no workspace profile named &quot;%1&quot;.</source>

@@ -189,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(moved.isEmpty());
         QVERIFY(QFile::exists(path));
         QCOMPARE(db.path(), path);
-        QCOMPARE(Database::currentSchemaVersion(), 3);
+        QCOMPARE(Database::currentSchemaVersion(), 4);
         QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         const QSqlDatabase c = db.connection();
         QCOMPARE(valueOf(c, QStringLiteral("PRAGMA journal_mode")).toString(),
@@ -246,7 +246,8 @@ private Q_SLOTS:
         QTest::newRow("v0: SQLite file without our tables") << -1;
         QTest::newRow("v1: fixture") << 1;
         QTest::newRow("v2: fixture") << 2;
-        // When v4 comes: add tests/data/db/schema-v3.sql and a row here.
+        QTest::newRow("v3: fixture") << 3;
+        // When v5 comes: add tests/data/db/schema-v4.sql and a row here.
     }
     void migratesFromEveryEarlierVersion()
     {
@@ -310,6 +311,45 @@ private Q_SLOTS:
             QVERIFY(preset);
             QCOMPARE(preset->spec.notebookPath, QStringLiteral("/Repos/etl/load"));
             QCOMPARE(preset->spec.maxRetries, 0);
+            // v4: runs and presets from before the run shapes are workspace notebooks on an
+            // existing cluster, as they were.
+            for (const RunSpec &spec : {finished->spec, preset->spec}) {
+                QVERIFY(spec.compute.isExistingCluster());
+                QVERIFY(!spec.isPythonFile());
+                QVERIFY(!spec.usesGit());
+                QCOMPARE(spec.computeText(), QStringLiteral("0923-164208-abcd123"));
+                QCOMPARE(spec.toSubmitBody(QString()), [&spec] {
+                    RunSpec plain;
+                    plain.runName = spec.runName;
+                    plain.taskKey = spec.taskKey;
+                    plain.notebookPath = spec.notebookPath;
+                    plain.clusterId = spec.clusterId;
+                    plain.parameters = spec.parameters;
+                    plain.queueEnabled = spec.queueEnabled;
+                    plain.timeoutSeconds = spec.timeoutSeconds;
+                    return plain.toSubmitBody(QString());
+                }());
+            }
+            // A run of a new shape is stored and read back whole in the migrated file.
+            RunRecord shaped;
+            shaped.spec.taskKind = RunSpec::TaskKind::PythonFile;
+            shaped.spec.pythonFile = QStringLiteral("jobs/etl_job.py");
+            shaped.spec.pythonArguments = {QStringLiteral("--date"), QStringLiteral("2026-12-02")};
+            shaped.spec.source = RunSpec::SourceKind::Git;
+            shaped.spec.git.url = QStringLiteral("https://github.com/brickrun-demo/analytics");
+            shaped.spec.git.tag = QStringLiteral("v1.1.0");
+            shaped.spec.compute.kind = ComputeSpec::Kind::NewJobCluster;
+            shaped.spec.compute.sparkVersion = QStringLiteral("15.4.x-scala2.12");
+            shaped.spec.compute.nodeTypeId = QStringLiteral("Standard_DS3_v2");
+            shaped.spec.compute.numWorkers = 2;
+            const auto added = history.addPending(shaped);
+            QVERIFY(added);
+            const auto back = history.record(added.value());
+            QVERIFY(back);
+            QCOMPARE(back->spec.toSubmitBody(QStringLiteral("t")),
+                     shaped.spec.toSubmitBody(QStringLiteral("t")));
+            QCOMPARE(back->spec.notebookPath, QString());
+            QCOMPARE(back->spec.computeText(), QStringLiteral("New: 15.4 · DS3_v2 × 2"));
         }
     }
 

@@ -107,6 +107,81 @@ private Q_SLOTS:
 
     // A version 1 file (written before retries existed) loads with no retries; one that names
     // them anyway is read too.
+    // Version 3: a preset of every shape is written as version 3 and read back whole; a
+    // workspace notebook on an existing cluster stays version 1 or 2.
+    void shapesRoundTripAsVersion3_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::newRow("serverless notebook") << "serverless";
+        QTest::newRow("new cluster python file") << "new python";
+        QTest::newRow("git notebook") << "git";
+        QTest::newRow("git python file on serverless") << "git python serverless";
+    }
+    void shapesRoundTripAsVersion3()
+    {
+        QFETCH(QString, shape);
+        Preset p;
+        p.name = QStringLiteral("Shaped");
+        p.profile = QStringLiteral("demo");
+        p.spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        p.spec.clusterId = QStringLiteral("demo-cluster");
+        if (shape.contains(QLatin1String("serverless"))) {
+            p.spec.compute.kind = ComputeSpec::Kind::Serverless;
+            p.spec.compute.environmentVersion = QStringLiteral("3");
+            p.spec.compute.dependencies = {QStringLiteral("pandas==2.2.2")};
+            p.spec.clusterId.clear();
+        }
+        if (shape.contains(QLatin1String("new"))) {
+            p.spec.compute.kind = ComputeSpec::Kind::NewJobCluster;
+            p.spec.compute.sparkVersion = QStringLiteral("15.4.x-scala2.12");
+            p.spec.compute.sparkVersionName =
+                QStringLiteral("15.4 LTS (includes Apache Spark 3.5.0)");
+            p.spec.compute.nodeTypeId = QStringLiteral("Standard_DS3_v2");
+            p.spec.compute.autoscale = true;
+            p.spec.compute.minWorkers = 1;
+            p.spec.compute.maxWorkers = 4;
+            p.spec.compute.photon = true;
+        }
+        if (shape.contains(QLatin1String("python"))) {
+            p.spec.taskKind = RunSpec::TaskKind::PythonFile;
+            p.spec.notebookPath.clear();
+            p.spec.pythonFile = QStringLiteral("/Shared/Demo/etl_job.py");
+            p.spec.pythonArguments = {QStringLiteral("--date"), QStringLiteral("2026-12-02")};
+        }
+        if (shape.contains(QLatin1String("git"))) {
+            p.spec.source = RunSpec::SourceKind::Git;
+            p.spec.git.url = QStringLiteral("https://github.com/brickrun-demo/analytics");
+            p.spec.git.branch = QStringLiteral("main");
+            p.spec.notebookPath =
+                p.spec.isPythonFile() ? QString() : QStringLiteral("notebooks/daily_report");
+            if (p.spec.isPythonFile())
+                p.spec.pythonFile = QStringLiteral("jobs/etl_job.py");
+        }
+        QVERIFY2(p.spec.validate().isEmpty(),
+                 qPrintable(p.spec.validate().join(QLatin1Char('\n'))));
+        const QJsonObject json = p.toJson();
+        QCOMPARE(json.value(QStringLiteral("version")).toInt(), 3);
+        Preset back;
+        QStringList errors;
+        QVERIFY2(Preset::fromJson(json, &back, &errors),
+                 qPrintable(errors.join(QLatin1Char('\n'))));
+        QCOMPARE(back.spec.toSubmitBody(QStringLiteral("t")),
+                 p.spec.toSubmitBody(QStringLiteral("t")));
+        QCOMPARE(back.spec.computeText(), p.spec.computeText());
+        QCOMPARE(back.toJson(), json);
+
+        // Back to a workspace notebook on an existing cluster: version 1 again.
+        Preset plain = back;
+        plain.spec.compute = ComputeSpec();
+        plain.spec.source = RunSpec::SourceKind::Workspace;
+        plain.spec.taskKind = RunSpec::TaskKind::Notebook;
+        plain.spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        plain.spec.clusterId = QStringLiteral("demo-cluster");
+        QCOMPARE(plain.toJson().value(QStringLiteral("version")).toInt(), 1);
+        for (const QString &key : RunSpec::shapeKeys())
+            QVERIFY2(!plain.toJson().contains(key), qPrintable(key));
+    }
+
     void version1FilesStillLoad()
     {
         Preset p;
@@ -171,7 +246,7 @@ private Q_SLOTS:
         QTest::newRow("format missing") << with("format", QJsonValue::Undefined)
                                         << QStringList{QStringLiteral("format: is missing")};
         QTest::newRow("version newer")
-            << with("version", 3) << QStringList{QStringLiteral("version: 3 is newer")};
+            << with("version", 4) << QStringList{QStringLiteral("version: 4 is newer")};
         QTest::newRow("version string")
             << with("version", QStringLiteral("1"))
             << QStringList{QStringLiteral("version: must be a whole number, got a string")};
@@ -181,8 +256,39 @@ private Q_SLOTS:
         QTest::newRow("cluster a number")
             << with("clusterId", 923)
             << QStringList{QStringLiteral("clusterId: must be a string, got a number")};
+        // Optional since version 3 (serverless has none); an existing cluster needs one.
         QTest::newRow("cluster missing") << with("clusterId", QJsonValue::Undefined)
-                                         << QStringList{QStringLiteral("clusterId: is missing")};
+                                         << QStringList{QStringLiteral("clusterId: is empty")};
+        QTest::newRow("compute kind unknown")
+            << with("compute", QJsonObject{{QStringLiteral("kind"), QStringLiteral("gpu")}})
+            << QStringList{QStringLiteral("compute.kind: must be \"serverless\" or")};
+        QTest::newRow("compute not an object")
+            << with("compute", QStringLiteral("serverless"))
+            << QStringList{QStringLiteral("compute: must be an object, got a string")};
+        QTest::newRow("workers negative")
+            << with(
+                   "compute",
+                   QJsonObject{{QStringLiteral("kind"), QStringLiteral("newJobCluster")},
+                               {QStringLiteral("sparkVersion"), QStringLiteral("15.4.x-scala2.12")},
+                               {QStringLiteral("nodeTypeId"), QStringLiteral("Standard_DS3_v2")},
+                               {QStringLiteral("numWorkers"), -1}})
+            << QStringList{QStringLiteral("compute: workers: must not be negative, got -1")};
+        QTest::newRow("git branch and tag")
+            << with("git", QJsonObject{{QStringLiteral("git_url"),
+                                        QStringLiteral("https://github.com/o/r")},
+                                       {QStringLiteral("git_branch"), QStringLiteral("main")},
+                                       {QStringLiteral("git_tag"), QStringLiteral("v1")}})
+            << QStringList{QStringLiteral("git: git reference: give one of branch, tag or commit"),
+                           QStringLiteral("notebookPath: must be relative to the Git repository")};
+        QTest::newRow("git url a number")
+            << with("git", QJsonObject{{QStringLiteral("git_url"), 7}})
+            << QStringList{QStringLiteral("git.git_url: must be a string, got a number")};
+        QTest::newRow("python file without path")
+            << with("taskKind", QStringLiteral("pythonFile"))
+            << QStringList{QStringLiteral("pythonFile: is missing")};
+        QTest::newRow("arguments on a notebook")
+            << with("arguments", QJsonArray{QStringLiteral("x")})
+            << QStringList{QStringLiteral("arguments: is only for taskKind \"pythonFile\"")};
         QTest::newRow("cluster invalid")
             << with("clusterId", QStringLiteral("bad cluster!"))
             << QStringList{QStringLiteral("clusterId: \"bad cluster!\" is not a cluster id")};

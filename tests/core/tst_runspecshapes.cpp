@@ -456,7 +456,7 @@ private Q_SLOTS:
         QTest::newRow("serverless env deps")
             << R"({"kind":"serverless","environmentVersion":"3","dependencies":["a","b"]})"
             << ""
-            << "Serverless · env 3 · 2 dependencies";
+            << "Serverless · env 3 · a +1";
         QTest::newRow("new, name known")
             << R"({"kind":"newJobCluster","sparkVersion":"15.4.x-scala2.12","nodeTypeId":"Standard_DS3_v2","numWorkers":2,"photon":false})"
             << "15.4 LTS (includes Apache Spark 3.5.0, Scala 2.12)"

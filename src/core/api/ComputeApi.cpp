@@ -63,6 +63,31 @@ void ComputeApi::nodeTypes(QObject *context, Callback<QList<NodeType>> callback)
     });
 }
 
+void ComputeApi::checkNewCluster(const ComputeSpec &spec, QObject *context, CheckCallback callback)
+{
+    const QString runtime = spec.sparkVersion;
+    const QString node = spec.nodeTypeId;
+    sparkVersions(context, [this, context, callback, runtime,
+                            node](const Result<QList<RuntimeVersion>> &versions) {
+        if (!versions)
+            return callback({}, versions.error(), QString());
+        QStringList problems;
+        QString name;
+        if (const QString p = runtimeProblem(runtime, versions.value()); !p.isEmpty())
+            problems << p;
+        else
+            name = findRuntime(runtime, versions.value())->name;
+        nodeTypes(context, [callback, problems, name, node](const Result<QList<NodeType>> &types) {
+            if (!types)
+                return callback({}, types.error(), QString());
+            QStringList all = problems;
+            if (const QString p = nodeTypeProblem(node, types.value()); !p.isEmpty())
+                all << p;
+            callback(all, ApiError(), name);
+        });
+    });
+}
+
 QList<RuntimeVersion> ComputeApi::parseSparkVersions(const QJsonObject &body)
 {
     static const QRegularExpression version(QStringLiteral("^(\\d+)\\.(\\d+)\\."));

@@ -12,6 +12,8 @@
 
 namespace Brickrun {
 
+struct ComputeSpec;
+
 // A Databricks Runtime a new cluster can run, from clusters/spark-versions.
 struct RuntimeVersion
 {
@@ -55,6 +57,14 @@ public:
     // GET /api/2.1/clusters/list-node-types without the hidden ones, sorted: current before
     // deprecated, then by cores, memory and id.
     void nodeTypes(QObject *context, Callback<QList<NodeType>> callback);
+
+    // Checks a new job cluster's runtime and node type against the workspace's lists before a
+    // submit: `problems` names each one it does not offer (runtimeProblem, nodeTypeProblem);
+    // `error` is set instead when a list could not be read; `runtimeName` is the runtime's name
+    // when it is offered (for ComputeSpec::sparkVersionName).
+    using CheckCallback = std::function<void(const QStringList &problems, const ApiError &error,
+                                             const QString &runtimeName)>;
+    void checkNewCluster(const ComputeSpec &spec, QObject *context, CheckCallback callback);
 
     // The answers' readers (every field may be missing; entries without a key or id are left
     // out).

@@ -11,9 +11,9 @@ namespace Brickrun {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Brickrun::ComputeSpec", text, disambiguation, n);
+    return QCoreApplication::translate("Brickrun::ComputeSpec", text);
 }
 
 const QString ServerlessName = QStringLiteral("serverless");
@@ -168,15 +168,18 @@ QString ComputeSpec::shortText(const QString &runtimeName) const
         QString text = tr("Serverless");
         if (!environmentVersion.trimmed().isEmpty())
             text += dot + tr("env %1").arg(environmentVersion.trimmed());
-        if (!dependencies.isEmpty())
-            text += dot + tr("%n dependencies", nullptr, int(dependencies.size()));
+        if (!dependencies.isEmpty()) // the first one, and how many more: "pandas +2"
+            text += dot + dependencies.first().trimmed() +
+                    (dependencies.size() > 1 ? QStringLiteral(" +%1").arg(dependencies.size() - 1)
+                                             : QString());
         return text;
     }
     case Kind::NewJobCluster: {
         const QString workers = autoscale ? QStringLiteral("%1–%2").arg(minWorkers).arg(maxWorkers)
                                           : QString::number(numWorkers);
-        QString text = tr("New: %1").arg(shortRuntime(sparkVersion, runtimeName)) + dot +
-                       shortNodeType(nodeTypeId) + QStringLiteral(" × ") + workers;
+        QString text = tr("New: %1").arg(shortRuntime(
+                           sparkVersion, runtimeName.isEmpty() ? sparkVersionName : runtimeName)) +
+                       dot + shortNodeType(nodeTypeId) + QStringLiteral(" × ") + workers;
         if (photon)
             text += dot + QStringLiteral("Photon");
         return text;
@@ -215,6 +218,8 @@ QJsonObject ComputeSpec::toJson() const
         json.insert(QStringLiteral("kind"), NewJobClusterName);
         json.insert(QStringLiteral("sparkVersion"), sparkVersion);
         json.insert(QStringLiteral("nodeTypeId"), nodeTypeId);
+        if (!sparkVersionName.isEmpty())
+            json.insert(QStringLiteral("sparkVersionName"), sparkVersionName);
         if (autoscale) {
             json.insert(QStringLiteral("minWorkers"), minWorkers);
             json.insert(QStringLiteral("maxWorkers"), maxWorkers);
@@ -249,9 +254,10 @@ bool ComputeSpec::fromJson(const QJsonObject &json, ComputeSpec *out, QStringLis
         fields.allow({QStringLiteral("kind"), QStringLiteral("sparkVersion"),
                       QStringLiteral("nodeTypeId"), QStringLiteral("numWorkers"),
                       QStringLiteral("minWorkers"), QStringLiteral("maxWorkers"),
-                      QStringLiteral("photon")});
+                      QStringLiteral("photon"), QStringLiteral("sparkVersionName")});
         fields.string(QStringLiteral("sparkVersion"), true, 200, &c.sparkVersion);
         fields.string(QStringLiteral("nodeTypeId"), true, 200, &c.nodeTypeId);
+        fields.string(QStringLiteral("sparkVersionName"), false, 1000, &c.sparkVersionName);
         c.autoscale = json.contains(QStringLiteral("minWorkers")) ||
                       json.contains(QStringLiteral("maxWorkers"));
         if (c.autoscale && json.contains(QStringLiteral("numWorkers")))

@@ -33,6 +33,9 @@ struct ComputeSpec
     int minWorkers = 1; // with autoscale
     int maxWorkers = 2; // with autoscale
     bool photon = false;
+    // The runtime's name as clusters/spark-versions gives it ("15.4 LTS (includes…)"), when the
+    // one who chose it knew it: for shortText only, never sent.
+    QString sparkVersionName;
 
     static inline const QString DefaultEnvironmentVersion = QStringLiteral("4");
     static inline const QString EnvironmentKey = QStringLiteral("default");
@@ -58,8 +61,9 @@ struct ComputeSpec
     // A short text for a table cell: "Serverless", "Serverless · env 4 · 2 dependencies",
     // "New: 15.4 LTS · DS3_v2 × 2", "New: 16.2 · E8s_v3 × 2–8 · Photon". `runtimeName` is the
     // runtime's clusters/spark-versions name when known ("15.4 LTS (includes Apache Spark…)");
-    // without it the version is read from the key ("15.4.x-scala2.12" → "15.4"). Empty for an
-    // existing cluster (its name is the caller's to show).
+    // by default sparkVersionName; without either the version is read from the key
+    // ("15.4.x-scala2.12" → "15.4"). Empty for an existing cluster (its name is the caller's to
+    // show).
     QString shortText(const QString &runtimeName = QString()) const;
     // The version part of a runtime: "15.4 LTS" from its name, else "15.4" (or "15.4 ML") from
     // its key; the key itself when neither reads.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/Preset.h"
 
+#include "model/JsonFields.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
@@ -13,7 +15,8 @@ namespace Brickrun {
 namespace {
 
 const QString Format = QStringLiteral("brickrun-preset");
-constexpr int Version = 2;
+constexpr int Version = 3;
+constexpr int VersionWithRetries = 2;
 constexpr int VersionWithoutRetries = 1;
 
 // Limits well above any real preset and well below what hurts: a hostile or broken file is
@@ -26,36 +29,6 @@ constexpr int MaxTaskKeyLength = 1000; // RunSpec::validate has the real (100) r
 constexpr int MaxParameters = 1000;
 constexpr int MaxParameterNameLength = 1000;
 constexpr int MaxParameterValueLength = 10000;
-
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
-bool hasControlCharacter(const QString &s)
-{
-    for (const QChar c : s) {
-        if (c.category() == QChar::Other_Control)
-            return true;
-    }
-    return false;
-}
 
 bool looksLikeCredential(const QString &field)
 {
@@ -81,12 +54,29 @@ QString jsonFieldOf(const QString &problem, QString *rest)
         {QLatin1String("run timeout"), QLatin1String("timeoutSeconds")},
         {QLatin1String("max retries"), QLatin1String("maxRetries")},
         {QLatin1String("retry interval"), QLatin1String("minRetryIntervalMillis")},
-        {QLatin1String("retry on timeout"), QLatin1String("retryOnTimeout")}};
+        {QLatin1String("retry on timeout"), QLatin1String("retryOnTimeout")},
+        {QLatin1String("python file"), QLatin1String("pythonFile")},
+        {QLatin1String("argument"), QLatin1String("arguments")},
+        {QLatin1String("environment version"), QLatin1String("compute")},
+        {QLatin1String("dependency"), QLatin1String("compute")},
+        {QLatin1String("runtime"), QLatin1String("compute")},
+        {QLatin1String("node type"), QLatin1String("compute")},
+        {QLatin1String("workers"), QLatin1String("compute")},
+        {QLatin1String("autoscale"), QLatin1String("compute")},
+        {QLatin1String("git URL"), QLatin1String("git")},
+        {QLatin1String("git provider"), QLatin1String("git")},
+        {QLatin1String("git reference"), QLatin1String("git")},
+        {QLatin1String("git branch"), QLatin1String("git")},
+        {QLatin1String("git tag"), QLatin1String("git")},
+        {QLatin1String("git commit"), QLatin1String("git")}};
     const int colon = problem.indexOf(QLatin1Char(':'));
     const QString human = colon < 0 ? QString() : problem.left(colon);
     for (const auto &n : names) {
         if (human == n.first) {
-            *rest = problem.mid(colon + 1).trimmed();
+            // A part of compute or git keeps its own name: "compute: workers: …".
+            const bool part =
+                n.second == QLatin1String("compute") || n.second == QLatin1String("git");
+            *rest = part ? problem : problem.mid(colon + 1).trimmed();
             return n.second;
         }
     }
@@ -106,8 +96,13 @@ QJsonObject Preset::toJson() const
     // the profile's token stays in the keychain.
     const bool retries =
         spec.maxRetries != 0 || spec.minRetryIntervalMillis != 0 || spec.retryOnTimeout;
+    // Version 3's task kind, compute and source only when they are not today's defaults: a
+    // workspace notebook on an existing cluster stays a file an older Brickrun imports.
+    const QJsonObject shape = spec.shapeJson();
     QJsonObject json{{QStringLiteral("format"), Format},
-                     {QStringLiteral("version"), retries ? Version : VersionWithoutRetries},
+                     {QStringLiteral("version"), !shape.isEmpty() ? Version
+                                                 : retries        ? VersionWithRetries
+                                                                  : VersionWithoutRetries},
                      {QStringLiteral("name"), name},
                      {QStringLiteral("profile"), profile},
                      {QStringLiteral("runName"), spec.runName},
@@ -122,6 +117,8 @@ QJsonObject Preset::toJson() const
         json.insert(QStringLiteral("minRetryIntervalMillis"), spec.minRetryIntervalMillis);
         json.insert(QStringLiteral("retryOnTimeout"), spec.retryOnTimeout);
     }
+    for (auto it = shape.begin(); it != shape.end(); ++it)
+        json.insert(it.key(), it.value());
     return json;
 }
 
@@ -134,7 +131,7 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
         badFields.insert(field);
     };
     const auto mustBe = [&](const QString &field, const QString &what, const QJsonValue &v) {
-        problem(field, QStringLiteral("must be %1, got %2").arg(what, typeName(v)));
+        problem(field, QStringLiteral("must be %1, got %2").arg(what, JsonFields::typeName(v)));
     };
     // A string field: required or not, at most maxLength characters.
     const auto string = [&](const QString &field, bool required, int maxLength, QString *value) {
@@ -173,7 +170,7 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
                                      QStringLiteral("minRetryIntervalMillis"),
                                      QStringLiteral("retryOnTimeout")};
     for (auto it = json.begin(); it != json.end(); ++it) {
-        if (known.contains(it.key()))
+        if (known.contains(it.key()) || RunSpec::shapeKeys().contains(it.key()))
             continue;
         // The field name is shown (shortened); its value never is: it may be a secret.
         const QString field = it.key().left(100);
@@ -211,14 +208,16 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
             problem(QStringLiteral("name"), QStringLiteral("is empty"));
         else if (preset.name != preset.name.trimmed())
             problem(QStringLiteral("name"), QStringLiteral("starts or ends with a space"));
-        else if (hasControlCharacter(preset.name))
+        else if (JsonFields::hasControlCharacter(preset.name))
             problem(QStringLiteral("name"), QStringLiteral("holds a control character"));
     }
     string(QStringLiteral("profile"), false, MaxProfileLength, &preset.profile);
     // RunSpec::validate checks the run name's length in bytes; the cap here only bounds work.
     string(QStringLiteral("runName"), false, 4 * MaxNotebookPathLength, &preset.spec.runName);
-    string(QStringLiteral("notebookPath"), true, MaxNotebookPathLength, &preset.spec.notebookPath);
-    string(QStringLiteral("clusterId"), true, MaxClusterIdLength, &preset.spec.clusterId);
+    // Version 3: a Python file's preset has no notebook, a serverless one no cluster; the spec's
+    // rules below say when they are missing.
+    string(QStringLiteral("notebookPath"), false, MaxNotebookPathLength, &preset.spec.notebookPath);
+    string(QStringLiteral("clusterId"), false, MaxClusterIdLength, &preset.spec.clusterId);
     string(QStringLiteral("taskKey"), false, MaxTaskKeyLength, &preset.spec.taskKey);
     // Preset text is printed (brickrun-cli, logs): an escape sequence in a shared file must not
     // drive the terminal of whoever imports it.
@@ -228,7 +227,7 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
           {QStringLiteral("notebookPath"), &preset.spec.notebookPath},
           {QStringLiteral("clusterId"), &preset.spec.clusterId},
           {QStringLiteral("taskKey"), &preset.spec.taskKey}}) {
-        if (!badFields.contains(field) && hasControlCharacter(*value))
+        if (!badFields.contains(field) && JsonFields::hasControlCharacter(*value))
             problem(field, QStringLiteral("holds a control character"));
     }
 
@@ -249,11 +248,11 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
                                        .arg(MaxParameterNameLength));
                 else if (!it.value().isString())
                     mustBe(field, QStringLiteral("a string"), it.value());
-                else if (hasControlCharacter(it.key()))
+                else if (JsonFields::hasControlCharacter(it.key()))
                     problem(field, QStringLiteral("the name holds a control character"));
-                else if (hasControlCharacter(QString(it.value().toString())
-                                                 .remove(QLatin1Char('\n'))
-                                                 .remove(QLatin1Char('\t'))))
+                else if (JsonFields::hasControlCharacter(QString(it.value().toString())
+                                                             .remove(QLatin1Char('\n'))
+                                                             .remove(QLatin1Char('\t'))))
                     problem(field, QStringLiteral("holds a control character (only line breaks "
                                                   "and tabs may be in a value)"));
                 else if (it.value().toString().size() > MaxParameterValueLength)
@@ -301,6 +300,15 @@ bool Preset::fromJson(const QJsonObject &json, Preset *out, QStringList *errors)
                    retryOnTimeout);
         else
             preset.spec.retryOnTimeout = retryOnTimeout.toBool();
+    }
+
+    // Version 3's task kind, compute and source ("compute.numWorkers: …").
+    QStringList shapeProblems;
+    if (!RunSpec::readShape(json, &preset.spec, &shapeProblems)) {
+        for (const QString &p : std::as_const(shapeProblems)) {
+            problems << p;
+            badFields.insert(p.section(QLatin1Char('.'), 0, 0).section(QLatin1Char(':'), 0, 0));
+        }
     }
 
     // The spec's own rules, for the fields that passed the type checks above.

@@ -23,6 +23,10 @@ struct Preset
     // Version 2 adds "maxRetries", "minRetryIntervalMillis" and "retryOnTimeout". They are
     // written (as version 2) only when a retry is set, so a preset without retries stays a
     // version 1 file that an older Brickrun imports; both versions are read.
+    // Version 3 adds the run's shape (RunSpec::shapeJson): "taskKind", "pythonFile",
+    // "arguments", "compute" {…}, "git" {…}; written (as version 3) only when the preset is not
+    // a workspace notebook on an existing cluster. "notebookPath" and "clusterId" may then be
+    // absent. Every version up to 3 is read.
     QJsonObject toJson() const;
     // Validates field by field; every problem names the field ("clusterId: must be a string").
     // Unknown fields are errors too (a typo must not pass silently).

@@ -61,13 +61,18 @@ QStringList taskProblems(const RunSpec &s)
         s.isPythonFile() ? QStringLiteral("python file") : QStringLiteral("notebook path");
     const QString path = s.taskPath().trimmed();
     static const QRegularExpression uri(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:/"));
+    const bool absolute = path.startsWith(QLatin1Char('/'));
+    const bool isUri = uri.match(path).hasMatch();
     if (path.isEmpty())
         problems << label + QStringLiteral(": is empty");
-    else if (path.endsWith(QLatin1Char('/')))
-        problems << label + QStringLiteral(": names a folder, not a %1")
-                                .arg(s.isPythonFile() ? QStringLiteral("file")
-                                                      : QStringLiteral("notebook"));
-    else if (s.usesGit() && (path.startsWith(QLatin1Char('/')) || uri.match(path).hasMatch()))
+    else if (!s.usesGit() && !s.isPythonFile() && !absolute)
+        problems << label +
+                        QStringLiteral(": must be absolute (start with /), got \"%1\"").arg(path);
+    else if (!s.usesGit() && s.isPythonFile() && !absolute && !isUri)
+        problems << label + QStringLiteral(": must be absolute (start with /) or a URI such as "
+                                           "dbfs:/…, got \"%1\"")
+                                .arg(path);
+    else if (s.usesGit() && (absolute || isUri))
         problems << label + QStringLiteral(": must be relative to the Git repository (no "
                                            "leading /), got \"%1\"")
                                 .arg(path);
@@ -75,14 +80,10 @@ QStringList taskProblems(const RunSpec &s)
                              path.contains(QLatin1String("/../"))))
         problems << label + QStringLiteral(": must stay inside the Git repository, got \"%1\"")
                                 .arg(path);
-    else if (!s.usesGit() && s.isPythonFile() && !path.startsWith(QLatin1Char('/')) &&
-             !uri.match(path).hasMatch())
-        problems << label + QStringLiteral(": must be absolute (start with /) or a URI such as "
-                                           "dbfs:/…, got \"%1\"")
-                                .arg(path);
-    else if (!s.usesGit() && !s.isPythonFile() && !path.startsWith(QLatin1Char('/')))
-        problems << label +
-                        QStringLiteral(": must be absolute (start with /), got \"%1\"").arg(path);
+    else if (path.endsWith(QLatin1Char('/')))
+        problems << label + QStringLiteral(": names a folder, not a %1")
+                                .arg(s.isPythonFile() ? QStringLiteral("file")
+                                                      : QStringLiteral("notebook"));
 
     if (s.isPythonFile() && !s.parameters.isEmpty())
         problems << QStringLiteral("parameter: a Python file takes arguments, not named "

@@ -79,6 +79,18 @@ struct RunSpec
     // The runs/submit body. The idempotency token makes a retried submit return the same run.
     QJsonObject toSubmitBody(const QString &idempotencyToken) const;
 
+    // The fields of the task kind, compute and source beyond a workspace notebook on an
+    // existing cluster, as presets and the history store them: {"taskKind": "pythonFile",
+    // "pythonFile": …, "arguments": […], "compute": {…}, "git": {…}}, each only when it is not
+    // the default (so a default spec gives {}). readShape reads them back into `spec` (every
+    // problem naming the field: "compute.numWorkers: …"); unknown keys are the caller's.
+    QJsonObject shapeJson() const;
+    static bool readShape(const QJsonObject &json, RunSpec *spec, QStringList *errors);
+    static const QStringList &shapeKeys();
+    // What the history's Cluster column shows: the existing cluster's id, else
+    // compute.shortText() ("Serverless", "New: 15.4 LTS · DS3_v2 × 2").
+    QString computeText() const;
+
     // A run name when the user gave none: "<notebook or file name> (Brickrun)".
     static QString defaultRunName(const QString &notebookPath);
 };

@@ -145,12 +145,25 @@ bool migrateToV3(const QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v4: the run's shape beyond a workspace notebook on an existing cluster (RunSpec::shapeJson:
+// task kind, compute, Git source), in the history and the presets; '{}' for what came before.
+bool migrateToV4(const QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {
+                       "ALTER TABLE runs ADD COLUMN shape TEXT NOT NULL DEFAULT '{}'",
+                       "ALTER TABLE presets ADD COLUMN shape TEXT NOT NULL DEFAULT '{}'",
+                   },
+                   error);
+}
+
 } // namespace
 
 const std::vector<MigrationStep> &migrations()
 {
     // migrations()[i] takes a file from version i to version i + 1.
-    static const std::vector<MigrationStep> steps{&migrateToV1, &migrateToV2, &migrateToV3};
+    static const std::vector<MigrationStep> steps{&migrateToV1, &migrateToV2, &migrateToV3,
+                                                  &migrateToV4};
     return steps;
 }
 

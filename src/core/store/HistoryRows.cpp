@@ -91,6 +91,7 @@ QString columnsSql(bool texts)
                " r.result_state, r.state_message, r.user_cancelled_or_timed_out,"
                " r.submitted_at_ms, r.start_time_ms, r.end_time_ms, r.updated_at_ms, r.last_error,"
                " r.max_retries, r.min_retry_interval_ms, r.retry_on_timeout, r.attempt_number,"
+               " r.shape,"
                " o.record_id IS NOT NULL, o.task_run_id, o.has_notebook_result, %1, o.truncated,"
                " %2, %3, %4, o.logs_truncated"
                " FROM runs r LEFT JOIN run_outputs o ON o.record_id = r.id")
@@ -142,6 +143,7 @@ RunRecord recordFromQuery(const QSqlQuery &q)
     r.spec.minRetryIntervalMillis = q.value(i++).toInt();
     r.spec.retryOnTimeout = q.value(i++).toBool();
     r.attemptNumber = q.value(i++).toInt();
+    readShape(q.value(i++).toString(), &r.spec);
     r.hasOutput = q.value(i++).toBool();
     if (r.hasOutput) {
         r.output.taskRunId = q.value(i++).toLongLong();
@@ -208,9 +210,9 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
                      " life_cycle_state, result_state, state_message,"
                      " user_cancelled_or_timed_out, submitted_at_ms, start_time_ms, end_time_ms,"
                      " updated_at_ms, last_error, max_retries, min_retry_interval_ms,"
-                     " retry_on_timeout, attempt_number)"
+                     " retry_on_timeout, attempt_number, shape)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                     " ?, ?, ?, ?, ?, ?, ?)"),
+                     " ?, ?, ?, ?, ?, ?, ?, ?)"),
                  "store a run", error))
         return 0;
     const qint64 now = nowMs();
@@ -219,7 +221,7 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
     bind(q, record.host);
     bind(q, record.spec.runName);
     bind(q, record.spec.taskKey);
-    bind(q, record.spec.notebookPath);
+    bind(q, record.spec.taskPath()); // the notebook or the Python file: searched and sorted
     bind(q, record.spec.clusterId);
     bind(q, parametersToJson(record.spec.parameters));
     bind(q, parameterValues(record.spec.parameters));
@@ -244,6 +246,7 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
     bind(q, record.spec.minRetryIntervalMillis);
     bind(q, record.spec.retryOnTimeout);
     bind(q, record.attemptNumber);
+    bind(q, shapeText(record.spec));
     if (!exec(q, "store a run", error))
         return 0;
     const qint64 id = q.lastInsertId().toLongLong();

@@ -26,7 +26,7 @@ constexpr qint64 MaxImportBytes = 1024 * 1024;
 
 const QString PresetColumns = QStringLiteral(
     "name, profile, run_name, task_key, notebook_path, cluster_id, parameters, queue_enabled,"
-    " timeout_seconds, max_retries, min_retry_interval_ms, retry_on_timeout");
+    " timeout_seconds, max_retries, min_retry_interval_ms, retry_on_timeout, shape");
 
 Preset presetFromQuery(const QSqlQuery &q)
 {
@@ -43,6 +43,7 @@ Preset presetFromQuery(const QSqlQuery &q)
     p.spec.maxRetries = q.value(9).toInt();
     p.spec.minRetryIntervalMillis = q.value(10).toInt();
     p.spec.retryOnTimeout = q.value(11).toBool();
+    readShape(q.value(12).toString(), &p.spec);
     return p;
 }
 
@@ -57,17 +58,17 @@ QStringList problemsOf(const Preset &preset)
 bool insertOrReplace(const QSqlDatabase &db, const Preset &p, QString *error)
 {
     QSqlQuery q(db);
-    if (!prepare(
-            q,
-            QStringLiteral("INSERT OR REPLACE INTO presets (") + PresetColumns +
-                QStringLiteral(", updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            "save a preset", error))
+    if (!prepare(q,
+                 QStringLiteral("INSERT OR REPLACE INTO presets (") + PresetColumns +
+                     QStringLiteral(
+                         ", updated_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 "save a preset", error))
         return false;
     bind(q, p.name);
     bind(q, p.profile);
     bind(q, p.spec.runName);
     bind(q, p.spec.taskKey);
-    bind(q, p.spec.notebookPath);
+    bind(q, p.spec.taskPath());
     bind(q, p.spec.clusterId);
     bind(q, parametersToJson(p.spec.parameters));
     bind(q, p.spec.queueEnabled);
@@ -75,6 +76,7 @@ bool insertOrReplace(const QSqlDatabase &db, const Preset &p, QString *error)
     bind(q, p.spec.maxRetries);
     bind(q, p.spec.minRetryIntervalMillis);
     bind(q, p.spec.retryOnTimeout);
+    bind(q, shapeText(p.spec));
     bind(q, QDateTime::currentMSecsSinceEpoch());
     return exec(q, "save a preset", error);
 }

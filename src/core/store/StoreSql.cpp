@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 
 namespace Brickrun::StoreSql {
@@ -104,6 +105,22 @@ QString parametersToJson(const QList<QPair<QString, QString>> &parameters)
     for (const auto &p : parameters)
         array.append(QJsonArray{p.first, p.second});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString shapeText(const RunSpec &spec)
+{
+    return QString::fromUtf8(QJsonDocument(spec.shapeJson()).toJson(QJsonDocument::Compact));
+}
+
+void readShape(const QString &text, RunSpec *spec)
+{
+    const QJsonObject shape = QJsonDocument::fromJson(text.toUtf8()).object();
+    if (shape.isEmpty())
+        return;
+    // What this program wrote; a row it cannot read keeps the notebook form (it shows, and
+    // is never submitted again: only a run still submitting is).
+    if (RunSpec::readShape(shape, spec, nullptr) && spec->isPythonFile())
+        spec->notebookPath.clear(); // the column holds the Python file (taskPath)
 }
 
 QList<QPair<QString, QString>> parametersFromJson(const QString &json)

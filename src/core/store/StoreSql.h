@@ -3,6 +3,8 @@
 
 // Private to src/core/store: the few SQL helpers the stores share. Not part of the public API.
 
+#include "model/RunSpec.h"
+
 #include <QList>
 #include <QLoggingCategory>
 #include <QPair>
@@ -53,6 +55,11 @@ void bind(QSqlQuery &query, const QVariant &value);
 // order kept) and back; a column that is not such an array reads as no parameters.
 QString parametersToJson(const QList<QPair<QString, QString>> &parameters);
 QList<QPair<QString, QString>> parametersFromJson(const QString &json);
+
+// The runs.shape / presets.shape column: RunSpec::shapeJson as compact JSON, and back into a
+// spec read from the other columns.
+QString shapeText(const RunSpec &spec);
+void readShape(const QString &text, RunSpec *spec);
 
 // "%text%" for LIKE … ESCAPE '\', with %, _ and \ in the text matched literally.
 QString likePattern(const QString &text);
