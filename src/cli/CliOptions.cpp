@@ -4,6 +4,7 @@
 #include "CliOptions.h"
 
 #include "RunLimitOptions.h"
+#include "RunSpecOptions.h"
 #include "auth/Credentials.h"
 #include "auth/OAuthClient.h"
 #include "config/ProfileStore.h"
@@ -84,8 +85,16 @@ void credentialsFromEnvironment(const QProcessEnvironment &env, CliOptions *o, Q
 }
 
 const char *const Usage = R"(Usage:
-  brickrun-cli submit (--demo | --host URL | --profile NAME) --notebook PATH --cluster ID
-                      [--run-name NAME] [--task-key KEY] [--param KEY=VALUE]...
+  brickrun-cli submit (--demo | --host URL | --profile NAME)
+                      (--notebook PATH [--param KEY=VALUE]...
+                       | --python-file PATH [--arg VALUE]...)
+                      (--cluster ID
+                       | --serverless [--environment-version V] [--dependency SPEC]...
+                       | --new-cluster-runtime KEY --node-type ID
+                         [--workers N | --autoscale MIN:MAX] [--photon])
+                      [--git-url URL [--git-provider P]
+                       (--git-branch B | --git-tag T | --git-commit SHA)]
+                      [--run-name NAME] [--task-key KEY]
                       [--run-timeout DURATION] [--max-retries N]
                       [--min-retry-interval DURATION] [--retry-on-timeout]
                       [--no-wait] [--timeout DURATION] [--json]
@@ -103,8 +112,9 @@ const char *const Usage = R"(Usage:
   brickrun-cli profiles import-databrickscfg [--profile P]
   brickrun-cli --help | --version
 
-Submits a one-time notebook run to Azure Databricks, follows it until it ends and prints its
-result. Every run is kept in the local history; `resume` follows the runs of a workspace that
+Submits a one-time notebook or Python file run to Azure Databricks (on an existing cluster,
+serverless compute or a new job cluster; from the workspace or a Git repository), follows it
+until it ends and prints its result. Every run is kept in the local history; `resume` follows the runs of a workspace that
 were still active when brickrun-cli stopped (or crashed) to their end, without starting them
 twice. --demo uses the built-in demo workspace (no account needed). A profile keeps a
 workspace's URL in the settings and its token in the OS keychain; without --demo, --host or
@@ -162,22 +172,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         QStringLiteral(
             "A stored workspace profile (for import-databrickscfg: the file's profile)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption notebook(QStringLiteral("notebook"),
-                                      QStringLiteral("Absolute workspace path of the notebook."),
-                                      QStringLiteral("PATH"));
     const QCommandLineOption cluster(
         QStringLiteral("cluster"),
         QStringLiteral("Id of an existing all-purpose cluster (for profiles add: the default)."),
         QStringLiteral("ID"));
-    const QCommandLineOption runName(QStringLiteral("run-name"),
-                                     QStringLiteral("Name of the run (default: notebook name)."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption taskKey(QStringLiteral("task-key"),
-                                     QStringLiteral("Key of the notebook task (default: main)."),
-                                     QStringLiteral("KEY"));
-    const QCommandLineOption param(QStringLiteral("param"),
-                                   QStringLiteral("Notebook parameter; repeat for more."),
-                                   QStringLiteral("KEY=VALUE"));
     const QCommandLineOption noWait(
         QStringLiteral("no-wait"), QStringLiteral("Return once the service accepted the request."));
     const QCommandLineOption timeout(
@@ -230,12 +228,11 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     // Accepted only to explain why it is refused: other users can read command lines.
     QCommandLineOption token(QStringLiteral("token"), QString(), QStringLiteral("TOKEN"));
     token.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        {helpOption, versionOption, demo,     host,        profile,   notebook,
-         cluster,    runName,       taskKey,  param,       noWait,    timeout,
-         json,       tokenStdin,    caFile,   makeDefault, active,    preset,
-         token,      auth,          clientId, tenant,      authority, clientSecretStdin,
-         noBrowser});
+    parser.addOptions({helpOption, versionOption, demo, host, profile, cluster});
+    const QList<QCommandLineOption> specOptions = RunSpecOptions::options();
+    parser.addOptions(specOptions);
+    parser.addOptions({noWait, timeout, json, tokenStdin, caFile, makeDefault, active, preset,
+                       token, auth, clientId, tenant, authority, clientSecretStdin, noBrowser});
     const QList<QCommandLineOption> runLimits = RunLimitOptions::options();
     parser.addOptions(runLimits);
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -285,12 +282,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             std::find(commands.begin(), commands.end(), o.command) == commands.end())
             *errors << QStringLiteral("--%1 is only for %2").arg(option.names().constLast(), what);
     };
-    onlyFor(notebook, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(cluster, {Command::Submit, Command::Profiles},
             QStringLiteral("submit and profiles add"));
-    onlyFor(runName, {Command::Submit}, QStringLiteral("submit"));
-    onlyFor(taskKey, {Command::Submit}, QStringLiteral("submit"));
-    onlyFor(param, {Command::Submit}, QStringLiteral("submit"));
+    for (const QCommandLineOption &option : specOptions)
+        onlyFor(option, {Command::Submit}, QStringLiteral("submit"));
     onlyFor(timeout, {Command::Submit, Command::Resume}, QStringLiteral("submit and resume"));
     onlyFor(active, {Command::Runs}, QStringLiteral("runs"));
     onlyFor(preset, {Command::Submit}, QStringLiteral("submit"));
@@ -482,7 +477,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     if (o.command == Command::Runs) {
         if (positional.size() > 1)
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
-        for (const auto *opt : {&demo, &host, &notebook, &cluster, &noWait, &timeout})
+        for (const auto *opt : {&demo, &host, &specOptions.first(), &cluster, &noWait, &timeout})
             if (parser.isSet(*opt))
                 *errors << QStringLiteral("--%1 is not for runs").arg(opt->names().constLast());
         o.activeOnly = parser.isSet(active);
@@ -525,34 +520,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
                     o.profileName = found->profile;
             }
         }
-        if (!parser.isSet(notebook) && o.spec.notebookPath.isEmpty())
-            *errors << QStringLiteral("--notebook: missing (the absolute path of the notebook)");
-        if (parser.isSet(notebook))
-            o.spec.notebookPath = parser.value(notebook);
-        if (parser.isSet(cluster))
-            o.spec.clusterId = parser.value(cluster);
-        if (parser.isSet(runName))
-            o.spec.runName = parser.value(runName);
-        if (parser.isSet(taskKey))
-            o.spec.taskKey = parser.value(taskKey);
-        if (parser.isSet(param)) {
-            // A parameter given again replaces the preset's value of that name.
-            for (const QString &p : parser.values(param)) {
-                const QString key = p.section(QLatin1Char('='), 0, 0);
-                o.spec.parameters.erase(
-                    std::remove_if(o.spec.parameters.begin(), o.spec.parameters.end(),
-                                   [&key](const auto &kv) { return kv.first == key; }),
-                    o.spec.parameters.end());
-            }
-        }
-        for (const QString &p : parser.values(param)) {
-            const int eq = int(p.indexOf(QLatin1Char('=')));
-            if (eq <= 0) {
-                *errors << QStringLiteral("--param \"%1\": expected KEY=VALUE").arg(p);
-                continue;
-            }
-            o.spec.parameters.append({p.left(eq), p.mid(eq + 1)});
-        }
+        RunSpecOptions::apply(parser, &o.spec, errors);
         RunLimitOptions::apply(parser, &o.spec, errors);
         if (parser.isSet(timeout))
             o.timeout = parseTimeout(parser.value(timeout), errors);
@@ -626,15 +594,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             *errors << QStringLiteral("--ca-file \"%1\": no such file").arg(o.caFile);
     }
 
-    if (o.command == Command::Submit) {
-        if (o.spec.clusterId.isEmpty())
-            *errors << QStringLiteral("--cluster: missing (the id of an existing cluster)");
-        // A preset's spec too: what the command line overrode must still fit together.
-        if (!o.spec.notebookPath.isEmpty() && !o.spec.clusterId.isEmpty()) {
-            for (const QString &problem : o.spec.validate())
-                *errors << problem;
-        }
-    }
+    if (o.command == Command::Submit)
+        RunSpecOptions::check(o.spec, errors);
 
     if (!errors->isEmpty())
         return false;

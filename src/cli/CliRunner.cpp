@@ -6,6 +6,7 @@
 #include "OutputFormat.h"
 #include "SignInHints.h"
 #include "TrackedRuns.h"
+#include "api/ComputeApi.h"
 #include "auth/ProfileConnector.h"
 #include "auth/TokenStore.h"
 #include "config/ProfileStore.h"
@@ -243,7 +244,29 @@ void CliRunner::runSubmit()
     progress(QStringLiteral("using %1")
                  .arg(m_options.demo ? QStringLiteral("the demo workspace")
                                      : m_transport.baseUrl().host()));
-    startTracked([this](TrackedRuns *runs) { runs->submit(m_options.spec); });
+    if (!m_options.spec.compute.isNewJobCluster()) {
+        startTracked([this](TrackedRuns *runs) { runs->submit(m_options.spec); });
+        return;
+    }
+    // A runtime or node type the workspace does not offer is refused here, before anything is
+    // sent (the service would only say so once the run is created and its cluster fails).
+    auto *compute = new ComputeApi(&m_transport, this);
+    compute->checkNewCluster(
+        m_options.spec.compute, this,
+        [this, compute](const QStringList &problems, const ApiError &error,
+                        const QString &runtimeName) {
+            compute->deleteLater();
+            if (error.isError())
+                return fail(error, QStringLiteral("reading the workspace's runtimes and node "
+                                                  "types"));
+            if (!problems.isEmpty()) {
+                for (const QString &p : problems)
+                    printError(QStringLiteral("error: %1").arg(p));
+                return finish(ExitUsage);
+            }
+            m_options.spec.compute.sparkVersionName = runtimeName;
+            startTracked([this](TrackedRuns *runs) { runs->submit(m_options.spec); });
+        });
 }
 
 void CliRunner::runResume()
@@ -290,8 +313,9 @@ void CliRunner::runRuns()
             o.insert(QStringLiteral("profile"), r.profile);
             o.insert(QStringLiteral("host"), r.host);
             o.insert(QStringLiteral("runName"), r.spec.runName);
-            o.insert(QStringLiteral("notebookPath"), r.spec.notebookPath);
+            o.insert(QStringLiteral("notebookPath"), r.spec.taskPath()); // or the Python file
             o.insert(QStringLiteral("clusterId"), r.spec.clusterId);
+            o.insert(QStringLiteral("compute"), r.spec.computeText()); // "Serverless", "New: …"
             o.insert(QStringLiteral("active"), r.isActive());
             o.insert(QStringLiteral("submittedAt"),
                      QDateTime::fromMSecsSinceEpoch(r.submittedAtMs).toString(Qt::ISODateWithMs));
@@ -305,16 +329,16 @@ void CliRunner::runRuns()
     } else {
         QString out;
         for (const RunRecord &r : records)
-            out += QStringLiteral("%1  %2  %3  %4  %5\n")
-                       .arg(QDateTime::fromMSecsSinceEpoch(r.submittedAtMs)
-                                .toString(QStringLiteral("yyyy-MM-dd hh:mm")))
-                       .arg((r.runId > 0 ? QString::number(r.runId) : QStringLiteral("-"))
-                                .rightJustified(15))
-                       .arg((r.isActive() ? QStringLiteral("active ") + r.state.lifeCycleState
-                                          : r.state.summary())
-                                .leftJustified(22))
-                       .arg(r.profile.isEmpty() ? QStringLiteral("-") : r.profile,
-                            r.spec.notebookPath);
+            out +=
+                QStringLiteral("%1  %2  %3  %4  %5\n")
+                    .arg(QDateTime::fromMSecsSinceEpoch(r.submittedAtMs)
+                             .toString(QStringLiteral("yyyy-MM-dd hh:mm")))
+                    .arg((r.runId > 0 ? QString::number(r.runId) : QStringLiteral("-"))
+                             .rightJustified(15))
+                    .arg((r.isActive() ? QStringLiteral("active ") + r.state.lifeCycleState
+                                       : r.state.summary())
+                             .leftJustified(22))
+                    .arg(r.profile.isEmpty() ? QStringLiteral("-") : r.profile, r.spec.taskPath());
         printOut(out);
     }
     finish(ExitSuccess);

@@ -48,6 +48,9 @@ void insertOutput(QJsonObject &o, const RunOutput *output)
     o.insert(QStringLiteral("error"), orNull(output ? output->error : QString()));
     o.insert(QStringLiteral("errorTrace"), orNull(output ? output->errorTrace : QString()));
     o.insert(QStringLiteral("truncated"), output ? output->truncated : false);
+    // A Python file's (or JAR's) output: its logs, the last 5 MB of them.
+    o.insert(QStringLiteral("logs"), orNull(output ? output->logs : QString()));
+    o.insert(QStringLiteral("logsTruncated"), output ? output->logsTruncated : false);
 }
 
 // The result, error and trace of one output object, for people.
@@ -59,8 +62,16 @@ QString outputText(const QJsonObject &o, const QString &state)
         s += QStringLiteral("Result:\n") + result.toString() + QLatin1Char('\n');
         if (o.value(QLatin1String("truncated")).toBool())
             s += QStringLiteral("(the service kept only the first 5 MB of this result)\n");
-    } else if (state.startsWith(QLatin1String("TERMINATED"))) {
+    } else if (state.startsWith(QLatin1String("TERMINATED")) &&
+               !o.value(QLatin1String("logs")).isString()) {
         s += QStringLiteral("Result:   none (the notebook did not call dbutils.notebook.exit)\n");
+    }
+    if (o.value(QLatin1String("logs")).isString()) {
+        if (o.value(QLatin1String("logsTruncated")).toBool())
+            s += QStringLiteral("(the service kept only the last 5 MB of these logs)\n");
+        s += QStringLiteral("Logs:\n") + text(o, "logs");
+        if (!s.endsWith(QLatin1Char('\n')))
+            s += QLatin1Char('\n');
     }
     if (!text(o, "error").isEmpty())
         s += QStringLiteral("Error:    ") + text(o, "error") + QLatin1Char('\n');

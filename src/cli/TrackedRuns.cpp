@@ -4,6 +4,7 @@
 #include "CliOptions.h"
 #include "Console.h"
 #include "OutputFormat.h"
+#include "RunSpecOptions.h"
 #include "api/JobsClient.h"
 #include "workflow/RunMonitor.h"
 #include "workflow/RunStore.h"
@@ -22,6 +23,15 @@ QString attemptText(const RunRecord &r)
         return QString();
     return at.of > 0 ? QStringLiteral("attempt %1 of %2").arg(at.number).arg(at.of)
                      : QStringLiteral("attempt %1").arg(at.number);
+}
+
+// A run submitted here (or followed from the history) echoes what was asked under "spec": the
+// task, compute and source (RunSpecOptions::toJson). A run known only by its id has none.
+QJsonObject withSpec(QJsonObject outputs, const RunRecord &r)
+{
+    if (!r.spec.taskPath().isEmpty())
+        outputs.insert(QStringLiteral("spec"), RunSpecOptions::toJson(r.spec));
+    return outputs;
 }
 
 } // namespace
@@ -149,7 +159,10 @@ void TrackedRuns::submit(const RunSpec &spec)
     RunRecord record = newRecord();
     record.spec = spec;
     QString error;
-    progress(QStringLiteral("submitting %1 on cluster %2").arg(spec.notebookPath, spec.clusterId));
+    progress(QStringLiteral("submitting %1 on %2")
+                 .arg(spec.taskPath(), spec.compute.isExistingCluster()
+                                           ? QStringLiteral("cluster ") + spec.clusterId
+                                           : spec.computeText()));
     const qint64 id = m_monitor->submit(record, &error);
     startFollowing(id, error);
 }
@@ -215,8 +228,8 @@ void TrackedRuns::onChanged(qint64 id)
         if (m_settings.noWait) {
             // Accepted: the history keeps following it later (resume, the desktop program).
             if (m_settings.json)
-                Console::out(QString::fromUtf8(
-                    QJsonDocument(recordOutputs(*now)).toJson(QJsonDocument::Compact)));
+                Console::out(QString::fromUtf8(QJsonDocument(withSpec(recordOutputs(*now), *now))
+                                                   .toJson(QJsonDocument::Compact)));
             else
                 Console::out(QStringLiteral("Run:      %1\n").arg(now->runId));
             finish(ExitSuccess);
@@ -292,8 +305,9 @@ void TrackedRuns::report(const RunRecord &r)
         break;
     }
     // Every task's output when they were read (the same table as `output`); else the record's.
-    const QJsonObject outputs =
-        r.hasOutput && read.run.runId > 0 ? runOutputs(read.run, read.outputs) : recordOutputs(r);
+    const QJsonObject outputs = withSpec(
+        r.hasOutput && read.run.runId > 0 ? runOutputs(read.run, read.outputs) : recordOutputs(r),
+        r);
     Console::out(m_settings.json
                      ? QString::fromUtf8(QJsonDocument(outputs).toJson(QJsonDocument::Compact))
                      : humanSummary(outputs));
