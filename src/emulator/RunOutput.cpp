@@ -115,13 +115,16 @@ QJsonObject RunOutput::answer(const RunRecord &run, const TaskRecord &task, int 
                         status.resultState == QLatin1String("FAILED");
     const NotebookBehaviour &b = task.behaviour;
     if (task.kind == QLatin1String("spark_python_task")) {
-        // A script that never started (its checkout failed) printed nothing.
+        // logs are not in the published description of get-output: live shapes only. A script
+        // that never started (its checkout failed) printed nothing.
         const bool started = status.executionDurationMs > 0 || finishedItsWork;
         bool truncated = false;
         const QByteArray logs =
             started ? truncatedLogs(pythonLogs(task), kLimitBytes, &truncated) : QByteArray();
-        answer.insert(QStringLiteral("logs"), QString::fromUtf8(logs));
-        answer.insert(QStringLiteral("logs_truncated"), truncated);
+        if (context.shapes.live()) {
+            answer.insert(QStringLiteral("logs"), QString::fromUtf8(logs));
+            answer.insert(QStringLiteral("logs_truncated"), truncated);
+        }
     } else {
         answer.insert(QStringLiteral("notebook_output"),
                       finishedItsWork ? notebookOutput(task) : QJsonObject());

@@ -323,6 +323,15 @@ void TestEmulatorCompute::serverlessPythonFile()
              qPrintable(logs));
     QVERIFY(logs.contains(QLatin1String("Wrote 12,443 rows")));
 
+    // Published shapes: get-output as its description declares it, without logs.
+    m_emulator->setShapeSettings({AnswerShapes::Published, false});
+    const auto backToLive = qScopeGuard([this] {
+        m_emulator->setShapeSettings({AnswerShapes::Live, false});
+    });
+    const QStringList published = output(firstTaskRunId(run)).keys();
+    QCOMPARE(published, QStringList{QStringLiteral("metadata")});
+    m_emulator->setShapeSettings({AnswerShapes::Live, false});
+
     // The parent's output is refused as for any multi-task run.
     QCOMPARE(
         m_client->get(QStringLiteral("/api/2.2/jobs/runs/get-output?run_id=%1").arg(id)).status,
