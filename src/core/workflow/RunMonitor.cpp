@@ -14,10 +14,8 @@ namespace Brickrun {
 
 namespace {
 
-constexpr int ListPageSize = 25;  // the most runs/list gives per page
-constexpr int MaxSweepPages = 40; // 1000 active runs; past that, runs/get per run
-
-QString workspaceOf(const RunRecord &record)
+// The runs one runs/list sweep observes: one sign-in (profile) to one workspace (host).
+QString profileHostOf(const RunRecord &record)
 {
     return record.profile + QLatin1Char('\n') + record.host;
 }
@@ -73,7 +71,13 @@ RunMonitor::RunMonitor(RunStore *store, ClientProvider clients, QObject *parent)
     , m_store(store)
     , m_clients(std::move(clients))
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
-{}
+    , m_sweeps(new RunListSweeps(this))
+{
+    connect(m_sweeps, &RunListSweeps::finished, this,
+            [this](const QString &, const QList<qint64> &covered,
+                   const QHash<qint64, RunState> &seen) { sweepFinished(covered, seen); });
+    connect(m_sweeps, &RunListSweeps::failed, this, &RunMonitor::sweepFailed);
+}
 
 RunMonitor::~RunMonitor() = default;
 
@@ -210,7 +214,7 @@ void RunMonitor::track(const RunRecord &record, int firstStepMs)
     Tracked t;
     t.timer = new QTimer(this);
     t.timer->setSingleShot(true);
-    t.workspace = workspaceOf(record);
+    t.profileHost = profileHostOf(record);
     t.profile = record.profile;
     t.expectationKey = expectationKeyOf(record);
     t.runId = record.tracking == RunRecord::Tracking::Active ? record.runId : 0;
@@ -258,28 +262,19 @@ void RunMonitor::noteState(Tracked &tracked, const RunState &state)
 
 bool RunMonitor::shouldSweep(const Tracked &due) const
 {
-    if (!m_runsListEnabled || m_sweepsRefused.contains(due.workspace))
-        return false;
-    const auto sweep = m_sweeps.constFind(due.workspace);
-    if (sweep != m_sweeps.constEnd() && sweep->inFlight)
-        return false;
     // Runs that a sweep would observe, and those of them due now or soon (within 30% of their
-    // delay: observing them a little early costs nothing and keeps the workspace's runs in step).
+    // delay: observing them a little early costs nothing and keeps those runs in step).
     int candidates = 0;
     int dueSoon = 0;
     for (const Tracked &t : m_runs) {
-        if (t.workspace != due.workspace || t.runId <= 0 || t.requestInFlight || t.inSweep)
+        if (t.profileHost != due.profileHost || t.runId <= 0 || t.requestInFlight || t.inSweep)
             continue;
         ++candidates;
         const int remaining = t.timer->remainingTime();
         if (&t == &due || (remaining >= 0 && remaining <= t.timer->interval() * 3 / 10))
             ++dueSoon;
     }
-    if (candidates < 2)
-        return false;
-    const int pages =
-        m_sweepPages.value(due.workspace, (candidates + ListPageSize - 1) / ListPageSize);
-    return dueSoon >= std::max(2, pages);
+    return m_sweeps->worthSweeping(due.profileHost, candidates, dueSoon);
 }
 
 void RunMonitor::step(qint64 id)
@@ -302,7 +297,7 @@ void RunMonitor::step(qint64 id)
     if (record->tracking == RunRecord::Tracking::Submitting)
         sendSubmit(*record, client);
     else if (shouldSweep(*it))
-        startSweep(it->workspace, client);
+        startSweep(it->profileHost, client);
     else
         poll(*record, client);
 }
@@ -480,71 +475,30 @@ void RunMonitor::pause(const QString &profile, const ApiError &error)
         Q_EMIT authenticationFailed(profile, error);
 }
 
-void RunMonitor::startSweep(const QString &workspace, JobsClient *client)
+void RunMonitor::startSweep(const QString &profileHost, JobsClient *client)
 {
-    Sweep &sweep = m_sweeps[workspace];
-    sweep = Sweep();
-    sweep.inFlight = true;
-    sweep.client = client;
-    JobsClient::ListQuery first;
-    first.activeOnly = true;
-    first.submitRunsOnly = true;
-    first.limit = ListPageSize;
-    sweep.pager = RunListPager(first);
+    QList<qint64> covered;
     for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
-        if (it->workspace != workspace || it->runId <= 0 || it->requestInFlight || it->inSweep)
+        if (it->profileHost != profileHost || it->runId <= 0 || it->requestInFlight || it->inSweep)
             continue;
         it->inSweep = true;
         it->timer->stop();
-        sweep.covered.append(it.key());
+        covered.append(it.key());
     }
-    fetchSweepPage(workspace);
+    m_sweeps->start(profileHost, client, covered);
 }
 
-void RunMonitor::fetchSweepPage(const QString &workspace)
+void RunMonitor::sweepFinished(const QList<qint64> &covered, const QHash<qint64, RunState> &seen)
 {
-    Sweep &sweep = m_sweeps[workspace];
-    if (!sweep.client) {
-        failSweep(workspace, ApiError::network(QStringLiteral("the workspace's client is gone")));
-        return;
-    }
-    sweep.client->listRuns(
-        sweep.pager.query(), this, [this, workspace](const Result<JsonMapping::RunListPage> &r) {
-            auto s = m_sweeps.find(workspace);
-            if (s == m_sweeps.end() || !s->inFlight)
-                return;
-            if (!r) {
-                failSweep(workspace, r.error());
-                return;
-            }
-            for (const RunInfo &run : r.value().runs)
-                s->seen.insert(run.runId, run.state);
-            // A run that moves between pages while we read is at worst missed: it then gets a
-            // runs/get, which is the truth.
-            const bool more = s->pager.advance(r.value());
-            if (more && s->pager.pagesRead() < MaxSweepPages) {
-                fetchSweepPage(workspace);
-                return;
-            }
-            s->pages = more ? MaxSweepPages + 1 // too many active runs: no sweeps next time
-                            : s->pager.pagesRead();
-            finishSweep(workspace);
-        });
-}
-
-void RunMonitor::finishSweep(const QString &workspace)
-{
-    Sweep sweep = m_sweeps.take(workspace);
-    m_sweepPages.insert(workspace, sweep.pages);
-    for (const qint64 id : std::as_const(sweep.covered)) {
+    for (const qint64 id : covered) {
         auto it = m_runs.find(id);
         if (it == m_runs.end())
             continue;
         it->inSweep = false;
         if (m_pausedProfiles.contains(it->profile))
             continue; // resume(profile) schedules it again
-        const auto seen = sweep.seen.constFind(it->runId);
-        if (seen != sweep.seen.constEnd() && *seen == it->lastKnown) {
+        const auto state = seen.constFind(it->runId);
+        if (state != seen.constEnd() && *state == it->lastKnown) {
             ++it->pollsSinceChange; // observed, unchanged
             schedule(id);
             continue;
@@ -564,14 +518,11 @@ void RunMonitor::finishSweep(const QString &workspace)
     }
 }
 
-void RunMonitor::failSweep(const QString &workspace, const ApiError &error)
+void RunMonitor::sweepFailed(const QString &profileHost, const QList<qint64> &covered,
+                             const ApiError &error)
 {
-    Sweep sweep = m_sweeps.take(workspace);
-    qCInfo(lcMonitor) << "runs/list sweep failed:" << error.toString();
-    if (!error.isAuthentication() && !error.isPermission() && !error.isTransient())
-        m_sweepsRefused.insert(workspace); // e.g. a gateway that refuses the query: runs/get
     bool told = false;
-    for (const qint64 id : std::as_const(sweep.covered)) {
+    for (const qint64 id : covered) {
         auto it = m_runs.find(id);
         if (it == m_runs.end())
             continue;
@@ -580,7 +531,7 @@ void RunMonitor::failSweep(const QString &workspace, const ApiError &error)
             pause(it->profile, error);
             continue;
         }
-        if (m_sweepsRefused.contains(workspace)) {
+        if (m_sweeps->refused(profileHost)) {
             schedule(id);
             continue;
         }

@@ -5,13 +5,12 @@
 #include "api/JobsClient.h"
 #include "model/RunRecord.h"
 #include "workflow/PollPolicy.h"
-#include "workflow/RunListPager.h"
+#include "workflow/RunListSweeps.h"
 #include "workflow/RunStore.h"
 
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QTimer>
 
@@ -40,12 +39,13 @@ class HistoryStore;
 // expectation: the run is polled sparsely early and densely around its expected end. A cancel, or
 // a state off the usual path (TERMINATING, BLOCKED, WAITING_FOR_RETRY, …), drops it.
 //
-// Many runs of one workspace (profile + host) cost a constant number of requests: when at least
-// as many of its runs are due as one sweep of runs/list?active_only=true&run_type=SUBMIT_RUN
-// takes pages (25 runs a page), the monitor sweeps the list instead of asking for each run; every
-// run of the workspace is then observed at once, and runs/get is sent only for the runs whose
-// state differs from the one stored or that are no longer in the list (they ended). One or two
-// runs, or a workspace whose active list is mostly other people's runs, keep one runs/get each.
+// Many runs of one profile + host (one sign-in to one workspace) cost a constant number of
+// requests: when at least as many of its runs are due as one sweep of
+// runs/list?active_only=true&run_type=SUBMIT_RUN takes pages (25 runs a page), the monitor
+// sweeps the list (RunListSweeps) instead of asking for each run; every run of that profile +
+// host is then observed at once, and runs/get is sent only for the runs whose state differs from
+// the one stored or that are no longer in the list (they ended). One or two runs, or a workspace
+// whose active list is mostly other people's runs, keep one runs/get each.
 class RunMonitor : public QObject
 {
     Q_OBJECT
@@ -66,7 +66,7 @@ public:
     using Clock = std::function<qint64()>;
     void setClock(Clock clock);
     // Off: one runs/get per run and poll, as before sweeps existed (for benchmarks).
-    void setRunsListEnabled(bool enabled) { m_runsListEnabled = enabled; }
+    void setRunsListEnabled(bool enabled) { m_sweeps->setEnabled(enabled); }
 
     // Stores the record (Submitting, with a fresh idempotency token) and submits it.
     // Returns the new record's id, or 0 with *error when it could not even be stored.
@@ -128,7 +128,7 @@ private:
         bool requestInFlight = false;
         bool inSweep = false; // covered by a runs/list sweep in flight
         bool cancelWanted = false;
-        QString workspace; // profile + host
+        QString profileHost; // profile + host: the runs one runs/list sweep observes
         QString profile;
         QString expectationKey;
         qint64 runId = 0;
@@ -140,23 +140,14 @@ private:
         QString notebookPath;
         QString clusterId;
     };
-    struct Sweep
-    {
-        bool inFlight = false;
-        int pages = 0;
-        QList<qint64> covered;        // record ids
-        QHash<qint64, RunState> seen; // run id → state in the active list
-        QPointer<JobsClient> client;
-        RunListPager pager;
-    };
     // Takes the run on; its first step comes after `firstStepMs` (0: at once).
     void track(const RunRecord &record, int firstStepMs = 0);
     void noteState(Tracked &tracked, const RunState &state);
     bool shouldSweep(const Tracked &due) const;
-    void startSweep(const QString &workspace, JobsClient *client);
-    void fetchSweepPage(const QString &workspace);
-    void finishSweep(const QString &workspace);
-    void failSweep(const QString &workspace, const ApiError &error);
+    void startSweep(const QString &profileHost, JobsClient *client);
+    void sweepFinished(const QList<qint64> &covered, const QHash<qint64, RunState> &seen);
+    void sweepFailed(const QString &profileHost, const QList<qint64> &covered,
+                     const ApiError &error);
     void step(qint64 id);
     void sendSubmit(const RunRecord &record, JobsClient *client);
     void poll(const RunRecord &record, JobsClient *client);
@@ -172,14 +163,11 @@ private:
     ClientProvider m_clients;
     PollPolicy m_policy;
     Clock m_clock;
-    bool m_runsListEnabled = true;
     // Runs taken from the history for an expectation.
     static constexpr int HistorySamples = 20;
     QHash<qint64, Tracked> m_runs;
     QSet<QString> m_pausedProfiles;
-    QHash<QString, Sweep> m_sweeps;
-    QHash<QString, int> m_sweepPages; // pages the last sweep of a workspace took
-    QSet<QString> m_sweepsRefused;    // workspaces whose runs/list failed for good
+    RunListSweeps *m_sweeps;
     QHash<QString, PollPolicy::Expectation> m_expectations; // by notebook, cluster, profile
     void resolveExpectation(Tracked &tracked);
 };
