@@ -3,6 +3,7 @@
 // every option's "only for" rule is in one place (issue #17 may split it).
 #include "CliOptions.h"
 
+#include "EnvironmentCredentials.h"
 #include "RunLimitOptions.h"
 #include "RunSpecOptions.h"
 #include "auth/Credentials.h"
@@ -23,66 +24,6 @@
 namespace Brickrun::Cli {
 
 namespace {
-
-// The variables the official tools read for a workspace's credentials.
-const char *const EnvironmentCredentials[] = {
-    "DATABRICKS_HOST",          "DATABRICKS_TOKEN", "DATABRICKS_AUTH_TYPE", "DATABRICKS_CLIENT_ID",
-    "DATABRICKS_CLIENT_SECRET", "ARM_CLIENT_ID",    "ARM_CLIENT_SECRET",    "ARM_TENANT_ID"};
-
-// How --host / DATABRICKS_HOST signs in: DATABRICKS_AUTH_TYPE when set (it disables the other
-// methods), else the first method whose credentials the environment holds, in the official
-// tools' order: token, OAuth M2M, Azure client secret.
-void credentialsFromEnvironment(const QProcessEnvironment &env, CliOptions *o, QStringList *errors)
-{
-    const QString token = env.value(QStringLiteral("DATABRICKS_TOKEN")).trimmed();
-    const QString clientId = env.value(QStringLiteral("DATABRICKS_CLIENT_ID")).trimmed();
-    const QString clientSecret = env.value(QStringLiteral("DATABRICKS_CLIENT_SECRET")).trimmed();
-    const QString armId = env.value(QStringLiteral("ARM_CLIENT_ID")).trimmed();
-    const QString armSecret = env.value(QStringLiteral("ARM_CLIENT_SECRET")).trimmed();
-    const QString armTenant = env.value(QStringLiteral("ARM_TENANT_ID")).trimmed();
-    QString type = env.value(QStringLiteral("DATABRICKS_AUTH_TYPE")).trimmed();
-    if (!type.isEmpty() && !AuthType::isKnown(type)) {
-        *errors << QStringLiteral("DATABRICKS_AUTH_TYPE \"%1\": Brickrun knows %2")
-                       .arg(type, AuthType::all().join(QStringLiteral(", ")));
-        return;
-    }
-    if (type.isEmpty()) {
-        if (!token.isEmpty())
-            type = AuthType::Pat;
-        else if (!clientId.isEmpty() && !clientSecret.isEmpty())
-            type = AuthType::OAuthM2M;
-        else if (!armId.isEmpty() && !armSecret.isEmpty() && !armTenant.isEmpty())
-            type = AuthType::AzureClientSecret;
-    }
-    o->authType = type;
-    if (type.isEmpty() || (type == AuthType::Pat && token.isEmpty())) {
-        *errors << QStringLiteral("no token: set DATABRICKS_TOKEN (it is never taken from the "
-                                  "command line), DATABRICKS_CLIENT_ID and "
-                                  "DATABRICKS_CLIENT_SECRET, or use a profile (--profile NAME)");
-    } else if (type == AuthType::Pat) {
-        o->token = token;
-        o->secret = token;
-    } else if (type == AuthType::OAuthM2M) {
-        o->clientId = clientId;
-        o->secret = clientSecret;
-        if (clientId.isEmpty() || clientSecret.isEmpty())
-            *errors << QStringLiteral("DATABRICKS_AUTH_TYPE oauth-m2m needs DATABRICKS_CLIENT_ID "
-                                      "and DATABRICKS_CLIENT_SECRET");
-    } else if (type == AuthType::AzureClientSecret) {
-        o->clientId = armId;
-        o->secret = armSecret;
-        o->tenantId = armTenant;
-        if (armId.isEmpty() || armSecret.isEmpty() || armTenant.isEmpty())
-            *errors << QStringLiteral("DATABRICKS_AUTH_TYPE azure-client-secret needs "
-                                      "ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID");
-    } else if (type == AuthType::AzureCli) {
-        o->tenantId = armTenant;
-    } else if (type == AuthType::OAuthU2M) {
-        *errors << QStringLiteral("browser sign-in keeps its tokens in a profile: add one with "
-                                  "brickrun-cli profiles add NAME --host URL, then use --profile "
-                                  "NAME");
-    }
-}
 
 const char *const Usage = R"(Usage:
   brickrun-cli submit (--demo | --host URL | --profile NAME)
@@ -573,12 +514,12 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         o.host = WorkspaceUrl::parse(hostText, &why);
         if (!o.host.isValid())
             *errors << QStringLiteral("--host: %1").arg(why);
-        credentialsFromEnvironment(env, &o, errors);
+        EnvironmentCredentials::read(env, &o, errors);
     }
     if (!o.demo && !o.profileName.isEmpty()) {
         // --profile always wins over the environment; say so, as the official CLI does not.
         QStringList unused;
-        for (const char *name : EnvironmentCredentials)
+        for (const char *name : EnvironmentCredentials::Variables)
             if (!env.value(QLatin1String(name)).isEmpty())
                 unused << QLatin1String(name);
         if (!unused.isEmpty())
