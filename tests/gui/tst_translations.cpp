@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The German and French translations: complete, embedded where main.cpp looks for them, and
-// what a German or French user sees in the main window and the dialogs.
+// what a German or French user sees in the main window and the dialogs. That Alt+letters do not
+// clash in any language is tst_mnemonics'.
 
 #include "MainWindow.h"
 #include "MemoryTokenStore.h"
@@ -14,14 +15,12 @@
 #include "store/Database.h"
 #include "store/HistoryStore.h"
 
-#include <QAbstractButton>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -129,46 +128,6 @@ QChar mnemonic(const QString &text)
     return {};
 }
 
-// Fails with the clashing texts when two of `texts` share a mnemonic.
-bool distinctMnemonics(const QStringList &texts, QString *clash)
-{
-    QHash<QChar, QString> seen;
-    for (const QString &text : texts) {
-        const QChar m = mnemonic(text);
-        if (m.isNull())
-            continue;
-        if (seen.contains(m)) {
-            *clash = QStringLiteral("\"%1\" and \"%2\" both use Alt+%3")
-                         .arg(seen.value(m), text, QString(m.toUpper()));
-            return false;
-        }
-        seen.insert(m, text);
-    }
-    return true;
-}
-
-// The texts with a mnemonic in a widget: labels with a buddy and buttons, shown or not hidden
-// on purpose (error labels are hidden until needed and carry no mnemonic anyway).
-QStringList mnemonicTexts(const QWidget *root)
-{
-    QStringList texts;
-    for (const QLabel *label : root->findChildren<QLabel *>()) {
-        if (label->buddy())
-            texts.append(label->text());
-    }
-    for (const QAbstractButton *button : root->findChildren<QAbstractButton *>())
-        texts.append(button->text());
-    return texts;
-}
-
-QStringList menuBarTitles(const QMainWindow &window)
-{
-    QStringList titles;
-    for (const QAction *action : window.menuBar()->actions())
-        titles.append(action->text());
-    return titles;
-}
-
 // objectName -> text of every named action and menu of a main window, for comparing languages.
 QHash<QString, QString> actionTexts(const QMainWindow &window)
 {
@@ -201,8 +160,6 @@ private Q_SLOTS:
     void mainWindowIsTranslated();
     void everyMenuAndActionIsTranslated_data();
     void everyMenuAndActionIsTranslated();
-    void mnemonicsDoNotClash_data();
-    void mnemonicsDoNotClash();
     void dialogsAreTranslated_data();
     void dialogsAreTranslated();
 
@@ -395,42 +352,6 @@ void tst_Translations::everyMenuAndActionIsTranslated()
             untranslated.append(QStringLiteral("%1 \"%2\"").arg(it.key(), it.value()));
     }
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QLatin1Char('\n'))));
-}
-
-void tst_Translations::mnemonicsDoNotClash_data()
-{
-    tsFileIsComplete_data();
-}
-
-// Alt+letter is unambiguous in each menu, in the menu bar together with the submit form (both
-// always on screen), in the details pane, and in each dialog.
-void tst_Translations::mnemonicsDoNotClash()
-{
-    QFETCH(QString, language);
-    const Translation translation(language);
-    QString clash;
-
-    MainWindow window;
-    for (const QAction *menuAction : window.menuBar()->actions()) {
-        if (!menuAction->menu())
-            continue;
-        QStringList texts;
-        for (const QAction *action : menuAction->menu()->actions())
-            texts.append(action->text());
-        QVERIFY2(distinctMnemonics(texts, &clash), qPrintable(clash));
-    }
-    QVERIFY2(distinctMnemonics(menuBarTitles(window) + mnemonicTexts(window.submitPanel()), &clash),
-             qPrintable(clash));
-    QVERIFY2(distinctMnemonics(mnemonicTexts(window.detailsPanel()), &clash), qPrintable(clash));
-
-    WelcomeDialog welcome;
-    QVERIFY2(distinctMnemonics(mnemonicTexts(&welcome), &clash), qPrintable(clash));
-
-    ProfileStore profiles(m_dir.filePath(QStringLiteral("profiles-%1.ini").arg(language)));
-    Test::MemoryTokenStore tokens;
-    QNetworkAccessManager network;
-    ProfileDialog profileDialog(&profiles, &tokens, &network);
-    QVERIFY2(distinctMnemonics(mnemonicTexts(&profileDialog), &clash), qPrintable(clash));
 }
 
 void tst_Translations::dialogsAreTranslated_data()
