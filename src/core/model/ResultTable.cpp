@@ -1,380 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "model/ResultTable.h"
 
+#include "model/JsonTextReader.h"
+
 #include <QHash>
-#include <QLocale>
 #include <QStringView>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
-#include <limits>
 
 namespace Brickrun {
 
 namespace {
-
-constexpr int MaxNesting = 512; // deeper JSON is refused rather than risking the stack
-
-// A strict JSON reader (RFC 8259, plus Python's NaN/Infinity) over UTF-16 text that builds the
-// table directly. Errors keep the offset where reading stopped, so a text that simply ends
-// early (cut by the service) can be told apart from one that is not JSON at all.
-class Reader
-{
-public:
-    explicit Reader(QStringView text)
-        : m_begin(text.data())
-        , m_p(text.data())
-        , m_end(text.data() + text.size())
-    {}
-
-    bool atEnd() const { return m_p >= m_end; }
-    QChar peek() const { return *m_p; }
-    qsizetype offset() const { return m_p - m_begin; }
-    void rewind() { m_p = m_begin; }
-    bool failedAtEnd() const { return m_errorAt >= m_end; }
-    qsizetype errorOffset() const { return m_errorAt - m_begin; }
-
-    void skipWhitespace()
-    {
-        while (m_p < m_end) {
-            const char16_t c = m_p->unicode();
-            if (c != u' ' && c != u'\n' && c != u'\r' && c != u'\t')
-                return;
-            ++m_p;
-        }
-    }
-
-    // Skips whitespace, then consumes `c` if it is next.
-    bool consume(char16_t c)
-    {
-        skipWhitespace();
-        if (m_p < m_end && m_p->unicode() == c) {
-            ++m_p;
-            return true;
-        }
-        return false;
-    }
-
-    bool fail()
-    {
-        m_errorAt = m_p;
-        return false;
-    }
-
-    // A string starting at the current '"'. Without escapes the result is a view into the text
-    // (no allocation: object keys are compared against known columns this way); with escapes it
-    // is decoded into `buffer` and the view points there.
-    bool readString(QStringView &out)
-    {
-        QString &buffer = m_scratch;
-        if (m_p >= m_end || m_p->unicode() != u'"')
-            return fail();
-        ++m_p;
-        const QChar *start = m_p;
-        while (m_p < m_end) {
-            const char16_t c = m_p->unicode();
-            if (c == u'"') {
-                out = QStringView(start, m_p - start);
-                ++m_p;
-                return true;
-            }
-            if (c == u'\\')
-                break;
-            if (c < 0x20)
-                return fail();
-            ++m_p;
-        }
-        if (m_p >= m_end)
-            return fail();
-        // Slow path: decode escapes.
-        buffer.clear();
-        buffer.append(start, m_p - start);
-        while (m_p < m_end) {
-            const char16_t c = m_p->unicode();
-            if (c == u'"') {
-                ++m_p;
-                out = QStringView(buffer);
-                return true;
-            }
-            if (c < 0x20)
-                return fail();
-            if (c != u'\\') {
-                const QChar *run = m_p;
-                while (m_p < m_end && m_p->unicode() != u'"' && m_p->unicode() != u'\\' &&
-                       m_p->unicode() >= 0x20)
-                    ++m_p;
-                buffer.append(run, m_p - run);
-                continue;
-            }
-            ++m_p;
-            if (m_p >= m_end)
-                return fail();
-            switch (m_p->unicode()) {
-            case u'"':
-                buffer.append(QLatin1Char('"'));
-                break;
-            case u'\\':
-                buffer.append(QLatin1Char('\\'));
-                break;
-            case u'/':
-                buffer.append(QLatin1Char('/'));
-                break;
-            case u'b':
-                buffer.append(QLatin1Char('\b'));
-                break;
-            case u'f':
-                buffer.append(QLatin1Char('\f'));
-                break;
-            case u'n':
-                buffer.append(QLatin1Char('\n'));
-                break;
-            case u'r':
-                buffer.append(QLatin1Char('\r'));
-                break;
-            case u't':
-                buffer.append(QLatin1Char('\t'));
-                break;
-            case u'u': {
-                if (m_end - m_p < 5) {
-                    m_p = m_end;
-                    return fail();
-                }
-                char16_t unit = 0;
-                for (int i = 1; i <= 4; ++i) {
-                    const char16_t h = m_p[i].unicode();
-                    unit <<= 4;
-                    if (h >= u'0' && h <= u'9')
-                        unit |= char16_t(h - u'0');
-                    else if (h >= u'a' && h <= u'f')
-                        unit |= char16_t(h - u'a' + 10);
-                    else if (h >= u'A' && h <= u'F')
-                        unit |= char16_t(h - u'A' + 10);
-                    else {
-                        m_p += i;
-                        return fail();
-                    }
-                }
-                buffer.append(QChar(unit)); // surrogate pairs arrive as two escapes
-                m_p += 4;
-                break;
-            }
-            default:
-                return fail();
-            }
-            ++m_p;
-        }
-        return fail();
-    }
-
-    // A number, validated against the JSON grammar: a qint64 when it is an integer that fits,
-    // else a double. Also NaN, Infinity, -Infinity.
-    bool readNumber(QVariant &out)
-    {
-        const QChar *start = m_p;
-        bool integral = true;
-        if (m_p < m_end && m_p->unicode() == u'-')
-            ++m_p;
-        if (m_p < m_end && m_p->unicode() == u'I')
-            return readSpecial(start, out);
-        if (m_p >= m_end)
-            return fail();
-        if (m_p->unicode() == u'0') {
-            ++m_p;
-        } else if (m_p->unicode() >= u'1' && m_p->unicode() <= u'9') {
-            skipDigits();
-        } else {
-            return fail();
-        }
-        if (m_p < m_end && m_p->unicode() == u'.') {
-            integral = false;
-            ++m_p;
-            if (!skipDigits())
-                return fail();
-        }
-        if (m_p < m_end && (m_p->unicode() == u'e' || m_p->unicode() == u'E')) {
-            integral = false;
-            ++m_p;
-            if (m_p < m_end && (m_p->unicode() == u'+' || m_p->unicode() == u'-'))
-                ++m_p;
-            if (!skipDigits())
-                return fail();
-        }
-        // The grammar is checked: every character is ASCII. from_chars is locale-independent.
-        char buf[64];
-        const qsizetype len = m_p - start;
-        if (len < qsizetype(sizeof buf)) {
-            for (qsizetype i = 0; i < len; ++i)
-                buf[i] = char(start[i].unicode());
-            if (integral) {
-                qint64 v = 0;
-                const auto r = std::from_chars(buf, buf + len, v);
-                if (r.ec == std::errc() && r.ptr == buf + len) {
-                    out = QVariant(v);
-                    return true;
-                }
-            }
-            double d = 0;
-            const auto r = std::from_chars(buf, buf + len, d);
-            if (r.ec == std::errc() && r.ptr == buf + len) {
-                out = QVariant(d);
-                return true;
-            }
-            if (r.ec == std::errc::result_out_of_range) { // 1e999 is infinite, 1e-999 is zero
-                const bool negative = buf[0] == '-';
-                const char *e =
-                    std::find_if(buf, buf + len, [](char ch) { return ch == 'e' || ch == 'E'; });
-                const bool tiny = e + 1 < buf + len && e[1] == '-';
-                out = QVariant(tiny ? (negative ? -0.0 : 0.0) : (negative ? -HUGE_VAL : HUGE_VAL));
-                return true;
-            }
-        }
-        // Absurdly long numbers (64+ digits): let QLocale cope.
-        bool ok = false;
-        const double d = QLocale::c().toDouble(QStringView(start, len), &ok);
-        out = QVariant(ok ? d : std::numeric_limits<double>::quiet_NaN());
-        return true;
-    }
-
-    // A JSON value of any kind as compact JSON text appended to `out`, or only validated and
-    // skipped when `out` is null. Strings and numbers keep their original spelling.
-    bool writeValue(QString *out, int depth)
-    {
-        if (depth > MaxNesting)
-            return fail();
-        skipWhitespace();
-        if (m_p >= m_end)
-            return fail();
-        const char16_t c = m_p->unicode();
-        if (c == u'{' || c == u'[') {
-            const char16_t close = c == u'{' ? u'}' : u']';
-            ++m_p;
-            if (out)
-                out->append(QChar(c));
-            if (consume(close)) {
-                if (out)
-                    out->append(QChar(close));
-                return true;
-            }
-            for (;;) {
-                if (c == u'{') {
-                    skipWhitespace();
-                    const QChar *keyStart = m_p;
-                    QStringView key;
-                    if (!readString(key))
-                        return false;
-                    if (out)
-                        out->append(keyStart, m_p - keyStart);
-                    if (!consume(u':'))
-                        return fail();
-                    if (out)
-                        out->append(QLatin1Char(':'));
-                }
-                if (!writeValue(out, depth + 1))
-                    return false;
-                if (consume(u',')) {
-                    if (out)
-                        out->append(QLatin1Char(','));
-                    continue;
-                }
-                if (consume(close)) {
-                    if (out)
-                        out->append(QChar(close));
-                    return true;
-                }
-                return fail();
-            }
-        }
-        const QChar *start = m_p;
-        if (c == u'"') {
-            QStringView ignored;
-            if (!readString(ignored))
-                return false;
-        } else {
-            QVariant ignored;
-            if (!readScalar(ignored))
-                return false;
-        }
-        if (out)
-            out->append(start, m_p - start);
-        return true;
-    }
-
-    // A value that is not an object or array (the current character decides which).
-    bool readScalar(QVariant &out)
-    {
-        if (m_p >= m_end)
-            return fail();
-        switch (m_p->unicode()) {
-        case u'"': {
-            QStringView s;
-            if (!readString(s))
-                return false;
-            out = QVariant(s.toString());
-            return true;
-        }
-        case u't':
-            return readLiteral(u"true", QVariant(true), out);
-        case u'f':
-            return readLiteral(u"false", QVariant(false), out);
-        case u'n':
-            return readLiteral(u"null", QVariant(), out);
-        case u'N':
-            return readLiteral(u"NaN", QVariant(std::numeric_limits<double>::quiet_NaN()), out);
-        default:
-            return readNumber(out);
-        }
-    }
-
-    // One table cell: a scalar, or an object/array as compact JSON text.
-    bool readCell(QVariant &out)
-    {
-        skipWhitespace();
-        if (m_p < m_end && (m_p->unicode() == u'{' || m_p->unicode() == u'[')) {
-            QString json;
-            if (!writeValue(&json, 1))
-                return false;
-            out = QVariant(json);
-            return true;
-        }
-        return readScalar(out);
-    }
-
-private:
-    bool skipDigits()
-    {
-        const QChar *start = m_p;
-        while (m_p < m_end && m_p->unicode() >= u'0' && m_p->unicode() <= u'9')
-            ++m_p;
-        return m_p > start;
-    }
-
-    bool readLiteral(const char16_t *word, const QVariant &value, QVariant &out)
-    {
-        for (const char16_t *w = word; *w; ++w, ++m_p) {
-            if (m_p >= m_end || m_p->unicode() != *w)
-                return fail();
-        }
-        out = value;
-        return true;
-    }
-
-    bool readSpecial(const QChar *start, QVariant &out)
-    {
-        const bool negative = start->unicode() == u'-';
-        QVariant ignored;
-        if (!readLiteral(u"Infinity", ignored, ignored))
-            return false;
-        out = QVariant(negative ? -HUGE_VAL : HUGE_VAL);
-        return true;
-    }
-
-    const QChar *m_begin;
-    const QChar *m_p;
-    const QChar *m_end;
-    const QChar *m_errorAt = nullptr;
-    QString m_scratch; // strings with escapes, decoded
-};
 
 ResultTable notTable(const QString &reason)
 {
@@ -384,7 +20,7 @@ ResultTable notTable(const QString &reason)
 }
 
 // The records in an array of objects; `reader` is just past the '['.
-bool readRecords(Reader &reader, ResultTable &table, QString &shape)
+bool readRecords(JsonTextReader &reader, ResultTable &table, QString &shape)
 {
     QHash<QString, int> columnOf;
     QList<int> lastOrder; // the columns of the previous row, by position: usually the same keys
@@ -464,7 +100,7 @@ bool readRecords(Reader &reader, ResultTable &table, QString &shape)
 }
 
 // An object member's key and the ':' after it; false when the reader failed.
-bool readKey(Reader &reader, QString &key)
+bool readKey(JsonTextReader &reader, QString &key)
 {
     reader.skipWhitespace();
     QStringView keyView;
@@ -477,7 +113,7 @@ bool readKey(Reader &reader, QString &key)
 }
 
 // The columns of an object of arrays; `reader` is just past the '{'.
-bool readColumns(Reader &reader, ResultTable &table, QString &shape)
+bool readColumns(JsonTextReader &reader, ResultTable &table, QString &shape)
 {
     QList<QVariantList> data;
     QHash<QString, int> columnOf;
@@ -541,7 +177,7 @@ bool readColumns(Reader &reader, ResultTable &table, QString &shape)
 
 // A flat object as two columns, one row per key: {"status": "ok", "rows": 42}; `reader` is just
 // past the '{'. Values that are objects or arrays become their compact JSON text.
-bool readKeyValues(Reader &reader, ResultTable &table)
+bool readKeyValues(JsonTextReader &reader, ResultTable &table)
 {
     table.columns = {ResultTable::tr("Key"), ResultTable::tr("Value")};
     QHash<QString, int> rowOf;
@@ -571,7 +207,7 @@ bool readKeyValues(Reader &reader, ResultTable &table)
 
 ResultTable ResultTable::parse(const QString &notebookResult)
 {
-    Reader reader{QStringView(notebookResult)};
+    JsonTextReader reader{QStringView(notebookResult)};
     reader.skipWhitespace();
     if (reader.atEnd())
         return notTable(tr("The result is empty."));
