@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // ComputeApi's readers of clusters/spark-versions and clusters/list-node-types, on answers
 // shaped like the service's (the fields of the official reference; some entries lacking
-// fields a real answer may lack).
+// fields a real answer may lack), and its calls against the demo workspace over loopback HTTP.
+#include "EmulatorFixture.h"
+#include "TestTimeouts.h"
 #include "api/ComputeApi.h"
+#include "model/ComputeSpec.h"
 
 #include <QJsonDocument>
 #include <QTest>
+
+#include <optional>
 
 using namespace Brickrun;
 
@@ -21,7 +26,118 @@ QJsonObject json(const char *text)
 class tst_ComputeApi : public QObject
 {
     Q_OBJECT
+    std::optional<Brickrun::Test::EmulatorFixture> m_demo;
+
+    ComputeApi *startDemo(const QString &token = QStringLiteral("dapi-test-compute-0000"))
+    {
+        m_demo.emplace();
+        QString error;
+        if (!m_demo->start(Brickrun::Test::EmulatorFixture::options(
+                               10, QStringLiteral("dapi-test-compute-0000")),
+                           &error)) {
+            qWarning("%s", qPrintable(error));
+            return nullptr;
+        }
+        if (token != QLatin1String("dapi-test-compute-0000"))
+            m_demo->transport()->setEndpoint(QUrl(m_demo->emulator()->baseUrl()), token);
+        return new ComputeApi(m_demo->transport(), this);
+    }
+
 private Q_SLOTS:
+    void cleanup() { m_demo.reset(); }
+
+    // The demo workspace's lists, read and sorted as the pickers show them.
+    void demoListsSorted()
+    {
+        ComputeApi *api = startDemo();
+        QVERIFY(api);
+        std::optional<Result<QList<RuntimeVersion>>> versions;
+        std::optional<Result<QList<NodeType>>> types;
+        api->sparkVersions(this, [&](const Result<QList<RuntimeVersion>> &r) { versions = r; });
+        api->nodeTypes(this, [&](const Result<QList<NodeType>> &r) { types = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(versions && types, Brickrun::Test::scaledTimeout(20000));
+        QVERIFY2(*versions, qPrintable(versions->error().toString()));
+        QVERIFY2(*types, qPrintable(types->error().toString()));
+
+        const QList<RuntimeVersion> &v = versions->value();
+        QVERIFY(v.size() > 2);
+        QVERIFY(v.first().isLts);
+        QVERIFY(ComputeApi::findRuntime(QStringLiteral("15.4.x-scala2.12"), v));
+        // LTS first, then the others; within each, never an older version before a newer one.
+        bool ltsDone = false;
+        for (int i = 0; i < v.size(); ++i) {
+            ltsDone = ltsDone || !v.at(i).isLts;
+            QVERIFY2(!(ltsDone && v.at(i).isLts), qPrintable(v.at(i).key));
+            if (i > 0 && v.at(i).isLts == v.at(i - 1).isLts && v.at(i).major >= 0)
+                QVERIFY2(std::make_pair(v.at(i).major, v.at(i).minor) <=
+                             std::make_pair(v.at(i - 1).major, v.at(i - 1).minor),
+                         qPrintable(v.at(i).key));
+        }
+
+        const QList<NodeType> &t = types->value();
+        const auto ds3 = std::find_if(t.begin(), t.end(), [](const NodeType &n) {
+            return n.id == QLatin1String("Standard_DS3_v2");
+        });
+        QVERIFY(ds3 != t.end());
+        QCOMPARE(ds3->cores, 4.0);
+        QVERIFY(ds3->memoryMb > 0);
+        // The demo lists one deprecated type (Standard_D3_v2): it comes after the current ones.
+        QCOMPARE(t.last().id, QStringLiteral("Standard_D3_v2"));
+        QVERIFY(t.last().isDeprecated);
+        for (int i = 1; i < t.size(); ++i)
+            QVERIFY2(!(t.at(i - 1).isDeprecated && !t.at(i).isDeprecated), qPrintable(t.at(i).id));
+    }
+
+    // The check a submit makes first: what the workspace offers passes (and names the
+    // runtime), what it does not is named.
+    void checkNewClusterOnTheDemo()
+    {
+        ComputeApi *api = startDemo();
+        QVERIFY(api);
+        ComputeSpec spec;
+        spec.kind = ComputeSpec::Kind::NewJobCluster;
+        spec.sparkVersion = QStringLiteral("15.4.x-scala2.12");
+        spec.nodeTypeId = QStringLiteral("Standard_DS3_v2");
+        std::optional<QStringList> problems;
+        ApiError error;
+        QString name;
+        const auto check = [&] {
+            problems.reset();
+            api->checkNewCluster(spec, this,
+                                 [&](const QStringList &p, const ApiError &e, const QString &n) {
+                                     problems = p;
+                                     error = e;
+                                     name = n;
+                                 });
+            return QTest::qWaitFor([&] { return problems.has_value(); },
+                                   Brickrun::Test::scaledTimeout(20000));
+        };
+        QVERIFY(check());
+        QVERIFY2(!error.isError(), qPrintable(error.toString()));
+        QVERIFY2(problems->isEmpty(), qPrintable(problems->join(QLatin1Char('\n'))));
+        QVERIFY2(name.startsWith(QLatin1String("15.4 LTS")), qPrintable(name));
+
+        spec.sparkVersion = QStringLiteral("9.9.x-scala2.12");
+        spec.nodeTypeId = QStringLiteral("Standard_Nope");
+        QVERIFY(check());
+        QCOMPARE(problems->size(), 2);
+        QVERIFY(problems->at(0).startsWith(QLatin1String("runtime: \"9.9.x-scala2.12\" is not")));
+        QVERIFY(problems->at(1).startsWith(QLatin1String("node type: \"Standard_Nope\" is not")));
+        QVERIFY(name.isEmpty());
+    }
+
+    // A refused token is an error of the call, not an empty list.
+    void refusedTokenIsAnError()
+    {
+        ComputeApi *api = startDemo(QStringLiteral("dapi-test-wrong-0000"));
+        QVERIFY(api);
+        std::optional<Result<QList<RuntimeVersion>>> versions;
+        api->sparkVersions(this, [&](const Result<QList<RuntimeVersion>> &r) { versions = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(versions.has_value(), Brickrun::Test::scaledTimeout(20000));
+        QVERIFY(!*versions);
+        QVERIFY2(versions->error().isAuthentication(), qPrintable(versions->error().toString()));
+    }
+
     void sparkVersionsLtsFirstThenNewest()
     {
         const QList<RuntimeVersion> versions = ComputeApi::parseSparkVersions(json(R"j({"versions":[
