@@ -893,6 +893,35 @@ private Q_SLOTS:
         QCOMPARE(parseCsv(QString::fromUtf8(readFile(path))).size(), 2);
     }
 
+    // Issue 18: a run's shape is in both exports, its compute as the Cluster column shows it.
+    void exportsHoldTheRunsShape()
+    {
+        RunRecord r = pending(QStringLiteral("serverless etl"), 1714550400000);
+        r.spec.taskKind = RunSpec::TaskKind::PythonFile;
+        r.spec.pythonFile = QStringLiteral("/Shared/Demo/etl_job.py");
+        r.spec.pythonArguments = {QStringLiteral("--date"), QStringLiteral("2024-05-01")};
+        r.spec.compute.kind = ComputeSpec::Kind::Serverless;
+        add(r);
+        const QString json = m_dir.filePath(QStringLiteral("shape.json"));
+        const QString csv = m_dir.filePath(QStringLiteral("shape.csv"));
+        QString error;
+        QVERIFY2(m_history->exportJson({}, json, &error), qPrintable(error));
+        QVERIFY2(m_history->exportCsv({}, csv, &error), qPrintable(error));
+        const QJsonObject o = QJsonDocument::fromJson(readFile(json)).array().at(0).toObject();
+        QCOMPARE(o.value(QStringLiteral("notebookPath")).toString(), r.spec.pythonFile);
+        QCOMPARE(o.value(QStringLiteral("compute")).toString(), QStringLiteral("Serverless"));
+        QCOMPARE(o.value(QStringLiteral("shape")).toObject(), r.spec.shapeJson());
+        RunSpec back;
+        QVERIFY(RunSpec::readShape(o.value(QStringLiteral("shape")).toObject(), &back, nullptr));
+        QCOMPARE(back.pythonArguments, r.spec.pythonArguments);
+        const QList<QByteArray> lines = readFile(csv).split('\n');
+        QVERIFY2(lines.at(0).endsWith(",last_error,compute\r") ||
+                     lines.at(0).endsWith(",last_error,compute"),
+                 lines.at(0).constData());
+        QVERIFY2(lines.at(1).contains(",/Shared/Demo/etl_job.py,"), lines.at(1).constData());
+        QVERIFY2(lines.at(1).trimmed().endsWith(",Serverless"), lines.at(1).constData());
+    }
+
     void exportJsonHoldsEverything()
     {
         RunRecord r = pending(QStringLiteral("Größe \"x\"\n🚀"), 1714550400000);

@@ -87,7 +87,8 @@ QStringList csvHeader()
             QStringLiteral("duration_ms"),
             QStringLiteral("notebook_result"),
             QStringLiteral("output_error"),
-            QStringLiteral("last_error")};
+            QStringLiteral("last_error"),
+            QStringLiteral("compute")};
 }
 
 QStringList csvRow(const RunRecord &r)
@@ -102,7 +103,7 @@ QStringList csvRow(const RunRecord &r)
             r.profile,
             r.host,
             r.spec.runName,
-            r.spec.notebookPath,
+            r.spec.taskPath(), // the notebook, or the Python file
             r.spec.clusterId,
             r.spec.taskKey,
             params,
@@ -120,7 +121,8 @@ QStringList csvRow(const RunRecord &r)
             duration ? QString::number(*duration) : QString(),
             r.hasOutput && r.output.hasNotebookResult ? r.output.notebookResult : QString(),
             r.hasOutput ? r.output.error : QString(),
-            r.lastError};
+            r.lastError,
+            r.spec.computeText()};
 }
 
 // Everything of a record a person may want, the idempotency token left out: it is
@@ -156,8 +158,12 @@ QJsonObject recordJson(const RunRecord &r, const QList<StateChange> &changes)
         {QStringLiteral("profile"), r.profile},
         {QStringLiteral("host"), r.host},
         {QStringLiteral("runName"), r.spec.runName},
-        {QStringLiteral("notebookPath"), r.spec.notebookPath},
+        {QStringLiteral("notebookPath"), r.spec.taskPath()}, // or the Python file
         {QStringLiteral("clusterId"), r.spec.clusterId},
+        // The task kind, compute and Git source ({} for a workspace notebook on a cluster) and
+        // the compute as the history's Cluster column shows it.
+        {QStringLiteral("shape"), r.spec.shapeJson()},
+        {QStringLiteral("compute"), r.spec.computeText()},
         {QStringLiteral("taskKey"), r.spec.taskKey},
         {QStringLiteral("parameters"), parametersObject(r.spec)},
         {QStringLiteral("queueEnabled"), r.spec.queueEnabled},
