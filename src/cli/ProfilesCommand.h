@@ -38,7 +38,6 @@ private:
     static bool openBrowser(const QUrl &url);
     static QString validity(const Credentials *credentials);
     void importDatabricksCfg();
-    void importNext();
     void finish(int exitCode);
     void printOut(const QString &text);
     void printError(const QString &text);
@@ -49,16 +48,6 @@ private:
     QNetworkAccessManager m_network;
     HttpTransport m_transport;
     ProfileConnector m_connector;
-
-    struct PendingImport
-    {
-        Profile profile;
-        QString token;
-        QString note;
-    };
-    QList<PendingImport> m_imports;
-    int m_imported = 0;
-    int m_importFailures = 0;
     bool m_finished = false;
     bool m_noKeychainHinted = false;
 };
