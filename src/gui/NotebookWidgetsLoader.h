@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     void showNote(const QString &text);
-    void apply(const QString &path, const NotebookWidgets &widgets);
+    void apply(const QString &path, const NotebookWidgets &found);
     static QString failureText(const ApiError &error);
 
     ParametersTable *m_table;
