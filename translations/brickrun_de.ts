@@ -181,6 +181,21 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
+    <name>Brickrun::ArgumentsList</name>
+    <message>
+        <source>The Python file&apos;s command-line arguments, in order (Ctrl+Up and Ctrl+Down move one)</source>
+        <translation>Die Kommandozeilenargumente der Python-Datei, in ihrer Reihenfolge (Strg+Auf und Strg+Ab verschieben eines)</translation>
+    </message>
+    <message>
+        <source>Move the argument up (Ctrl+Up)</source>
+        <translation>Argument nach oben verschieben (Strg+Auf)</translation>
+    </message>
+    <message>
+        <source>Move the argument down (Ctrl+Down)</source>
+        <translation>Argument nach unten verschieben (Strg+Ab)</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::BrowserSignIn</name>
     <message numerus="yes">
         <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
@@ -350,6 +365,143 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     <message>
         <source>%1 · %2 cores · %3 GB</source>
         <translation>%1 · %2 Kerne · %3 GB</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeChooser</name>
+    <message>
+        <source>&amp;Compute:</source>
+        <translation>&amp;Compute:</translation>
+    </message>
+    <message>
+        <source>Where the task runs: a cluster that is already there, serverless compute, or a cluster made for this run and ended with it</source>
+        <translation>Wo die Aufgabe läuft: auf einem vorhandenen Cluster, auf Serverless-Compute oder auf einem Cluster, der für diese Ausführung erstellt und danach beendet wird</translation>
+    </message>
+    <message>
+        <source>Existing cluster</source>
+        <translation>Vorhandener Cluster</translation>
+    </message>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>New job cluster</source>
+        <translation>Neuer Job-Cluster</translation>
+    </message>
+    <message>
+        <source>C&amp;luster:</source>
+        <translation>C&amp;luster:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>The serverless environment version (its Python and libraries); empty: the service&apos;s default, or version 4 when the task needs an environment</source>
+        <translation>Die Version der Serverless-Umgebung (ihr Python und ihre Bibliotheken); leer: die Vorgabe des Dienstes, oder Version 4, wenn die Aufgabe eine Umgebung braucht</translation>
+    </message>
+    <message>
+        <source>Dependencies:</source>
+        <translation>Abhängigkeiten:</translation>
+    </message>
+    <message>
+        <source>pip requirements installed before the task runs, one per line (e.g. pandas==2.2.3)</source>
+        <translation>pip-Anforderungen, die vor der Aufgabe installiert werden, eine pro Zeile (z. B. pandas==2.2.3)</translation>
+    </message>
+    <message>
+        <source>Runtime:</source>
+        <translation>Runtime:</translation>
+    </message>
+    <message>
+        <source>The Databricks Runtime of the new cluster (long-term support versions first)</source>
+        <translation>Die Databricks Runtime des neuen Clusters (Versionen mit Langzeitunterstützung zuerst)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the workspace&apos;s runtimes and node types again</source>
+        <translation>Runtimes und Knotentypen des Arbeitsbereichs neu lesen</translation>
+    </message>
+    <message>
+        <source>Node type:</source>
+        <translation>Knotentyp:</translation>
+    </message>
+    <message>
+        <source>The virtual machine of the driver and of each worker</source>
+        <translation>Die virtuelle Maschine des Treibers und jedes Workers</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Worker:</translation>
+    </message>
+    <message>
+        <source>How many workers besides the driver; 0 makes a single-node cluster</source>
+        <translation>Wie viele Worker neben dem Treiber; 0 ergibt einen Einzelknoten-Cluster</translation>
+    </message>
+    <message>
+        <source>0 (single node)</source>
+        <translation>0 (Einzelknoten)</translation>
+    </message>
+    <message>
+        <source>The fewest workers the cluster scales down to</source>
+        <translation>Die wenigsten Worker, auf die der Cluster verkleinert wird</translation>
+    </message>
+    <message>
+        <source>The most workers the cluster scales up to</source>
+        <translation>Die meisten Worker, auf die der Cluster vergrößert wird</translation>
+    </message>
+    <message>
+        <source>Autoscale</source>
+        <translation>Autoskalierung</translation>
+    </message>
+    <message>
+        <source>Let the service add and remove workers between a least and a most number</source>
+        <translation>Den Dienst Worker zwischen einer Mindest- und einer Höchstzahl hinzufügen und entfernen lassen</translation>
+    </message>
+    <message>
+        <source>Photon</source>
+        <translation>Photon</translation>
+    </message>
+    <message>
+        <source>Run the cluster with the Photon engine (faster for SQL and DataFrames, billed higher)</source>
+        <translation>Den Cluster mit der Photon-Engine betreiben (schneller für SQL und DataFrames, höher abgerechnet)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>e.g. pandas==2.2.3
+requests</source>
+        <translation>z. B. pandas==2.2.3
+requests</translation>
+    </message>
+    <message>
+        <source>Workers (min–max):</source>
+        <translation>Worker (min.–max.):</translation>
+    </message>
+    <message>
+        <source>Loading the workspace&apos;s runtimes and node types…</source>
+        <translation>Runtimes und Knotentypen des Arbeitsbereichs werden geladen…</translation>
+    </message>
+    <message>
+        <source>The runtimes and node types are read once the workspace is connected.</source>
+        <translation>Runtimes und Knotentypen werden gelesen, sobald der Arbeitsbereich verbunden ist.</translation>
+    </message>
+    <message>
+        <source>The runtimes could not be read: %1</source>
+        <translation>Die Runtimes konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The node types could not be read: %1</source>
+        <translation>Die Knotentypen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (veraltet)</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1036,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
     <message>
         <source>Your home folder is not known: %1</source>
         <translation>Ihr Home-Ordner ist nicht bekannt: %1</translation>
+    </message>
+    <message>
+        <source>Choose a Python file</source>
+        <translation>Python-Datei wählen</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1985,22 @@ Auswahl: %2</translation>
         <source>%1 (the workspace&apos;s clock)</source>
         <translation>%1 (Uhr des Arbeitsbereichs)</translation>
     </message>
+    <message>
+        <source>Python file:</source>
+        <translation>Python-Datei:</translation>
+    </message>
+    <message>
+        <source>Compute:</source>
+        <translation>Compute:</translation>
+    </message>
+    <message>
+        <source>The new job cluster is starting (%1); this can take a few minutes.</source>
+        <translation>Der neue Job-Cluster startet (%1); das kann einige Minuten dauern.</translation>
+    </message>
+    <message>
+        <source>%1 (in %2, %3)</source>
+        <translation>%1 (in %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -2358,6 +2530,38 @@ Auswahl: %2</translation>
         <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
         <translation>Wiederholungsabstand: „%1“ ist keine Dauer (z. B. 30s oder 5m).</translation>
     </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>No such Python file in the workspace.</source>
+        <translation>Diese Python-Datei gibt es im Arbeitsbereich nicht.</translation>
+    </message>
+    <message>
+        <source>No such Python file: the folder %1 does not exist.</source>
+        <translation>Diese Python-Datei gibt es nicht: Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Pytho&amp;n file:</source>
+        <translation>Pytho&amp;n-Datei:</translation>
+    </message>
+    <message>
+        <source>A path in the Git repository is typed: the repository is read only when the run starts</source>
+        <translation>Ein Pfad im Git-Repository wird eingetippt: Das Repository wird erst beim Start der Ausführung gelesen</translation>
+    </message>
+    <message>
+        <source>Choose a Python file from the workspace</source>
+        <translation>Eine Python-Datei aus dem Arbeitsbereich wählen</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Argumente:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd argument</source>
+        <translation>Argument hin&amp;zufügen</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::TaskListModel</name>
@@ -2475,6 +2679,73 @@ Auswahl: %2</translation>
     <message>
         <source>%1: no result (the notebook did not call dbutils.notebook.exit()).</source>
         <translation>%1: kein Ergebnis (das Notebook hat dbutils.notebook.exit() nicht aufgerufen).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskSourceChooser</name>
+    <message>
+        <source>Task t&amp;ype:</source>
+        <translation>Aufgabent&amp;yp:</translation>
+    </message>
+    <message>
+        <source>Run a notebook (named parameters) or a Python file (command-line arguments)</source>
+        <translation>Ein Notebook (benannte Parameter) oder eine Python-Datei (Kommandozeilenargumente) ausführen</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>Python file</source>
+        <translation>Python-Datei</translation>
+    </message>
+    <message>
+        <source>From a &amp;Git repository</source>
+        <translation>Aus einem &amp;Git-Repository</translation>
+    </message>
+    <message>
+        <source>Take the notebook or file from a branch, tag or commit of a remote Git repository; its path is then relative to the repository</source>
+        <translation>Notebook oder Datei aus einem Branch, Tag oder Commit eines entfernten Git-Repositorys nehmen; der Pfad ist dann relativ zum Repository</translation>
+    </message>
+    <message>
+        <source>Git URL:</source>
+        <translation>Git-URL:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>The Git service; found from the URL unless you choose one</source>
+        <translation>Der Git-Dienst; aus der URL erkannt, sofern Sie keinen wählen</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>What to check out: a branch, a tag or a commit</source>
+        <translation>Was ausgecheckt wird: ein Branch, ein Tag oder ein Commit</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>From the URL (not known)</source>
+        <translation>Aus der URL (nicht erkannt)</translation>
+    </message>
+    <message>
+        <source>From the URL: %1</source>
+        <translation>Aus der URL: %1</translation>
     </message>
 </context>
 <context>

@@ -181,6 +181,21 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>Brickrun::ArgumentsList</name>
+    <message>
+        <source>The Python file&apos;s command-line arguments, in order (Ctrl+Up and Ctrl+Down move one)</source>
+        <translation>Les arguments de ligne de commande du fichier Python, dans l’ordre (Ctrl+Haut et Ctrl+Bas en déplacent un)</translation>
+    </message>
+    <message>
+        <source>Move the argument up (Ctrl+Up)</source>
+        <translation>Monter l’argument (Ctrl+Haut)</translation>
+    </message>
+    <message>
+        <source>Move the argument down (Ctrl+Down)</source>
+        <translation>Descendre l’argument (Ctrl+Bas)</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::BrowserSignIn</name>
     <message numerus="yes">
         <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
@@ -350,6 +365,143 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>%1 · %2 cores · %3 GB</source>
         <translation>%1 · %2 cœurs · %3 Go</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeChooser</name>
+    <message>
+        <source>&amp;Compute:</source>
+        <translation>Où e&amp;xécuter :</translation>
+    </message>
+    <message>
+        <source>Where the task runs: a cluster that is already there, serverless compute, or a cluster made for this run and ended with it</source>
+        <translation>Où la tâche s’exécute : sur un cluster existant, sur du calcul serverless, ou sur un cluster créé pour cette exécution et arrêté avec elle</translation>
+    </message>
+    <message>
+        <source>Existing cluster</source>
+        <translation>Cluster existant</translation>
+    </message>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>New job cluster</source>
+        <translation>Nouveau cluster de job</translation>
+    </message>
+    <message>
+        <source>C&amp;luster:</source>
+        <translation>Cl&amp;uster :</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Environnement :</translation>
+    </message>
+    <message>
+        <source>The serverless environment version (its Python and libraries); empty: the service&apos;s default, or version 4 when the task needs an environment</source>
+        <translation>La version de l’environnement serverless (son Python et ses bibliothèques) ; vide : celle du service par défaut, ou la version 4 quand la tâche a besoin d’un environnement</translation>
+    </message>
+    <message>
+        <source>Dependencies:</source>
+        <translation>Dépendances :</translation>
+    </message>
+    <message>
+        <source>pip requirements installed before the task runs, one per line (e.g. pandas==2.2.3)</source>
+        <translation>Exigences pip installées avant l’exécution de la tâche, une par ligne (p. ex. pandas==2.2.3)</translation>
+    </message>
+    <message>
+        <source>Runtime:</source>
+        <translation>Runtime :</translation>
+    </message>
+    <message>
+        <source>The Databricks Runtime of the new cluster (long-term support versions first)</source>
+        <translation>Le Databricks Runtime du nouveau cluster (versions à support long terme d’abord)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the workspace&apos;s runtimes and node types again</source>
+        <translation>Relire les runtimes et les types de nœuds de l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Node type:</source>
+        <translation>Type de nœud :</translation>
+    </message>
+    <message>
+        <source>The virtual machine of the driver and of each worker</source>
+        <translation>La machine virtuelle du driver et de chaque worker</translation>
+    </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Workers :</translation>
+    </message>
+    <message>
+        <source>How many workers besides the driver; 0 makes a single-node cluster</source>
+        <translation>Combien de workers en plus du driver ; 0 donne un cluster à nœud unique</translation>
+    </message>
+    <message>
+        <source>0 (single node)</source>
+        <translation>0 (nœud unique)</translation>
+    </message>
+    <message>
+        <source>The fewest workers the cluster scales down to</source>
+        <translation>Le nombre minimal de workers du cluster</translation>
+    </message>
+    <message>
+        <source>The most workers the cluster scales up to</source>
+        <translation>Le nombre maximal de workers du cluster</translation>
+    </message>
+    <message>
+        <source>Autoscale</source>
+        <translation>Mise à l’échelle auto</translation>
+    </message>
+    <message>
+        <source>Let the service add and remove workers between a least and a most number</source>
+        <translation>Laisser le service ajouter et retirer des workers entre un minimum et un maximum</translation>
+    </message>
+    <message>
+        <source>Photon</source>
+        <translation>Photon</translation>
+    </message>
+    <message>
+        <source>Run the cluster with the Photon engine (faster for SQL and DataFrames, billed higher)</source>
+        <translation>Exécuter le cluster avec le moteur Photon (plus rapide pour SQL et les DataFrames, facturé plus cher)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>e.g. pandas==2.2.3
+requests</source>
+        <translation>p. ex. pandas==2.2.3
+requests</translation>
+    </message>
+    <message>
+        <source>Workers (min–max):</source>
+        <translation>Workers (min–max) :</translation>
+    </message>
+    <message>
+        <source>Loading the workspace&apos;s runtimes and node types…</source>
+        <translation>Chargement des runtimes et des types de nœuds de l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>The runtimes and node types are read once the workspace is connected.</source>
+        <translation>Les runtimes et les types de nœuds sont lus dès que l’espace de travail est connecté.</translation>
+    </message>
+    <message>
+        <source>The runtimes could not be read: %1</source>
+        <translation>Les runtimes n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>The node types could not be read: %1</source>
+        <translation>Les types de nœuds n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>%1 (deprecated)</source>
+        <translation>%1 (obsolète)</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1036,10 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Your home folder is not known: %1</source>
         <translation>Votre dossier personnel est inconnu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Choose a Python file</source>
+        <translation>Choisir un fichier Python</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +1985,22 @@ Choix : %2</translation>
         <source>%1 (the workspace&apos;s clock)</source>
         <translation>%1 (horloge de l’espace de travail)</translation>
     </message>
+    <message>
+        <source>Python file:</source>
+        <translation>Fichier Python :</translation>
+    </message>
+    <message>
+        <source>Compute:</source>
+        <translation>Calcul :</translation>
+    </message>
+    <message>
+        <source>The new job cluster is starting (%1); this can take a few minutes.</source>
+        <translation>Le nouveau cluster de job démarre (%1) ; cela peut prendre quelques minutes.</translation>
+    </message>
+    <message>
+        <source>%1 (in %2, %3)</source>
+        <translation>%1 (dans %2, %3)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunMonitor</name>
@@ -2358,6 +2530,38 @@ Choix : %2</translation>
         <source>Retry interval: &quot;%1&quot; is not a duration (e.g. 30s or 5m).</source>
         <translation>Intervalle entre relances&#xa0;: «&#xa0;%1&#xa0;» n’est pas une durée (p. ex. 30s ou 5m).</translation>
     </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n’est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>No such Python file in the workspace.</source>
+        <translation>Ce fichier Python n’existe pas dans l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>No such Python file: the folder %1 does not exist.</source>
+        <translation>Ce fichier Python n’existe pas : le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Pytho&amp;n file:</source>
+        <translation>Fichier Pytho&amp;n :</translation>
+    </message>
+    <message>
+        <source>A path in the Git repository is typed: the repository is read only when the run starts</source>
+        <translation>Un chemin dans le dépôt Git se saisit : le dépôt n’est lu qu’au démarrage de l’exécution</translation>
+    </message>
+    <message>
+        <source>Choose a Python file from the workspace</source>
+        <translation>Choisir un fichier Python dans l’espace de travail</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>Arguments :</translation>
+    </message>
+    <message>
+        <source>A&amp;dd argument</source>
+        <translation>A&amp;jouter un argument</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::TaskListModel</name>
@@ -2475,6 +2679,73 @@ Choix : %2</translation>
     <message>
         <source>%1: no result (the notebook did not call dbutils.notebook.exit()).</source>
         <translation>%1 : aucun résultat (le notebook n’a pas appelé dbutils.notebook.exit()).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TaskSourceChooser</name>
+    <message>
+        <source>Task t&amp;ype:</source>
+        <translation>T&amp;ype de tâche :</translation>
+    </message>
+    <message>
+        <source>Run a notebook (named parameters) or a Python file (command-line arguments)</source>
+        <translation>Exécuter un notebook (paramètres nommés) ou un fichier Python (arguments de ligne de commande)</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notebook</translation>
+    </message>
+    <message>
+        <source>Python file</source>
+        <translation>Fichier Python</translation>
+    </message>
+    <message>
+        <source>From a &amp;Git repository</source>
+        <translation>Code &amp;venant d’un dépôt Git</translation>
+    </message>
+    <message>
+        <source>Take the notebook or file from a branch, tag or commit of a remote Git repository; its path is then relative to the repository</source>
+        <translation>Prendre le notebook ou le fichier dans une branche, un tag ou un commit d’un dépôt Git distant ; son chemin est alors relatif au dépôt</translation>
+    </message>
+    <message>
+        <source>Git URL:</source>
+        <translation>URL Git :</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Fournisseur :</translation>
+    </message>
+    <message>
+        <source>The Git service; found from the URL unless you choose one</source>
+        <translation>Le service Git ; déduit de l’URL sauf si vous en choisissez un</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <source>What to check out: a branch, a tag or a commit</source>
+        <translation>Ce qui est extrait : une branche, un tag ou un commit</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>From the URL (not known)</source>
+        <translation>D’après l’URL (inconnu)</translation>
+    </message>
+    <message>
+        <source>From the URL: %1</source>
+        <translation>D’après l’URL : %1</translation>
     </message>
 </context>
 <context>

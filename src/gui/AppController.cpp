@@ -340,13 +340,16 @@ void AppController::offerWorkspaceApi()
     const QString profile = form->currentProfile();
     if (profile.isEmpty()) {
         form->setWorkspaceApi(nullptr);
+        form->setComputeApi(nullptr);
         return;
     }
     if (m_connections->isReady(profile)) {
         form->setWorkspaceApi(m_connections->api(profile));
+        form->setComputeApi(m_connections->compute(profile));
         return;
     }
     form->setWorkspaceApi(nullptr);
+    form->setComputeApi(nullptr);
     if (profile != DemoSession::Profile && !m_connections->isLoading(profile))
         m_connections->load(profile); // offers the API again when the token is in
 }

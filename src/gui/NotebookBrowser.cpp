@@ -132,10 +132,26 @@ void NotebookBrowser::revealCurrentPath()
     }
 }
 
+void NotebookBrowser::setPick(Pick pick)
+{
+    m_pick = pick;
+    setWindowTitle(pick == Pick::PythonFile ? tr("Choose a Python file") : tr("Choose a notebook"));
+    updateButtons();
+}
+
+bool NotebookBrowser::isPickable(const QModelIndex &source) const
+{
+    if (m_pick == Pick::Notebook)
+        return m_model->isNotebook(source);
+    return source.isValid() &&
+           source.data(WorkspaceTreeModel::TypeRole).toString() == QLatin1String("FILE") &&
+           m_model->path(source).endsWith(QLatin1String(".py"), Qt::CaseInsensitive);
+}
+
 QString NotebookBrowser::selectedPath() const
 {
     const QModelIndex current = m_proxy->mapToSource(m_ui->notebookTree->currentIndex());
-    return m_model->isNotebook(current) ? m_model->path(current) : QString();
+    return isPickable(current) ? m_model->path(current) : QString();
 }
 
 void NotebookBrowser::updateButtons()
@@ -146,7 +162,7 @@ void NotebookBrowser::updateButtons()
 void NotebookBrowser::onActivated(const QModelIndex &index)
 {
     const QModelIndex source = m_proxy->mapToSource(index);
-    if (m_model->isNotebook(source)) {
+    if (isPickable(source)) {
         accept();
         return;
     }

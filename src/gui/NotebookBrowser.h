@@ -26,10 +26,18 @@ class NotebookBrowser : public QDialog
 {
     Q_OBJECT
 public:
+    // What can be chosen: a notebook, or (for a Python file task) a FILE whose name ends in .py.
+    enum class Pick
+    {
+        Notebook,
+        PythonFile,
+    };
+
     explicit NotebookBrowser(WorkspaceApi *api, QWidget *parent = nullptr);
     ~NotebookBrowser() override;
 
-    QString selectedPath() const; // the chosen notebook; empty when none
+    void setPick(Pick pick);
+    QString selectedPath() const; // the chosen notebook (or Python file); empty when none
     // Opens the folders down to `path` as they load, and selects it (the form's notebook).
     void setCurrentPath(const QString &path);
     WorkspaceTreeModel *model() const { return m_model; }
@@ -45,6 +53,7 @@ private:
     void expandLoaded(const QModelIndex &parent);
     void updateButtons();
     void onActivated(const QModelIndex &index);
+    bool isPickable(const QModelIndex &source) const;
 
     std::unique_ptr<Ui::NotebookBrowser> m_ui;
     QPointer<WorkspaceApi> m_api;
@@ -52,6 +61,7 @@ private:
     QSortFilterProxyModel *m_proxy;
     QString m_reveal;      // the path still to open and select
     int m_searchLoads = 0; // folders loaded for the filter since it last changed
+    Pick m_pick = Pick::Notebook;
 };
 
 } // namespace Brickrun

@@ -121,7 +121,7 @@ void RunDetailsPanel::showHeader()
     m_ui->stateIconLabel->setVisible(!icon.isNull());
     setTextIfChanged(m_ui->stateLabel, StateIcons::text(r.state, r.tracking));
     m_ui->stateLabel->setToolTip(r.state.summary());
-    setTextIfChanged(m_ui->stateMessageLabel, r.state.stateMessage);
+    setTextIfChanged(m_ui->stateMessageLabel, stateMessageOf(r));
 
     QString problem = r.lastError;
     if (problem.isEmpty() && r.tracking == RunRecord::Tracking::Vanished)
@@ -171,9 +171,18 @@ void RunDetailsPanel::showTimings()
                                        : r.isActive() ? tr("not yet assigned")
                                                       : none);
     setTextIfChanged(m_ui->taskRunIdLabel, r.taskRunId > 0 ? QString::number(r.taskRunId) : none);
-    setTextIfChanged(m_ui->notebookLabel, r.spec.notebookPath);
-    m_ui->notebookLabel->setToolTip(r.spec.notebookPath);
-    setTextIfChanged(m_ui->clusterLabel, r.spec.clusterId);
+    // The notebook or Python file; in a Git repository, with the repository and reference.
+    const QString path =
+        r.spec.usesGit() ? tr("%1 (in %2, %3)")
+                               .arg(r.spec.taskPath(), r.spec.git.url, r.spec.git.referenceText())
+                         : r.spec.taskPath();
+    setTextIfChanged(m_ui->notebookCaption,
+                     r.spec.isPythonFile() ? tr("Python file:") : tr("Notebook:"));
+    setTextIfChanged(m_ui->clusterCaption,
+                     r.spec.compute.isExistingCluster() ? tr("Cluster:") : tr("Compute:"));
+    setTextIfChanged(m_ui->notebookLabel, path);
+    m_ui->notebookLabel->setToolTip(path);
+    setTextIfChanged(m_ui->clusterLabel, r.spec.computeText());
     m_ui->clusterLabel->setToolTip(r.host);
     // The run's own timeout and retries, and which attempt the service is at: only for a run
     // that has them (most have neither).
@@ -194,6 +203,20 @@ void RunDetailsPanel::showTimings()
         m_durationTick.start();
     else if (!counting)
         m_durationTick.stop();
+}
+
+// The service's state message; while a run waits for the job cluster made for it, first that
+// the cluster is starting (it takes minutes, and the service's words name only its id).
+QString RunDetailsPanel::stateMessageOf(const RunRecord &r)
+{
+    if (r.state.lifeCycleState != QLatin1String("PENDING") || !r.spec.compute.isNewJobCluster() ||
+        !r.isActive())
+        return r.state.stateMessage;
+    const QString starting =
+        tr("The new job cluster is starting (%1); this can take a few minutes.")
+            .arg(r.spec.compute.shortText());
+    return r.state.stateMessage.isEmpty() ? starting
+                                          : starting + QLatin1Char('\n') + r.state.stateMessage;
 }
 
 void RunDetailsPanel::confirmCancel()

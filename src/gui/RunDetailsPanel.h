@@ -37,6 +37,8 @@ public:
 
     // The run's name, or the one the service gives a run submitted without one.
     static QString titleOf(const RunRecord &record);
+    // The state message shown: the service's, and that a new job cluster is starting.
+    static QString stateMessageOf(const RunRecord &record);
     // Can the run still be cancelled: the service has it and it has not ended? (Not while its
     // output is being fetched after it ended.)
     static bool canCancel(const RunRecord &record);

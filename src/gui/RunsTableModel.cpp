@@ -436,12 +436,12 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
     case ResultColumn:
         return r.state.resultState;
     case RunNameColumn:
-        return r.spec.runName.isEmpty() ? RunSpec::defaultRunName(r.spec.notebookPath)
+        return r.spec.runName.isEmpty() ? RunSpec::defaultRunName(r.spec.taskPath())
                                         : r.spec.runName;
-    case NotebookColumn:
-        return r.spec.notebookPath.section(QLatin1Char('/'), -1);
-    case ClusterColumn:
-        return r.spec.clusterId;
+    case NotebookColumn: // or the Python file
+        return r.spec.taskPath().section(QLatin1Char('/'), -1);
+    case ClusterColumn: // "Serverless", "New: 15.4 LTS · DS3_v2 × 2" or the cluster's id
+        return r.spec.computeText();
     case ProfileColumn:
         return r.profile == QLatin1String("demo") ? tr("Demo workspace") : r.profile;
     case SubmittedColumn: {

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "SubmitPanel.h"
 
+#include "ArgumentsList.h"
 #include "ClusterPicker.h"
+#include "ComputeChooser.h"
+#include "FieldMessages.h"
 #include "NotebookBrowser.h"
 #include "NotebookWidgetsLoader.h"
 #include "PresetsBar.h"
 #include "RunOptionsText.h"
 #include "SettingsFile.h"
+#include "TaskSourceChooser.h"
 #include "WorkspaceErrorText.h"
 #include "api/WorkspaceApi.h"
 #include "model/Duration.h"
@@ -68,15 +72,12 @@ SubmitPanel::SubmitPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::SubmitPanel>())
 {
     m_ui->setupUi(this);
-    m_clusterEdit = m_ui->clusterPicker->lineEdit();
+    m_clusterEdit = m_ui->computeChooser->clusterPicker()->lineEdit();
+    alignFormLabels();
     fitFormWidth();
-    for (QLabel *label : {m_ui->clusterError, m_ui->notebookError, m_ui->runNameError,
-                          m_ui->taskKeyError, m_ui->parametersError, m_ui->runOptionsError}) {
-        // A red that reads on light and dark backgrounds alike.
-        QPalette p = label->palette();
-        p.setColor(QPalette::WindowText, QColor(0xd0, 0x3a, 0x3a));
-        label->setPalette(p);
-    }
+    for (QLabel *label : {m_ui->notebookError, m_ui->runNameError, m_ui->taskKeyError,
+                          m_ui->parametersError, m_ui->runOptionsError})
+        FieldMessages::markAsError(label);
     {
         // An amber: a warning, not a mistake that blocks Submit.
         QPalette p = m_ui->notebookWorkspaceWarning->palette();
@@ -110,7 +111,7 @@ SubmitPanel::SubmitPanel(QWidget *parent)
         connect(edit, &QLineEdit::textChanged, this, &SubmitPanel::validate);
         connect(edit, &QLineEdit::returnPressed, this, [this, edit] {
             // Return on the cluster list picks a cluster; it does not submit as well.
-            if (edit == m_clusterEdit && m_ui->clusterPicker->isPickingFromList())
+            if (edit == m_clusterEdit && m_ui->computeChooser->clusterPicker()->isPickingFromList())
                 return;
             submit();
         });
@@ -124,6 +125,14 @@ SubmitPanel::SubmitPanel(QWidget *parent)
     connect(m_ui->maxRetriesSpin, &QSpinBox::valueChanged, this, &SubmitPanel::validate);
     connect(m_ui->retryOnTimeoutCheck, &QCheckBox::toggled, this, &SubmitPanel::validate);
     connect(m_ui->parametersTable, &QTableWidget::itemChanged, this, &SubmitPanel::validate);
+    connect(m_ui->computeChooser, &ComputeChooser::changed, this, [this] {
+        fitFormWidth(); // the kind's fields may need more room
+        validate();
+    });
+    connect(m_ui->taskSourceChooser, &TaskSourceChooser::changed, this, &SubmitPanel::validate);
+    connect(m_ui->taskSourceChooser, &TaskSourceChooser::kindChanged, this,
+            &SubmitPanel::showTaskKind);
+    connect(m_ui->argumentsList, &ArgumentsList::changed, this, &SubmitPanel::validate);
     connect(m_ui->addParameterButton, &QPushButton::clicked, this, &SubmitPanel::addParameter);
     connect(m_ui->removeParameterButton, &QPushButton::clicked, this,
             &SubmitPanel::removeParameter);
@@ -140,6 +149,7 @@ SubmitPanel::SubmitPanel(QWidget *parent)
         loadRecent();
         Q_EMIT profileChanged(choice.profile);
     });
+    showTaskKind();
     m_ui->presetsBar->setFormProvider([this] {
         Preset p;
         p.profile = currentProfile();
@@ -195,13 +205,23 @@ void SubmitPanel::setWorkspaceApi(WorkspaceApi *api)
     if (api == m_api)
         return;
     m_api = api;
-    m_ui->clusterPicker->setWorkspaceApi(api);
+    m_ui->computeChooser->clusterPicker()->setWorkspaceApi(api);
     m_widgetsLoader->setWorkspaceApi(api);
-    m_ui->browseNotebookButton->setEnabled(api != nullptr);
+    showTaskKind();
     ++m_notebookCheckGeneration;
     showWorkspaceWarning(QString());
     if (api)
         m_notebookCheckTimer.start();
+}
+
+void SubmitPanel::setComputeApi(ComputeApi *api)
+{
+    m_ui->computeChooser->setComputeApi(api);
+}
+
+ComputeChooser *SubmitPanel::computeChooser() const
+{
+    return m_ui->computeChooser;
 }
 
 void SubmitPanel::setSettingsFile(const QString &file)
@@ -214,12 +234,13 @@ void SubmitPanel::loadRecent()
 {
     const QString profile = currentProfile();
     if (profile.isEmpty()) {
-        m_ui->clusterPicker->setRecent({});
+        m_ui->computeChooser->clusterPicker()->setRecent({});
         m_recentNotebooks->setStringList({});
         return;
     }
     const auto settings = settingsFor(m_settingsFile);
-    m_ui->clusterPicker->setRecent(settings->value(recentKey(profile, "clusters")).toStringList());
+    m_ui->computeChooser->clusterPicker()->setRecent(
+        settings->value(recentKey(profile, "clusters")).toStringList());
     m_recentNotebooks->setStringList(
         settings->value(recentKey(profile, "notebooks")).toStringList());
 }
@@ -236,8 +257,10 @@ void SubmitPanel::rememberRecent(const RunSpec &spec)
         list.prepend(value);
         settings->setValue(recentKey(profile, what), list.mid(0, RecentCount));
     };
-    remember("clusters", spec.clusterId);
-    remember("notebooks", spec.notebookPath);
+    if (!spec.clusterId.isEmpty())
+        remember("clusters", spec.clusterId);
+    if (!spec.usesGit())
+        remember("notebooks", spec.taskPath());
     settings->sync();
     loadRecent();
 }
@@ -247,6 +270,8 @@ void SubmitPanel::browseNotebooks()
     if (!m_api)
         return;
     auto *browser = new NotebookBrowser(m_api, this);
+    if (m_ui->taskSourceChooser->taskKind() == RunSpec::TaskKind::PythonFile)
+        browser->setPick(NotebookBrowser::Pick::PythonFile);
     browser->setObjectName(QStringLiteral("notebookBrowser"));
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->setCurrentPath(m_ui->notebookEdit->text());
@@ -264,21 +289,25 @@ void SubmitPanel::browseNotebooks()
 void SubmitPanel::checkNotebookPath()
 {
     const QString path = m_ui->notebookEdit->text().trimmed();
-    if (!m_api || !path.startsWith(QLatin1Char('/')) || path.size() < 2 ||
-        path.endsWith(QLatin1Char('/')))
-        return;
+    if (!m_api || m_ui->taskSourceChooser->usesGit() || !path.startsWith(QLatin1Char('/')) ||
+        path.size() < 2 || path.endsWith(QLatin1Char('/')))
+        return; // a path in a Git repository is checked out only when the run starts
+    const bool pythonFile = m_ui->taskSourceChooser->taskKind() == RunSpec::TaskKind::PythonFile;
     QString folder = path.section(QLatin1Char('/'), 0, -2);
     if (folder.isEmpty())
         folder = QStringLiteral("/");
     const quint64 generation = ++m_notebookCheckGeneration;
     m_api->listFolder(
-        folder, this, [this, generation, path, folder](const Result<QList<WorkspaceObject>> &r) {
+        folder, this,
+        [this, generation, path, folder, pythonFile](const Result<QList<WorkspaceObject>> &r) {
             if (generation != m_notebookCheckGeneration)
                 return; // the text or the workspace changed meanwhile
             if (!r.isOk()) {
                 if (r.error().kind == ApiError::Kind::Http && r.error().httpStatus == 404)
                     showWorkspaceWarning(
-                        tr("No such notebook: the folder %1 does not exist.").arg(folder));
+                        pythonFile
+                            ? tr("No such Python file: the folder %1 does not exist.").arg(folder)
+                            : tr("No such notebook: the folder %1 does not exist.").arg(folder));
                 else
                     showWorkspaceWarning(tr("The notebook could not be checked: %1")
                                              .arg(WorkspaceErrorText::describe(r.error())));
@@ -287,6 +316,12 @@ void SubmitPanel::checkNotebookPath()
             for (const WorkspaceObject &o : r.value()) {
                 if (o.path != path)
                     continue;
+                if (pythonFile) {
+                    showWorkspaceWarning(o.type == QLatin1String("FILE")
+                                             ? QString()
+                                             : tr("%1 is not a file.").arg(path));
+                    return;
+                }
                 showWorkspaceWarning(o.type == QLatin1String("NOTEBOOK")
                                          ? QString()
                                          : tr("%1 is not a notebook.").arg(path));
@@ -294,7 +329,8 @@ void SubmitPanel::checkNotebookPath()
                     m_widgetsLoader->load(path, o.language);
                 return;
             }
-            showWorkspaceWarning(tr("No such notebook in the workspace."));
+            showWorkspaceWarning(pythonFile ? tr("No such Python file in the workspace.")
+                                            : tr("No such notebook in the workspace."));
         });
 }
 
@@ -312,12 +348,15 @@ QString SubmitPanel::currentProfile() const
 RunSpec SubmitPanel::spec() const
 {
     RunSpec s;
-    s.clusterId = m_clusterEdit->text().trimmed();
-    s.notebookPath = m_ui->notebookEdit->text().trimmed();
+    m_ui->computeChooser->fillSpec(&s);
+    m_ui->taskSourceChooser->fillSpec(&s);
+    (s.isPythonFile() ? s.pythonFile : s.notebookPath) = m_ui->notebookEdit->text().trimmed();
+    if (s.isPythonFile())
+        s.pythonArguments = m_ui->argumentsList->arguments();
     s.runName = m_ui->runNameEdit->text().trimmed();
     s.taskKey = m_ui->taskKeyEdit->text().trimmed();
     const QTableWidget *table = m_ui->parametersTable;
-    for (int row = 0; row < table->rowCount(); ++row) {
+    for (int row = 0; row < table->rowCount() && !s.isPythonFile(); ++row) {
         const QString key = table->item(row, 0) ? table->item(row, 0)->text().trimmed() : QString();
         const QString value = table->item(row, 1) ? table->item(row, 1)->text() : QString();
         if (key.isEmpty() && value.isEmpty())
@@ -338,8 +377,10 @@ RunSpec SubmitPanel::spec() const
 
 void SubmitPanel::setSpec(const RunSpec &spec)
 {
-    m_clusterEdit->setText(spec.clusterId);
-    m_ui->notebookEdit->setText(spec.notebookPath);
+    m_ui->computeChooser->setSpec(spec);
+    m_ui->taskSourceChooser->setSpec(spec);
+    m_ui->notebookEdit->setText(spec.taskPath());
+    m_ui->argumentsList->setArguments(spec.pythonArguments);
     m_ui->runNameEdit->setText(spec.runName);
     m_ui->taskKeyEdit->setText(spec.taskKey);
     {
@@ -431,11 +472,17 @@ void SubmitPanel::submit()
 
 void SubmitPanel::focusForm()
 {
-    (m_clusterEdit->text().isEmpty() ? m_clusterEdit : m_ui->notebookEdit)->setFocus();
+    const bool needsCluster = m_ui->computeChooser->kind() == ComputeSpec::Kind::ExistingCluster &&
+                              m_clusterEdit->text().isEmpty();
+    (needsCluster ? m_clusterEdit : m_ui->notebookEdit)->setFocus();
 }
 
 void SubmitPanel::addParameter()
 {
+    if (m_ui->taskSourceChooser->taskKind() == RunSpec::TaskKind::PythonFile) {
+        m_ui->argumentsList->addArgument();
+        return;
+    }
     const int row = m_ui->parametersTable->rowCount();
     m_ui->parametersTable->insertRow(row);
     m_ui->parametersTable->setCurrentCell(row, 0);
@@ -445,6 +492,10 @@ void SubmitPanel::addParameter()
 
 void SubmitPanel::removeParameter()
 {
+    if (m_ui->taskSourceChooser->taskKind() == RunSpec::TaskKind::PythonFile) {
+        m_ui->argumentsList->removeArgument();
+        return;
+    }
     const int row = m_ui->parametersTable->currentRow();
     if (row >= 0)
         m_ui->parametersTable->removeRow(row);
@@ -453,22 +504,22 @@ void SubmitPanel::removeParameter()
 
 void SubmitPanel::showError(QLabel *label, const QStringList &problems)
 {
-    label->setText(problems.join(QLatin1Char('\n')));
-    label->setVisible(!problems.isEmpty());
+    FieldMessages::show(label, problems);
 }
 
 void SubmitPanel::validate()
 {
     const RunSpec s = spec();
-    // RunSpec::validate names the field first ("notebook path: …"); each goes next to its field.
-    QStringList cluster, notebook, runName, taskKey, parameters, runOptions;
+    // RunSpec::validate names the field first ("notebook path: …"); each goes next to its field:
+    // the compute's and the Git repository's to their parts of the form, the others here.
+    const QStringList problems = s.validate() + m_ui->computeChooser->offerProblems();
+    QStringList notebook, runName, taskKey, parameters, runOptions;
     runOptions << runOptionTextProblems();
-    for (const QString &problem : s.validate()) {
-        const QString field = problem.section(QLatin1Char(':'), 0, 0);
-        const QString reason = problem.section(QLatin1Char(':'), 1).trimmed();
-        if (field == QLatin1String("cluster"))
-            cluster << reason;
-        else if (field == QLatin1String("notebook path"))
+    for (const QString &problem :
+         m_ui->taskSourceChooser->showProblems(m_ui->computeChooser->showProblems(problems))) {
+        const QString field = FieldMessages::fieldOf(problem);
+        const QString reason = FieldMessages::reasonOf(problem);
+        if (field == QLatin1String("notebook path") || field == QLatin1String("python file"))
             notebook << reason;
         else if (field == QLatin1String("run name"))
             runName << reason;
@@ -480,11 +531,8 @@ void SubmitPanel::validate()
             parameters << reason;
     }
     // Empty fields are not yet mistakes: say nothing until the user typed something.
-    if (m_clusterEdit->text().isEmpty())
-        cluster.clear();
     if (m_ui->notebookEdit->text().isEmpty())
         notebook.clear();
-    showError(m_ui->clusterError, cluster);
     showError(m_ui->notebookError, notebook);
     showError(m_ui->runNameError, runName);
     showError(m_ui->taskKeyError, taskKey);
@@ -502,10 +550,66 @@ void SubmitPanel::validate()
     m_ui->runOptionsSummary->setText(m_ui->runOptionsToggle->isChecked() ? QString() : summary);
     m_ui->runOptionsToggle->setAccessibleDescription(summary);
 
-    m_valid =
-        s.validate().isEmpty() && runOptions.isEmpty() && m_ui->profileCombo->currentIndex() >= 0;
+    m_valid = problems.isEmpty() && runOptions.isEmpty() && m_ui->profileCombo->currentIndex() >= 0;
     m_ui->submitButton->setEnabled(m_valid);
-    m_ui->removeParameterButton->setEnabled(m_ui->parametersTable->rowCount() > 0);
+    m_ui->removeParameterButton->setEnabled(s.isPythonFile()
+                                                ? m_ui->argumentsList->count() > 0
+                                                : m_ui->parametersTable->rowCount() > 0);
+}
+
+// What the path field names, and what the task takes: a notebook (named parameters, filled from
+// its widgets) or a Python file (ordered arguments); in the workspace (Browse…, checked as it
+// is typed) or in a Git repository (relative to it, read only when the run starts).
+void SubmitPanel::showTaskKind()
+{
+    const bool pythonFile = m_ui->taskSourceChooser->taskKind() == RunSpec::TaskKind::PythonFile;
+    const bool git = m_ui->taskSourceChooser->usesGit();
+    m_ui->notebookLabel->setText(pythonFile ? tr("Pytho&n file:") : tr("&Notebook:"));
+    m_ui->notebookEdit->setPlaceholderText(
+        git ? (pythonFile ? QStringLiteral("jobs/etl_job.py") : QStringLiteral("notebooks/report"))
+            : (pythonFile ? QStringLiteral("/Users/me@example.com/job.py")
+                          : QStringLiteral("/Users/me@example.com/report")));
+    m_ui->browseNotebookButton->setEnabled(m_api && !git);
+    m_ui->browseNotebookButton->setToolTip(
+        git ? tr("A path in the Git repository is typed: the repository is read only when the "
+                 "run starts")
+            : (pythonFile ? tr("Choose a Python file from the workspace")
+                          : tr("Choose a notebook from the workspace")));
+    m_ui->parametersLabel->setText(pythonFile ? tr("Arguments:") : tr("Parameters:"));
+    m_ui->parametersLabel->setBuddy(pythonFile ? static_cast<QWidget *>(m_ui->argumentsList)
+                                               : m_ui->parametersTable);
+    m_ui->parametersTable->setVisible(!pythonFile);
+    m_ui->argumentsList->setVisible(pythonFile);
+    m_ui->addParameterButton->setText(pythonFile ? tr("A&dd argument") : tr("A&dd parameter"));
+    // Widgets are a workspace notebook's: none for a Python file or a notebook in Git.
+    ++m_notebookCheckGeneration;
+    m_widgetsLoader->forget();
+    showWorkspaceWarning(QString());
+    if (m_api && !git)
+        m_notebookCheckTimer.start();
+    validate();
+}
+
+// The choosers have form layouts of their own: their labels get the width of the widest label
+// of all, so that every field starts at the same place.
+void SubmitPanel::alignFormLabels()
+{
+    const QList<QFormLayout *> forms{m_ui->formLayout,
+                                     m_ui->computeChooser->findChild<QFormLayout *>(),
+                                     m_ui->taskSourceChooser->findChild<QFormLayout *>()};
+    QList<QWidget *> labels;
+    int width = 0;
+    for (QFormLayout *form : forms) {
+        for (int row = 0; form && row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (QWidget *label = item ? item->widget() : nullptr) {
+                labels << label;
+                width = qMax(width, label->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : labels)
+        label->setMinimumWidth(width);
 }
 
 } // namespace Brickrun

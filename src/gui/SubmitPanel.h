@@ -20,13 +20,16 @@ namespace Ui {
 class SubmitPanel;
 }
 
+class ComputeApi;
+class ComputeChooser;
 class NotebookWidgetsLoader;
 class PresetsBar;
 class WorkspaceApi;
 struct Preset;
 
-// The form a user fills to start a run: workspace, cluster, notebook, run name, task key,
-// notebook parameters and, under "Run options" (folded away until asked for), the run's own
+// The form a user fills to start a run: workspace, compute (ComputeChooser), task kind and
+// source (TaskSourceChooser), notebook or Python file, run name, task key, notebook parameters
+// or the file's arguments and, under "Run options" (folded away until asked for), the run's own
 // timeout and retries. Validates as the user types, shows each reason next to its field and
 // keeps Submit disabled until the form can be submitted.
 class SubmitPanel : public QWidget
@@ -59,6 +62,10 @@ public:
     // The workspace behind the current profile, for the cluster list, Browse… and the check of
     // typed notebook paths; nullptr while there is none (e.g. its token is still being read).
     void setWorkspaceApi(WorkspaceApi *api);
+    // The workspace's runtimes and node types, for a new job cluster (nullptr while there is
+    // none).
+    void setComputeApi(ComputeApi *api);
+    ComputeChooser *computeChooser() const;
     // Where the recently used clusters and notebooks are kept (empty: the user's settings).
     void setSettingsFile(const QString &file);
 
@@ -84,6 +91,8 @@ private:
     void rememberRecent(const RunSpec &spec);
     void showRunOptions(bool shown);
     void fitFormWidth();
+    void showTaskKind();
+    void alignFormLabels();
     void scrollToRunOptions();
     QStringList runOptionTextProblems() const;
 

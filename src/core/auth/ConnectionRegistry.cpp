@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "auth/ConnectionRegistry.h"
 
+#include "api/ComputeApi.h"
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
 #include "api/WorkspaceApi.h"
@@ -33,6 +34,7 @@ ConnectionRegistry::Connection &ConnectionRegistry::connection(const QString &pr
         c.transport = new HttpTransport(m_network, this);
         c.client = new JobsClient(c.transport, this);
         c.api = new WorkspaceApi(c.transport, this);
+        c.compute = new ComputeApi(c.transport, this);
     }
     return c;
 }
@@ -50,6 +52,11 @@ JobsClient *ConnectionRegistry::client(const QString &profile)
 WorkspaceApi *ConnectionRegistry::api(const QString &profile)
 {
     return connection(profile).api;
+}
+
+ComputeApi *ConnectionRegistry::compute(const QString &profile)
+{
+    return connection(profile).compute;
 }
 
 bool ConnectionRegistry::isReady(const QString &profile) const

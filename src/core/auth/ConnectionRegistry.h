@@ -12,6 +12,7 @@ class QUrl;
 
 namespace Brickrun {
 
+class ComputeApi;
 class HttpTransport;
 class JobsClient;
 class ProfileConnector;
@@ -39,6 +40,7 @@ public:
     HttpTransport *transport(const QString &profile);
     JobsClient *client(const QString &profile);
     WorkspaceApi *api(const QString &profile);
+    ComputeApi *compute(const QString &profile);
     bool isReady(const QString &profile) const;
     bool isLoading(const QString &profile) const;
 
@@ -67,6 +69,7 @@ private:
         HttpTransport *transport = nullptr;
         JobsClient *client = nullptr;
         WorkspaceApi *api = nullptr;
+        ComputeApi *compute = nullptr;
         bool ready = false;
         bool loading = false;
         QString unavailable; // set for a reserved profile
