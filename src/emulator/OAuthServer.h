@@ -103,7 +103,12 @@ public:
     // "expires_in" for a lifetime of simulated seconds at a speed: max(1, round(s / speed)).
     static int realSeconds(qint64 simulatedSeconds, double speed);
 
+    // The OAuth application of the browser sign-in (the Databricks CLI's, which Brickrun uses).
+    static constexpr const char *ClientId = "databricks-cli";
+
 private:
+    static constexpr qint64 PendingLifetimeMs = 10 * 60 * 1000; // simulated
+    static constexpr qint64 CodeLifetimeMs = 5 * 60 * 1000;     // simulated
     struct Pending // an authorize request waiting for consent
     {
         QString redirectUri;
