@@ -500,7 +500,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         } else if (const auto p = store.profile(o.profileName)) {
             o.host = p->host;
             o.caFile = p->caFile;
-            if (o.spec.clusterId.isEmpty())
+            if (o.spec.clusterId.isEmpty() && o.spec.compute.isExistingCluster())
                 o.spec.clusterId = p->clusterId;
             if (!o.host.isValid())
                 *errors << QStringLiteral("profile \"%1\" has no valid host; add it again")

@@ -113,7 +113,9 @@ void applyCompute(const QCommandLineParser &parser, RunSpec *spec, QStringList *
         spec->clusterId = parser.value(Cluster);
     } else if (parser.isSet(Serverless)) {
         c.kind = ComputeSpec::Kind::Serverless;
+        spec->clusterId.clear(); // a preset's cluster is not this run's
     } else if (parser.isSet(Runtime)) {
+        spec->clusterId.clear();
         c.kind = ComputeSpec::Kind::NewJobCluster;
         c.sparkVersion = parser.value(Runtime).trimmed();
         c.sparkVersionName.clear(); // known again once the workspace's list is read

@@ -156,6 +156,9 @@ private Q_SLOTS:
                      ? QStringLiteral("demo-cluster")
                      : c.value(QLatin1String("summary")).toString());
         QCOMPARE(newest.value(QLatin1String("notebookPath")).toString(), taskArgs(task, git).at(1));
+        // Only a run on an existing cluster has a cluster id (the column sorts and filters on it).
+        QCOMPARE(newest.value(QLatin1String("clusterId")).toString(),
+                 compute == QLatin1String("cluster") ? QStringLiteral("demo-cluster") : QString());
         if (task != QLatin1String("notebook"))
             QCOMPARE(newest.value(QLatin1String("logs")), o.value(QLatin1String("logs")));
     }

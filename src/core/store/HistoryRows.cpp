@@ -222,7 +222,8 @@ qint64 insertRecord(const QSqlDatabase &db, const RunRecord &record, QString *er
     bind(q, record.spec.runName);
     bind(q, record.spec.taskKey);
     bind(q, record.spec.taskPath()); // the notebook or the Python file: searched and sorted
-    bind(q, record.spec.clusterId);
+    // Only a run on an existing cluster has one (the Cluster column sorts and filters on it).
+    bind(q, record.spec.compute.isExistingCluster() ? record.spec.clusterId : QString());
     bind(q, parametersToJson(record.spec.parameters));
     bind(q, parameterValues(record.spec.parameters));
     bind(q, record.spec.queueEnabled);
