@@ -5,6 +5,7 @@
 #include "ClusterPicker.h"
 #include "ComputeChooser.h"
 #include "FieldMessages.h"
+#include "FormLabels.h"
 #include "NotebookBrowser.h"
 #include "NotebookWidgetsLoader.h"
 #include "PresetsBar.h"
@@ -73,7 +74,9 @@ SubmitPanel::SubmitPanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_clusterEdit = m_ui->computeChooser->clusterPicker()->lineEdit();
-    alignFormLabels();
+    // The choosers' fields start where the form's do.
+    FormLabels::align({m_ui->formLayout, m_ui->computeChooser->findChild<QFormLayout *>(),
+                       m_ui->taskSourceChooser->findChild<QFormLayout *>()});
     fitFormWidth();
     for (QLabel *label : {m_ui->notebookError, m_ui->runNameError, m_ui->taskKeyError,
                           m_ui->parametersError, m_ui->runOptionsError})
@@ -588,28 +591,6 @@ void SubmitPanel::showTaskKind()
     if (m_api && !git)
         m_notebookCheckTimer.start();
     validate();
-}
-
-// The choosers have form layouts of their own: their labels get the width of the widest label
-// of all, so that every field starts at the same place.
-void SubmitPanel::alignFormLabels()
-{
-    const QList<QFormLayout *> forms{m_ui->formLayout,
-                                     m_ui->computeChooser->findChild<QFormLayout *>(),
-                                     m_ui->taskSourceChooser->findChild<QFormLayout *>()};
-    QList<QWidget *> labels;
-    int width = 0;
-    for (QFormLayout *form : forms) {
-        for (int row = 0; form && row < form->rowCount(); ++row) {
-            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
-            if (QWidget *label = item ? item->widget() : nullptr) {
-                labels << label;
-                width = qMax(width, label->sizeHint().width());
-            }
-        }
-    }
-    for (QWidget *label : labels)
-        label->setMinimumWidth(width);
 }
 
 } // namespace Brickrun

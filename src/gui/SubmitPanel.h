@@ -92,7 +92,6 @@ private:
     void showRunOptions(bool shown);
     void fitFormWidth();
     void showTaskKind();
-    void alignFormLabels();
     void scrollToRunOptions();
     QStringList runOptionTextProblems() const;
 
