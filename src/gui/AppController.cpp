@@ -201,11 +201,6 @@ void AppController::wireWindow()
 
     HistoryFilterBar *filterBar = window->historyFilterBar();
     connect(filterBar, &HistoryFilterBar::filterChanged, this, &AppController::applyFilter);
-    connect(m_runsModel, &RunsTableModel::totalCountChanged, filterBar,
-            &HistoryFilterBar::setCount);
-    connect(m_runsModel, &RunsTableModel::loadingChanged, filterBar, &HistoryFilterBar::setLoading);
-    filterBar->setCount(m_runsModel->totalCount());
-    filterBar->setLoading(m_runsModel->isLoading());
     const WorkspaceResolver resolver = [this](const QString &profile, auto then) {
         m_connections->load(profile, [this, profile, then](const QString &why) {
             if (!why.isEmpty())

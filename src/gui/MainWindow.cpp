@@ -154,6 +154,12 @@ void MainWindow::setRunsModel(RunsTableModel *model)
         m_currentBeforeReset = selectedRunId();
     });
     connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
+    // The count beside the filter is the model's: one place, whoever builds the window.
+    HistoryFilterBar *filterBar = historyFilterBar();
+    connect(model, &RunsTableModel::totalCountChanged, filterBar, &HistoryFilterBar::setCount);
+    connect(model, &RunsTableModel::loadingChanged, filterBar, &HistoryFilterBar::setLoading);
+    filterBar->setCount(model->totalCount());
+    filterBar->setLoading(model->isLoading());
     m_ui->actionDeleteRuns->setEnabled(false);
     connect(work().runsTable()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_ui->actionDeleteRuns->setEnabled(!selectedRunIds().isEmpty()); });
