@@ -167,7 +167,8 @@ void AppController::wireWindow()
 
     SubmitPanel *form = window->submitPanel();
     RunDetailsPanel *details = window->detailsPanel();
-    connect(form, &SubmitPanel::submitRequested, this, &AppController::submit);
+    connect(form, &SubmitPanel::submitRequested, this,
+            [this](const QString &profile, const RunSpec &spec) { submit(profile, spec); });
     connect(form, &SubmitPanel::profileChanged, this, &AppController::offerWorkspaceApi);
     form->setSettingsFile(m_options.settingsFile);
     connect(window, &MainWindow::runSelected, this, &AppController::showSelected);
@@ -420,9 +421,19 @@ void AppController::runPreset(const Preset &preset)
     submit(profile, preset.spec);
 }
 
-void AppController::submit(const QString &profile, const RunSpec &spec)
+void AppController::submit(const QString &profile, const RunSpec &spec, bool askedToSignIn)
 {
-    m_connections->load(profile, [this, profile, spec](const QString &error) {
+    m_connections->load(profile, [this, profile, spec, askedToSignIn](const QString &error) {
+        if (!error.isEmpty() && m_connections->needsSignIn(profile) && !askedToSignIn) {
+            // Never signed in, or its secret was kept for one session only: the profile's
+            // dialog is what helps, and the run goes once it is signed in (nothing retyped).
+            m_window->showStatus(error, 15000);
+            QTimer::singleShot(0, this, [this, profile, spec] {
+                m_workspaceDialogs->editProfile(
+                    profile, false, [this, profile, spec] { submit(profile, spec, true); });
+            });
+            return;
+        }
         if (!error.isEmpty()) {
             QMessageBox::warning(m_window.get(), tr("Cannot submit"), error);
             return;

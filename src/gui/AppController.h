@@ -71,7 +71,8 @@ public:
     ConnectionRegistry *connections() const { return m_connections.get(); }
 
     void startDemo();
-    void submit(const QString &profile, const RunSpec &spec);
+    // askedToSignIn: the profile's dialog was opened for this run already (asked once).
+    void submit(const QString &profile, const RunSpec &spec, bool askedToSignIn = false);
     // "Run preset": its spec on its profile (the form's profile when it names none).
     void runPreset(const Preset &preset);
 

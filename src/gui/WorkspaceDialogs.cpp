@@ -43,7 +43,8 @@ void WorkspaceDialogs::editWorkspace(const QString &profile)
     editProfile(profile, false);
 }
 
-void WorkspaceDialogs::editProfile(const QString &profile, bool signInNow)
+void WorkspaceDialogs::editProfile(const QString &profile, bool signInNow,
+                                   std::function<void()> signedIn)
 {
     ProfileDialog dialog(m_profiles, m_tokens, m_network, m_window, profile);
     if (signInNow)
@@ -52,9 +53,12 @@ void WorkspaceDialogs::editProfile(const QString &profile, bool signInNow)
         return;
     // New credentials may have been stored: connect again and let paused runs go on.
     m_connections->invalidate(profile);
-    m_connections->load(profile, [this, profile](const QString &error) {
-        if (error.isEmpty())
-            m_monitor->resume(profile);
+    m_connections->load(profile, [this, profile, signedIn](const QString &error) {
+        if (!error.isEmpty())
+            return;
+        m_monitor->resume(profile);
+        if (signedIn)
+            signedIn();
     });
     Q_EMIT profilesChanged(profile);
 }

@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+
 class QMessageBox;
 class QNetworkAccessManager;
 
@@ -32,7 +34,9 @@ public:
     void addWorkspace();
     // The profile's dialog; a profile that is no stored one (none, the demo) adds one instead.
     void editWorkspace(const QString &profile);
-    void editProfile(const QString &profile, bool signInNow);
+    // `signedIn` is answered once the dialog was accepted and the profile's connection is
+    // ready again (not when it is cancelled or still cannot connect).
+    void editProfile(const QString &profile, bool signInNow, std::function<void()> signedIn = {});
     // The workspace refused the sign-in: its runs are paused; one click signs in again.
     void offerSignInAgain(const QString &profile, const Brickrun::ApiError &error);
 

@@ -19,17 +19,20 @@
 #include "auth/ProfileConnector.h"
 #include "config/ProfileStore.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 #include <memory>
@@ -270,6 +273,92 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&dialog, "sessionOnlyButton"), Qt::LeftButton);
         QTRY_VERIFY(!dialog.isVisible());
         QVERIFY(secrets.isKeptForSession(ProfileName));
+        QVERIFY(filesHolding(sharedFolder(), FakeToken.toUtf8()).isEmpty());
+    }
+
+    // The next start, in the desktop program: Submit on the profile opens its dialog by itself
+    // (the status bar says why), and once the secret is given for this session the run goes,
+    // with nothing typed again in the form.
+    void submitAfterRestartOpensTheDialog()
+    {
+        if (!isChild())
+            return runInChild("submitAfterRestartOpensTheDialog");
+
+        Emulator::EmulatorOptions options;
+        options.token = FakeToken;
+        options.speed = 40;
+        Emulator::Emulator workspace(options);
+        QString error;
+        QVERIFY2(workspace.start(&error), qPrintable(error));
+        {
+            // The saved profile, pointed at this start's workspace (its own port).
+            ProfileStore profiles(settingsFile());
+            auto saved = profiles.profile(ProfileName);
+            QVERIFY2(saved, "the first start saved the profile");
+            saved->host = QUrl(workspace.baseUrl());
+            QVERIFY2(profiles.save(*saved, &error), qPrintable(error));
+        }
+
+        KeychainTokenStore keychain(nullptr, Service);
+        SecretStore secrets(&keychain);
+        AppController::Options appOptions;
+        appOptions.databasePath = sharedFolder() + QStringLiteral("/history-restart.sqlite");
+        appOptions.settingsFile = settingsFile();
+        appOptions.startDemo = false;
+        appOptions.showWelcome = false;
+        auto app = std::make_unique<AppController>(&secrets, appOptions);
+        app->start();
+        QTRY_VERIFY_WITH_TIMEOUT(app->isStarted(), Test::scaledTimeout(20000));
+
+        // The dialog runs its own event loop: it is answered from a timer, as a user would.
+        bool dialogOpened = false;
+        bool okClicked = false;
+        bool sessionChosen = false;
+        QString otherBox; // what a message box said instead (the old "Cannot submit")
+        QTimer user;
+        user.setInterval(20);
+        connect(&user, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                otherBox = box->text();
+                return box->reject();
+            }
+            auto *dialog = qobject_cast<ProfileDialog *>(QApplication::activeModalWidget());
+            if (!dialog || !dialog->isVisible())
+                return;
+            dialogOpened = true;
+            if (!okClicked) {
+                QCOMPARE(child<QLineEdit>(dialog, "nameEdit")->text(), ProfileName);
+                type(dialog, "tokenEdit", FakeToken);
+                okClicked = true;
+                QTest::mouseClick(
+                    child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok),
+                    Qt::LeftButton);
+            } else if (!sessionChosen && child<QWidget>(dialog, "noKeychainNotice")->isVisible()) {
+                sessionChosen = true;
+                QTest::mouseClick(child<QPushButton>(dialog, "sessionOnlyButton"), Qt::LeftButton);
+            }
+        });
+        user.start();
+
+        RunSpec spec;
+        spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
+        spec.clusterId = QStringLiteral("demo-cluster");
+        app->submit(ProfileName, spec);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (app->runsModel()->rowCount() == 1 &&
+             app->runsModel()->recordAt(0)->tracking == RunRecord::Tracking::Finished) ||
+                !otherBox.isEmpty(),
+            Test::scaledTimeout(60000));
+        user.stop();
+        QVERIFY2(otherBox.isEmpty(), qPrintable(otherBox));
+        QVERIFY(dialogOpened);
+        QVERIFY(sessionChosen);
+        QCOMPARE(app->runsModel()->index(0, RunsTableModel::ResultColumn).data().toString(),
+                 QStringLiteral("SUCCESS"));
+        QCOMPARE(workspace.createdRunCount(), 1);
+        QVERIFY(secrets.isKeptForSession(ProfileName));
+        app->window()->setCloseGuard({});
+        app.reset();
         QVERIFY(filesHolding(sharedFolder(), FakeToken.toUtf8()).isEmpty());
     }
 };

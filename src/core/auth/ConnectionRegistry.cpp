@@ -71,6 +71,12 @@ bool ConnectionRegistry::isLoading(const QString &profile) const
     return it != m_connections.cend() && it->loading;
 }
 
+bool ConnectionRegistry::needsSignIn(const QString &profile) const
+{
+    const auto it = m_connections.constFind(profile);
+    return it != m_connections.cend() && it->needsSignIn;
+}
+
 void ConnectionRegistry::reserve(const QString &profile, const QString &unavailable)
 {
     connection(profile).unavailable = unavailable;
@@ -120,6 +126,7 @@ void ConnectionRegistry::load(const QString &profile, Then then)
     // The one place a profile becomes a ready transport: CA file, keychain, credentials.
     m_connector->connectTransport(
         *p, c.transport, this, [this, profile](const ProfileConnector::Outcome &o) {
+            connection(profile).needsSignIn = o.failure == ProfileConnector::Failure::NotSignedIn;
             if (o.isOk())
                 return finishLoad(profile, QString());
             finishLoad(profile,

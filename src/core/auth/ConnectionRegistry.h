@@ -43,6 +43,10 @@ public:
     ComputeApi *compute(const QString &profile);
     bool isReady(const QString &profile) const;
     bool isLoading(const QString &profile) const;
+    // The last load() failed because the profile has no usable credentials (never signed in,
+    // its secret kept for one session only, or removed from the keychain): signing in, not
+    // waiting, is what helps.
+    bool needsSignIn(const QString &profile) const;
 
     // Signs the profile's connection in from its stored profile and credentials, unless it is
     // ready; `then` is answered once (at once when ready or impossible, else after the read).
@@ -72,6 +76,7 @@ private:
         ComputeApi *compute = nullptr;
         bool ready = false;
         bool loading = false;
+        bool needsSignIn = false;
         QString unavailable; // set for a reserved profile
         QList<Then> waiting;
     };
