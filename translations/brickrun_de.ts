@@ -2194,6 +2194,14 @@ Auswahl: %2</translation>
         <source>&amp;Save as…</source>
         <translation>Speichern &amp;unter…</translation>
     </message>
+    <message>
+        <source>The run has ended. Fetching its output… (%1 of %2)</source>
+        <translation>Die Ausführung ist beendet. Ihre Ausgabe wird abgerufen… (%1 von %2)</translation>
+    </message>
+    <message>
+        <source>The run has ended. Fetching its output… (%1 so far)</source>
+        <translation>Die Ausführung ist beendet. Ihre Ausgabe wird abgerufen… (bisher %1)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunTimes</name>

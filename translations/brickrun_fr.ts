@@ -2194,6 +2194,14 @@ Choix : %2</translation>
         <source>&amp;Save as…</source>
         <translation>&amp;Enregistrer sous…</translation>
     </message>
+    <message>
+        <source>The run has ended. Fetching its output… (%1 of %2)</source>
+        <translation>L’exécution est terminée. Récupération de sa sortie… (%1 sur %2)</translation>
+    </message>
+    <message>
+        <source>The run has ended. Fetching its output… (%1 so far)</source>
+        <translation>L’exécution est terminée. Récupération de sa sortie… (%1 jusqu’ici)</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::RunTimes</name>

@@ -34,6 +34,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <utility>
 
@@ -234,6 +235,14 @@ void AppController::wireMonitor()
     connect(
         m_connections.get(), &ConnectionRegistry::failed, this,
         [this](const QString &, const QString &message) { m_window->showStatus(message, 15000); });
+    connect(m_connections.get(), &ConnectionRegistry::receiving, this,
+            [this](const QString &profile, const QString &what, const QUrlQuery &query,
+                   qint64 received, qint64 total) {
+                if (what == QLatin1String("runs/get-output"))
+                    m_window->detailsPanel()->showOutputProgress(
+                        profile, query.queryItemValue(QStringLiteral("run_id")).toLongLong(),
+                        received, total);
+            });
     m_notifier = new RunNotifier(m_history.get(), m_window.get(), m_options.settingsFile, this);
     connect(m_monitor, &RunMonitor::runChanged, this, &AppController::onRunChanged);
     connect(m_monitor, &RunMonitor::runEnded, m_notifier, &RunNotifier::runEnded);

@@ -89,6 +89,12 @@ void RunDetailsPanel::setWorkspaceResolver(WorkspaceResolver resolver)
     m_ui->outputPanel->setWorkspaceResolver(std::move(resolver));
 }
 
+void RunDetailsPanel::showOutputProgress(const QString &profile, qint64 runId, qint64 received,
+                                         qint64 total)
+{
+    m_ui->outputPanel->showOutputProgress(profile, runId, received, total);
+}
+
 void RunDetailsPanel::clear()
 {
     m_shown = false;

@@ -34,6 +34,8 @@ public:
     qint64 recordId() const; // 0 when clear
     // How the Tasks tab reaches the workspace of the shown run's profile.
     void setWorkspaceResolver(WorkspaceResolver resolver);
+    // See RunOutputPanel::showOutputProgress.
+    void showOutputProgress(const QString &profile, qint64 runId, qint64 received, qint64 total);
 
     // The run's name, or the one the service gives a run submitted without one.
     static QString titleOf(const RunRecord &record);

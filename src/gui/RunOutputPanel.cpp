@@ -17,6 +17,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -127,6 +128,10 @@ void RunOutputPanel::showRecord(const RunRecord &record, bool sameRun)
 {
     const bool outputArrived = sameRun && record.hasOutput && !m_presentedHasOutput;
     m_record = record;
+    if (!sameRun || record.hasOutput) {
+        m_fetchReceived = 0;
+        m_fetchTotal = -1;
+    }
     if (!sameRun)
         m_userPickedTab = false;
     presentOutput();
@@ -136,6 +141,19 @@ void RunOutputPanel::showRecord(const RunRecord &record, bool sameRun)
     m_tasks->setRun(record.profile, record.runId);
     if (m_ui->outputTabs->currentWidget() == m_tasks)
         m_tasks->ensureLoaded(); // read for a newly selected run; a followed one is not polled
+}
+
+void RunOutputPanel::showOutputProgress(const QString &profile, qint64 runId, qint64 received,
+                                        qint64 total)
+{
+    const RunRecord &r = m_record;
+    if (runId <= 0 || profile != r.profile || r.hasOutput || !r.isActive() || !r.state.isTerminal())
+        return;
+    if (runId != r.taskRunId && runId != r.runId) // the primary task's output (or the run's)
+        return;
+    m_fetchReceived = received;
+    m_fetchTotal = total;
+    showResultPane();
 }
 
 void RunOutputPanel::presentOutput()
@@ -259,8 +277,16 @@ QString RunOutputPanel::waitingMessage() const
         return tr("The run was not submitted, so it has no output.");
     if (r.isActive()) {
         const QString &state = r.state.lifeCycleState;
-        if (r.state.isTerminal())
+        if (r.state.isTerminal() && m_fetchReceived <= 0)
             return tr("The run has ended. Fetching its output…");
+        const QLocale locale;
+        if (r.state.isTerminal() && m_fetchTotal > 0)
+            return tr("The run has ended. Fetching its output… (%1 of %2)")
+                .arg(locale.formattedDataSize(m_fetchReceived),
+                     locale.formattedDataSize(m_fetchTotal));
+        if (r.state.isTerminal())
+            return tr("The run has ended. Fetching its output… (%1 so far)")
+                .arg(locale.formattedDataSize(m_fetchReceived));
         if (state == QLatin1String("WAITING_FOR_RETRY"))
             return tr("The run waits to be tried again. Its result appears here when it has "
                       "finished.");

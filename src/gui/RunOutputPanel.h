@@ -40,6 +40,9 @@ public:
     void showRecord(const Brickrun::RunRecord &record, bool sameRun);
     void clear();
     void setWorkspaceResolver(WorkspaceResolver resolver);
+    // An output (runs/get-output for `runId`, the shown run's primary task) is arriving from
+    // `profile`'s workspace: said in the Result tab while the shown run's output is fetched.
+    void showOutputProgress(const QString &profile, qint64 runId, qint64 received, qint64 total);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -63,6 +66,8 @@ private:
     TaskRunsPanel *m_tasks;
 
     RunRecord m_record;
+    qint64 m_fetchReceived = 0; // of the shown run's output, while it arrives
+    qint64 m_fetchTotal = -1;
     bool m_userPickedTab = false; // since this run was shown
     bool m_openingTab = false;
 

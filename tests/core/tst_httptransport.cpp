@@ -284,6 +284,51 @@ private Q_SLOTS:
         QCOMPARE(result->error().kind, ApiError::Kind::BadResponse);
         QCOMPARE(m_server->requests().size(), 1); // the same request would get the same answer
     }
+    // A large answer says how far it has come, with the request's own words and query, and
+    // its last word is the whole answer; a small one says nothing.
+    void largeAnswersSayHowFarTheyHaveCome_data()
+    {
+        QTest::addColumn<bool>("announceLength");
+        QTest::newRow("Content-Length") << true;
+        QTest::newRow("no length") << false;
+    }
+    void largeAnswersSayHowFarTheyHaveCome()
+    {
+        QFETCH(bool, announceLength);
+        const QByteArray body =
+            "{\"notebook_output\":{\"result\":\"" + QByteArray(3 * 1024 * 1024, 'a') + "\"}}";
+        ScriptedHttpServer::Reply large = ScriptedHttpServer::json(200, body);
+        large.announceLength = announceLength;
+        m_server->enqueue(ScriptedHttpServer::json(200, R"({"run_id": 5})"));
+        m_server->enqueue(large);
+        QList<QList<QVariant>> said;
+        connect(
+            m_transport, &HttpTransport::receiving, this,
+            [&said](const QString &what, const QUrlQuery &query, qint64 received, qint64 total) {
+                said.append(
+                    {what, query.queryItemValue(QStringLiteral("run_id")), received, total});
+            });
+        QVERIFY(call() && said.isEmpty()); // a small answer
+
+        HttpTransport::Request req;
+        req.path = QStringLiteral("/api/2.2/jobs/runs/get-output");
+        req.description = QStringLiteral("runs/get-output");
+        req.query.addQueryItem(QStringLiteral("run_id"), QStringLiteral("77"));
+        const auto r = call(req);
+        QVERIFY(r && r->isOk());
+        QVERIFY(!said.isEmpty());
+        for (const auto &s : std::as_const(said)) {
+            QCOMPARE(s.at(0).toString(), QStringLiteral("runs/get-output"));
+            QCOMPARE(s.at(1).toString(), QStringLiteral("77"));
+            QVERIFY(s.at(2).toLongLong() >= 64 * 1024);
+            // Without a length, the size is known only when the last byte is in.
+            const qint64 total = s.at(3).toLongLong();
+            if (announceLength || total != -1)
+                QCOMPARE(total, qint64(body.size()));
+        }
+        if (announceLength) // the last word is the whole answer (the throttle lets it through)
+            QCOMPARE(said.constLast().at(2).toLongLong(), qint64(body.size()));
+    }
     void plusAndSlashInQueryValuesArriveUnchanged()
     {
         m_server->enqueue(ScriptedHttpServer::json(200, "{}"));

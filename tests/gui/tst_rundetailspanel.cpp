@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -645,6 +646,30 @@ void tst_RunDetailsPanel::endedRunWhoseOutputIsBeingFetched()
     QVERIFY2(message.contains(QStringLiteral("Fetching")), qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("when the run has finished")), qPrintable(message));
     QCOMPARE(find<QLabel>(p, "durationLabel")->text(), QStringLiteral("1 min 00 s"));
+
+    // While it arrives, how much of it: the shown run's only, from its own workspace.
+    const QLocale locale;
+    p.showOutputProgress(r.profile, r.taskRunId + 1000, 1024 * 1024, 4 * 1024 * 1024);
+    p.showOutputProgress(QStringLiteral("another"), r.taskRunId, 1024 * 1024, 4 * 1024 * 1024);
+    QCOMPARE(find<QLabel>(p, "resultMessage")->text(), message);
+    p.showOutputProgress(r.profile, r.taskRunId, 1536 * 1024, 4 * 1024 * 1024);
+    QString arriving = find<QLabel>(p, "resultMessage")->text();
+    QVERIFY2(arriving.contains(QStringLiteral("Fetching")) &&
+                 arriving.contains(locale.formattedDataSize(1536 * 1024)) &&
+                 arriving.contains(locale.formattedDataSize(4 * 1024 * 1024)),
+             qPrintable(arriving));
+    p.showOutputProgress(r.profile, r.taskRunId, 2 * 1024 * 1024, -1); // no length given
+    arriving = find<QLabel>(p, "resultMessage")->text();
+    QVERIFY2(arriving.contains(locale.formattedDataSize(2 * 1024 * 1024)), qPrintable(arriving));
+
+    // Once it is in, the output is shown, and a late word about it changes nothing.
+    r.hasOutput = true;
+    r.tracking = RunRecord::Tracking::Finished;
+    r.output.hasNotebookResult = true;
+    r.output.notebookResult = QStringLiteral("done");
+    p.showRecord(r);
+    p.showOutputProgress(r.profile, r.taskRunId, 3 * 1024 * 1024, 4 * 1024 * 1024);
+    QVERIFY(!find<QLabel>(p, "resultMessage")->text().contains(QStringLiteral("Fetching")));
 }
 
 void tst_RunDetailsPanel::eachWaitingStateSaysWhatIsHappening()

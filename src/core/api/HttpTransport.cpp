@@ -202,16 +202,33 @@ private:
             if (known && announced > answerCap())
                 refuseTooLarge(announced);
         });
-        connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-            if (m_reply && received > answerCap())
-                refuseTooLarge(received);
-        });
+        connect(m_reply, &QNetworkReply::downloadProgress, this,
+                [this](qint64 received, qint64 total) {
+                    if (m_reply && received > answerCap())
+                        return refuseTooLarge(received);
+                    reportProgress(received, total);
+                });
         // TLS problems are reported, never ignored: keep their words for the error message.
         connect(m_reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
             m_tlsErrors.clear();
             for (const QSslError &e : errors)
                 m_tlsErrors << e.errorString();
         });
+    }
+
+    // A large answer says how far it has come (a user waits for a run's output), at most
+    // about five times a second; small ones say nothing.
+    void reportProgress(qint64 received, qint64 total)
+    {
+        constexpr qint64 WorthSaying = 64 * 1024;
+        constexpr qint64 EveryMs = 200;
+        if (!m_reply || received < WorthSaying)
+            return;
+        if (m_progressShown.isValid() && m_progressShown.elapsed() < EveryMs && received != total)
+            return;
+        m_progressShown.start();
+        Q_EMIT m_transport->receiving(m_request.description, m_request.query, received,
+                                      total > 0 ? total : -1);
     }
 
     void onFinished()
@@ -364,6 +381,7 @@ private:
     bool m_renewedToken = false; // a 401 already made the credentials renew it
     QElapsedTimer m_clock;
     QElapsedTimer m_sentAt;
+    QElapsedTimer m_progressShown; // when receiving() last spoke for this call
 };
 
 HttpTransport::HttpTransport(QNetworkAccessManager *network, QObject *parent)

@@ -77,6 +77,9 @@ Q_SIGNALS:
     // A call failed transiently and will be tried again after `delay`.
     void retrying(const QString &what, const Brickrun::ApiError &error,
                   std::chrono::milliseconds delay);
+    // A large answer (64 KB or more) is arriving: `received` bytes so far, of `total` (-1
+    // when the service did not say). Said at most about five times a second per request.
+    void receiving(const QString &what, const QUrlQuery &query, qint64 received, qint64 total);
 
 private:
     class Call;

@@ -9,6 +9,7 @@
 #include "config/ProfileStore.h"
 
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <utility>
 
@@ -32,6 +33,11 @@ ConnectionRegistry::Connection &ConnectionRegistry::connection(const QString &pr
     Connection &c = m_connections[profile];
     if (!c.transport) {
         c.transport = new HttpTransport(m_network, this);
+        connect(c.transport, &HttpTransport::receiving, this,
+                [this, profile](const QString &what, const QUrlQuery &query, qint64 received,
+                                qint64 total) {
+                    Q_EMIT receiving(profile, what, query, received, total);
+                });
         c.client = new JobsClient(c.transport, this);
         c.api = new WorkspaceApi(c.transport, this);
         c.compute = new ComputeApi(c.transport, this);

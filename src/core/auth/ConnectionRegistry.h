@@ -9,6 +9,7 @@
 
 class QNetworkAccessManager;
 class QUrl;
+class QUrlQuery;
 
 namespace Brickrun {
 
@@ -66,6 +67,9 @@ Q_SIGNALS:
     void ready(const QString &profile);
     // The connection could not be made; `message` says so in one sentence (shown to the user).
     void failed(const QString &profile, const QString &message);
+    // HttpTransport::receiving of the profile's connection.
+    void receiving(const QString &profile, const QString &what, const QUrlQuery &query,
+                   qint64 received, qint64 total);
 
 private:
     struct Connection
