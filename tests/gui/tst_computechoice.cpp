@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Brickrun;
@@ -368,6 +369,29 @@ private Q_SLOTS:
         QVERIFY(back.git.branch.isEmpty());
         QCOMPARE(arguments->arguments(), ordered);
         QVERIFY(submitButton()->isEnabled());
+    }
+
+    // The notebook's widgets fill the parameters; a Python file takes arguments instead (no
+    // widgets), and back on the notebook its widgets are read again.
+    void widgetsOnlyForNotebooks()
+    {
+        QVERIFY(startApp());
+        auto *table = find<QTableWidget>(window(), "parametersTable");
+        retype(edit("notebookEdit"), QStringLiteral("/Shared/Demo/widgets_python"));
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 0, 10000);
+        QVERIFY(!panel()->spec().parameters.isEmpty());
+
+        QVERIFY(choose(combo("taskKindCombo"), QStringLiteral("Python file")));
+        QVERIFY(!table->isVisibleTo(window()));
+        QVERIFY(find<ArgumentsList>(window(), "argumentsList")->isVisibleTo(window()));
+        QCOMPARE(label("parametersLabel")->text(), QStringLiteral("Arguments:"));
+        QVERIFY(panel()->spec().parameters.isEmpty());
+        QVERIFY(panel()->spec().isPythonFile());
+
+        QVERIFY(choose(combo("taskKindCombo"), QStringLiteral("Notebook")));
+        QVERIFY(table->isVisibleTo(window()));
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() > 0, 10000);
+        QCOMPARE(panel()->spec().notebookPath, QStringLiteral("/Shared/Demo/widgets_python"));
     }
 
     // While a run waits for its new job cluster, the details say that the cluster is starting.
