@@ -62,11 +62,7 @@ private:
         if (!jobsApiVersions.isEmpty())
             o.jobsApiVersions = jobsApiVersions;
         m_workspace.emplace();
-        QString error;
-        const bool started = m_workspace->start(o, &error);
-        if (!started)
-            qWarning("the demo workspace did not start: %s", qPrintable(error));
-        return started;
+        return m_workspace->start(o);
     }
     Emulator::Emulator *emulator() const { return m_workspace->emulator(); }
     HttpTransport *transport() const { return m_workspace->transport(); }

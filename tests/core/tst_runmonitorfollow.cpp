@@ -45,11 +45,7 @@ private:
         Emulator::EmulatorOptions o =
             Test::EmulatorFixture::options(speed, QStringLiteral("dapi-test-workflow"));
         o.statusOnly = statusOnly;
-        QString error;
-        const bool started = m_workspace->start(o, &error);
-        if (!started)
-            qWarning("the demo workspace did not start: %s", qPrintable(error));
-        return started;
+        return m_workspace->start(o);
     }
     Emulator::Emulator *emulator() const { return m_workspace->emulator(); }
 

@@ -47,13 +47,18 @@ public:
     }
 
     // Starts the demo workspace (stopping one started before); the client then reaches it
-    // with its token. False, and *error says why, if it did not start.
-    bool start(const Emulator::EmulatorOptions &options, QString *error)
+    // with its token. False, with the reason in *error and in a warning, if it did not start.
+    bool start(const Emulator::EmulatorOptions &options, QString *error = nullptr)
     {
         m_nam.clearConnectionCache();
         m_emulator = std::make_unique<Emulator::Emulator>(options);
-        if (!m_emulator->start(error))
+        QString why;
+        if (!m_emulator->start(&why)) {
+            qWarning("the demo workspace did not start: %s", qPrintable(why));
+            if (error)
+                *error = why;
             return false;
+        }
         m_transport->setEndpoint(QUrl(m_emulator->baseUrl()), m_emulator->token());
         return true;
     }
