@@ -29,10 +29,11 @@ const SEED_OPENAPI_REF = '../openapi/azure-databricks-openapi.yml';
 const SOURCE_NAME = 'azureDatabricksApi';
 
 // Emulator speed and respect's step budget. A goto loop polls back to back (about 30-50 ms a
-// poll here); at speed 4 the demo notebook's ~6-8 simulated seconds take ~2 real seconds, so
-// the corrected run makes tens of polls (a few hundred on a very fast machine), far below the
-// budget, and every state lasts several polls even on a slow one.
-const EMULATOR_SPEED = 4;
+// poll on an idle machine, a second or more on a busy one under the sanitizers); at speed 2
+// the demo notebook's ~8 simulated seconds take ~4 real seconds, so the corrected run makes
+// tens of polls (several hundred on a very fast machine), below the budget, and at least two
+// (the loop taken once) even on a very slow one.
+const EMULATOR_SPEED = 2;
 // A second emulator for the seed as it is, so fast (1 real ms = 100 simulated s) that a run is
 // over before respect's first poll, a few real ms after the submit answered.
 const FAST_SPEED = 100000;
@@ -424,7 +425,7 @@ async function corrected(ctx) {
 
     const states = polls.map((p) => p.body && p.body.state && p.body.state.life_cycle_state);
     check(polls.every((p) => p.runId === String(runId)), `${run.where}: pollRun asked for another run than ${runId}`);
-    check(polls.length >= 3, `${run.where}: expected several pollRun iterations, got ${polls.length}: ${states.join(' ')}`);
+    check(polls.length >= 2, `${run.where}: expected the poll loop taken at least once, got ${polls.length} pollRun: ${states.join(' ')}`);
     const distinct = [...new Set(states)];
     check(distinct.length >= 2, `${run.where}: pollRun saw only ${distinct.join(', ')}`);
     check(states.slice(0, -1).every((s) => !TERMINAL.has(s)) && states[states.length - 1] === 'TERMINATED',

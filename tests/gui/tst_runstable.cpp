@@ -9,6 +9,7 @@
 // no font, face or pixel width is assumed.
 #include "DarkPalette.h"
 #include "RunsTableModel.h"
+#include "TestTimeouts.h"
 #include "Translation.h"
 #include "WorkArea.h"
 #include "store/Database.h"
@@ -174,13 +175,17 @@ void tst_RunsTable::everyColumnShowsItsTextWhole()
             }
         }
     };
-    // Wide: every column whole, and the width left over is the Notebook column's.
-    check();
+    // Wide: the width left over is the Notebook column's (no blank strip, no scrolling), once the
+    // columns are fitted (posted events: on a busy machine, not all in by the first round).
     QVERIFY(!header->stretchLastSection());
-    int total = 0;
-    for (int column = 0; column < header->count(); ++column)
-        total += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
-    QCOMPARE(total, view->viewport()->width()); // no blank strip, no scrolling
+    const auto total = [header] {
+        int sum = 0;
+        for (int column = 0; column < header->count(); ++column)
+            sum += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+        return sum;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(total(), view->viewport()->width(), Test::scaledTimeout(5000));
+    check(); // and every column whole
     int runIdNeeds = header->sectionSizeHint(RunsTableModel::RunIdColumn);
     for (int row = 0; row < model.rowCount(); ++row)
         runIdNeeds =
@@ -275,8 +280,10 @@ void tst_RunsTable::durationsNeverMixTheClocks()
         qint64 length; // 0: still running
         const char *pattern;
     };
-    const QList<Case> cases{{"clock ahead", Hour, 0, "^\\d+ s$"},
-                            {"clock behind", -Hour, 0, "^\\d+ s$"},
+    // A running one is timed on this computer's clock since its submit: 20 s, and more when the
+    // test runs slowly, but never the hour between the clocks.
+    const QList<Case> cases{{"clock ahead", Hour, 0, "^(\\d+ s|[1-9] min \\d\\d s)$"},
+                            {"clock behind", -Hour, 0, "^(\\d+ s|[1-9] min \\d\\d s)$"},
                             {"ended", Hour, 65 * Second, "^1 min 05 s$"},
                             {"ended without a start", 0, 65 * Second, "^$"}};
     QList<qint64> ids;

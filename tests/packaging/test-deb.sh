@@ -156,13 +156,22 @@ step "brickrun --demo, offscreen"
 QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="brickrun.demo.debug=true" /usr/bin/brickrun --demo \
     >"$TMP/gui.log" 2>&1 &
 GUI_PID=$!
-sleep 4
+# Until it says the demo module is loaded (a busy machine, or an instrumented build, may take
+# much longer than an idle one), then 2 s more alive; never a fixed guess of how long it takes.
+waited=0
+limit=$((120 * ${BRICKRUN_TEST_TIME_SCALE:-1}))
+until grep -q "loaded $demo_module" "$TMP/gui.log" 2>/dev/null || [ "$waited" -ge "$limit" ] ||
+    ! kill -0 "$GUI_PID" 2>/dev/null; do
+    sleep 1
+    waited=$((waited + 1))
+done
+sleep 2
 if ! kill -0 "$GUI_PID" 2>/dev/null; then
     wait "$GUI_PID"
     rc=$?
     GUI_PID=""
     cat "$TMP/gui.log"
-    fail "brickrun --demo exited after less than 4 s (status $rc)"
+    fail "brickrun --demo exited early (status $rc)"
 fi
 kill "$GUI_PID"
 wait "$GUI_PID" 2>/dev/null
