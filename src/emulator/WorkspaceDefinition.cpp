@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "WorkspaceDefinition.h"
 
-#include "WorkspaceExport.h"
-
 #include "ClusterCatalogue.h"
 #include "GitRepositories.h"
+#include "WorkspaceExport.h"
 
 #include <QFile>
 #include <QJsonArray>
