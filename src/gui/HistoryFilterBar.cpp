@@ -4,7 +4,10 @@
 #include "ui_HistoryFilterBar.h"
 
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QStyle>
+
+#include <algorithm>
 
 namespace Brickrun {
 
@@ -56,6 +59,12 @@ HistoryFilterBar::HistoryFilterBar(QWidget *parent)
     const QDate today = QDate::currentDate();
     m_ui->fromDateEdit->setDate(today.addDays(-7));
     m_ui->toDateEdit->setDate(today);
+    // As wide as a count up to five digits says in this language, so a count is never cut in a
+    // narrow window, nor makes the filters jump. (A long "Reading runs…" at start may take more.)
+    const QFontMetrics metrics = m_ui->countLabel->fontMetrics();
+    m_ui->countLabel->setMinimumWidth(
+        std::max(metrics.horizontalAdvance(tr("%Ln runs", nullptr, 99999)),
+                 metrics.horizontalAdvance(tr("1 run"))));
     setCount(0);
 
     m_searchDelay.setSingleShot(true);

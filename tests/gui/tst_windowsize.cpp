@@ -15,6 +15,7 @@
 #include "store/HistoryStore.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
@@ -144,6 +145,14 @@ private Q_SLOTS:
         QVERIFY(search);
         QVERIFY2(search->width() >= 10 * search->fontMetrics().averageCharWidth(),
                  qPrintable(QString::number(search->width())));
+        // The run count is whole, even a five-digit one, in the smallest window.
+        auto *count = window.findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
+        window.historyFilterBar()->setLoading(false);
+        window.historyFilterBar()->setCount(12345);
+        QVERIFY2(
+            count->width() >= count->fontMetrics().horizontalAdvance(count->text()),
+            qPrintable(QStringLiteral("\"%1\" in %2 px").arg(count->text()).arg(count->width())));
     }
 
     void savedPlaceComesBackOnTheScreen_data()
