@@ -12,10 +12,6 @@
         <translation>Die Ausführung konnte nicht abgebrochen werden: %1</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
-        <translation type="vanished">Der Arbeitsbereich „%1“ hat sein Token abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald ein neues Token gespeichert ist (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
-    </message>
-    <message>
         <source>History damaged</source>
         <translation>Verlauf beschädigt</translation>
     </message>
@@ -38,14 +34,6 @@
         <translation>Der Demo-Arbeitsbereich ist bereit: Probieren Sie /Shared/Demo/hello auf demo-cluster aus.</translation>
     </message>
     <message>
-        <source>The demo workspace is not running.</source>
-        <translation type="vanished">Der Demo-Arbeitsbereich läuft nicht.</translation>
-    </message>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation type="vanished">Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
-    </message>
-    <message>
         <source>Cannot submit</source>
         <translation>Übermittlung nicht möglich</translation>
     </message>
@@ -56,56 +44,6 @@
     <message>
         <source>Submitting %1…</source>
         <translation>%1 wird übermittelt…</translation>
-    </message>
-    <message>
-        <source>Run succeeded</source>
-        <translation type="vanished">Ausführung erfolgreich</translation>
-    </message>
-    <message>
-        <source>Run ended: %1</source>
-        <translation type="vanished">Ausführung beendet: %1</translation>
-    </message>
-    <message>
-        <source>Cancel run</source>
-        <translation type="vanished">Ausführung abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel run %1 on the service?</source>
-        <translation type="vanished">Ausführung %1 beim Dienst abbrechen?</translation>
-    </message>
-    <message>
-        <source>Runs are still active</source>
-        <translation type="vanished">Es sind noch Ausführungen aktiv</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) are still active.</source>
-        <translation type="vanished">
-            <numerusform>%n Ausführung ist noch aktiv.</numerusform>
-            <numerusform>%n Ausführungen sind noch aktiv.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
-        <translation type="vanished">Lassen Sie sie weiterlaufen: Sie laufen bei Databricks weiter, und Brickrun verfolgt sie beim nächsten Start wieder. Oder brechen Sie sie jetzt ab.</translation>
-    </message>
-    <message>
-        <source>&amp;Keep running and quit</source>
-        <translation type="vanished">&amp;Weiterlaufen lassen und beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel runs and quit</source>
-        <translation type="vanished">Ausführungen &amp;abbrechen und beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Don&apos;t quit</source>
-        <translation type="vanished">&amp;Nicht beenden</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelling %n run(s)…</source>
-        <translation type="vanished">
-            <numerusform>%n Ausführung wird abgebrochen…</numerusform>
-            <numerusform>%n Ausführungen werden abgebrochen…</numerusform>
-        </translation>
     </message>
     <message>
         <source>The preset&apos;s workspace &quot;%1&quot; is not set up here; the form keeps the workspace it had.</source>
@@ -126,50 +64,6 @@
     <message>
         <source>Opening the run history…</source>
         <translation>Der Lauf-Verlauf wird geöffnet…</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation type="vanished">Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation type="vanished">Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
-    </message>
-    <message>
-        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
-        <translation type="vanished">Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht: %1</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
-        <translation type="vanished">Der Arbeitsbereich „%1“ hat die Anmeldung abgelehnt (%2). Seine Ausführungen bleiben erhalten und laufen weiter, sobald Sie sich erneut angemeldet haben.</translation>
-    </message>
-    <message>
-        <source>Sign in again</source>
-        <translation type="vanished">Erneut anmelden</translation>
-    </message>
-    <message>
-        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
-        <translation type="vanished">Der Arbeitsbereich „%1“ akzeptiert die Anmeldung von Brickrun nicht mehr.</translation>
-    </message>
-    <message>
-        <source>%1
-
-Its runs are kept: they are followed again as soon as you sign in.</source>
-        <translation type="vanished">%1
-
-Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfolgt, sobald Sie sich anmelden.</translation>
-    </message>
-    <message>
-        <source>&amp;Sign in again…</source>
-        <translation type="vanished">&amp;Erneut anmelden…</translation>
-    </message>
-    <message>
-        <source>&amp;Update sign-in…</source>
-        <translation type="vanished">Anmeldung &amp;aktualisieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation type="vanished">&amp;Später</translation>
     </message>
     <message>
         <source>To start: Workspace → Add workspace…, or Workspace → Try the demo workspace.</source>
@@ -196,101 +90,54 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
-    <name>Brickrun::BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>Innerhalb von %n Minute kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
-            <numerusform>Innerhalb von %n Minuten kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
-        </translation>
+    <name>Brickrun::BrowserSignInRow</name>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>öffnen Sie die Anmeldeseite</translation>
     </message>
     <message>
-        <source>The sign-in was cancelled.</source>
-        <translation>Die Anmeldung wurde abgebrochen.</translation>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>Warten auf den Browser… Falls sich kein Browserfenster geöffnet hat, %1.</translation>
     </message>
     <message>
-        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
-        <translation>Die Ports %1 bis %2 auf diesem Computer sind alle belegt, und der Arbeitsbereich nimmt Anmeldeantworten aus dem Browser nur dort an; beenden Sie, was sie belegt (zum Beispiel eine andere Anmeldung), und versuchen Sie es erneut.</translation>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Es konnte kein Browser geöffnet werden; %1 in einem Browser auf diesem Computer.</translation>
     </message>
     <message>
-        <source>Request too large</source>
-        <translation>Anfrage zu groß</translation>
+        <source>Finishing the sign-in…</source>
+        <translation>Anmeldung wird abgeschlossen…</translation>
     </message>
     <message>
-        <source>This request is too large.</source>
-        <translation>Diese Anfrage ist zu groß.</translation>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
     </message>
     <message>
-        <source>Not here</source>
-        <translation>Nicht hier</translation>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Angemeldet; der Arbeitsbereich wird nach Ihrer Identität gefragt…</translation>
     </message>
     <message>
-        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
-        <translation>Der Anmelde-Listener von Brickrun beantwortet nur GET-Anfragen.</translation>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
     </message>
     <message>
-        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
-        <translation>Dies ist der Anmelde-Listener von Brickrun; er wartet auf die Antwort des Arbeitsbereichs.</translation>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Anmeldeeinstellungen des Arbeitsbereichs werden gelesen…</translation>
     </message>
     <message>
-        <source>Already done</source>
-        <translation>Bereits erledigt</translation>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
     </message>
     <message>
-        <source>This sign-in is already over. You can close this tab.</source>
-        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
+        <source>an unnamed user</source>
+        <translation>Benutzer ohne Namen</translation>
     </message>
     <message>
-        <source>Sign-in refused</source>
-        <translation>Anmeldung abgelehnt</translation>
+        <source>Not signed in yet.</source>
+        <translation>Noch nicht angemeldet.</translation>
     </message>
     <message>
-        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
-        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Brickrun gestartet hat. Starten Sie die Anmeldung erneut aus Brickrun.</translation>
-    </message>
-    <message>
-        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
-        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung (ihr state-Wert stimmte nicht überein); es wurde nichts angemeldet. Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>The workspace did not sign you in: %1. You can close this tab.</source>
-        <translation>Der Arbeitsbereich hat Sie nicht angemeldet: %1. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>The sign-in was refused in the browser (%1).</source>
-        <translation>Die Anmeldung wurde im Browser abgelehnt (%1).</translation>
-    </message>
-    <message>
-        <source>The workspace refused the sign-in: %1 (%2).</source>
-        <translation>Der Arbeitsbereich hat die Anmeldung abgelehnt: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carries no authorization code.</source>
-        <translation>Die Antwort des Arbeitsbereichs enthält keinen Autorisierungscode.</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
-        <translation>Die Antwort des Arbeitsbereichs enthielt keinen Autorisierungscode; melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Angemeldet</translation>
-    </message>
-    <message>
-        <source>Brickrun is signed in to %1. You can close this tab.</source>
-        <translation>Brickrun ist bei %1 angemeldet. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>The workspace did not accept the sign-in: %1</source>
-        <translation>Der Arbeitsbereich hat die Anmeldung nicht akzeptiert: %1</translation>
-    </message>
-    <message>
-        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
-        <translation>Der Arbeitsbereich hat Sie ohne Aktualisierungstoken angemeldet, daher konnte Brickrun nicht angemeldet bleiben; melden Sie sich erneut an.</translation>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
     </message>
 </context>
 <context>
@@ -505,33 +352,30 @@ requests</translation>
     </message>
 </context>
 <context>
-    <name>Brickrun::ComputeSpec</name>
+    <name>Brickrun::ConnectionTester</name>
     <message>
-        <source>Serverless</source>
-        <translation>Serverless</translation>
+        <source>Asking %1…</source>
+        <translation>%1 wird gefragt…</translation>
     </message>
     <message>
-        <source>env %1</source>
-        <translation>Umgebung %1</translation>
+        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
+        <translation>Für dieses Profil ist kein Geheimnis gespeichert (es läuft kein Schlüsselbund); geben Sie es ein, um es zu testen.</translation>
     </message>
     <message>
-        <source>New: %1</source>
-        <translation>Neu: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ConnectionRegistry</name>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Dieses Profil ist nicht angemeldet; melden Sie sich an, um es zu testen.</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Für dieses Profil ist kein Geheimnis gespeichert; geben Sie eines ein, um es zu testen.</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
+        <source>Sign-in method: %1.</source>
+        <translation>Anmeldemethode: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Das Zugriffstoken ist bis %1 gültig.</translation>
     </message>
 </context>
 <context>
@@ -701,10 +545,6 @@ requests</translation>
     <message>
         <source>Search runs (Ctrl+F)</source>
         <translation>Ausführungen suchen (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Search run name, notebook, run id and parameter values</source>
-        <translation>Ausführungsname, Notebook, Ausführungs-ID und Parameterwerte durchsuchen</translation>
     </message>
     <message>
         <source>Search runs</source>
@@ -999,20 +839,31 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <translation>&amp;Alte Ausführungen löschen…</translation>
     </message>
     <message>
-        <source>Internal error</source>
-        <translation>Interner Fehler</translation>
-    </message>
-    <message>
-        <source>Demo workspace</source>
-        <translation>Demo-Arbeitsbereich</translation>
-    </message>
-    <message>
         <source>Notify when a run &amp;ends</source>
         <translation>Bei Ende einer Ausführung &amp;benachrichtigen</translation>
     </message>
     <message>
         <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
         <translation>Eine Ausführung melden, die endet, während das Fenster von Brickrun im Hintergrund ist</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NoKeychainNotice</name>
+    <message>
+        <source>No keychain to keep the secret</source>
+        <translation>Kein Schlüsselbund, der das Geheimnis aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Use for this session &amp;only</source>
+        <translation>Nu&amp;r für diese Sitzung verwenden</translation>
+    </message>
+    <message>
+        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
+        <translation>Das Geheimnis bleibt im Arbeitsspeicher, bis Brickrun beendet wird. Das Profil wird ohne es gespeichert und fragt beim nächsten Mal erneut danach.</translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation>Detai&amp;ls</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +999,6 @@ Auswahl: %2</translation>
     <message>
         <source>Run the chosen preset as saved, on its workspace (Ctrl+Shift+Return)</source>
         <translation>Die gewählte Vorlage wie gespeichert in ihrem Arbeitsbereich ausführen (Strg+Umschalt+Return)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation type="vanished">…</translation>
     </message>
     <message>
         <source>Save, rename, duplicate, delete, export and import presets</source>
@@ -1316,10 +1163,6 @@ Auswahl: %2</translation>
         <translation>Arbeitsbereichsprofil</translation>
     </message>
     <message>
-        <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
-        <translation type="vanished">Ein Profil merkt sich einen Azure-Databricks-Arbeitsbereich. Sein Token wird im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1376,10 +1219,6 @@ Auswahl: %2</translation>
         <translation>Arbeitsbereich „%1“ bearbeiten</translation>
     </message>
     <message>
-        <source>The name cannot change: the token is stored in the keychain under it.</source>
-        <translation type="vanished">Der Name lässt sich nicht ändern: Das Token ist unter diesem Namen im Schlüsselbund gespeichert.</translation>
-    </message>
-    <message>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Im Schlüsselbund gespeichert; leer lassen, um es zu behalten</translation>
     </message>
@@ -1394,10 +1233,6 @@ Auswahl: %2</translation>
     <message>
         <source>A new profile needs a personal access token (in the workspace: Settings → Developer → Access tokens).</source>
         <translation>Ein neues Profil braucht ein persönliches Zugriffstoken (im Arbeitsbereich: Einstellungen → Entwickler → Zugriffstoken).</translation>
-    </message>
-    <message>
-        <source>A token has no spaces or line breaks; copy it again.</source>
-        <translation type="vanished">Ein Token enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -1416,24 +1251,8 @@ Auswahl: %2</translation>
         <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Asking %1…</source>
-        <translation>%1 wird gefragt…</translation>
-    </message>
-    <message>
-        <source>No token is stored for this profile; enter one to test it.</source>
-        <translation type="vanished">Für dieses Profil ist kein Token gespeichert; geben Sie eines ein, um es zu testen.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
-    </message>
-    <message>
-        <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation type="vanished">Das Token konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The profile could not be saved: %1</source>
-        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>A profile remembers one Azure Databricks workspace. Its secrets (token, refresh token or client secret) are kept in your system&apos;s keychain, never in a file.</source>
@@ -1450,10 +1269,6 @@ Auswahl: %2</translation>
     <message>
         <source>The service principal&apos;s application (client) id</source>
         <translation>Anwendungs-ID (Client-ID) des Dienstprinzipals</translation>
-    </message>
-    <message>
-        <source>Te&amp;nant:</source>
-        <translation type="vanished">&amp;Mandant:</translation>
     </message>
     <message>
         <source>Entra ID tenant id</source>
@@ -1488,10 +1303,6 @@ Auswahl: %2</translation>
         <translation>Der Name lässt sich nicht ändern: Die Geheimnisse sind unter diesem Namen im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
-        <source>Client &amp;secret:</source>
-        <translation type="vanished">&amp;Geheimer Clientschlüssel:</translation>
-    </message>
-    <message>
         <source>The service principal&apos;s OAuth secret</source>
         <translation>OAuth-Geheimnis des Dienstprinzipals</translation>
     </message>
@@ -1502,22 +1313,6 @@ Auswahl: %2</translation>
     <message>
         <source>Brickrun uses the account you signed in with “az login”; it stores no secret of its own.</source>
         <translation>Brickrun verwendet das Konto, mit dem Sie sich per „az login“ angemeldet haben; es speichert kein eigenes Geheimnis.</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Angemeldet als %1.</translation>
-    </message>
-    <message>
-        <source>an unnamed user</source>
-        <translation>Benutzer ohne Namen</translation>
-    </message>
-    <message>
-        <source>Not signed in yet.</source>
-        <translation>Noch nicht angemeldet.</translation>
-    </message>
-    <message>
-        <source>Sign in again…</source>
-        <translation>Erneut anmelden…</translation>
     </message>
     <message>
         <source>The workspace changed: enter its token. The stored one stays with the old workspace and is removed.</source>
@@ -1540,58 +1335,6 @@ Auswahl: %2</translation>
         <translation>Ein Geheimnis enthält keine Leerzeichen oder Zeilenumbrüche; kopieren Sie es erneut.</translation>
     </message>
     <message>
-        <source>This profile is not signed in; sign in to test it.</source>
-        <translation>Dieses Profil ist nicht angemeldet; melden Sie sich an, um es zu testen.</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile; enter one to test it.</source>
-        <translation>Für dieses Profil ist kein Geheimnis gespeichert; geben Sie eines ein, um es zu testen.</translation>
-    </message>
-    <message>
-        <source>Sign-in method: %1.</source>
-        <translation>Anmeldemethode: %1.</translation>
-    </message>
-    <message>
-        <source>The access token is valid until %1.</source>
-        <translation>Das Zugriffstoken ist bis %1 gültig.</translation>
-    </message>
-    <message>
-        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
-        <translation>Die alten Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden, daher wurde nichts gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Das Geheimnis konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>open the sign-in page</source>
-        <translation>öffnen Sie die Anmeldeseite</translation>
-    </message>
-    <message>
-        <source>Waiting for the browser… If no browser window appeared, %1.</source>
-        <translation>Warten auf den Browser… Falls sich kein Browserfenster geöffnet hat, %1.</translation>
-    </message>
-    <message>
-        <source>No browser could be opened: %1 in a browser on this computer.</source>
-        <translation>Es konnte kein Browser geöffnet werden; %1 in einem Browser auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>Finishing the sign-in…</source>
-        <translation>Anmeldung wird abgeschlossen…</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Anmeldung abbrechen</translation>
-    </message>
-    <message>
-        <source>Reading the workspace&apos;s sign-in settings…</source>
-        <translation>Anmeldeeinstellungen des Arbeitsbereichs werden gelesen…</translation>
-    </message>
-    <message>
-        <source>Signed in; asking the workspace who you are…</source>
-        <translation>Angemeldet; der Arbeitsbereich wird nach Ihrer Identität gefragt…</translation>
-    </message>
-    <message>
         <source>&amp;Tenant:</source>
         <translation>&amp;Mandant:</translation>
     </message>
@@ -1602,6 +1345,25 @@ Auswahl: %2</translation>
     <message>
         <source>Kept for this session only; leave empty to keep it</source>
         <translation>Nur für diese Sitzung aufbewahrt; leer lassen, um es zu behalten</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileSaver</name>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Die alten Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Das Geheimnis konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
+        <translation>Das Geheimnis kann auch nicht für diese Sitzung aufbewahrt werden, daher wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1639,65 +1401,6 @@ Auswahl: %2</translation>
             <numerusform>%n Ausführung wird abgebrochen…</numerusform>
             <numerusform>%n Ausführungen werden abgebrochen…</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ResultTable</name>
-    <message>
-        <source>Element %1 of the JSON array is not an object.</source>
-        <translation>Element %1 des JSON-Arrays ist kein Objekt.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of arrays, not of objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus Arrays, nicht aus Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of plain values, not of objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus einfachen Werten, nicht aus Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of empty objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus leeren Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
-        <translation>Das Ergebnis ist ein JSON-Objekt, dessen Werte nicht alle Arrays sind („%1“ ist keines).</translation>
-    </message>
-    <message>
-        <source>The result is empty.</source>
-        <translation>Das Ergebnis ist leer.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON array.</source>
-        <translation>Das Ergebnis ist ein leeres JSON-Array.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON object.</source>
-        <translation>Das Ergebnis ist ein leeres JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>The result is a single JSON value, not records.</source>
-        <translation>Das Ergebnis ist ein einzelner JSON-Wert, keine Datensätze.</translation>
-    </message>
-    <message>
-        <source>The result is plain text, not JSON.</source>
-        <translation>Das Ergebnis ist reiner Text, kein JSON.</translation>
-    </message>
-    <message>
-        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
-        <translation>Das Ergebnis ist JSON, das vorzeitig endet – so wie wenn der Dienst ein Ergebnis bei 5 MB abschneidet.</translation>
-    </message>
-    <message>
-        <source>The result is not valid JSON (error at character %1).</source>
-        <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
     </message>
 </context>
 <context>
@@ -1766,66 +1469,6 @@ Auswahl: %2</translation>
         <translation>Cluster:</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
-        <translation>Der Dienst hat nur die ersten 5 MB dieses Ergebnisses behalten: Was folgt, ist unvollständig.</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>No error was reported for this run.</source>
-        <translation>Für diese Ausführung wurde kein Fehler gemeldet.</translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation>Roh-JSON</translation>
-    </message>
-    <message>
-        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
-        <translation>Die in diesem Tab angezeigte Ausgabe kopieren (eine Tabelle als tabulatorgetrennte Werte)</translation>
-    </message>
-    <message>
-        <source>C&amp;opy</source>
-        <translation>&amp;Kopieren</translation>
-    </message>
-    <message>
-        <source>Save the output shown in this tab to a file (a table as CSV)</source>
-        <translation>Die in diesem Tab angezeigte Ausgabe in einer Datei speichern (eine Tabelle als CSV)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as…</source>
-        <translation>Speichern &amp;unter…</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
-        <translation>… [%L1 weitere Zeichen nicht angezeigt: „Kopieren“ und „Speichern unter…“ liefern den ganzen Text]</translation>
-    </message>
-    <message>
-        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
-        <translation>[Für die Anzeige hier abgeschnitten: %L1 von %L2 Zeichen angezeigt. „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.]</translation>
-    </message>
-    <message>
-        <source>No output has been fetched for this run.</source>
-        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
-    </message>
-    <message>
         <source>The service no longer knows this run (it deletes runs after 60 days); what is shown here is what was last seen.</source>
         <translation>Der Dienst kennt diese Ausführung nicht mehr (er löscht Ausführungen nach 60 Tagen); angezeigt wird der zuletzt bekannte Stand.</translation>
     </message>
@@ -1850,80 +1493,8 @@ Auswahl: %2</translation>
         <translation>noch nicht</translation>
     </message>
     <message>
-        <source>%1 so far</source>
-        <translation>bisher %1</translation>
-    </message>
-    <message>
         <source>not yet assigned</source>
         <translation>noch nicht vergeben</translation>
-    </message>
-    <message>
-        <source>Reading the output…</source>
-        <translation>Ausgabe wird gelesen…</translation>
-    </message>
-    <message>
-        <source>The run is being submitted.</source>
-        <translation>Die Ausführung wird übermittelt.</translation>
-    </message>
-    <message>
-        <source>The run was not submitted, so it has no output.</source>
-        <translation>Die Ausführung wurde nicht übermittelt und hat daher keine Ausgabe.</translation>
-    </message>
-    <message>
-        <source>The result appears here when the run has finished.</source>
-        <translation>Das Ergebnis erscheint hier, sobald die Ausführung abgeschlossen ist.</translation>
-    </message>
-    <message>
-        <source>The output is no longer available: the service no longer knows this run.</source>
-        <translation>Die Ausgabe ist nicht mehr verfügbar: Der Dienst kennt diese Ausführung nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The output could not be read.</source>
-        <translation>Die Ausgabe konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>No output was fetched for this run.</source>
-        <translation>Für diese Ausführung wurde keine Ausgabe abgerufen.</translation>
-    </message>
-    <message>
-        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
-        <translation>Kein Ergebnis: Die Ausführung ist fehlgeschlagen, bevor das Notebook eines zurückgegeben hat. Der Tab „Fehler“ nennt den Grund.</translation>
-    </message>
-    <message>
-        <source>No result: the run was canceled.</source>
-        <translation>Kein Ergebnis: Die Ausführung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
-        <translation>Kein Ergebnis: Das Notebook hat dbutils.notebook.exit() nicht aufgerufen.</translation>
-    </message>
-    <message>
-        <source>Parsing result…</source>
-        <translation>Ergebnis wird ausgewertet…</translation>
-    </message>
-    <message>
-        <source>1 row</source>
-        <translation>1 Zeile</translation>
-    </message>
-    <message>
-        <source>%L1 rows</source>
-        <translation>%L1 Zeilen</translation>
-    </message>
-    <message>
-        <source>1 column</source>
-        <translation>1 Spalte</translation>
-    </message>
-    <message>
-        <source>%L1 columns</source>
-        <translation>%L1 Spalten</translation>
-    </message>
-    <message>
-        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
-        <translation>Angezeigt werden die ersten %L1 von %L2 Zeichen; „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.</translation>
-    </message>
-    <message>
-        <source>Cancel run</source>
-        <translation>Ausführung abbrechen</translation>
     </message>
     <message>
         <source>Cancel run “%1”?</source>
@@ -1938,40 +1509,12 @@ Auswahl: %2</translation>
         <translation>Weiterlaufen lassen</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt)</source>
-        <translation>Textdateien (*.txt)</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON-Dateien (*.json)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save output</source>
-        <translation>Ausgabe speichern</translation>
-    </message>
-    <message>
-        <source>The output could not be saved to %1: %2</source>
-        <translation>Die Ausgabe konnte nicht in %1 gespeichert werden: %2</translation>
-    </message>
-    <message>
         <source>Attempt:</source>
         <translation>Versuch:</translation>
     </message>
     <message>
         <source>Run options:</source>
         <translation>Ausführungsoptionen:</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Tasks</translation>
     </message>
     <message>
         <source>As the workspace&apos;s clock tells it</source>
@@ -2000,21 +1543,6 @@ Auswahl: %2</translation>
     <message>
         <source>%1 (in %2, %3)</source>
         <translation>%1 (in %2, %3)</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::RunMonitor</name>
-    <message>
-        <source>The run ended, but its output could not be read: %1</source>
-        <translation>Die Ausführung ist beendet, aber ihre Ausgabe konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
-        <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
-    </message>
-    <message>
-        <source>the history could not store it (is the disk full, or the history not writable?)</source>
-        <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
     </message>
 </context>
 <context>
@@ -2191,10 +1719,6 @@ Auswahl: %2</translation>
         <translation>Kein Ergebnis: Die Ausführung wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>&amp;Save as…</source>
-        <translation>Speichern &amp;unter…</translation>
-    </message>
-    <message>
         <source>The run has ended. Fetching its output… (%1 of %2)</source>
         <translation>Die Ausführung ist beendet. Ihre Ausgabe wird abgerufen… (%1 von %2)</translation>
     </message>
@@ -2261,16 +1785,8 @@ Auswahl: %2</translation>
         <translation>Arbeitsbereich</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Start</translation>
-    </message>
-    <message>
         <source>Duration</source>
         <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Run id</source>
-        <translation>Ausführungs-ID</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -2296,16 +1812,8 @@ Auswahl: %2</translation>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
         <source>Upstream failed</source>
         <translation>Vorgänger fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Upstream canceled</source>
-        <translation>Vorgänger abgebrochen</translation>
     </message>
     <message>
         <source>Too many concurrent runs</source>
@@ -2397,14 +1905,6 @@ Auswahl: %2</translation>
     <message>
         <source>Add a workspace</source>
         <translation>Arbeitsbereich hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Cluster:</source>
-        <translation>&amp;Cluster:</translation>
-    </message>
-    <message>
-        <source>e.g. 0923-164208-abcd123</source>
-        <translation type="vanished">z.&#xa0;B. 0923-164208-abcd123</translation>
     </message>
     <message>
         <source>&amp;Notebook:</source>
@@ -2779,10 +2279,6 @@ Auswahl: %2</translation>
         <translation>Arbeitsbereich &amp;hinzufügen…</translation>
     </message>
     <message>
-        <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
-        <translation type="vanished">Verbinden Sie sich über die URL und ein persönliches Zugriffstoken mit Ihrem Azure-Databricks-Arbeitsbereich.</translation>
-    </message>
-    <message>
         <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
         <translation>Verbinden Sie sich über die URL mit Ihrem Azure-Databricks-Arbeitsbereich und melden Sie sich mit Ihrem Browser an (oder über die Azure CLI, einen Dienstprinzipal oder ein Token).</translation>
     </message>
@@ -2909,6 +2405,134 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
+    <name>BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Minute kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+            <numerusform>Innerhalb von %n Minuten kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Die Ports %1 bis %2 auf diesem Computer sind alle belegt, und der Arbeitsbereich nimmt Anmeldeantworten aus dem Browser nur dort an; beenden Sie, was sie belegt (zum Beispiel eine andere Anmeldung), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Diese Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Nicht hier</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>Der Anmelde-Listener von Brickrun beantwortet nur GET-Anfragen.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Dies ist der Anmelde-Listener von Brickrun; er wartet auf die Antwort des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Brickrun gestartet hat. Starten Sie die Anmeldung erneut aus Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung (ihr state-Wert stimmte nicht überein); es wurde nichts angemeldet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>Der Arbeitsbereich hat Sie nicht angemeldet: %1. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung abgelehnt: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthält keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthielt keinen Autorisierungscode; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun ist bei %1 angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>Der Arbeitsbereich hat Sie ohne Aktualisierungstoken angemeldet, daher konnte Brickrun nicht angemeldet bleiben; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Connected to %1 as %2%3.</source>
@@ -2951,16 +2575,86 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
         <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
     <message>
-        <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
-        <translation>Es läuft kein Schlüsselbunddienst, daher kann das Token weder gespeichert noch gelesen werden. Starten Sie unter Linux einen Secret Service wie gnome-keyring oder KWallet (%1).</translation>
-    </message>
-    <message>
         <source>The system keychain did not answer, so Brickrun cannot keep the secret (it never writes secrets to a file). Sign in to your user account normally and try again.</source>
         <translation>Der Schlüsselbund des Systems hat nicht geantwortet, daher kann Brickrun das Geheimnis nicht aufbewahren (es schreibt Geheimnisse nie in eine Datei). Melden Sie sich normal an Ihrem Benutzerkonto an und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
         <translation>Es läuft kein Schlüsselbunddienst, daher kann Brickrun das Geheimnis nicht aufbewahren: Es bewahrt Geheimnisse nur in einem Schlüsselbund auf, nie in einer Datei. Installieren und starten Sie einen (GNOME Keyring, KWallet oder KeePassXC mit eingeschalteter Secret-Service-Integration) und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>Element %1 des JSON-Arrays ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus Arrays, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus einfachen Werten, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus leeren Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Das Ergebnis ist ein JSON-Objekt, dessen Werte nicht alle Arrays sind („%1“ ist keines).</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Das Ergebnis ist leer.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Array.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Das Ergebnis ist ein einzelner JSON-Wert, keine Datensätze.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Das Ergebnis ist reiner Text, kein JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Das Ergebnis ist JSON, das vorzeitig endet – so wie wenn der Dienst ein Ergebnis bei 5 MB abschneidet.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>Die Ausführung ist beendet, aber ihre Ausgabe konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
     </message>
 </context>
 <context>
@@ -3024,21 +2718,6 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
-    <name>RunsTableModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Run Azure Databricks notebooks from the desktop.</source>
@@ -3055,122 +2734,6 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     <message>
         <source>Log every request to the workspace on stderr.</source>
         <translation>Jede Anfrage an den Arbeitsbereich auf stderr protokollieren.</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ConnectionTester</name>
-    <message>
-        <source>Asking %1…</source>
-        <translation>%1 wird gefragt…</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
-        <translation>Für dieses Profil ist kein Geheimnis gespeichert (es läuft kein Schlüsselbund); geben Sie es ein, um es zu testen.</translation>
-    </message>
-    <message>
-        <source>This profile is not signed in; sign in to test it.</source>
-        <translation>Dieses Profil ist nicht angemeldet; melden Sie sich an, um es zu testen.</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile; enter one to test it.</source>
-        <translation>Für dieses Profil ist kein Geheimnis gespeichert; geben Sie eines ein, um es zu testen.</translation>
-    </message>
-    <message>
-        <source>Sign-in method: %1.</source>
-        <translation>Anmeldemethode: %1.</translation>
-    </message>
-    <message>
-        <source>The access token is valid until %1.</source>
-        <translation>Das Zugriffstoken ist bis %1 gültig.</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::BrowserSignInRow</name>
-    <message>
-        <source>open the sign-in page</source>
-        <translation>öffnen Sie die Anmeldeseite</translation>
-    </message>
-    <message>
-        <source>Waiting for the browser… If no browser window appeared, %1.</source>
-        <translation>Warten auf den Browser… Falls sich kein Browserfenster geöffnet hat, %1.</translation>
-    </message>
-    <message>
-        <source>No browser could be opened: %1 in a browser on this computer.</source>
-        <translation>Es konnte kein Browser geöffnet werden; %1 in einem Browser auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>Finishing the sign-in…</source>
-        <translation>Anmeldung wird abgeschlossen…</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Anmelden…</translation>
-    </message>
-    <message>
-        <source>Signed in; asking the workspace who you are…</source>
-        <translation>Angemeldet; der Arbeitsbereich wird nach Ihrer Identität gefragt…</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Anmeldung abbrechen</translation>
-    </message>
-    <message>
-        <source>Reading the workspace&apos;s sign-in settings…</source>
-        <translation>Anmeldeeinstellungen des Arbeitsbereichs werden gelesen…</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Angemeldet als %1.</translation>
-    </message>
-    <message>
-        <source>an unnamed user</source>
-        <translation>Benutzer ohne Namen</translation>
-    </message>
-    <message>
-        <source>Not signed in yet.</source>
-        <translation>Noch nicht angemeldet.</translation>
-    </message>
-    <message>
-        <source>Sign in again…</source>
-        <translation>Erneut anmelden…</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ProfileSaver</name>
-    <message>
-        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
-        <translation>Die alten Geheimnisse konnten nicht aus dem Schlüsselbund entfernt werden, daher wurde nichts gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Das Geheimnis konnte nicht im Schlüsselbund abgelegt werden, daher wurde nichts gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
-        <translation>Das Geheimnis kann auch nicht für diese Sitzung aufbewahrt werden, daher wurde nichts gespeichert.</translation>
-    </message>
-    <message>
-        <source>The profile could not be saved: %1</source>
-        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::NoKeychainNotice</name>
-    <message>
-        <source>No keychain to keep the secret</source>
-        <translation>Kein Schlüsselbund, der das Geheimnis aufbewahrt</translation>
-    </message>
-    <message>
-        <source>Use for this session &amp;only</source>
-        <translation>Nu&amp;r für diese Sitzung verwenden</translation>
-    </message>
-    <message>
-        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
-        <translation>Das Geheimnis bleibt im Arbeitsspeicher, bis Brickrun beendet wird. Das Profil wird ohne es gespeichert und fragt beim nächsten Mal erneut danach.</translation>
-    </message>
-    <message>
-        <source>Detai&amp;ls</source>
-        <translation>Detai&amp;ls</translation>
     </message>
 </context>
 </TS>

@@ -2,16 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>Brickrun::BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>No sign-in answer came from the browser within %n minute; sign in again.</numerusform>
-            <numerusform>No sign-in answer came from the browser within %n minutes; sign in again.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Brickrun::HistoryActions</name>
     <message numerus="yes">
         <source>Exported %Ln runs to %1.</source>
@@ -148,7 +138,7 @@
     <name>BrowserSignIn</name>
     <message numerus="yes">
         <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>No sign-in answer came from the browser within %n minute; sign in again.</numerusform>
             <numerusform>No sign-in answer came from the browser within %n minutes; sign in again.</numerusform>
         </translation>

@@ -12,10 +12,6 @@
         <translation>Impossible d’annuler l’exécution&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; refused its token (%2). Its runs are kept and go on once a new token is stored (Workspace → Edit workspace…).</source>
-        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» a refusé son jeton (%2). Ses exécutions sont conservées et reprendront dès qu’un nouveau jeton sera enregistré (Espace de travail → Modifier l’espace de travail…).</translation>
-    </message>
-    <message>
         <source>History damaged</source>
         <translation>Historique endommagé</translation>
     </message>
@@ -38,14 +34,6 @@
         <translation>L’espace de démonstration est prêt&#xa0;: essayez /Shared/Demo/hello sur demo-cluster.</translation>
     </message>
     <message>
-        <source>The demo workspace is not running.</source>
-        <translation type="vanished">L’espace de démonstration n’est pas démarré.</translation>
-    </message>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation type="vanished">Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
         <source>Cannot submit</source>
         <translation>Soumission impossible</translation>
     </message>
@@ -56,56 +44,6 @@
     <message>
         <source>Submitting %1…</source>
         <translation>Soumission de %1…</translation>
-    </message>
-    <message>
-        <source>Run succeeded</source>
-        <translation type="vanished">Exécution réussie</translation>
-    </message>
-    <message>
-        <source>Run ended: %1</source>
-        <translation type="vanished">Exécution terminée&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Cancel run</source>
-        <translation type="vanished">Annuler l’exécution</translation>
-    </message>
-    <message>
-        <source>Cancel run %1 on the service?</source>
-        <translation type="vanished">Annuler l’exécution %1 sur le service&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Runs are still active</source>
-        <translation type="vanished">Des exécutions sont encore actives</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n run(s) are still active.</source>
-        <translation type="vanished">
-            <numerusform>%n exécution est encore active.</numerusform>
-            <numerusform>%n exécutions sont encore actives.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Keep them running: they go on at Databricks and Brickrun follows them again at the next start. Or cancel them now.</source>
-        <translation type="vanished">Laissez-les continuer&#xa0;: elles se poursuivent chez Databricks et Brickrun les suivra de nouveau au prochain démarrage. Ou annulez-les maintenant.</translation>
-    </message>
-    <message>
-        <source>&amp;Keep running and quit</source>
-        <translation type="vanished">&amp;Laisser continuer et quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel runs and quit</source>
-        <translation type="vanished">&amp;Annuler les exécutions et quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Don&apos;t quit</source>
-        <translation type="vanished">&amp;Ne pas quitter</translation>
-    </message>
-    <message numerus="yes">
-        <source>Cancelling %n run(s)…</source>
-        <translation type="vanished">
-            <numerusform>Annulation de %n exécution…</numerusform>
-            <numerusform>Annulation de %n exécutions…</numerusform>
-        </translation>
     </message>
     <message>
         <source>The preset&apos;s workspace &quot;%1&quot; is not set up here; the form keeps the workspace it had.</source>
@@ -126,50 +64,6 @@
     <message>
         <source>Opening the run history…</source>
         <translation>Ouverture de l’historique des exécutions…</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it: %1</source>
-        <translation type="vanished">L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail, Brickrun ne l’ouvre donc pas&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; refused the sign-in (%2). Its runs are kept and go on after you sign in again.</source>
-        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» a refusé la connexion (%2). Ses exécutions sont conservées et reprendront dès que vous vous serez reconnecté.</translation>
-    </message>
-    <message>
-        <source>Sign in again</source>
-        <translation type="vanished">Se reconnecter</translation>
-    </message>
-    <message>
-        <source>Workspace “%1” no longer accepts Brickrun&apos;s sign-in.</source>
-        <translation type="vanished">L’espace de travail «&#xa0;%1&#xa0;» n’accepte plus la connexion de Brickrun.</translation>
-    </message>
-    <message>
-        <source>%1
-
-Its runs are kept: they are followed again as soon as you sign in.</source>
-        <translation type="vanished">%1
-
-Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de nouveau suivies dès que vous vous connecterez.</translation>
-    </message>
-    <message>
-        <source>&amp;Sign in again…</source>
-        <translation type="vanished">&amp;Se reconnecter…</translation>
-    </message>
-    <message>
-        <source>&amp;Update sign-in…</source>
-        <translation type="vanished">&amp;Mettre à jour la connexion…</translation>
-    </message>
-    <message>
-        <source>&amp;Later</source>
-        <translation type="vanished">&amp;Plus tard</translation>
     </message>
     <message>
         <source>To start: Workspace → Add workspace…, or Workspace → Try the demo workspace.</source>
@@ -196,101 +90,54 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
-    <name>Brickrun::BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minute&#xa0;; reconnectez-vous.</numerusform>
-            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minutes&#xa0;; reconnectez-vous.</numerusform>
-        </translation>
+    <name>Brickrun::BrowserSignInRow</name>
+    <message>
+        <source>open the sign-in page</source>
+        <translation>ouvrez la page de connexion</translation>
     </message>
     <message>
-        <source>The sign-in was cancelled.</source>
-        <translation>La connexion a été annulée.</translation>
+        <source>Waiting for the browser… If no browser window appeared, %1.</source>
+        <translation>En attente du navigateur… Si aucune fenêtre de navigateur ne s’est ouverte, %1.</translation>
     </message>
     <message>
-        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
-        <translation>Les ports %1 à %2 de cet ordinateur sont tous occupés, et l’espace de travail n’accepte les réponses de connexion du navigateur que sur ces ports&#xa0;; fermez ce qui les occupe (une autre connexion, par exemple) et réessayez.</translation>
+        <source>No browser could be opened: %1 in a browser on this computer.</source>
+        <translation>Impossible d’ouvrir un navigateur&#xa0;: %1 dans un navigateur sur cet ordinateur.</translation>
     </message>
     <message>
-        <source>Request too large</source>
-        <translation>Requête trop volumineuse</translation>
+        <source>Finishing the sign-in…</source>
+        <translation>Finalisation de la connexion…</translation>
     </message>
     <message>
-        <source>This request is too large.</source>
-        <translation>Cette requête est trop volumineuse.</translation>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
     </message>
     <message>
-        <source>Not here</source>
-        <translation>Pas ici</translation>
+        <source>Signed in; asking the workspace who you are…</source>
+        <translation>Connecté&#xa0;; interrogation de l’espace de travail sur votre identité…</translation>
     </message>
     <message>
-        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
-        <translation>L’écouteur de connexion de Brickrun ne répond qu’aux requêtes GET.</translation>
+        <source>Cancel sign-in</source>
+        <translation>Annuler la connexion</translation>
     </message>
     <message>
-        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
-        <translation>Ceci est l’écouteur de connexion de Brickrun&#xa0;; il attend la réponse de l’espace de travail.</translation>
+        <source>Reading the workspace&apos;s sign-in settings…</source>
+        <translation>Lecture des paramètres de connexion de l’espace de travail…</translation>
     </message>
     <message>
-        <source>Already done</source>
-        <translation>Déjà terminé</translation>
+        <source>Signed in as %1.</source>
+        <translation>Connecté en tant que %1.</translation>
     </message>
     <message>
-        <source>This sign-in is already over. You can close this tab.</source>
-        <translation>Cette connexion est déjà terminée. Vous pouvez fermer cet onglet.</translation>
+        <source>an unnamed user</source>
+        <translation>(utilisateur sans nom)</translation>
     </message>
     <message>
-        <source>Sign-in refused</source>
-        <translation>Connexion refusée</translation>
+        <source>Not signed in yet.</source>
+        <translation>Pas encore connecté.</translation>
     </message>
     <message>
-        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
-        <translation>Cette réponse ne correspond pas à la connexion lancée par Brickrun. Relancez la connexion depuis Brickrun.</translation>
-    </message>
-    <message>
-        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
-        <translation>La réponse du navigateur n’appartenait pas à cette connexion (son paramètre state ne concordait pas)&#xa0;; aucune connexion n’a été établie. Reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>The workspace did not sign you in: %1. You can close this tab.</source>
-        <translation>L’espace de travail ne vous a pas connecté&#xa0;: %1. Vous pouvez fermer cet onglet.</translation>
-    </message>
-    <message>
-        <source>The sign-in was refused in the browser (%1).</source>
-        <translation>La connexion a été refusée dans le navigateur (%1).</translation>
-    </message>
-    <message>
-        <source>The workspace refused the sign-in: %1 (%2).</source>
-        <translation>L’espace de travail a refusé la connexion&#xa0;: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carries no authorization code.</source>
-        <translation>La réponse de l’espace de travail ne contient aucun code d’autorisation.</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
-        <translation>La réponse de l’espace de travail ne contenait aucun code d’autorisation&#xa0;; reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Brickrun is signed in to %1. You can close this tab.</source>
-        <translation>Brickrun est connecté à %1. Vous pouvez fermer cet onglet.</translation>
-    </message>
-    <message>
-        <source>The workspace did not accept the sign-in: %1</source>
-        <translation>L’espace de travail n’a pas accepté la connexion&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
-        <translation>L’espace de travail vous a connecté sans jeton d’actualisation, Brickrun n’a donc pas pu rester connecté&#xa0;; reconnectez-vous.</translation>
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
     </message>
 </context>
 <context>
@@ -505,33 +352,30 @@ requests</translation>
     </message>
 </context>
 <context>
-    <name>Brickrun::ComputeSpec</name>
+    <name>Brickrun::ConnectionTester</name>
     <message>
-        <source>Serverless</source>
-        <translation>Serverless</translation>
+        <source>Asking %1…</source>
+        <translation>Interrogation de %1…</translation>
     </message>
     <message>
-        <source>env %1</source>
-        <translation>env. %1</translation>
+        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
+        <translation>Aucun secret n’est enregistré pour ce profil (aucun trousseau n’est en service)&#xa0;; saisissez-le pour le tester.</translation>
     </message>
     <message>
-        <source>New: %1</source>
-        <translation>Nouveau&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ConnectionRegistry</name>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+        <source>This profile is not signed in; sign in to test it.</source>
+        <translation>Ce profil n’est pas connecté&#xa0;; connectez-vous pour le tester.</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+        <source>No secret is stored for this profile; enter one to test it.</source>
+        <translation>Aucun secret n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
     </message>
     <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
+        <source>Sign-in method: %1.</source>
+        <translation>Méthode de connexion&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The access token is valid until %1.</source>
+        <translation>Le jeton d’accès est valide jusqu’au %1.</translation>
     </message>
 </context>
 <context>
@@ -701,10 +545,6 @@ requests</translation>
     <message>
         <source>Search runs (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search run name, notebook, run id and parameter values</source>
-        <translation>Rechercher dans le nom de l’exécution, le notebook, l’ID d’exécution et les valeurs des paramètres</translation>
     </message>
     <message>
         <source>Search runs</source>
@@ -999,20 +839,31 @@ requests</translation>
         <translation>Supprimer les exécutions &amp;antérieures à…</translation>
     </message>
     <message>
-        <source>Internal error</source>
-        <translation>Erreur interne</translation>
-    </message>
-    <message>
-        <source>Demo workspace</source>
-        <translation>Espace de travail de démonstration</translation>
-    </message>
-    <message>
         <source>Notify when a run &amp;ends</source>
         <translation>&amp;Notifier à la fin d’une exécution</translation>
     </message>
     <message>
         <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
         <translation>Annoncer une exécution qui se termine pendant que la fenêtre de Brickrun est en arrière-plan</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::NoKeychainNotice</name>
+    <message>
+        <source>No keychain to keep the secret</source>
+        <translation>Aucun trousseau pour garder le secret</translation>
+    </message>
+    <message>
+        <source>Use for this session &amp;only</source>
+        <translation>Utiliser pour cette sessi&amp;on seulement</translation>
+    </message>
+    <message>
+        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
+        <translation>Le secret reste en mémoire jusqu’à la fermeture de Brickrun. Le profil est enregistré sans lui et le redemandera la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>Detai&amp;ls</source>
+        <translation>&amp;Détails</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +999,6 @@ Choix : %2</translation>
     <message>
         <source>Run the chosen preset as saved, on its workspace (Ctrl+Shift+Return)</source>
         <translation>Lancer le préréglage choisi tel qu’il est enregistré, sur son espace de travail (Ctrl+Maj+Retour)</translation>
-    </message>
-    <message>
-        <source>…</source>
-        <translation type="vanished">…</translation>
     </message>
     <message>
         <source>Save, rename, duplicate, delete, export and import presets</source>
@@ -1316,10 +1163,6 @@ Choix : %2</translation>
         <translation>Profil d’espace de travail</translation>
     </message>
     <message>
-        <source>A profile remembers one Azure Databricks workspace. Its token is kept in your system&apos;s keychain, never in a file.</source>
-        <translation type="vanished">Un profil mémorise un espace de travail Azure Databricks. Son jeton est conservé dans le trousseau de votre système, jamais dans un fichier.</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
@@ -1376,10 +1219,6 @@ Choix : %2</translation>
         <translation>Modifier l’espace de travail «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>The name cannot change: the token is stored in the keychain under it.</source>
-        <translation type="vanished">Le nom ne peut pas être modifié&#xa0;: le jeton est enregistré sous ce nom dans le trousseau.</translation>
-    </message>
-    <message>
         <source>Stored in the keychain; leave empty to keep it</source>
         <translation>Enregistré dans le trousseau&#xa0;; laissez vide pour le conserver</translation>
     </message>
@@ -1394,10 +1233,6 @@ Choix : %2</translation>
     <message>
         <source>A new profile needs a personal access token (in the workspace: Settings → Developer → Access tokens).</source>
         <translation>Un nouveau profil nécessite un jeton d’accès personnel (dans l’espace de travail&#xa0;: Paramètres → Développeur → Jetons d’accès).</translation>
-    </message>
-    <message>
-        <source>A token has no spaces or line breaks; copy it again.</source>
-        <translation type="vanished">Un jeton ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
@@ -1416,24 +1251,8 @@ Choix : %2</translation>
         <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Asking %1…</source>
-        <translation>Interrogation de %1…</translation>
-    </message>
-    <message>
-        <source>No token is stored for this profile; enter one to test it.</source>
-        <translation type="vanished">Aucun jeton n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
-    </message>
-    <message>
-        <source>The token could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation type="vanished">Le jeton n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The profile could not be saved: %1</source>
-        <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
     </message>
     <message>
         <source>A profile remembers one Azure Databricks workspace. Its secrets (token, refresh token or client secret) are kept in your system&apos;s keychain, never in a file.</source>
@@ -1450,10 +1269,6 @@ Choix : %2</translation>
     <message>
         <source>The service principal&apos;s application (client) id</source>
         <translation>ID d’application (client) du principal de service</translation>
-    </message>
-    <message>
-        <source>Te&amp;nant:</source>
-        <translation type="vanished">&amp;Locataire&#xa0;:</translation>
     </message>
     <message>
         <source>Entra ID tenant id</source>
@@ -1488,10 +1303,6 @@ Choix : %2</translation>
         <translation>Le nom ne peut pas être modifié&#xa0;: les secrets sont enregistrés sous ce nom dans le trousseau.</translation>
     </message>
     <message>
-        <source>Client &amp;secret:</source>
-        <translation type="vanished">Secr&amp;et client&#xa0;:</translation>
-    </message>
-    <message>
         <source>The service principal&apos;s OAuth secret</source>
         <translation>Secret OAuth du principal de service</translation>
     </message>
@@ -1502,22 +1313,6 @@ Choix : %2</translation>
     <message>
         <source>Brickrun uses the account you signed in with “az login”; it stores no secret of its own.</source>
         <translation>Brickrun utilise le compte avec lequel vous vous êtes connecté via «&#xa0;az login&#xa0;»&#xa0;; il n’enregistre aucun secret qui lui soit propre.</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Connecté en tant que %1.</translation>
-    </message>
-    <message>
-        <source>an unnamed user</source>
-        <translation>(utilisateur sans nom)</translation>
-    </message>
-    <message>
-        <source>Not signed in yet.</source>
-        <translation>Pas encore connecté.</translation>
-    </message>
-    <message>
-        <source>Sign in again…</source>
-        <translation>Se reconnecter…</translation>
     </message>
     <message>
         <source>The workspace changed: enter its token. The stored one stays with the old workspace and is removed.</source>
@@ -1540,58 +1335,6 @@ Choix : %2</translation>
         <translation>Un secret ne contient ni espaces ni sauts de ligne&#xa0;; copiez-le à nouveau.</translation>
     </message>
     <message>
-        <source>This profile is not signed in; sign in to test it.</source>
-        <translation>Ce profil n’est pas connecté&#xa0;; connectez-vous pour le tester.</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile; enter one to test it.</source>
-        <translation>Aucun secret n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
-    </message>
-    <message>
-        <source>Sign-in method: %1.</source>
-        <translation>Méthode de connexion&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>The access token is valid until %1.</source>
-        <translation>Le jeton d’accès est valide jusqu’au %1.</translation>
-    </message>
-    <message>
-        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
-        <translation>Les anciens secrets n’ont pas pu être supprimés du trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Le secret n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>open the sign-in page</source>
-        <translation>ouvrez la page de connexion</translation>
-    </message>
-    <message>
-        <source>Waiting for the browser… If no browser window appeared, %1.</source>
-        <translation>En attente du navigateur… Si aucune fenêtre de navigateur ne s’est ouverte, %1.</translation>
-    </message>
-    <message>
-        <source>No browser could be opened: %1 in a browser on this computer.</source>
-        <translation>Impossible d’ouvrir un navigateur&#xa0;: %1 dans un navigateur sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>Finishing the sign-in…</source>
-        <translation>Finalisation de la connexion…</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Annuler la connexion</translation>
-    </message>
-    <message>
-        <source>Reading the workspace&apos;s sign-in settings…</source>
-        <translation>Lecture des paramètres de connexion de l’espace de travail…</translation>
-    </message>
-    <message>
-        <source>Signed in; asking the workspace who you are…</source>
-        <translation>Connecté&#xa0;; interrogation de l’espace de travail sur votre identité…</translation>
-    </message>
-    <message>
         <source>&amp;Tenant:</source>
         <translation>&amp;Locataire&#xa0;:</translation>
     </message>
@@ -1602,6 +1345,25 @@ Choix : %2</translation>
     <message>
         <source>Kept for this session only; leave empty to keep it</source>
         <translation>Gardé pour cette session seulement&#xa0;; laissez vide pour le conserver</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ProfileSaver</name>
+    <message>
+        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
+        <translation>Les anciens secrets n’ont pas pu être supprimés du trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
+        <translation>Le secret n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
+        <translation>Le secret ne peut pas non plus être gardé pour cette session, donc rien n’a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1639,65 +1401,6 @@ Choix : %2</translation>
             <numerusform>Annulation de %n exécution…</numerusform>
             <numerusform>Annulation de %n exécutions…</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ResultTable</name>
-    <message>
-        <source>Element %1 of the JSON array is not an object.</source>
-        <translation>L’élément %1 du tableau JSON n’est pas un objet.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of arrays, not of objects.</source>
-        <translation>Le résultat est un tableau JSON de tableaux, et non d’objets.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of plain values, not of objects.</source>
-        <translation>Le résultat est un tableau JSON de valeurs simples, et non d’objets.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of empty objects.</source>
-        <translation>Le résultat est un tableau JSON d’objets vides.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
-        <translation>Le résultat est un objet JSON dont les valeurs ne sont pas toutes des tableaux («&#xa0;%1&#xa0;» n’en est pas un).</translation>
-    </message>
-    <message>
-        <source>The result is empty.</source>
-        <translation>Le résultat est vide.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON array.</source>
-        <translation>Le résultat est un tableau JSON vide.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON object.</source>
-        <translation>Le résultat est un objet JSON vide.</translation>
-    </message>
-    <message>
-        <source>The result is a single JSON value, not records.</source>
-        <translation>Le résultat est une valeur JSON isolée, pas une liste d’enregistrements.</translation>
-    </message>
-    <message>
-        <source>The result is plain text, not JSON.</source>
-        <translation>Le résultat est du texte brut, pas du JSON.</translation>
-    </message>
-    <message>
-        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
-        <translation>Le résultat est du JSON qui s’arrête trop tôt, comme lorsque le service tronque un résultat à 5&#xa0;Mo.</translation>
-    </message>
-    <message>
-        <source>The result is not valid JSON (error at character %1).</source>
-        <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
     </message>
 </context>
 <context>
@@ -1766,66 +1469,6 @@ Choix : %2</translation>
         <translation>Cluster&#xa0;:</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Résultat</translation>
-    </message>
-    <message>
-        <source>The service kept only the first 5 MB of this result: what follows is incomplete.</source>
-        <translation>Le service n’a conservé que les 5 premiers Mo de ce résultat&#xa0;: la suite est incomplète.</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <source>No error was reported for this run.</source>
-        <translation>Aucune erreur n’a été signalée pour cette exécution.</translation>
-    </message>
-    <message>
-        <source>Raw JSON</source>
-        <translation>JSON brut</translation>
-    </message>
-    <message>
-        <source>Copy the output shown in this tab (a table as tab-separated values)</source>
-        <translation>Copier la sortie affichée dans cet onglet (un tableau en valeurs séparées par des tabulations)</translation>
-    </message>
-    <message>
-        <source>C&amp;opy</source>
-        <translation>&amp;Copier</translation>
-    </message>
-    <message>
-        <source>Save the output shown in this tab to a file (a table as CSV)</source>
-        <translation>Enregistrer dans un fichier la sortie affichée dans cet onglet (un tableau au format CSV)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as…</source>
-        <translation>&amp;Enregistrer sous…</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>… [%L1 more characters not shown: Copy and Save as… give all of it]</source>
-        <translation>… [%L1 caractères de plus non affichés&#xa0;: «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet]</translation>
-    </message>
-    <message>
-        <source>[Cut here for display: %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
-        <translation>[Coupé ici pour l’affichage&#xa0;: %L1 caractères affichés sur %L2. «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.]</translation>
-    </message>
-    <message>
-        <source>No output has been fetched for this run.</source>
-        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
-    </message>
-    <message>
         <source>The service no longer knows this run (it deletes runs after 60 days); what is shown here is what was last seen.</source>
         <translation>Le service ne connaît plus cette exécution (il supprime les exécutions au bout de 60 jours)&#xa0;; ce qui s’affiche ici est le dernier état connu.</translation>
     </message>
@@ -1850,80 +1493,8 @@ Choix : %2</translation>
         <translation>pas encore</translation>
     </message>
     <message>
-        <source>%1 so far</source>
-        <translation>%1 jusqu’ici</translation>
-    </message>
-    <message>
         <source>not yet assigned</source>
         <translation>pas encore attribué</translation>
-    </message>
-    <message>
-        <source>Reading the output…</source>
-        <translation>Lecture de la sortie…</translation>
-    </message>
-    <message>
-        <source>The run is being submitted.</source>
-        <translation>L’exécution est en cours de soumission.</translation>
-    </message>
-    <message>
-        <source>The run was not submitted, so it has no output.</source>
-        <translation>L’exécution n’a pas été soumise et n’a donc aucune sortie.</translation>
-    </message>
-    <message>
-        <source>The result appears here when the run has finished.</source>
-        <translation>Le résultat s’affichera ici une fois l’exécution terminée.</translation>
-    </message>
-    <message>
-        <source>The output is no longer available: the service no longer knows this run.</source>
-        <translation>La sortie n’est plus disponible&#xa0;: le service ne connaît plus cette exécution.</translation>
-    </message>
-    <message>
-        <source>The output could not be read.</source>
-        <translation>Impossible de lire la sortie.</translation>
-    </message>
-    <message>
-        <source>No output was fetched for this run.</source>
-        <translation>Aucune sortie n’a été récupérée pour cette exécution.</translation>
-    </message>
-    <message>
-        <source>No result: the run failed before the notebook returned one. The Error tab says why.</source>
-        <translation>Aucun résultat&#xa0;: l’exécution a échoué avant que le notebook n’en renvoie un. L’onglet «&#xa0;Erreur&#xa0;» en donne la raison.</translation>
-    </message>
-    <message>
-        <source>No result: the run was canceled.</source>
-        <translation>Aucun résultat&#xa0;: l’exécution a été annulée.</translation>
-    </message>
-    <message>
-        <source>No result: the notebook did not call dbutils.notebook.exit().</source>
-        <translation>Aucun résultat&#xa0;: le notebook n’a pas appelé dbutils.notebook.exit().</translation>
-    </message>
-    <message>
-        <source>Parsing result…</source>
-        <translation>Analyse du résultat…</translation>
-    </message>
-    <message>
-        <source>1 row</source>
-        <translation>1 ligne</translation>
-    </message>
-    <message>
-        <source>%L1 rows</source>
-        <translation>%L1 lignes</translation>
-    </message>
-    <message>
-        <source>1 column</source>
-        <translation>1 colonne</translation>
-    </message>
-    <message>
-        <source>%L1 columns</source>
-        <translation>%L1 colonnes</translation>
-    </message>
-    <message>
-        <source>Showing the first %L1 of %L2 characters; Copy and Save as… give all of it.</source>
-        <translation>Affichage des %L1 premiers caractères sur %L2&#xa0;; «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.</translation>
-    </message>
-    <message>
-        <source>Cancel run</source>
-        <translation>Annuler l’exécution</translation>
     </message>
     <message>
         <source>Cancel run “%1”?</source>
@@ -1938,40 +1509,12 @@ Choix : %2</translation>
         <translation>Laisser continuer</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt)</source>
-        <translation>Fichiers texte (*.txt)</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>Fichiers JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Save output</source>
-        <translation>Enregistrer la sortie</translation>
-    </message>
-    <message>
-        <source>The output could not be saved to %1: %2</source>
-        <translation>Impossible d’enregistrer la sortie dans %1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Attempt:</source>
         <translation>Tentative&#xa0;:</translation>
     </message>
     <message>
         <source>Run options:</source>
         <translation>Options d’exécution&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
-        <translation>Tâches</translation>
     </message>
     <message>
         <source>As the workspace&apos;s clock tells it</source>
@@ -2000,21 +1543,6 @@ Choix : %2</translation>
     <message>
         <source>%1 (in %2, %3)</source>
         <translation>%1 (dans %2, %3)</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::RunMonitor</name>
-    <message>
-        <source>The run ended, but its output could not be read: %1</source>
-        <translation>L’exécution est terminée, mais sa sortie n’a pas pu être lue&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
-        <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
-    </message>
-    <message>
-        <source>the history could not store it (is the disk full, or the history not writable?)</source>
-        <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
     </message>
 </context>
 <context>
@@ -2191,10 +1719,6 @@ Choix : %2</translation>
         <translation>Aucun résultat&#xa0;: l’exécution a été annulée.</translation>
     </message>
     <message>
-        <source>&amp;Save as…</source>
-        <translation>&amp;Enregistrer sous…</translation>
-    </message>
-    <message>
         <source>The run has ended. Fetching its output… (%1 of %2)</source>
         <translation>L’exécution est terminée. Récupération de sa sortie… (%1 sur %2)</translation>
     </message>
@@ -2261,16 +1785,8 @@ Choix : %2</translation>
         <translation>Espace de travail</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Début</translation>
-    </message>
-    <message>
         <source>Duration</source>
         <translation>Durée</translation>
-    </message>
-    <message>
-        <source>Run id</source>
-        <translation>ID d’exécution</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -2296,16 +1812,8 @@ Choix : %2</translation>
         <translation>Expirée</translation>
     </message>
     <message>
-        <source>Canceled</source>
-        <translation>Annulée</translation>
-    </message>
-    <message>
         <source>Upstream failed</source>
         <translation>Échec en amont</translation>
-    </message>
-    <message>
-        <source>Upstream canceled</source>
-        <translation>Annulée en amont</translation>
     </message>
     <message>
         <source>Too many concurrent runs</source>
@@ -2397,14 +1905,6 @@ Choix : %2</translation>
     <message>
         <source>Add a workspace</source>
         <translation>Ajouter un espace de travail</translation>
-    </message>
-    <message>
-        <source>&amp;Cluster:</source>
-        <translation>Cl&amp;uster&#xa0;:</translation>
-    </message>
-    <message>
-        <source>e.g. 0923-164208-abcd123</source>
-        <translation type="vanished">p.&#xa0;ex. 0923-164208-abcd123</translation>
     </message>
     <message>
         <source>&amp;Notebook:</source>
@@ -2779,10 +2279,6 @@ Choix : %2</translation>
         <translation>&amp;Ajouter un espace de travail…</translation>
     </message>
     <message>
-        <source>Connect to your Azure Databricks workspace with its URL and a personal access token.</source>
-        <translation type="vanished">Connectez-vous à votre espace de travail Azure Databricks avec son URL et un jeton d’accès personnel.</translation>
-    </message>
-    <message>
         <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
         <translation>Ajoutez votre espace de travail Azure Databricks avec son URL et connectez-vous avec votre navigateur (ou avec Azure CLI, un principal de service ou un jeton).</translation>
     </message>
@@ -2909,6 +2405,134 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
+    <name>BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minute&#xa0;; reconnectez-vous.</numerusform>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minutes&#xa0;; reconnectez-vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Les ports %1 à %2 de cet ordinateur sont tous occupés, et l’espace de travail n’accepte les réponses de connexion du navigateur que sur ces ports&#xa0;; fermez ce qui les occupe (une autre connexion, par exemple) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Requête trop volumineuse</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Cette requête est trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Pas ici</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>L’écouteur de connexion de Brickrun ne répond qu’aux requêtes GET.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Ceci est l’écouteur de connexion de Brickrun&#xa0;; il attend la réponse de l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Déjà terminé</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Cette connexion est déjà terminée. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Cette réponse ne correspond pas à la connexion lancée par Brickrun. Relancez la connexion depuis Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>La réponse du navigateur n’appartenait pas à cette connexion (son paramètre state ne concordait pas)&#xa0;; aucune connexion n’a été établie. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>L’espace de travail ne vous a pas connecté&#xa0;: %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>La connexion a été refusée dans le navigateur (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>L’espace de travail a refusé la connexion&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>La réponse de l’espace de travail ne contient aucun code d’autorisation.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>La réponse de l’espace de travail ne contenait aucun code d’autorisation&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun est connecté à %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>L’espace de travail n’a pas accepté la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>L’espace de travail vous a connecté sans jeton d’actualisation, Brickrun n’a donc pas pu rester connecté&#xa0;; reconnectez-vous.</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>env. %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Connected to %1 as %2%3.</source>
@@ -2951,16 +2575,86 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
         <translation>Erreur du trousseau&#xa0;: %1</translation>
     </message>
     <message>
-        <source>No keychain service is running, so the token cannot be stored or read. On Linux, start a Secret Service such as gnome-keyring or KWallet (%1).</source>
-        <translation>Aucun service de trousseau n’est en cours d’exécution&#xa0;: le jeton ne peut être ni enregistré ni lu. Sous Linux, démarrez un Secret Service tel que gnome-keyring ou KWallet (%1).</translation>
-    </message>
-    <message>
         <source>The system keychain did not answer, so Brickrun cannot keep the secret (it never writes secrets to a file). Sign in to your user account normally and try again.</source>
         <translation>Le trousseau du système n’a pas répondu, donc Brickrun ne peut pas garder le secret (il n’écrit jamais de secret dans un fichier). Ouvrez votre session utilisateur normalement et réessayez.</translation>
     </message>
     <message>
         <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
         <translation>Aucun service de trousseau n’est en service, donc Brickrun ne peut pas garder le secret&#xa0;: il ne garde les secrets que dans un trousseau, jamais dans un fichier. Installez-en un et démarrez-le (GNOME Keyring, KWallet, ou KeePassXC avec son intégration Secret Service activée), puis réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>L’élément %1 du tableau JSON n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de tableaux, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de valeurs simples, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Le résultat est un tableau JSON d’objets vides.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Le résultat est un objet JSON dont les valeurs ne sont pas toutes des tableaux («&#xa0;%1&#xa0;» n’en est pas un).</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Le résultat est vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Le résultat est un tableau JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Le résultat est un objet JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Le résultat est une valeur JSON isolée, pas une liste d’enregistrements.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Le résultat est du texte brut, pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Le résultat est du JSON qui s’arrête trop tôt, comme lorsque le service tronque un résultat à 5&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>L’exécution est terminée, mais sa sortie n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
     </message>
 </context>
 <context>
@@ -3024,21 +2718,6 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
-    <name>RunsTableModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Run Azure Databricks notebooks from the desktop.</source>
@@ -3055,122 +2734,6 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>Log every request to the workspace on stderr.</source>
         <translation>Journaliser chaque requête vers l’espace de travail sur stderr.</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ConnectionTester</name>
-    <message>
-        <source>Asking %1…</source>
-        <translation>Interrogation de %1…</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile (no keychain is running); enter it to test it.</source>
-        <translation>Aucun secret n’est enregistré pour ce profil (aucun trousseau n’est en service)&#xa0;; saisissez-le pour le tester.</translation>
-    </message>
-    <message>
-        <source>This profile is not signed in; sign in to test it.</source>
-        <translation>Ce profil n’est pas connecté&#xa0;; connectez-vous pour le tester.</translation>
-    </message>
-    <message>
-        <source>No secret is stored for this profile; enter one to test it.</source>
-        <translation>Aucun secret n’est enregistré pour ce profil&#xa0;; saisissez-en un pour le tester.</translation>
-    </message>
-    <message>
-        <source>Sign-in method: %1.</source>
-        <translation>Méthode de connexion&#xa0;: %1.</translation>
-    </message>
-    <message>
-        <source>The access token is valid until %1.</source>
-        <translation>Le jeton d’accès est valide jusqu’au %1.</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::BrowserSignInRow</name>
-    <message>
-        <source>open the sign-in page</source>
-        <translation>ouvrez la page de connexion</translation>
-    </message>
-    <message>
-        <source>Waiting for the browser… If no browser window appeared, %1.</source>
-        <translation>En attente du navigateur… Si aucune fenêtre de navigateur ne s’est ouverte, %1.</translation>
-    </message>
-    <message>
-        <source>No browser could be opened: %1 in a browser on this computer.</source>
-        <translation>Impossible d’ouvrir un navigateur&#xa0;: %1 dans un navigateur sur cet ordinateur.</translation>
-    </message>
-    <message>
-        <source>Finishing the sign-in…</source>
-        <translation>Finalisation de la connexion…</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Se connecter…</translation>
-    </message>
-    <message>
-        <source>Signed in; asking the workspace who you are…</source>
-        <translation>Connecté&#xa0;; interrogation de l’espace de travail sur votre identité…</translation>
-    </message>
-    <message>
-        <source>Cancel sign-in</source>
-        <translation>Annuler la connexion</translation>
-    </message>
-    <message>
-        <source>Reading the workspace&apos;s sign-in settings…</source>
-        <translation>Lecture des paramètres de connexion de l’espace de travail…</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>Connecté en tant que %1.</translation>
-    </message>
-    <message>
-        <source>an unnamed user</source>
-        <translation>(utilisateur sans nom)</translation>
-    </message>
-    <message>
-        <source>Not signed in yet.</source>
-        <translation>Pas encore connecté.</translation>
-    </message>
-    <message>
-        <source>Sign in again…</source>
-        <translation>Se reconnecter…</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::ProfileSaver</name>
-    <message>
-        <source>The old secrets could not be removed from the keychain, so nothing was saved: %1</source>
-        <translation>Les anciens secrets n’ont pas pu être supprimés du trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The secret could not be stored in the keychain, so nothing was saved: %1</source>
-        <translation>Le secret n’a pas pu être enregistré dans le trousseau, rien n’a donc été enregistré&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The secret cannot be kept for this session either, so nothing was saved.</source>
-        <translation>Le secret ne peut pas non plus être gardé pour cette session, donc rien n’a été enregistré.</translation>
-    </message>
-    <message>
-        <source>The profile could not be saved: %1</source>
-        <translation>Impossible d’enregistrer le profil&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Brickrun::NoKeychainNotice</name>
-    <message>
-        <source>No keychain to keep the secret</source>
-        <translation>Aucun trousseau pour garder le secret</translation>
-    </message>
-    <message>
-        <source>Use for this session &amp;only</source>
-        <translation>Utiliser pour cette sessi&amp;on seulement</translation>
-    </message>
-    <message>
-        <source>The secret stays in memory until Brickrun quits. The profile is saved without it and asks for it again next time.</source>
-        <translation>Le secret reste en mémoire jusqu’à la fermeture de Brickrun. Le profil est enregistré sans lui et le redemandera la prochaine fois.</translation>
-    </message>
-    <message>
-        <source>Detai&amp;ls</source>
-        <translation>&amp;Détails</translation>
     </message>
 </context>
 </TS>
