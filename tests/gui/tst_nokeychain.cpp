@@ -79,6 +79,19 @@ void type(QWidget *dialog, const char *field, const QString &text)
     QTest::keyClicks(edit, text);
 }
 
+// The desktop program on the shared folder's settings (no demo, no welcome), started.
+std::unique_ptr<AppController> startApp(SecretStore *secrets, const QString &historyFile)
+{
+    AppController::Options options;
+    options.databasePath = sharedFolder() + QLatin1Char('/') + historyFile;
+    options.settingsFile = settingsFile();
+    options.startDemo = false;
+    options.showWelcome = false;
+    auto app = std::make_unique<AppController>(secrets, options);
+    app->start();
+    return app;
+}
+
 // Every file under `folder` that holds `needle`.
 QStringList filesHolding(const QString &folder, const QByteArray &needle)
 {
@@ -203,13 +216,7 @@ private Q_SLOTS:
         QVERIFY(secrets.isKeptForSession(ProfileName));
 
         // The desktop program runs a notebook on it, with the secret from memory.
-        AppController::Options appOptions;
-        appOptions.databasePath = sharedFolder() + QStringLiteral("/history.sqlite");
-        appOptions.settingsFile = settingsFile();
-        appOptions.startDemo = false;
-        appOptions.showWelcome = false;
-        auto app = std::make_unique<AppController>(&secrets, appOptions);
-        app->start();
+        auto app = startApp(&secrets, QStringLiteral("history.sqlite"));
         QTRY_VERIFY_WITH_TIMEOUT(app->isStarted(), Test::scaledTimeout(20000));
         RunSpec spec;
         spec.notebookPath = QStringLiteral("/Shared/Demo/hello");
@@ -301,13 +308,7 @@ private Q_SLOTS:
 
         KeychainTokenStore keychain(nullptr, Service);
         SecretStore secrets(&keychain);
-        AppController::Options appOptions;
-        appOptions.databasePath = sharedFolder() + QStringLiteral("/history-restart.sqlite");
-        appOptions.settingsFile = settingsFile();
-        appOptions.startDemo = false;
-        appOptions.showWelcome = false;
-        auto app = std::make_unique<AppController>(&secrets, appOptions);
-        app->start();
+        auto app = startApp(&secrets, QStringLiteral("history-restart.sqlite"));
         QTRY_VERIFY_WITH_TIMEOUT(app->isStarted(), Test::scaledTimeout(20000));
 
         // The dialog runs its own event loop: it is answered from a timer, as a user would.
