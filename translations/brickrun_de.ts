@@ -90,6 +90,104 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Innerhalb von %n Minute kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+            <numerusform>Innerhalb von %n Minuten kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Die Ports %1 bis %2 auf diesem Computer sind alle belegt, und der Arbeitsbereich nimmt Anmeldeantworten aus dem Browser nur dort an; beenden Sie, was sie belegt (zum Beispiel eine andere Anmeldung), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Anfrage zu groß</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Diese Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Nicht hier</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>Der Anmelde-Listener von Brickrun beantwortet nur GET-Anfragen.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Dies ist der Anmelde-Listener von Brickrun; er wartet auf die Antwort des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Bereits erledigt</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Brickrun gestartet hat. Starten Sie die Anmeldung erneut aus Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung (ihr state-Wert stimmte nicht überein); es wurde nichts angemeldet. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>Der Arbeitsbereich hat Sie nicht angemeldet: %1. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung abgelehnt: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthält keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>Die Antwort des Arbeitsbereichs enthielt keinen Autorisierungscode; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun ist bei %1 angemeldet. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>Der Arbeitsbereich hat die Anmeldung nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>Der Arbeitsbereich hat Sie ohne Aktualisierungstoken angemeldet, daher konnte Brickrun nicht angemeldet bleiben; melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::BrowserSignInRow</name>
     <message>
         <source>open the sign-in page</source>
@@ -349,6 +447,36 @@ requests</translation>
     <message>
         <source>%1 (deprecated)</source>
         <translation>%1 (veraltet)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>Umgebung %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1532,65 @@ Auswahl: %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>Element %1 des JSON-Arrays ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus Arrays, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus einfachen Werten, nicht aus Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Das Ergebnis ist ein JSON-Array aus leeren Objekten.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Das Ergebnis ist ein JSON-Objekt, dessen Werte nicht alle Arrays sind („%1“ ist keines).</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Das Ergebnis ist leer.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Array.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Das Ergebnis ist ein leeres JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Das Ergebnis ist ein einzelner JSON-Wert, keine Datensätze.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Das Ergebnis ist reiner Text, kein JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Das Ergebnis ist JSON, das vorzeitig endet – so wie wenn der Dienst ein Ergebnis bei 5 MB abschneidet.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ResultTableModel</name>
     <message>
         <source>null</source>
@@ -1543,6 +1730,21 @@ Auswahl: %2</translation>
     <message>
         <source>%1 (in %2, %3)</source>
         <translation>%1 (in %2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>Die Ausführung ist beendet, aber ihre Ausgabe konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1927,30 @@ Auswahl: %2</translation>
     <message>
         <source>The run has ended. Fetching its output… (%1 so far)</source>
         <translation>Die Ausführung ist beendet. Ihre Ausgabe wird abgerufen… (bisher %1)</translation>
+    </message>
+    <message>
+        <source>The service kept only the last 5 MB of these logs: their beginning is missing.</source>
+        <translation>Der Dienst hat nur die letzten 5 MB dieser Protokolle behalten: Ihr Anfang fehlt.</translation>
+    </message>
+    <message>
+        <source>What the Python file printed (its logs).</source>
+        <translation>Was die Python-Datei ausgegeben hat (ihre Protokolle).</translation>
+    </message>
+    <message>
+        <source>Showing the last %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Angezeigt werden die letzten %L1 von %L2 Zeichen; „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: the last %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Für die Anzeige hier abgeschnitten: die letzten %L1 von %L2 Zeichen angezeigt. „Kopieren“ und „Speichern unter…“ liefern den ganzen Text.]</translation>
+    </message>
+    <message>
+        <source>No output: the run failed before the Python file printed anything. The Error tab says why.</source>
+        <translation>Keine Ausgabe: Die Ausführung ist fehlgeschlagen, bevor die Python-Datei etwas ausgegeben hat. Der Tab „Fehler“ nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>No output: the Python file printed nothing.</source>
+        <translation>Keine Ausgabe: Die Python-Datei hat nichts ausgegeben.</translation>
     </message>
 </context>
 <context>
@@ -2405,134 +2631,6 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     </message>
 </context>
 <context>
-    <name>BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>Innerhalb von %n Minute kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
-            <numerusform>Innerhalb von %n Minuten kam keine Anmeldeantwort vom Browser; melden Sie sich erneut an.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The sign-in was cancelled.</source>
-        <translation>Die Anmeldung wurde abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
-        <translation>Die Ports %1 bis %2 auf diesem Computer sind alle belegt, und der Arbeitsbereich nimmt Anmeldeantworten aus dem Browser nur dort an; beenden Sie, was sie belegt (zum Beispiel eine andere Anmeldung), und versuchen Sie es erneut.</translation>
-    </message>
-    <message>
-        <source>Request too large</source>
-        <translation>Anfrage zu groß</translation>
-    </message>
-    <message>
-        <source>This request is too large.</source>
-        <translation>Diese Anfrage ist zu groß.</translation>
-    </message>
-    <message>
-        <source>Not here</source>
-        <translation>Nicht hier</translation>
-    </message>
-    <message>
-        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
-        <translation>Der Anmelde-Listener von Brickrun beantwortet nur GET-Anfragen.</translation>
-    </message>
-    <message>
-        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
-        <translation>Dies ist der Anmelde-Listener von Brickrun; er wartet auf die Antwort des Arbeitsbereichs.</translation>
-    </message>
-    <message>
-        <source>Already done</source>
-        <translation>Bereits erledigt</translation>
-    </message>
-    <message>
-        <source>This sign-in is already over. You can close this tab.</source>
-        <translation>Diese Anmeldung ist bereits abgeschlossen. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>Sign-in refused</source>
-        <translation>Anmeldung abgelehnt</translation>
-    </message>
-    <message>
-        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
-        <translation>Diese Antwort gehört nicht zu der Anmeldung, die Brickrun gestartet hat. Starten Sie die Anmeldung erneut aus Brickrun.</translation>
-    </message>
-    <message>
-        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
-        <translation>Die Antwort des Browsers gehörte nicht zu dieser Anmeldung (ihr state-Wert stimmte nicht überein); es wurde nichts angemeldet. Melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Nicht angemeldet</translation>
-    </message>
-    <message>
-        <source>The workspace did not sign you in: %1. You can close this tab.</source>
-        <translation>Der Arbeitsbereich hat Sie nicht angemeldet: %1. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>The sign-in was refused in the browser (%1).</source>
-        <translation>Die Anmeldung wurde im Browser abgelehnt (%1).</translation>
-    </message>
-    <message>
-        <source>The workspace refused the sign-in: %1 (%2).</source>
-        <translation>Der Arbeitsbereich hat die Anmeldung abgelehnt: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carries no authorization code.</source>
-        <translation>Die Antwort des Arbeitsbereichs enthält keinen Autorisierungscode.</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
-        <translation>Die Antwort des Arbeitsbereichs enthielt keinen Autorisierungscode; melden Sie sich erneut an.</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Angemeldet</translation>
-    </message>
-    <message>
-        <source>Brickrun is signed in to %1. You can close this tab.</source>
-        <translation>Brickrun ist bei %1 angemeldet. Sie können diesen Tab schließen.</translation>
-    </message>
-    <message>
-        <source>The workspace did not accept the sign-in: %1</source>
-        <translation>Der Arbeitsbereich hat die Anmeldung nicht akzeptiert: %1</translation>
-    </message>
-    <message>
-        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
-        <translation>Der Arbeitsbereich hat Sie ohne Aktualisierungstoken angemeldet, daher konnte Brickrun nicht angemeldet bleiben; melden Sie sich erneut an.</translation>
-    </message>
-</context>
-<context>
-    <name>ComputeSpec</name>
-    <message>
-        <source>Serverless</source>
-        <translation>Serverless</translation>
-    </message>
-    <message>
-        <source>env %1</source>
-        <translation>Umgebung %1</translation>
-    </message>
-    <message>
-        <source>New: %1</source>
-        <translation>Neu: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionRegistry</name>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Es gibt kein Arbeitsbereichsprofil namens „%1“.</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>Der Arbeitsbereich „%1“ ist nicht angemeldet: %2 (Arbeitsbereich → Arbeitsbereich bearbeiten…).</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>Der Arbeitsbereich „%1“ kann nicht verwendet werden: %2.</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Connected to %1 as %2%3.</source>
@@ -2581,80 +2679,6 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     <message>
         <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
         <translation>Es läuft kein Schlüsselbunddienst, daher kann Brickrun das Geheimnis nicht aufbewahren: Es bewahrt Geheimnisse nur in einem Schlüsselbund auf, nie in einer Datei. Installieren und starten Sie einen (GNOME Keyring, KWallet oder KeePassXC mit eingeschalteter Secret-Service-Integration) und versuchen Sie es dann erneut.</translation>
-    </message>
-</context>
-<context>
-    <name>ResultTable</name>
-    <message>
-        <source>Element %1 of the JSON array is not an object.</source>
-        <translation>Element %1 des JSON-Arrays ist kein Objekt.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of arrays, not of objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus Arrays, nicht aus Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of plain values, not of objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus einfachen Werten, nicht aus Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of empty objects.</source>
-        <translation>Das Ergebnis ist ein JSON-Array aus leeren Objekten.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
-        <translation>Das Ergebnis ist ein JSON-Objekt, dessen Werte nicht alle Arrays sind („%1“ ist keines).</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>The result is empty.</source>
-        <translation>Das Ergebnis ist leer.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON array.</source>
-        <translation>Das Ergebnis ist ein leeres JSON-Array.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON object.</source>
-        <translation>Das Ergebnis ist ein leeres JSON-Objekt.</translation>
-    </message>
-    <message>
-        <source>The result is a single JSON value, not records.</source>
-        <translation>Das Ergebnis ist ein einzelner JSON-Wert, keine Datensätze.</translation>
-    </message>
-    <message>
-        <source>The result is plain text, not JSON.</source>
-        <translation>Das Ergebnis ist reiner Text, kein JSON.</translation>
-    </message>
-    <message>
-        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
-        <translation>Das Ergebnis ist JSON, das vorzeitig endet – so wie wenn der Dienst ein Ergebnis bei 5 MB abschneidet.</translation>
-    </message>
-    <message>
-        <source>The result is not valid JSON (error at character %1).</source>
-        <translation>Das Ergebnis ist kein gültiges JSON (Fehler bei Zeichen %1).</translation>
-    </message>
-</context>
-<context>
-    <name>RunMonitor</name>
-    <message>
-        <source>The run ended, but its output could not be read: %1</source>
-        <translation>Die Ausführung ist beendet, aber ihre Ausgabe konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>the history could not store it (is the disk full, or the history not writable?)</source>
-        <translation>der Verlauf konnte sie nicht speichern (ist der Datenträger voll oder der Verlauf nicht beschreibbar?)</translation>
-    </message>
-    <message>
-        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
-        <translation>Der Dienst kennt diese Ausführung nicht mehr (%1); der Verlauf behält den zuletzt bekannten Stand.</translation>
     </message>
 </context>
 <context>

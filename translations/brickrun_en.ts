@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Brickrun::BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>No sign-in answer came from the browser within %n minute; sign in again.</numerusform>
+            <numerusform>No sign-in answer came from the browser within %n minutes; sign in again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message numerus="yes">
         <source>Exported %Ln runs to %1.</source>
@@ -131,16 +141,6 @@
         <translation>
             <numerusform>Cancelling %n run…</numerusform>
             <numerusform>Cancelling %n runs…</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>No sign-in answer came from the browser within %n minute; sign in again.</numerusform>
-            <numerusform>No sign-in answer came from the browser within %n minutes; sign in again.</numerusform>
         </translation>
     </message>
 </context>

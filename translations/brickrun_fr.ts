@@ -90,6 +90,104 @@
     </message>
 </context>
 <context>
+    <name>Brickrun::BrowserSignIn</name>
+    <message numerus="yes">
+        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
+        <translation>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minute&#xa0;; reconnectez-vous.</numerusform>
+            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minutes&#xa0;; reconnectez-vous.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
+        <translation>Les ports %1 à %2 de cet ordinateur sont tous occupés, et l’espace de travail n’accepte les réponses de connexion du navigateur que sur ces ports&#xa0;; fermez ce qui les occupe (une autre connexion, par exemple) et réessayez.</translation>
+    </message>
+    <message>
+        <source>Request too large</source>
+        <translation>Requête trop volumineuse</translation>
+    </message>
+    <message>
+        <source>This request is too large.</source>
+        <translation>Cette requête est trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>Pas ici</translation>
+    </message>
+    <message>
+        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
+        <translation>L’écouteur de connexion de Brickrun ne répond qu’aux requêtes GET.</translation>
+    </message>
+    <message>
+        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
+        <translation>Ceci est l’écouteur de connexion de Brickrun&#xa0;; il attend la réponse de l’espace de travail.</translation>
+    </message>
+    <message>
+        <source>Already done</source>
+        <translation>Déjà terminé</translation>
+    </message>
+    <message>
+        <source>This sign-in is already over. You can close this tab.</source>
+        <translation>Cette connexion est déjà terminée. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
+        <translation>Cette réponse ne correspond pas à la connexion lancée par Brickrun. Relancez la connexion depuis Brickrun.</translation>
+    </message>
+    <message>
+        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
+        <translation>La réponse du navigateur n’appartenait pas à cette connexion (son paramètre state ne concordait pas)&#xa0;; aucune connexion n’a été établie. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>The workspace did not sign you in: %1. You can close this tab.</source>
+        <translation>L’espace de travail ne vous a pas connecté&#xa0;: %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was refused in the browser (%1).</source>
+        <translation>La connexion a été refusée dans le navigateur (%1).</translation>
+    </message>
+    <message>
+        <source>The workspace refused the sign-in: %1 (%2).</source>
+        <translation>L’espace de travail a refusé la connexion&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carries no authorization code.</source>
+        <translation>La réponse de l’espace de travail ne contient aucun code d’autorisation.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
+        <translation>La réponse de l’espace de travail ne contenait aucun code d’autorisation&#xa0;; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Brickrun is signed in to %1. You can close this tab.</source>
+        <translation>Brickrun est connecté à %1. Vous pouvez fermer cet onglet.</translation>
+    </message>
+    <message>
+        <source>The workspace did not accept the sign-in: %1</source>
+        <translation>L’espace de travail n’a pas accepté la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
+        <translation>L’espace de travail vous a connecté sans jeton d’actualisation, Brickrun n’a donc pas pu rester connecté&#xa0;; reconnectez-vous.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::BrowserSignInRow</name>
     <message>
         <source>open the sign-in page</source>
@@ -349,6 +447,36 @@ requests</translation>
     <message>
         <source>%1 (deprecated)</source>
         <translation>%1 (obsolète)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ComputeSpec</name>
+    <message>
+        <source>Serverless</source>
+        <translation>Serverless</translation>
+    </message>
+    <message>
+        <source>env %1</source>
+        <translation>env. %1</translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation>Nouveau&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ConnectionRegistry</name>
+    <message>
+        <source>There is no workspace profile named &quot;%1&quot;.</source>
+        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
+    </message>
+    <message>
+        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
+        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1532,65 @@ Choix : %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::ResultTable</name>
+    <message>
+        <source>Element %1 of the JSON array is not an object.</source>
+        <translation>L’élément %1 du tableau JSON n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of arrays, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de tableaux, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of plain values, not of objects.</source>
+        <translation>Le résultat est un tableau JSON de valeurs simples, et non d’objets.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON array of empty objects.</source>
+        <translation>Le résultat est un tableau JSON d’objets vides.</translation>
+    </message>
+    <message>
+        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
+        <translation>Le résultat est un objet JSON dont les valeurs ne sont pas toutes des tableaux («&#xa0;%1&#xa0;» n’en est pas un).</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>The result is empty.</source>
+        <translation>Le résultat est vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON array.</source>
+        <translation>Le résultat est un tableau JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is an empty JSON object.</source>
+        <translation>Le résultat est un objet JSON vide.</translation>
+    </message>
+    <message>
+        <source>The result is a single JSON value, not records.</source>
+        <translation>Le résultat est une valeur JSON isolée, pas une liste d’enregistrements.</translation>
+    </message>
+    <message>
+        <source>The result is plain text, not JSON.</source>
+        <translation>Le résultat est du texte brut, pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
+        <translation>Le résultat est du JSON qui s’arrête trop tôt, comme lorsque le service tronque un résultat à 5&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <source>The result is not valid JSON (error at character %1).</source>
+        <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::ResultTableModel</name>
     <message>
         <source>null</source>
@@ -1543,6 +1730,21 @@ Choix : %2</translation>
     <message>
         <source>%1 (in %2, %3)</source>
         <translation>%1 (dans %2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunMonitor</name>
+    <message>
+        <source>The run ended, but its output could not be read: %1</source>
+        <translation>L’exécution est terminée, mais sa sortie n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the history could not store it (is the disk full, or the history not writable?)</source>
+        <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
+        <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1927,30 @@ Choix : %2</translation>
     <message>
         <source>The run has ended. Fetching its output… (%1 so far)</source>
         <translation>L’exécution est terminée. Récupération de sa sortie… (%1 jusqu’ici)</translation>
+    </message>
+    <message>
+        <source>The service kept only the last 5 MB of these logs: their beginning is missing.</source>
+        <translation>Le service n’a conservé que les 5 derniers Mo de ces journaux&#xa0;: leur début manque.</translation>
+    </message>
+    <message>
+        <source>What the Python file printed (its logs).</source>
+        <translation>Ce que le fichier Python a affiché (ses journaux).</translation>
+    </message>
+    <message>
+        <source>Showing the last %L1 of %L2 characters; Copy and Save as… give all of it.</source>
+        <translation>Affichage des %L1 derniers caractères sur %L2&#xa0;; «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.</translation>
+    </message>
+    <message>
+        <source>[Cut here for display: the last %L1 of %L2 characters shown. Copy and Save as… give all of it.]</source>
+        <translation>[Coupé ici pour l’affichage&#xa0;: les %L1 derniers caractères sur %L2 affichés. «&#xa0;Copier&#xa0;» et «&#xa0;Enregistrer sous…&#xa0;» donnent le texte complet.]</translation>
+    </message>
+    <message>
+        <source>No output: the run failed before the Python file printed anything. The Error tab says why.</source>
+        <translation>Aucune sortie&#xa0;: l’exécution a échoué avant que le fichier Python n’affiche quoi que ce soit. L’onglet «&#xa0;Erreur&#xa0;» en donne la raison.</translation>
+    </message>
+    <message>
+        <source>No output: the Python file printed nothing.</source>
+        <translation>Aucune sortie&#xa0;: le fichier Python n’a rien affiché.</translation>
     </message>
 </context>
 <context>
@@ -2405,134 +2631,6 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     </message>
 </context>
 <context>
-    <name>BrowserSignIn</name>
-    <message numerus="yes">
-        <source>No sign-in answer came from the browser within %n minute(s); sign in again.</source>
-        <translation>
-            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minute&#xa0;; reconnectez-vous.</numerusform>
-            <numerusform>Le navigateur n’a renvoyé aucune réponse de connexion en %n minutes&#xa0;; reconnectez-vous.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The sign-in was cancelled.</source>
-        <translation>La connexion a été annulée.</translation>
-    </message>
-    <message>
-        <source>The ports %1 to %2 on this computer are all in use, and the workspace accepts browser sign-in answers only there; close what holds them (another sign-in, for example) and try again.</source>
-        <translation>Les ports %1 à %2 de cet ordinateur sont tous occupés, et l’espace de travail n’accepte les réponses de connexion du navigateur que sur ces ports&#xa0;; fermez ce qui les occupe (une autre connexion, par exemple) et réessayez.</translation>
-    </message>
-    <message>
-        <source>Request too large</source>
-        <translation>Requête trop volumineuse</translation>
-    </message>
-    <message>
-        <source>This request is too large.</source>
-        <translation>Cette requête est trop volumineuse.</translation>
-    </message>
-    <message>
-        <source>Not here</source>
-        <translation>Pas ici</translation>
-    </message>
-    <message>
-        <source>Brickrun&apos;s sign-in listener answers only GET.</source>
-        <translation>L’écouteur de connexion de Brickrun ne répond qu’aux requêtes GET.</translation>
-    </message>
-    <message>
-        <source>This is Brickrun&apos;s sign-in listener; it waits for the workspace&apos;s answer.</source>
-        <translation>Ceci est l’écouteur de connexion de Brickrun&#xa0;; il attend la réponse de l’espace de travail.</translation>
-    </message>
-    <message>
-        <source>Already done</source>
-        <translation>Déjà terminé</translation>
-    </message>
-    <message>
-        <source>This sign-in is already over. You can close this tab.</source>
-        <translation>Cette connexion est déjà terminée. Vous pouvez fermer cet onglet.</translation>
-    </message>
-    <message>
-        <source>Sign-in refused</source>
-        <translation>Connexion refusée</translation>
-    </message>
-    <message>
-        <source>This answer does not belong to the sign-in Brickrun started. Start the sign-in again from Brickrun.</source>
-        <translation>Cette réponse ne correspond pas à la connexion lancée par Brickrun. Relancez la connexion depuis Brickrun.</translation>
-    </message>
-    <message>
-        <source>The browser&apos;s answer did not belong to this sign-in (its state did not match); nothing was signed in. Sign in again.</source>
-        <translation>La réponse du navigateur n’appartenait pas à cette connexion (son paramètre state ne concordait pas)&#xa0;; aucune connexion n’a été établie. Reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>Not signed in</source>
-        <translation>Non connecté</translation>
-    </message>
-    <message>
-        <source>The workspace did not sign you in: %1. You can close this tab.</source>
-        <translation>L’espace de travail ne vous a pas connecté&#xa0;: %1. Vous pouvez fermer cet onglet.</translation>
-    </message>
-    <message>
-        <source>The sign-in was refused in the browser (%1).</source>
-        <translation>La connexion a été refusée dans le navigateur (%1).</translation>
-    </message>
-    <message>
-        <source>The workspace refused the sign-in: %1 (%2).</source>
-        <translation>L’espace de travail a refusé la connexion&#xa0;: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carries no authorization code.</source>
-        <translation>La réponse de l’espace de travail ne contient aucun code d’autorisation.</translation>
-    </message>
-    <message>
-        <source>The workspace&apos;s answer carried no authorization code; sign in again.</source>
-        <translation>La réponse de l’espace de travail ne contenait aucun code d’autorisation&#xa0;; reconnectez-vous.</translation>
-    </message>
-    <message>
-        <source>Signed in</source>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Brickrun is signed in to %1. You can close this tab.</source>
-        <translation>Brickrun est connecté à %1. Vous pouvez fermer cet onglet.</translation>
-    </message>
-    <message>
-        <source>The workspace did not accept the sign-in: %1</source>
-        <translation>L’espace de travail n’a pas accepté la connexion&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The workspace signed you in without a refresh token, so Brickrun could not stay signed in; sign in again.</source>
-        <translation>L’espace de travail vous a connecté sans jeton d’actualisation, Brickrun n’a donc pas pu rester connecté&#xa0;; reconnectez-vous.</translation>
-    </message>
-</context>
-<context>
-    <name>ComputeSpec</name>
-    <message>
-        <source>Serverless</source>
-        <translation>Serverless</translation>
-    </message>
-    <message>
-        <source>env %1</source>
-        <translation>env. %1</translation>
-    </message>
-    <message>
-        <source>New: %1</source>
-        <translation>Nouveau&#xa0;: %1</translation>
-    </message>
-</context>
-<context>
-    <name>ConnectionRegistry</name>
-    <message>
-        <source>There is no workspace profile named &quot;%1&quot;.</source>
-        <translation>Aucun profil d’espace de travail ne s’appelle «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; is not signed in: %2 (Workspace → Edit workspace…).</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» n’est pas connecté&#xa0;: %2 (Espace de travail → Modifier l’espace de travail…).</translation>
-    </message>
-    <message>
-        <source>Workspace &quot;%1&quot; cannot be used: %2.</source>
-        <translation>L’espace de travail «&#xa0;%1&#xa0;» ne peut pas être utilisé&#xa0;: %2.</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Connected to %1 as %2%3.</source>
@@ -2581,80 +2679,6 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>No keychain service is running, so Brickrun cannot keep the secret: it keeps secrets only in a keychain, never in a file. Install and start one (GNOME Keyring, KWallet, or KeePassXC with its Secret Service integration turned on), then try again.</source>
         <translation>Aucun service de trousseau n’est en service, donc Brickrun ne peut pas garder le secret&#xa0;: il ne garde les secrets que dans un trousseau, jamais dans un fichier. Installez-en un et démarrez-le (GNOME Keyring, KWallet, ou KeePassXC avec son intégration Secret Service activée), puis réessayez.</translation>
-    </message>
-</context>
-<context>
-    <name>ResultTable</name>
-    <message>
-        <source>Element %1 of the JSON array is not an object.</source>
-        <translation>L’élément %1 du tableau JSON n’est pas un objet.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of arrays, not of objects.</source>
-        <translation>Le résultat est un tableau JSON de tableaux, et non d’objets.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of plain values, not of objects.</source>
-        <translation>Le résultat est un tableau JSON de valeurs simples, et non d’objets.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON array of empty objects.</source>
-        <translation>Le résultat est un tableau JSON d’objets vides.</translation>
-    </message>
-    <message>
-        <source>The result is a JSON object whose values are not all arrays (&quot;%1&quot; is not).</source>
-        <translation>Le résultat est un objet JSON dont les valeurs ne sont pas toutes des tableaux («&#xa0;%1&#xa0;» n’en est pas un).</translation>
-    </message>
-    <message>
-        <source>Key</source>
-        <translation>Clé</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>The result is empty.</source>
-        <translation>Le résultat est vide.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON array.</source>
-        <translation>Le résultat est un tableau JSON vide.</translation>
-    </message>
-    <message>
-        <source>The result is an empty JSON object.</source>
-        <translation>Le résultat est un objet JSON vide.</translation>
-    </message>
-    <message>
-        <source>The result is a single JSON value, not records.</source>
-        <translation>Le résultat est une valeur JSON isolée, pas une liste d’enregistrements.</translation>
-    </message>
-    <message>
-        <source>The result is plain text, not JSON.</source>
-        <translation>Le résultat est du texte brut, pas du JSON.</translation>
-    </message>
-    <message>
-        <source>The result is JSON that ends early, as when the service cuts a result at 5 MB.</source>
-        <translation>Le résultat est du JSON qui s’arrête trop tôt, comme lorsque le service tronque un résultat à 5&#xa0;Mo.</translation>
-    </message>
-    <message>
-        <source>The result is not valid JSON (error at character %1).</source>
-        <translation>Le résultat n’est pas du JSON valide (erreur au caractère %1).</translation>
-    </message>
-</context>
-<context>
-    <name>RunMonitor</name>
-    <message>
-        <source>The run ended, but its output could not be read: %1</source>
-        <translation>L’exécution est terminée, mais sa sortie n’a pas pu être lue&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>the history could not store it (is the disk full, or the history not writable?)</source>
-        <translation>l’historique n’a pas pu l’enregistrer (le disque est-il plein, ou l’historique n’est-il pas accessible en écriture&#xa0;?)</translation>
-    </message>
-    <message>
-        <source>The service no longer knows this run (%1); the history keeps what was last known.</source>
-        <translation>Le service ne connaît plus cette exécution (%1)&#xa0;; l’historique conserve le dernier état connu.</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,7 @@ void setTextIfChanged(QLabel *label, const QString &text)
 
 QString RunDetailsPanel::titleOf(const RunRecord &record)
 {
-    return record.spec.runName.isEmpty() ? RunSpec::defaultRunName(record.spec.notebookPath)
+    return record.spec.runName.isEmpty() ? RunSpec::defaultRunName(record.spec.taskPath())
                                          : record.spec.runName;
 }
 

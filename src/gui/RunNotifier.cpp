@@ -100,7 +100,7 @@ void RunNotifier::runEnded(qint64 id)
     const QString summary =
         ok ? tr("Run succeeded") : tr("Run ended: %1").arg(record->state.summary());
     const QString body = record->spec.runName.isEmpty()
-                             ? RunSpec::defaultRunName(record->spec.notebookPath)
+                             ? RunSpec::defaultRunName(record->spec.taskPath())
                              : record->spec.runName;
 #ifdef BRICKRUN_HAVE_DBUS
     if (m_desktop && !m_desktopFailed) {

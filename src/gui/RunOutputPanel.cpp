@@ -166,9 +166,14 @@ void RunOutputPanel::presentOutput()
     if (!outputChanged)
         return;
     const bool hadResult = m_presentedHasOutput && m_presentedOutput.hasNotebookResult;
+    // A Python file's output is its logs: the Result tab shows them as text, never parsed.
+    const bool hasLogs = showsLogs(r.hasOutput, out);
+    const bool hadLogs = showsLogs(m_presentedHasOutput, m_presentedOutput);
     // A reading under way is dropped below (new generation), so it has to start again.
     const bool resultChanged = !m_outputPresented || m_parsing || hadResult != hasResult ||
-                               m_presentedOutput.notebookResult != out.notebookResult;
+                               m_presentedOutput.notebookResult != out.notebookResult ||
+                               hadLogs != hasLogs ||
+                               (hasLogs && m_presentedOutput.logs != out.logs);
     m_outputPresented = true;
     m_presentedHasOutput = r.hasOutput;
     m_presentedOutput = out;
@@ -176,10 +181,12 @@ void RunOutputPanel::presentOutput()
 
     if (resultChanged) {
         m_parsing = false;
-        m_resultText = hasResult ? out.notebookResult : QString();
+        m_resultText = hasResult ? out.notebookResult : hasLogs ? out.logs : QString();
         m_resultReason.clear();
         m_resultModel->setTable(ResultTable());
         m_ui->resultText->clear();
+        if (hasLogs)
+            m_ui->resultText->setPlainText(forDisplayTail(m_resultText));
     }
     setPlainTextIfChanged(m_ui->errorText, forDisplay(errorText(out)));
     const bool hasError = !out.error.isEmpty() || !out.errorTrace.isEmpty();
@@ -267,63 +274,37 @@ void RunOutputPanel::applyOutputView(const OutputView &view)
     updateOutputButtons();
 }
 
-// What the Result tab says while a run has no output: what is happening to it.
-QString RunOutputPanel::waitingMessage() const
-{
-    const RunRecord &r = m_record;
-    if (r.tracking == RunRecord::Tracking::Submitting)
-        return tr("The run is being submitted.");
-    if (r.tracking == RunRecord::Tracking::SubmitFailed)
-        return tr("The run was not submitted, so it has no output.");
-    if (r.isActive()) {
-        const QString &state = r.state.lifeCycleState;
-        if (r.state.isTerminal() && m_fetchReceived <= 0)
-            return tr("The run has ended. Fetching its output…");
-        const QLocale locale;
-        if (r.state.isTerminal() && m_fetchTotal > 0)
-            return tr("The run has ended. Fetching its output… (%1 of %2)")
-                .arg(locale.formattedDataSize(m_fetchReceived),
-                     locale.formattedDataSize(m_fetchTotal));
-        if (r.state.isTerminal())
-            return tr("The run has ended. Fetching its output… (%1 so far)")
-                .arg(locale.formattedDataSize(m_fetchReceived));
-        if (state == QLatin1String("WAITING_FOR_RETRY"))
-            return tr("The run waits to be tried again. Its result appears here when it has "
-                      "finished.");
-        if (state.isEmpty() || state == QLatin1String("QUEUED") ||
-            state == QLatin1String("PENDING") || state == QLatin1String("BLOCKED"))
-            return tr("The run has not started yet. Its result appears here when it has "
-                      "finished.");
-        return tr("The run is running. Its result appears here when it has finished.");
-    }
-    if (r.tracking == RunRecord::Tracking::Vanished)
-        return tr("The output is no longer available: the service no longer knows this run.");
-    if (!r.lastError.isEmpty())
-        return tr("The output could not be read.");
-    return tr("No output was fetched for this run.");
-}
-
 void RunOutputPanel::showResultPane()
 {
     const RunRecord &r = m_record;
     const bool hasResult = r.hasOutput && r.output.hasNotebookResult;
-    m_ui->truncatedBanner->setVisible(hasResult && r.output.truncated);
+    const bool hasLogs = showsLogs(r.hasOutput, r.output);
+    const QString banner =
+        hasLogs ? tr("The service kept only the last 5 MB of these logs: their beginning is "
+                     "missing.")
+                : tr("The service kept only the first 5 MB of this result: what follows is "
+                     "incomplete.");
+    if (m_ui->truncatedBanner->text() != banner)
+        m_ui->truncatedBanner->setText(banner);
+    m_ui->truncatedBanner->setVisible((hasResult && r.output.truncated) ||
+                                      (hasLogs && r.output.logsTruncated));
 
     QString message;
     QString info;
     QWidget *page = m_ui->resultMessagePage;
     if (!r.hasOutput || r.tracking == RunRecord::Tracking::Submitting ||
         r.tracking == RunRecord::Tracking::SubmitFailed) {
-        message = waitingMessage();
+        message = waitingMessage(r, m_fetchReceived, m_fetchTotal);
+    } else if (hasLogs) {
+        page = m_ui->resultTextPage;
+        info = tr("What the Python file printed (its logs).");
+        if (m_resultText.size() > DisplayLimit)
+            info += QLatin1Char(' ') + tr("Showing the last %L1 of %L2 characters; Copy and Save "
+                                          "as… give all of it.")
+                                           .arg(DisplayLimit)
+                                           .arg(m_resultText.size());
     } else if (!r.output.hasNotebookResult) {
-        if (!r.output.error.isEmpty())
-            message =
-                tr("No result: the run failed before the notebook returned one. The Error tab "
-                   "says why.");
-        else if (r.state.resultState == QLatin1String("CANCELED"))
-            message = tr("No result: the run was cancelled.");
-        else
-            message = tr("No result: the notebook did not call dbutils.notebook.exit().");
+        message = noResultMessage(r);
     } else if (m_parsing) {
         message = tr("Parsing result…");
     } else if (m_resultModel->table().isTable) {
@@ -434,12 +415,14 @@ void RunOutputPanel::saveOutput()
         } else if (m_ui->resultStack->currentWidget() == m_ui->resultTextPage) {
             text = m_resultText;
             const QString start = text.trimmed().left(1);
-            if (start == QLatin1String("{") || start == QLatin1String("["))
+            if (!showsLogs(m_record.hasOutput, m_record.output) &&
+                (start == QLatin1String("{") || start == QLatin1String("[")))
                 kind = Kind::Json;
         } else {
             return;
         }
-        stem += QStringLiteral("-result");
+        stem += showsLogs(m_record.hasOutput, m_record.output) ? QStringLiteral("-logs")
+                                                               : QStringLiteral("-result");
     } else if (tab == m_ui->errorTab) {
         text = errorText(m_record.output);
         stem += QStringLiteral("-error");

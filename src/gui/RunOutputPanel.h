@@ -54,7 +54,6 @@ private:
     void applyOutputView(const OutputView &view);
     void openTab(bool newRun, bool outputArrived);
     void showResultPane();
-    QString waitingMessage() const;
     void updateOutputButtons();
 
     void copyOutput();

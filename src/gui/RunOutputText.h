@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/RunInfo.h"
+#include "model/RunRecord.h"
 
 #include <QString>
 
@@ -22,5 +23,16 @@ QString rawOutputJson(const RunOutput &output);
 QString errorText(const RunOutput &output);
 // The text cut at DisplayLimit, saying so at its end.
 QString forDisplay(const QString &text);
+// The last DisplayLimit characters, saying so at the start: what a log is read for is its end
+// (and the service itself keeps the last 5 MB of a task's logs).
+QString forDisplayTail(const QString &text);
+// Whether the Result tab shows the task's logs: a Python file's output, which has no notebook
+// result.
+bool showsLogs(bool hasOutput, const RunOutput &output);
+// What the Result tab says while a run has no output: what is happening to it (`received` and
+// `total` bytes of its output while it is fetched; total < 0 when unknown).
+QString waitingMessage(const RunRecord &record, qint64 received, qint64 total);
+// Why the Result tab has nothing to show for a run that has its output.
+QString noResultMessage(const RunRecord &record);
 
 } // namespace Brickrun::RunOutputText
