@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace Brickrun;
@@ -76,6 +77,23 @@ class tst_QueryFilter : public QObject
             r.profile = profiles.at((i / 3) % profiles.size());
             r.host = QStringLiteral("https://adb-1.2.azuredatabricks.net");
             r.spec.taskKey = QStringLiteral("main");
+            // Every compute kind (the Cluster column's words), and Python file tasks.
+            if (i % 6 == 2) {
+                r.spec.compute.kind = ComputeSpec::Kind::Serverless;
+                if (i % 12 == 2)
+                    r.spec.compute.environmentVersion = QStringLiteral("2");
+            } else if (i % 6 == 4) {
+                r.spec.compute.kind = ComputeSpec::Kind::NewJobCluster;
+                r.spec.compute.sparkVersion = i % 12 == 4 ? QStringLiteral("15.4.x-scala2.12")
+                                                          : QStringLiteral("16.4.x-photon");
+                r.spec.compute.nodeTypeId = QStringLiteral("Standard_DS3_v2");
+                r.spec.compute.numWorkers = 2;
+                r.spec.compute.photon = i % 24 == 4;
+            }
+            if (i % 8 == 3) {
+                r.spec.taskKind = RunSpec::TaskKind::PythonFile;
+                r.spec.pythonFile = QStringLiteral("/Shared/Demo/etl_job.py");
+            }
             if (i % 4 == 1)
                 r.spec.parameters = {{QStringLiteral("day"), QStringLiteral("Monday")},
                                      {QStringLiteral("note"), QStringLiteral("x%y_z")}};
@@ -118,7 +136,14 @@ class tst_QueryFilter : public QObject
                                       QStringLiteral("1"),
                                       QStringLiteral("13"),
                                       QStringLiteral("0"),
-                                      QStringLiteral("nothing like it")};
+                                      QStringLiteral("nothing like it"),
+                                      QStringLiteral("serverless"),
+                                      QStringLiteral("Serverless 2"),
+                                      QStringLiteral("new job"),
+                                      QStringLiteral("ds3"),
+                                      QStringLiteral("Photon"),
+                                      QStringLiteral("demo-CLUSTER"),
+                                      QStringLiteral("etl_job")};
         const QList<QString> statuses = {QString(), QStringLiteral("active"),
                                          QStringLiteral("success"), QStringLiteral("failed"),
                                          QStringLiteral("bogus")};
@@ -273,6 +298,41 @@ private Q_SLOTS:
             else
                 QVERIFY(failed.contains(int(r.id)));
         }
+    }
+
+    // The search box finds a run by where it ran, in the Cluster column's words, and a Python
+    // file task by its file.
+    void searchFindsWhereARunWent()
+    {
+        const auto count = [this](const QString &text,
+                                  const std::function<bool(const RunRecord &)> &expected) {
+            HistoryStore::Query q;
+            q.text = text;
+            int wanted = 0;
+            for (const RunRecord &r : m_stored)
+                wanted += expected(r) ? 1 : 0;
+            return qMakePair(m_history->count(q), wanted);
+        };
+        const auto serverless = count(QStringLiteral("SERVERLESS"), [](const RunRecord &r) {
+            return r.spec.compute.isServerless();
+        });
+        QVERIFY(serverless.second > 0);
+        QCOMPARE(serverless.first, serverless.second);
+        const auto photon = count(QStringLiteral("photon"), [](const RunRecord &r) {
+            return r.spec.compute.photon ||
+                   r.spec.compute.sparkVersion.contains(QLatin1String("photon"));
+        });
+        QVERIFY(photon.second > 0);
+        QCOMPARE(photon.first, photon.second);
+        const auto cluster = count(QStringLiteral("demo-cluster"), [](const RunRecord &r) {
+            return r.spec.compute.isExistingCluster() && !r.spec.clusterId.isEmpty();
+        });
+        QVERIFY(cluster.second > 0);
+        QCOMPARE(cluster.first, cluster.second);
+        const auto python = count(QStringLiteral("etl_job.py"),
+                                  [](const RunRecord &r) { return r.spec.isPythonFile(); });
+        QVERIFY(python.second > 0);
+        QCOMPARE(python.first, python.second);
     }
 
     void searchIgnoresAsciiCaseOnly()

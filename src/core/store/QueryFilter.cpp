@@ -33,7 +33,8 @@ QueryFilter::QueryFilter(const HistoryStore::Query &query)
     if (!text.isEmpty()) {
         Condition c;
         c.kind = Condition::Kind::ContainsText;
-        c.fields = {Field::RunName, Field::NotebookPath, Field::ParameterValues, Field::RunIdText};
+        c.fields = {Field::RunName, Field::NotebookPath, Field::Compute, Field::ParameterValues,
+                    Field::RunIdText};
         c.text = text;
         c.foldedText = foldAscii(text.toUtf8());
         m_conditions << c;
@@ -92,7 +93,7 @@ QueryFilter::QueryFilter(const HistoryStore::Query &query)
         m_sortKeys << SortKey{Field::NotebookPath, true};
         break;
     case Sort::Cluster:
-        m_sortKeys << SortKey{Field::ClusterId, false};
+        m_sortKeys << SortKey{Field::Compute, true};
         break;
     case Sort::Profile:
         m_sortKeys << SortKey{Field::Profile, false};
@@ -126,8 +127,18 @@ QString QueryFilter::sqlOf(Field field)
         return QStringLiteral("(CASE WHEN r.run_id <> 0 THEN CAST(r.run_id AS TEXT) END)");
     case Field::Profile:
         return QStringLiteral("r.profile");
-    case Field::ClusterId:
-        return QStringLiteral("r.cluster_id");
+    case Field::Compute:
+        // The run's shape (RunSpec::shapeJson) has a compute only when it is not an existing
+        // cluster; cluster_id is set only when it is. valueOf() builds the same text.
+        return QStringLiteral(
+            "(CASE json_extract(r.shape, '$.compute.kind')"
+            " WHEN 'serverless' THEN 'Serverless'"
+            " || COALESCE(' ' || json_extract(r.shape, '$.compute.environmentVersion'), '')"
+            " WHEN 'newJobCluster' THEN 'New job cluster'"
+            " || ' ' || COALESCE(json_extract(r.shape, '$.compute.sparkVersion'), '')"
+            " || ' ' || COALESCE(json_extract(r.shape, '$.compute.nodeTypeId'), '')"
+            " || (CASE WHEN json_extract(r.shape, '$.compute.photon') THEN ' Photon' ELSE '' END)"
+            " ELSE r.cluster_id END)");
     case Field::LifeCycleState:
         return QStringLiteral("r.life_cycle_state");
     case Field::ResultState:
@@ -153,16 +164,29 @@ QueryFilter::Value QueryFilter::valueOf(Field field, const RunRecord &r)
     switch (field) {
     case Field::RunName:
         return text(r.spec.runName);
-    case Field::NotebookPath:
-        return text(r.spec.notebookPath);
+    case Field::NotebookPath: // the column holds the notebook or the Python file
+        return text(r.spec.taskPath());
     case Field::ParameterValues:
         return text(HistoryRows::parameterValues(r.spec.parameters));
     case Field::RunIdText:
         return r.runId != 0 ? Value{false, 0, QByteArray::number(r.runId)} : Value{true, 0, {}};
     case Field::Profile:
         return text(r.profile);
-    case Field::ClusterId:
+    case Field::Compute: {
+        const ComputeSpec &c = r.spec.compute;
+        switch (c.kind) {
+        case ComputeSpec::Kind::ExistingCluster:
+            return text(r.spec.clusterId);
+        case ComputeSpec::Kind::Serverless:
+            return text(QStringLiteral("Serverless") +
+                        (c.environmentVersion.isEmpty() ? QString()
+                                                        : QLatin1Char(' ') + c.environmentVersion));
+        case ComputeSpec::Kind::NewJobCluster:
+            return text(QStringLiteral("New job cluster ") + c.sparkVersion + QLatin1Char(' ') +
+                        c.nodeTypeId + (c.photon ? QStringLiteral(" Photon") : QString()));
+        }
         return text(r.spec.clusterId);
+    }
     case Field::LifeCycleState:
         return text(r.state.lifeCycleState);
     case Field::ResultState:

@@ -41,11 +41,13 @@ private:
     enum class Field
     {
         RunName,
-        NotebookPath,
+        NotebookPath, // the notebook, or a Python file task's file
         ParameterValues,
         RunIdText, // the run id as text; none until the service gave one
         Profile,
-        ClusterId,
+        // Where the run went, as the Cluster column says it: an existing cluster's id, or
+        // "Serverless [environment]" or "New job cluster <runtime> <node type> [Photon]".
+        Compute,
         LifeCycleState,
         ResultState,
         Duration, // none until the run ended
