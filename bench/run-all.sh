@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every benchmark and prints its tables: bench/run-all.sh BUILD_DIR [--quick]
-# (or: cmake --build BUILD_DIR --target bench). About 3 minutes on 2 cores; --quick: fewer runs.
+# (or: cmake --build BUILD_DIR --target bench). About 6 minutes on 2 cores; --quick: fewer runs.
 # Figures vary with the machine and its load: compare within one run, not across machines.
 set -eu
 build=${1:?usage: bench/run-all.sh BUILD_DIR [--quick]}
@@ -21,6 +21,16 @@ if [ "$quick" = "--quick" ]; then
     "$bench/polling/bench_polling" --runs 6
 else
     "$bench/polling/bench_polling"
+fi
+
+echo; echo "== 1b. Detection lag from outside, beside the SDK waiter (bench_lag)"
+# The SDK waiter needs node and npm (bench_lag installs the pinned SDK into the build folder).
+sdk=""
+command -v npm >/dev/null 2>&1 || { sdk="--no-sdk"; echo "(npm not found: without the SDK)"; }
+if [ "$quick" = "--quick" ]; then
+    "$bench/lag/bench_lag" --runs 3 $sdk
+else
+    "$bench/lag/bench_lag" $sdk
 fi
 
 echo; echo "== 2. Many runs, constant cost (bench_monitorcost)"

@@ -532,6 +532,57 @@ requests</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::DurationTrendWidget</name>
+    <message>
+        <source>Duration trend of this notebook</source>
+        <translation>Verlauf der Dauer dieses Notebooks</translation>
+    </message>
+    <message>
+        <source>Duration: no earlier run of this notebook has ended</source>
+        <translation>Dauer: Noch keine frühere Ausführung dieses Notebooks ist beendet</translation>
+    </message>
+    <message>
+        <source>Duration of this notebook&apos;s runs (last %1)</source>
+        <translation>Dauer der Ausführungen dieses Notebooks (letzte %1)</translation>
+    </message>
+    <message>
+        <source>dashed: expected %1</source>
+        <translation>gestrichelt: erwartet %1</translation>
+    </message>
+    <message>
+        <source>this run: %1 so far</source>
+        <translation>diese Ausführung: bisher %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>This run: %1 so far</source>
+        <translation>Diese Ausführung: bisher %1</translation>
+    </message>
+    <message>
+        <source>No earlier run of this notebook has ended.</source>
+        <translation>Noch keine frühere Ausführung dieses Notebooks ist beendet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This notebook&apos;s last runs (%1), oldest first: %2.</source>
+        <translation>Die letzten Ausführungen dieses Notebooks (%1), die älteste zuerst: %2.</translation>
+    </message>
+    <message>
+        <source>Expected: %1, give or take %2 (from %3 successful runs).</source>
+        <translation>Erwartet: %1, plus/minus %2 (aus %3 erfolgreichen Ausführungen).</translation>
+    </message>
+    <message>
+        <source>This run: %1 so far.</source>
+        <translation>Diese Ausführung: bisher %1.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message>
         <source>Exported 1 run to %1.</source>
@@ -974,6 +1025,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
         <translation>Eine Ausführung melden, die endet, während das Fenster von Brickrun im Hintergrund ist</translation>
     </message>
+    <message>
+        <source>Team presets</source>
+        <translation>Team-Presets</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::NoKeychainNotice</name>
@@ -1282,6 +1337,14 @@ Auswahl: %2</translation>
     <message>
         <source>Manage</source>
         <translation>Verwalten</translation>
+    </message>
+    <message>
+        <source>Brickrun presets (*.json);;Arazzo workflows (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Brickrun-Vorlagen (*.json);;Arazzo-Workflows (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Imported the workflow %1 as the preset &quot;%2&quot;.</source>
+        <translation>Workflow %1 als Vorlage „%2“ importiert.</translation>
     </message>
 </context>
 <context>
@@ -1613,7 +1676,7 @@ Auswahl: %2</translation>
     </message>
     <message>
         <source>Re-run</source>
-        <translation>Erneut ausführen</translation>
+        <translation>Neu starten</translation>
     </message>
     <message>
         <source>Ask the service to cancel this run</source>
@@ -1621,7 +1684,7 @@ Auswahl: %2</translation>
     </message>
     <message>
         <source>Cancel run</source>
-        <translation>Ausführung abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Submitted:</source>
@@ -1954,6 +2017,76 @@ Auswahl: %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::RunPhases</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Übermittelt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <source>Waiting for the cluster</source>
+        <translation>Wartet auf den Cluster</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Wird beendet</translation>
+    </message>
+    <message>
+        <source>The run never started: the service refused it.</source>
+        <translation>Die Ausführung hat nie begonnen: Der Dienst hat sie abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Brickrun did not see this run&apos;s phases (it was not followed from its start).</source>
+        <translation>Brickrun hat die Phasen dieser Ausführung nicht gesehen (sie wurde nicht von Anfang an verfolgt).</translation>
+    </message>
+    <message>
+        <source>%1 %2 so far</source>
+        <translation>%1 bisher %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1; then %2</source>
+        <translation>%1; dann %2</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunTimelineWidget</name>
+    <message>
+        <source>Timeline of the run</source>
+        <translation>Zeitleiste der Ausführung</translation>
+    </message>
+    <message>
+        <source>%1: %2 so far</source>
+        <translation>%1: bisher %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>%1: %2 (from %3)</source>
+        <translation>%1: %2 (ab %3)</translation>
+    </message>
+    <message>
+        <source>As Brickrun saw each state (when a poll first saw it), on this computer&apos;s clock.</source>
+        <translation>So, wie Brickrun jeden Zustand gesehen hat (als eine Abfrage ihn zuerst sah), nach der Uhr dieses Computers.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::RunTimes</name>
     <message>
         <source>%1 s</source>
@@ -2021,6 +2154,57 @@ Auswahl: %2</translation>
     <message>
         <source>Run ID</source>
         <translation>Ausführungs-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ShareActions</name>
+    <message>
+        <source>Copy as</source>
+        <translation>Kopieren als</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <source>Databricks CLI command</source>
+        <translation>Befehl für die Databricks CLI</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>curl-Befehl</translation>
+    </message>
+    <message>
+        <source>Python (Databricks SDK)</source>
+        <translation>Python (Databricks-SDK)</translation>
+    </message>
+    <message>
+        <source>Arazzo workflow</source>
+        <translation>Arazzo-Workflow</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>Copy or export this run as a Databricks CLI or curl command, Python code for the Databricks SDK, or an Arazzo workflow</source>
+        <translation>Diesen Lauf als Befehl für die Databricks CLI oder curl, als Python-Code für das Databricks SDK oder als Arazzo-Workflow kopieren oder exportieren</translation>
+    </message>
+    <message>
+        <source>Copied &quot;%1&quot; as %2.</source>
+        <translation>„%1“ als %2 kopiert.</translation>
+    </message>
+    <message>
+        <source>Export as %1</source>
+        <translation>Exportieren als %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; as %2 to %3.</source>
+        <translation>„%1“ als %2 nach %3 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2667,164 @@ Auswahl: %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::TeamPresetsModel</name>
+    <message>
+        <source>%1
+Runs %2
+In %3, changed %4</source>
+        <translation>%1
+Führt %2 aus
+In %3, geändert %4</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TeamPresetsPanel</name>
+    <message>
+        <source>Team presets</source>
+        <translation>Team-Presets</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>The workspace folder the team&apos;s presets are in, e.g. /Shared/Brickrun/presets. Empty: your own /Users/&lt;you&gt;/.brickrun/presets</source>
+        <translation>Der Workspace-Ordner mit den Presets des Teams, z. B. /Shared/Brickrun/presets. Leer: Ihr eigener /Users/&lt;Sie&gt;/.brickrun/presets</translation>
+    </message>
+    <message>
+        <source>Your own folder</source>
+        <translation>Ihr eigener Ordner</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the folder&apos;s presets again</source>
+        <translation>Die Presets des Ordners neu lesen</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Fill the form with the chosen team preset</source>
+        <translation>Das Formular mit dem gewählten Team-Preset füllen</translation>
+    </message>
+    <message>
+        <source>Publish preset</source>
+        <translation>Preset veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publish the preset chosen in the form to this folder, for everyone who reads it</source>
+        <translation>Das im Formular gewählte Preset in diesem Ordner veröffentlichen, für alle, die ihn lesen</translation>
+    </message>
+    <message>
+        <source>Choose a workspace to see its team presets.</source>
+        <translation>Wählen Sie einen Workspace, um seine Team-Presets zu sehen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the workspace&apos;s sign-in…</source>
+        <translation>Warte auf die Anmeldung beim Workspace …</translation>
+    </message>
+    <message>
+        <source>The team presets could not be read: %1</source>
+        <translation>Die Team-Presets konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: the first preset published makes it.</source>
+        <translation>%1 gibt es noch nicht: Das erste veröffentlichte Preset legt ihn an.</translation>
+    </message>
+    <message>
+        <source>Presets in %1: %2.</source>
+        <translation>Presets in %1: %2.</translation>
+    </message>
+    <message>
+        <source>Read-only: the workspace does not let you write in this folder.</source>
+        <translation>Nur lesen: Der Workspace lässt Sie in diesem Ordner nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message>
+        <source>The form holds the team preset “%1” now.</source>
+        <translation>Das Formular enthält jetzt das Team-Preset „%1“.</translation>
+    </message>
+    <message>
+        <source>Choose one of your presets in the form first: Publish shares that one.</source>
+        <translation>Wählen Sie zuerst eines Ihrer Presets im Formular: „Veröffentlichen“ teilt dieses.</translation>
+    </message>
+    <message>
+        <source>Publishing “%1” to %2…</source>
+        <translation>Veröffentliche „%1“ in %2 …</translation>
+    </message>
+    <message>
+        <source>Published “%1” to %2.</source>
+        <translation>„%1“ in %2 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>“%1” is in %2 already, unchanged.</source>
+        <translation>„%1“ ist bereits unverändert in %2.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else: nothing was overwritten.</source>
+        <translation>„%1“ wurde von jemand anderem geändert: Nichts wurde überschrieben.</translation>
+    </message>
+    <message>
+        <source>Read-only: the workspace does not let you write in %1 (%2).</source>
+        <translation>Nur lesen: Der Workspace lässt Sie nicht in %1 schreiben (%2).</translation>
+    </message>
+    <message>
+        <source>“%1” was not published: %2.</source>
+        <translation>„%1“ wurde nicht veröffentlicht: %2.</translation>
+    </message>
+    <message>
+        <source>Publishing “%1” failed: %2</source>
+        <translation>Veröffentlichen von „%1“ fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Team preset changed by someone else</source>
+        <translation>Team-Preset von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 was changed by someone else since you last read or published it%3.</source>
+        <translation>„%1“ in %2 wurde von jemand anderem geändert, seit Sie es zuletzt gelesen oder veröffentlicht haben%3.</translation>
+    </message>
+    <message>
+        <source> (changed %1)</source>
+        <translation> (geändert %1)</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours, or keep theirs and fill the form with it?</source>
+        <translation>Deren Version durch Ihre ersetzen, oder deren behalten und das Formular damit füllen?</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours?</source>
+        <translation>Deren Version durch Ihre ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace theirs</source>
+        <translation>Deren ersetzen</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Deren behalten</translation>
+    </message>
+    <message>
+        <source>Kept their version of “%1”; the form holds it now.</source>
+        <translation>Deren Version von „%1“ behalten; das Formular enthält sie jetzt.</translation>
+    </message>
+    <message>
+        <source>This folder is read-only for you: the workspace refused to let you write there</source>
+        <translation>Dieser Ordner ist für Sie schreibgeschützt: Der Workspace hat das Schreiben dort abgelehnt</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::WelcomeDialog</name>
     <message>
         <source>Welcome to Brickrun</source>
@@ -2507,6 +2849,17 @@ Auswahl: %2</translation>
     <message>
         <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
         <translation>Verbinden Sie sich über die URL mit Ihrem Azure-Databricks-Arbeitsbereich und melden Sie sich mit Ihrem Browser an (oder über die Azure CLI, einen Dienstprinzipal oder ein Token).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkflowImport</name>
+    <message>
+        <source>Import workflow</source>
+        <translation>Workflow importieren</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>Aus %1 wurde nichts importiert:</translation>
     </message>
 </context>
 <context>
@@ -2739,6 +3092,19 @@ Die Ausführungen des Arbeitsbereichs bleiben erhalten: Sie werden wieder verfol
     <message>
         <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it.</source>
         <translation>Die Adresse der Ausführungsseite liegt nicht auf dem Host des Arbeitsbereichs, daher öffnet Brickrun sie nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowImport</name>
+    <message>
+        <source>The workflow&apos;s input &quot;%1&quot; has no default.
+Its value for the preset:</source>
+        <translation>Die Eingabe „%1“ des Workflows hat keinen Standardwert.
+Ihr Wert für die Vorlage:</translation>
+    </message>
+    <message>
+        <source>Imported the preset &quot;%1&quot;. These parts of the workflow were not mapped:</source>
+        <translation>Vorlage „%1“ importiert. Diese Teile des Workflows wurden nicht übernommen:</translation>
     </message>
 </context>
 <context>

@@ -532,6 +532,57 @@ requests</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::DurationTrendWidget</name>
+    <message>
+        <source>Duration trend of this notebook</source>
+        <translation>Évolution de la durée de ce notebook</translation>
+    </message>
+    <message>
+        <source>Duration: no earlier run of this notebook has ended</source>
+        <translation>Durée&#xa0;: aucune exécution précédente de ce notebook n’est terminée</translation>
+    </message>
+    <message>
+        <source>Duration of this notebook&apos;s runs (last %1)</source>
+        <translation>Durée des exécutions de ce notebook (%1 dernières)</translation>
+    </message>
+    <message>
+        <source>dashed: expected %1</source>
+        <translation>tirets&#xa0;: attendu %1</translation>
+    </message>
+    <message>
+        <source>this run: %1 so far</source>
+        <translation>cette exécution&#xa0;: %1 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1&#xa0;: %2, %3</translation>
+    </message>
+    <message>
+        <source>This run: %1 so far</source>
+        <translation>Cette exécution&#xa0;: %1 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>No earlier run of this notebook has ended.</source>
+        <translation>Aucune exécution précédente de ce notebook n’est terminée.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>This notebook&apos;s last runs (%1), oldest first: %2.</source>
+        <translation>Les dernières exécutions de ce notebook (%1), de la plus ancienne à la plus récente&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Expected: %1, give or take %2 (from %3 successful runs).</source>
+        <translation>Attendu&#xa0;: %1, à %2 près (d’après %3 exécutions réussies).</translation>
+    </message>
+    <message>
+        <source>This run: %1 so far.</source>
+        <translation>Cette exécution&#xa0;: %1 jusqu’ici.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::HistoryActions</name>
     <message>
         <source>Exported 1 run to %1.</source>
@@ -974,6 +1025,10 @@ requests</translation>
         <source>Announce a run that ends while Brickrun&apos;s window is in the background</source>
         <translation>Annoncer une exécution qui se termine pendant que la fenêtre de Brickrun est en arrière-plan</translation>
     </message>
+    <message>
+        <source>Team presets</source>
+        <translation>Préréglages d’équipe</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::NoKeychainNotice</name>
@@ -1282,6 +1337,14 @@ Choix : %2</translation>
     <message>
         <source>Manage</source>
         <translation>Gérer</translation>
+    </message>
+    <message>
+        <source>Brickrun presets (*.json);;Arazzo workflows (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>Préréglages Brickrun (*.json);;Workflows Arazzo (*.yaml *.yml *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Imported the workflow %1 as the preset &quot;%2&quot;.</source>
+        <translation>Workflow %1 importé comme préréglage « %2 ».</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2017,76 @@ Choix : %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::RunPhases</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Dans la file</translation>
+    </message>
+    <message>
+        <source>Waiting for the cluster</source>
+        <translation>En attente du cluster</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <source>The run never started: the service refused it.</source>
+        <translation>L’exécution n’a jamais commencé&#xa0;: le service l’a refusée.</translation>
+    </message>
+    <message>
+        <source>Brickrun did not see this run&apos;s phases (it was not followed from its start).</source>
+        <translation>Brickrun n’a pas vu les phases de cette exécution (elle n’a pas été suivie depuis son début).</translation>
+    </message>
+    <message>
+        <source>%1 %2 so far</source>
+        <translation>%1 %2 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1; then %2</source>
+        <translation>%1&#xa0;; puis %2</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::RunTimelineWidget</name>
+    <message>
+        <source>Timeline of the run</source>
+        <translation>Chronologie de l’exécution</translation>
+    </message>
+    <message>
+        <source>%1: %2 so far</source>
+        <translation>%1&#xa0;: %2 jusqu’ici</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Chronologie</translation>
+    </message>
+    <message>
+        <source>%1: %2 (from %3)</source>
+        <translation>%1&#xa0;: %2 (à partir de %3)</translation>
+    </message>
+    <message>
+        <source>As Brickrun saw each state (when a poll first saw it), on this computer&apos;s clock.</source>
+        <translation>Tels que Brickrun a vu chaque état (quand une interrogation l’a vu pour la première fois), selon l’horloge de cet ordinateur.</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::RunTimes</name>
     <message>
         <source>%1 s</source>
@@ -2021,6 +2154,57 @@ Choix : %2</translation>
     <message>
         <source>Run ID</source>
         <translation>ID d’exécution</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::ShareActions</name>
+    <message>
+        <source>Copy as</source>
+        <translation>Copier comme</translation>
+    </message>
+    <message>
+        <source>Export as</source>
+        <translation>Exporter comme</translation>
+    </message>
+    <message>
+        <source>Databricks CLI command</source>
+        <translation>Commande de la CLI Databricks</translation>
+    </message>
+    <message>
+        <source>curl command</source>
+        <translation>Commande curl</translation>
+    </message>
+    <message>
+        <source>Python (Databricks SDK)</source>
+        <translation>Python (SDK Databricks)</translation>
+    </message>
+    <message>
+        <source>Arazzo workflow</source>
+        <translation>Workflow Arazzo</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Copy or export this run as a Databricks CLI or curl command, Python code for the Databricks SDK, or an Arazzo workflow</source>
+        <translation>Copier ou exporter cette exécution comme commande de la CLI Databricks ou curl, code Python pour le SDK Databricks ou workflow Arazzo</translation>
+    </message>
+    <message>
+        <source>Copied &quot;%1&quot; as %2.</source>
+        <translation>Copié comme %2 : « %1 ».</translation>
+    </message>
+    <message>
+        <source>Export as %1</source>
+        <translation>Exporter comme %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; as %2 to %3.</source>
+        <translation>Exporté comme %2 dans %3 : « %1 ».</translation>
     </message>
 </context>
 <context>
@@ -2483,6 +2667,164 @@ Choix : %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::TeamPresetsModel</name>
+    <message>
+        <source>%1
+Runs %2
+In %3, changed %4</source>
+        <translation>%1
+Exécute %2
+Dans %3, modifié le %4</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::TeamPresetsPanel</name>
+    <message>
+        <source>Team presets</source>
+        <translation>Préréglages d’équipe</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>The workspace folder the team&apos;s presets are in, e.g. /Shared/Brickrun/presets. Empty: your own /Users/&lt;you&gt;/.brickrun/presets</source>
+        <translation>Le dossier de l’espace de travail où sont les préréglages de l’équipe, p. ex. /Shared/Brickrun/presets. Vide : votre propre /Users/&lt;vous&gt;/.brickrun/presets</translation>
+    </message>
+    <message>
+        <source>Your own folder</source>
+        <translation>Votre propre dossier</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the folder&apos;s presets again</source>
+        <translation>Relire les préréglages du dossier</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Utiliser</translation>
+    </message>
+    <message>
+        <source>Fill the form with the chosen team preset</source>
+        <translation>Remplir le formulaire avec le préréglage d’équipe choisi</translation>
+    </message>
+    <message>
+        <source>Publish preset</source>
+        <translation>Publier le préréglage</translation>
+    </message>
+    <message>
+        <source>Publish the preset chosen in the form to this folder, for everyone who reads it</source>
+        <translation>Publier le préréglage choisi dans le formulaire dans ce dossier, pour tous ceux qui le lisent</translation>
+    </message>
+    <message>
+        <source>Choose a workspace to see its team presets.</source>
+        <translation>Choisissez un espace de travail pour voir ses préréglages d’équipe.</translation>
+    </message>
+    <message>
+        <source>Waiting for the workspace&apos;s sign-in…</source>
+        <translation>En attente de la connexion à l’espace de travail…</translation>
+    </message>
+    <message>
+        <source>The team presets could not be read: %1</source>
+        <translation>Les préréglages d’équipe n’ont pas pu être lus : %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet: the first preset published makes it.</source>
+        <translation>%1 n’existe pas encore : le premier préréglage publié le crée.</translation>
+    </message>
+    <message>
+        <source>Presets in %1: %2.</source>
+        <translation>Préréglages dans %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Read-only: the workspace does not let you write in this folder.</source>
+        <translation>Lecture seule : l’espace de travail ne vous laisse pas écrire dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Laissés de côté : %1</translation>
+    </message>
+    <message>
+        <source>The form holds the team preset “%1” now.</source>
+        <translation>Le formulaire contient maintenant le préréglage d’équipe « %1 ».</translation>
+    </message>
+    <message>
+        <source>Choose one of your presets in the form first: Publish shares that one.</source>
+        <translation>Choisissez d’abord un de vos préréglages dans le formulaire : Publier partage celui-là.</translation>
+    </message>
+    <message>
+        <source>Publishing “%1” to %2…</source>
+        <translation>Publication de « %1 » dans %2…</translation>
+    </message>
+    <message>
+        <source>Published “%1” to %2.</source>
+        <translation>« %1 » publié dans %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is in %2 already, unchanged.</source>
+        <translation>« %1 » est déjà dans %2, inchangé.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by someone else: nothing was overwritten.</source>
+        <translation>« %1 » a été modifié par quelqu’un d’autre : rien n’a été écrasé.</translation>
+    </message>
+    <message>
+        <source>Read-only: the workspace does not let you write in %1 (%2).</source>
+        <translation>Lecture seule : l’espace de travail ne vous laisse pas écrire dans %1 (%2).</translation>
+    </message>
+    <message>
+        <source>“%1” was not published: %2.</source>
+        <translation>« %1 » n’a pas été publié : %2.</translation>
+    </message>
+    <message>
+        <source>Publishing “%1” failed: %2</source>
+        <translation>La publication de « %1 » a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Team preset changed by someone else</source>
+        <translation>Préréglage d’équipe modifié par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>“%1” in %2 was changed by someone else since you last read or published it%3.</source>
+        <translation>« %1 » dans %2 a été modifié par quelqu’un d’autre depuis votre dernière lecture ou publication%3.</translation>
+    </message>
+    <message>
+        <source> (changed %1)</source>
+        <translation> (modifié le %1)</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours, or keep theirs and fill the form with it?</source>
+        <translation>Remplacer leur version par la vôtre, ou garder la leur et en remplir le formulaire ?</translation>
+    </message>
+    <message>
+        <source>Replace their version with yours?</source>
+        <translation>Remplacer leur version par la vôtre ?</translation>
+    </message>
+    <message>
+        <source>Replace theirs</source>
+        <translation>Remplacer la leur</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Garder la leur</translation>
+    </message>
+    <message>
+        <source>Kept their version of “%1”; the form holds it now.</source>
+        <translation>Leur version de « %1 » est gardée ; le formulaire la contient maintenant.</translation>
+    </message>
+    <message>
+        <source>This folder is read-only for you: the workspace refused to let you write there</source>
+        <translation>Ce dossier est en lecture seule pour vous : l’espace de travail a refusé que vous y écriviez</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::WelcomeDialog</name>
     <message>
         <source>Welcome to Brickrun</source>
@@ -2507,6 +2849,17 @@ Choix : %2</translation>
     <message>
         <source>Connect to your Azure Databricks workspace with its URL, and sign in with your browser (or the Azure CLI, a service principal or a token).</source>
         <translation>Ajoutez votre espace de travail Azure Databricks avec son URL et connectez-vous avec votre navigateur (ou avec Azure CLI, un principal de service ou un jeton).</translation>
+    </message>
+</context>
+<context>
+    <name>Brickrun::WorkflowImport</name>
+    <message>
+        <source>Import workflow</source>
+        <translation>Importer un workflow</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1:</source>
+        <translation>Rien n’a été importé de %1 :</translation>
     </message>
 </context>
 <context>
@@ -2739,6 +3092,19 @@ Les exécutions de l’espace de travail sont conservées&#xa0;: elles seront de
     <message>
         <source>The run page&apos;s address is not on the workspace&apos;s own host, so Brickrun does not open it.</source>
         <translation>L’adresse de la page de l’exécution n’est pas sur l’hôte de l’espace de travail : Brickrun ne l’ouvre pas.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowImport</name>
+    <message>
+        <source>The workflow&apos;s input &quot;%1&quot; has no default.
+Its value for the preset:</source>
+        <translation>L’entrée « %1 » du workflow n’a pas de valeur par défaut.
+Sa valeur pour le préréglage :</translation>
+    </message>
+    <message>
+        <source>Imported the preset &quot;%1&quot;. These parts of the workflow were not mapped:</source>
+        <translation>Préréglage « %1 » importé. Ces parties du workflow n’ont pas été reprises :</translation>
     </message>
 </context>
 <context>

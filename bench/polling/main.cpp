@@ -4,8 +4,10 @@
 // Goal 1 of docs/performance.md: how late a run's end is seen, and how many runs/get that costs,
 // for runs of 10 s, 2 min and 20 min whose durations jitter (seeded), with three cadences:
 //   sdk        the official waiters: ask at once, then attempt n sleeps min(n, 10) s + 50–750 ms
-//   brickrun   PollPolicy without history (1 s, ×1.6 per quiet poll up to 10.5 s, 1 s after a
-//   change) +history   PollPolicy with the durations of 20 earlier runs of the same notebook
+//   brickrun   PollPolicy without history (never before the SDK's poll of the same rank, 1 s
+//              after the first TERMINATING)
+//   +history   PollPolicy with the durations of 20 earlier runs of the same notebook
+// (bench/lag measures the real programs from outside; this one is the policy's own account.)
 // 1. the policy alone on a mock clock (1000 runs a length; the run is PENDING 1 s, RUNNING,
 //    TERMINATING its last second, as on the service; the monitor's rules are replayed);
 // 2. RunMonitor / a JobsClient waiter against the in-process demo workspace with compressed time
@@ -95,33 +97,29 @@ Outcome followSdk(double durationMs, std::mt19937_64 &random)
     return o;
 }
 
-// RunMonitor's rules: pollsSinceChange resets on a change; TERMINATING (off the usual path)
-// drops the expectation.
+// RunMonitor's rules: the policy is told the runs/get sent and the first TERMINATING; a state off
+// the usual path (TERMINATING) drops the expectation.
 Outcome followPolicy(const PollPolicy &policy, double durationMs,
                      const PollPolicy::Expectation &expected, bool terminating = true)
 {
     Outcome o;
-    double t = 0;
-    int quiet = 0;
+    PollPolicy::Situation now;
     bool useExpectation = expected.isValid();
     QString last;
     for (;;) {
-        t += useExpectation ? policy.simulatedDelayMs(quiet, t, expected)
-                            : policy.simulatedDelayMs(quiet);
+        now.elapsedMs +=
+            useExpectation ? policy.simulatedDelayMs(now, expected) : policy.simulatedDelayMs(now);
         ++o.gets;
-        const QString state = stateAt(t, durationMs, terminating);
+        now.polls = o.gets;
+        const QString state = stateAt(now.elapsedMs, durationMs, terminating);
         if (state == QLatin1String("TERMINATED"))
             break;
-        if (state != last) {
-            quiet = 0;
-            last = state;
-        } else {
-            ++quiet;
-        }
+        now.ending = state == QLatin1String("TERMINATING") && state != last;
+        last = state;
         if (state == QLatin1String("TERMINATING"))
             useExpectation = false;
     }
-    o.lagMs = t - durationMs;
+    o.lagMs = now.elapsedMs - durationMs;
     return o;
 }
 

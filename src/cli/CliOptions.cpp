@@ -6,6 +6,8 @@
 #include "EnvironmentCredentials.h"
 #include "RunLimitOptions.h"
 #include "RunSpecOptions.h"
+#include "ShareOptions.h"
+#include "TeamPresetOptions.h"
 #include "auth/Credentials.h"
 #include "auth/OAuthClient.h"
 #include "config/ProfileStore.h"
@@ -46,6 +48,12 @@ const char *const Usage = R"(Usage:
   brickrun-cli runs [--active] [--profile NAME] [--json]
   brickrun-cli submit --preset NAME [any submit option, to override the preset's]
   brickrun-cli presets list [--json] | show NAME | export NAME [FILE] | import FILE
+  brickrun-cli presets export NAME --as cli|curl|python|arazzo [FILE]
+  brickrun-cli presets import WORKFLOW.arazzo.yaml [--input NAME=VALUE]...
+  brickrun-cli runs show RUN_ID --as cli|curl|python|arazzo [--profile NAME]
+  brickrun-cli presets publish NAME [--folder PATH] [--force]  (--demo | --host | --profile)
+  brickrun-cli presets list --team [--folder PATH] [--json]    (--demo | --host | --profile)
+  brickrun-cli submit --team-preset NAME [--folder PATH] [any submit option]
   brickrun-cli profiles list [--json]
   brickrun-cli profiles add NAME --host URL [--token-stdin] [--cluster ID] [--ca-file FILE]
                                  [--default]
@@ -95,7 +103,7 @@ std::chrono::seconds parseTimeout(const QString &text, QStringList *errors)
 } // namespace
 
 bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringList *errors,
-                       QString *helpText, QString *versionText)
+                       QString *helpText, QString *versionText, const Preset *teamPreset)
 {
     QCommandLineParser parser;
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -176,6 +184,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
                        token, auth, clientId, tenant, authority, clientSecretStdin, noBrowser});
     const QList<QCommandLineOption> runLimits = RunLimitOptions::options();
     parser.addOptions(runLimits);
+    parser.addOptions(TeamPresetOptions::options());
+    parser.addOptions(ShareOptions::options());
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("submit, status, output, cancel or profiles"));
 
@@ -237,6 +247,9 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     onlyFor(makeDefault, {Command::Profiles}, QStringLiteral("profiles add"));
     for (const auto *opt : {&auth, &clientId, &tenant, &authority, &clientSecretStdin, &noBrowser})
         onlyFor(*opt, {Command::Profiles}, QStringLiteral("profiles add"));
+    TeamPresetOptions::apply(parser, positional, &o, errors);
+    ShareOptions::apply(parser, positional, &o, errors);
+    o.arguments = arguments;
     o.noWait = parser.isSet(noWait);
     o.json = parser.isSet(json);
 
@@ -383,9 +396,10 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             {QStringLiteral("list"), PresetsAction::List},
             {QStringLiteral("show"), PresetsAction::Show},
             {QStringLiteral("export"), PresetsAction::Export},
-            {QStringLiteral("import"), PresetsAction::Import}};
+            {QStringLiteral("import"), PresetsAction::Import},
+            {QStringLiteral("publish"), PresetsAction::Publish}};
         if (!actions.contains(action)) {
-            *errors << QStringLiteral("presets: %1 (list, show, export or import)")
+            *errors << QStringLiteral("presets: %1 (list, show, export, import or publish)")
                            .arg(action.isEmpty()
                                     ? QStringLiteral("missing action")
                                     : QStringLiteral("unknown action \"%1\"").arg(action));
@@ -411,12 +425,14 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             o.file = positional.value(3);
         if (!errors->isEmpty())
             return false;
-        *out = o;
-        return true;
+        if (!TeamPresetOptions::needsWorkspace(o)) {
+            *out = o;
+            return true;
+        } // publish and list --team go on: they need a workspace
     }
 
     if (o.command == Command::Runs) {
-        if (positional.size() > 1)
+        if (positional.size() > 1 && !o.runsShow) // runs show RUN_ID: ShareOptions
             *errors << QStringLiteral("unexpected argument \"%1\"").arg(positional.at(1));
         for (const auto *opt : {&demo, &host, &specOptions.first(), &cluster, &noWait, &timeout})
             if (parser.isSet(*opt))
@@ -437,6 +453,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
     } else if (o.command == Command::Submit) {
         if (positional.size() > 1)
             *errors << QStringLiteral("submit takes no RUN_ID (got \"%1\")").arg(positional.at(1));
+        if (teamPreset)
+            o.spec = teamPreset->spec; // read from the workspace; the options override it
         if (parser.isSet(preset)) {
             // The preset first; every option given on the command line overrides it.
             o.presetName = parser.value(preset);
@@ -465,7 +483,7 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
         RunLimitOptions::apply(parser, &o.spec, errors);
         if (parser.isSet(timeout))
             o.timeout = parseTimeout(parser.value(timeout), errors);
-    } else {
+    } else if (o.command != Command::Presets) {
         if (positional.size() < 2) {
             *errors << QStringLiteral("%1: missing RUN_ID").arg(positional.first());
         } else {
@@ -535,7 +553,8 @@ bool CliOptions::parse(const QStringList &arguments, CliOptions *out, QStringLis
             *errors << QStringLiteral("--ca-file \"%1\": no such file").arg(o.caFile);
     }
 
-    if (o.command == Command::Submit)
+    // Without the team preset yet (it is read from the workspace first), the spec is not whole.
+    if (o.command == Command::Submit && (o.teamPresetName.isEmpty() || teamPreset))
         RunSpecOptions::check(o.spec, errors);
 
     if (!errors->isEmpty())

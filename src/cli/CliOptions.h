@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "model/Preset.h"
 #include "model/RunSpec.h"
 
 #include <QString>
@@ -42,7 +43,8 @@ enum class PresetsAction
     List,
     Show,
     Export,
-    Import
+    Import,
+    Publish // a local preset into a workspace folder (team presets)
 };
 
 enum class ProfilesAction
@@ -89,6 +91,20 @@ struct CliOptions
     QString presetName;      // submit --preset NAME
     bool activeOnly = false; // runs --active
     QString runsProfile;     // runs --profile P (a filter)
+    // Team presets (TeamPresetOptions): presets list --team, --folder, publish --force and
+    // submit --team-preset NAME (read from the workspace before the run; the command line is
+    // parsed again over it, see parse()).
+    bool teamList = false;
+    bool force = false;
+    QString teamFolder;
+    QString teamPresetName;
+    // The arguments as given, for that second parse.
+    QStringList arguments;
+    // Sharing a run (ShareOptions): presets export NAME --as FORMAT, runs show RUN_ID --as
+    // FORMAT (runId is then the run's), presets import FILE --input NAME=VALUE.
+    QString exportFormat;
+    bool runsShow = false;
+    QStringList workflowInputs;
     RunSpec spec;
     qint64 runId = 0;
     bool noWait = false;
@@ -100,8 +116,9 @@ struct CliOptions
     // Parses the arguments and the environment (DATABRICKS_HOST, DATABRICKS_TOKEN).
     // Returns false with every problem in `errors` (each naming what is wrong); `helpText`
     // or `versionText` are set instead when those were asked for.
+    // teamPreset: submit --team-preset's preset once read; the options given override it.
     static bool parse(const QStringList &arguments, CliOptions *out, QStringList *errors,
-                      QString *helpText, QString *versionText);
+                      QString *helpText, QString *versionText, const Preset *teamPreset = nullptr);
 };
 
 } // namespace Brickrun::Cli

@@ -4,7 +4,9 @@
 #include "Console.h"
 #include "Emulator.h"
 #include "OutputFormat.h"
+#include "ShareCommand.h"
 #include "SignInHints.h"
+#include "TeamPresetsCommand.h"
 #include "TrackedRuns.h"
 #include "api/ComputeApi.h"
 #include "auth/ProfileConnector.h"
@@ -59,6 +61,10 @@ CliRunner::~CliRunner()
 
 void CliRunner::start()
 {
+    if (m_options.command == Command::Runs && m_options.runsShow) {
+        finish(showRunAs(m_options)); // a run of the history as a command or workflow
+        return;
+    }
     if (m_options.command == Command::Runs) {
         runRuns(); // the history alone, no workspace
         return;
@@ -84,10 +90,12 @@ void CliRunner::dispatch()
     case Command::Resume:
         runResume();
         break;
+    case Command::Presets:
+        runTeamPresets();
+        break;
     case Command::Runs:
     case Command::None:
     case Command::Profiles:
-    case Command::Presets:
         finish(ExitUsage);
         break;
     }
@@ -239,8 +247,45 @@ void CliRunner::startTracked(const std::function<void(TrackedRuns *)> &action, b
     action(m_tracked);
 }
 
+void CliRunner::runTeamPresets()
+{
+    auto *command = new TeamPresetsCommand(
+        m_options, &m_transport,
+        m_options.demo ? QStringLiteral("demo") : m_transport.baseUrl().toString(), this);
+    command->run([this, command](int exitCode) {
+        command->deleteLater();
+        finish(exitCode);
+    });
+}
+
 void CliRunner::runSubmit()
 {
+    if (!m_options.teamPresetName.isEmpty() && !m_teamPresetRead) {
+        // The team preset first, from the workspace; then the command line again over it.
+        auto *team = new TeamPresetsCommand(
+            m_options, &m_transport,
+            m_options.demo ? QStringLiteral("demo") : m_transport.baseUrl().toString(), this);
+        team->fetch(m_options.teamPresetName,
+                    [this, team](const std::optional<Preset> &preset, int exitCode) {
+                        team->deleteLater();
+                        if (!preset)
+                            return finish(exitCode);
+                        CliOptions again;
+                        QStringList errors;
+                        QString help;
+                        QString version;
+                        if (!CliOptions::parse(m_options.arguments, &again, &errors, &help,
+                                               &version, &*preset)) {
+                            for (const QString &e : std::as_const(errors))
+                                printError(QStringLiteral("error: %1").arg(e));
+                            return finish(ExitUsage);
+                        }
+                        m_options.spec = again.spec;
+                        m_teamPresetRead = true;
+                        runSubmit();
+                    });
+        return;
+    }
     progress(QStringLiteral("using %1")
                  .arg(m_options.demo ? QStringLiteral("the demo workspace")
                                      : m_transport.baseUrl().host()));

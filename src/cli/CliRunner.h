@@ -40,6 +40,8 @@ public:
 
     void start();
 
+    static int exitCodeFor(const ApiError &error);
+
 Q_SIGNALS:
     void done(int exitCode);
 
@@ -54,6 +56,7 @@ private:
     // `inHistory` false: the runs are followed in memory (a run without a history record).
     void startTracked(const std::function<void(TrackedRuns *)> &action, bool inHistory = true);
     void runSubmit();
+    void runTeamPresets(); // presets publish, presets list --team
     void runResume();
     void runRuns();
     void runStatus();
@@ -69,7 +72,6 @@ private:
     void progress(const QString &text);
     void printError(const QString &text);
     void printOut(const QString &text);
-    static int exitCodeFor(const ApiError &error);
 
     CliOptions m_options;
     TokenStore *m_tokens;
@@ -86,6 +88,7 @@ private:
     PollPolicy m_pollPolicy;
     QElapsedTimer m_clock;
     bool m_finished = false;
+    bool m_teamPresetRead = false; // submit --team-preset: its preset is in m_options.spec
 };
 
 } // namespace Brickrun::Cli

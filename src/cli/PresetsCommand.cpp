@@ -2,6 +2,7 @@
 #include "PresetsCommand.h"
 
 #include "Console.h"
+#include "ShareCommand.h"
 #include "store/Database.h"
 #include "store/PresetStore.h"
 
@@ -55,6 +56,8 @@ int runPresetsCommand(const CliOptions &options)
         return ExitSuccess;
     }
     case PresetsAction::Export: {
+        if (!options.exportFormat.isEmpty()) // --as cli|curl|python|arazzo
+            return exportPresetAs(options, presets);
         if (!presets.preset(options.name)) {
             Console::err(QStringLiteral("no preset named \"%1\"").arg(options.name));
             return ExitUsage;
@@ -73,6 +76,8 @@ int runPresetsCommand(const CliOptions &options)
         return ExitSuccess;
     }
     case PresetsAction::Import: {
+        if (isWorkflowFile(options.file)) // an Arazzo workflow, not a preset file
+            return importWorkflow(options, &presets);
         QStringList problems;
         const QStringList imported = presets.importFromFile(options.file, &problems);
         if (!problems.isEmpty()) {
@@ -85,6 +90,8 @@ int runPresetsCommand(const CliOptions &options)
             Console::err(QStringLiteral("imported preset \"%1\"").arg(name));
         return ExitSuccess;
     }
+    case PresetsAction::Publish: // a workspace command: TeamPresetsCommand, from CliRunner
+        break;
     }
     return ExitUsage;
 }

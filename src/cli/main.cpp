@@ -8,6 +8,7 @@
 #include "PresetsCommand.h"
 #include "ProfilesCommand.h"
 #include "SecretStore.h"
+#include "TeamPresetOptions.h"
 #include "config/AppIdentity.h"
 
 #include <QCoreApplication>
@@ -43,7 +44,8 @@ int main(int argc, char *argv[])
         return Brickrun::Cli::ExitUsage;
     }
 
-    if (options.command == Brickrun::Cli::Command::Presets)
+    if (options.command == Brickrun::Cli::Command::Presets &&
+        !Brickrun::Cli::TeamPresetOptions::needsWorkspace(options))
         return Brickrun::Cli::runPresetsCommand(options);
 
     Brickrun::KeychainTokenStore keychain;

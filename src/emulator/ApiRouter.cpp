@@ -6,7 +6,8 @@
 #include "OAuthServer.h"
 #include "RunEngine.h"
 #include "WorkspaceDefinition.h"
-#include "WorkspaceExport.h"
+#include "WorkspaceFiles.h"
+#include "WorkspaceFilesApi.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -47,8 +48,14 @@ ApiRouter::ApiRouter(const WorkspaceDefinition &workspace, RunEngine &engine, QS
     , m_engine(engine)
     , m_oauth(oauth)
     , m_jobsApiVersions(std::move(jobsApiVersions))
+    , m_files(std::make_shared<WorkspaceFiles>(workspace))
     , m_token(std::move(token))
 {}
+
+void ApiRouter::setWorkspaceFiles(std::shared_ptr<WorkspaceFiles> files)
+{
+    m_files = std::move(files);
+}
 
 ApiAnswer ApiRouter::json(const QJsonObject &object, int status)
 {
@@ -176,10 +183,9 @@ ApiAnswer ApiRouter::handle(const ApiRequest &request) const
         return json(m_workspace.catalogue().sparkVersionsAnswer());
     if (route == QLatin1String("/clusters/list-node-types") && get && clustersVersion)
         return json(m_workspace.catalogue().nodeTypesAnswer(m_engine.shapes().live()));
-    if (route == QLatin1String("/workspace/list") && get && version == QLatin1String("2.0"))
-        return handleWorkspaceList(request);
-    if (route == QLatin1String("/workspace/export") && get && version == QLatin1String("2.0"))
-        return WorkspaceExport::answer(m_workspace, request);
+    if (ApiAnswer answer; version == QLatin1String("2.0") &&
+                          WorkspaceFilesApi::handle(m_workspace, *m_files, route, request, &answer))
+        return answer;
     if (route == QLatin1String("/preview/scim/v2/Me") && version == QLatin1String("2.0")) {
         if (!get)
             return scimError(
@@ -273,45 +279,6 @@ ApiAnswer ApiRouter::handleOtherMe(const OAuthIdentity &identity) const
          QJsonArray{QJsonObject{{QStringLiteral("display"), QStringLiteral("users")},
                                 {QStringLiteral("type"), QStringLiteral("direct")},
                                 {QStringLiteral("value"), QStringLiteral("1000000000000001")}}}}});
-}
-
-ApiAnswer ApiRouter::handleWorkspaceList(const ApiRequest &request) const
-{
-    if (!request.query.contains(QStringLiteral("path")) ||
-        request.query.value(QStringLiteral("path")).isEmpty())
-        return error(ApiError::invalidParameter(QStringLiteral("Missing required field: path")));
-    const QString path = request.query.value(QStringLiteral("path"));
-    const WorkspaceObject *object =
-        path.startsWith(QLatin1Char('/')) ? m_workspace.object(path) : nullptr;
-    if (!object)
-        return error(ApiError::notFound(QStringLiteral("Path (%1) doesn't exist.").arg(path)));
-    QList<const WorkspaceObject *> objects;
-    if (object->objectType == QLatin1String("DIRECTORY") ||
-        object->objectType == QLatin1String("REPO"))
-        objects = m_workspace.children(object->path);
-    else
-        objects.append(object);
-    // Members of the WorkspaceObject schema only (the live service also sends a FILE's size).
-    QJsonArray array;
-    for (const WorkspaceObject *o : objects) {
-        QJsonObject json{{QStringLiteral("path"), o->path},
-                         {QStringLiteral("object_type"), o->objectType},
-                         {QStringLiteral("object_id"), static_cast<double>(o->objectId)}};
-        if (!o->language.isEmpty())
-            json.insert(QStringLiteral("language"), o->language);
-        if (o->objectType != QLatin1String("DIRECTORY")) {
-            json.insert(QStringLiteral("created_at"), static_cast<double>(m_workspace.createdAt()));
-            json.insert(QStringLiteral("modified_at"),
-                        static_cast<double>(m_workspace.createdAt()));
-        }
-        if (o->objectType == QLatin1String("FILE") || o->objectType == QLatin1String("NOTEBOOK"))
-            json.insert(QStringLiteral("resource_id"), QString::number(o->objectId));
-        array.append(json);
-    }
-    QJsonObject answer;
-    if (!array.isEmpty())
-        answer.insert(QStringLiteral("objects"), array);
-    return json(answer);
 }
 
 } // namespace Brickrun::Emulator

@@ -15,6 +15,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <mutex>
 
 namespace Brickrun::Emulator {
@@ -22,6 +23,7 @@ namespace Brickrun::Emulator {
 class OAuthServer;
 class RunEngine;
 class WorkspaceDefinition;
+class WorkspaceFiles;
 struct OAuthIdentity;
 
 struct ApiRequest
@@ -55,6 +57,9 @@ public:
 
     ApiAnswer handle(const ApiRequest &request) const;
 
+    // Where workspace/import, mkdirs and delete write (before serving; by default in memory).
+    void setWorkspaceFiles(std::shared_ptr<WorkspaceFiles> files);
+
     // The token from now on (thread-safe; requests in flight may still see the old one).
     void setToken(const QString &token);
     // Whether an Authorization header value is "Bearer <the token>".
@@ -72,7 +77,6 @@ private:
                          const QString &route) const;
     ApiAnswer handleMe(const OAuthIdentity *identity) const; // null: the token's user
     ApiAnswer handleOtherMe(const OAuthIdentity &identity) const;
-    ApiAnswer handleWorkspaceList(const ApiRequest &request) const;
     ApiAnswer scimError(int status, const QString &detail) const;
     static ApiAnswer endpointNotFound(const ApiRequest &request, const QString &route);
     // Empty when the request may pass; *identity: whom an OAuth token belongs to.
@@ -83,6 +87,7 @@ private:
     RunEngine &m_engine;
     const OAuthServer *m_oauth;
     const QStringList m_jobsApiVersions;
+    std::shared_ptr<WorkspaceFiles> m_files;
     mutable std::mutex m_tokenMutex;
     QString m_token;
 };

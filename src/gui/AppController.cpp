@@ -12,6 +12,7 @@
 #include "RunPageOpener.h"
 #include "RunsTableModel.h"
 #include "SubmitPanel.h"
+#include "TeamPresetsPanel.h"
 #include "WelcomeDialog.h"
 #include "WindowGeometry.h"
 #include "WorkspaceDialogs.h"
@@ -200,6 +201,12 @@ void AppController::wireWindow()
     connect(presetsBar, &PresetsBar::runRequested, this, &AppController::runPreset);
     connect(presetsBar, &PresetsBar::statusMessage, this,
             [this](const QString &text) { m_window->showStatus(text, 10000); });
+    TeamPresetsPanel *team = window->teamPresetsPanel(); // read again in offerWorkspaceApi
+    team->setLocalPresetProvider(
+        [this, presetsBar] { return m_presets->preset(presetsBar->currentPreset()); });
+    connect(team, &TeamPresetsPanel::presetChosen, this, &AppController::loadPreset);
+    connect(team, &TeamPresetsPanel::statusMessage, this,
+            [this](const QString &text) { m_window->showStatus(text, 10000); });
 
     HistoryFilterBar *filterBar = window->historyFilterBar();
     connect(filterBar, &HistoryFilterBar::filterChanged, this, &AppController::applyFilter);
@@ -212,6 +219,7 @@ void AppController::wireWindow()
         });
     };
     details->setWorkspaceResolver(resolver);
+    details->setChartsSource(RunCharts::historySource(m_history.get(), m_monitor));
     m_historyActions =
         std::make_unique<HistoryActions>(m_history.get(), m_runsModel, window, resolver);
     HistoryActions *actions = m_historyActions.get();
@@ -343,18 +351,25 @@ void AppController::offerWorkspaceApi()
 {
     SubmitPanel *form = m_window->submitPanel();
     const QString profile = form->currentProfile();
+    TeamPresetsPanel *team = m_window->teamPresetsPanel();
     if (profile.isEmpty()) {
         form->setWorkspaceApi(nullptr);
         form->setComputeApi(nullptr);
+        team->setWorkspace(QString(), nullptr);
         return;
     }
     if (m_connections->isReady(profile)) {
         form->setWorkspaceApi(m_connections->api(profile));
         form->setComputeApi(m_connections->compute(profile));
+        team->setWorkspace(profile == DemoSession::Profile
+                               ? profile
+                               : m_connections->transport(profile)->baseUrl().toString(),
+                           m_connections->api(profile));
         return;
     }
     form->setWorkspaceApi(nullptr);
     form->setComputeApi(nullptr);
+    team->setWorkspace(profile, nullptr);
     if (profile != DemoSession::Profile && !m_connections->isLoading(profile))
         m_connections->load(profile); // offers the API again when the token is in
 }

@@ -5,17 +5,21 @@
 #include "PresetsBar.h"
 #include "RunDetailsPanel.h"
 #include "RunsTableModel.h"
+#include "ShareActions.h"
 #include "SubmitPanel.h"
+#include "TeamPresetsPanel.h"
 #include "WorkArea.h"
 #include "ui_MainWindow.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QEvent>
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScreen>
 #include <QTableView>
 
 namespace Brickrun {
@@ -85,6 +89,24 @@ void MainWindow::buildPanels()
     const QList<QAction *> presetActions = m_ui->menuPresets->actions();
     m_ui->menuPresets->insertSeparator(presetActions.value(2)); // before Save…
     m_ui->menuPresets->insertSeparator(presetActions.value(6)); // before Export…
+    // Team presets (docs/team-presets.md): a dock beside the work area, shown or hidden from
+    // the Presets menu.
+    m_teamPresets = new TeamPresetsPanel;
+    // Squeezed, it clips its row of buttons rather than widen the window's smallest size.
+    m_teamPresets->setMinimumWidth(1);
+    auto *teamDock = new QDockWidget(tr("Team presets"), this);
+    teamDock->setObjectName(QStringLiteral("teamPresetsDock"));
+    teamDock->setWidget(m_teamPresets);
+    teamDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    addDockWidget(Qt::RightDockWidgetArea, teamDock);
+    // On a small screen (under 1024 pixels wide) it starts closed: the form and the history
+    // need the room, and the window must still fit (640x480 in English).
+    if (const QScreen *screen = this->screen();
+        screen && screen->availableGeometry().width() < 1024)
+        teamDock->hide();
+    m_ui->menuPresets->addSeparator();
+    teamDock->toggleViewAction()->setObjectName(QStringLiteral("actionShowTeamPresets"));
+    m_ui->menuPresets->addAction(teamDock->toggleViewAction());
     connect(submitPanel, &SubmitPanel::addWorkspaceRequested, this,
             &MainWindow::addWorkspaceRequested);
 }
@@ -116,6 +138,12 @@ SubmitPanel *MainWindow::submitPanel() const
 RunDetailsPanel *MainWindow::detailsPanel() const
 {
     return work().detailsPanel();
+}
+
+TeamPresetsPanel *MainWindow::teamPresetsPanel() const
+{
+    work(); // the panels, the dock with them
+    return m_teamPresets;
 }
 
 HistoryFilterBar *MainWindow::historyFilterBar() const
@@ -243,6 +271,17 @@ void MainWindow::showRunsMenu(const QPoint &pos)
     menu.addAction(m_ui->actionCancelRun);
     menu.addAction(m_ui->actionRerun);
     menu.addAction(m_ui->actionOpenRunPage);
+    // The run under the pointer as a command or an Arazzo workflow (issue 20).
+    const QModelIndex at = work().runsTable()->indexAt(pos);
+    const RunRecord *record = at.isValid() ? m_model->recordAt(at.row()) : nullptr;
+    const std::optional<ShareActions::Shared> shared =
+        record ? std::optional(ShareActions::fromRecord(*record)) : std::nullopt;
+    ShareActions share([shared] { return shared; }, &menu);
+    connect(&share, &ShareActions::statusMessage, this, [this](const QString &text) {
+        showStatus(text, 10000);
+    });
+    menu.addMenu(share.copyMenu());
+    menu.addMenu(share.exportMenu());
     menu.addSeparator();
     menu.addAction(m_ui->actionExportRuns);
     menu.addAction(m_ui->actionImportRuns);

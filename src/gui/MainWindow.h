@@ -20,6 +20,7 @@ class HistoryFilterBar;
 class RunDetailsPanel;
 class RunsTableModel;
 class SubmitPanel;
+class TeamPresetsPanel;
 class WorkArea;
 
 // A thin shell: menus, actions, the submit panel, the runs table and the details pane.
@@ -48,6 +49,7 @@ public:
     SubmitPanel *submitPanel() const;
     RunDetailsPanel *detailsPanel() const;
     HistoryFilterBar *historyFilterBar() const;
+    TeamPresetsPanel *teamPresetsPanel() const; // in the "Team presets" dock
     QTableView *runsView() const;
     // Shows the model, sorted by clicking a header (in SQL); the selection is kept by record
     // id across the model's resets (a new filter or sort).
@@ -93,6 +95,8 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     WorkArea *m_work = nullptr; // the central widget once built
+    // In its dock, made with the panels.
+    TeamPresetsPanel *m_teamPresets = nullptr;
     bool m_firstFrameSeen = false;
     RunsTableModel *m_model = nullptr;
     QList<qint64> m_selectionBeforeReset;

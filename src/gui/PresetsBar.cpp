@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "PresetsBar.h"
 
+#include "ShareActions.h"
+#include "WorkflowImport.h"
 #include "store/PresetStore.h"
 #include "ui_PresetsBar.h"
 
@@ -33,6 +35,16 @@ PresetsBar::PresetsBar(QWidget *parent)
     menu->addSeparator();
     menu->addAction(m_ui->actionExportPreset);
     menu->addAction(m_ui->actionImportPresets);
+    // The chosen preset as a command or an Arazzo workflow (ShareActions, issue 20).
+    auto *share = new ShareActions(
+        [this]() -> std::optional<ShareActions::Shared> {
+            const auto preset = chosen();
+            return preset ? std::optional(ShareActions::fromPreset(*preset)) : std::nullopt;
+        },
+        this);
+    menu->addMenu(share->copyMenu());
+    menu->addMenu(share->exportMenu());
+    connect(share, &ShareActions::statusMessage, this, &PresetsBar::statusMessage);
     m_ui->presetMenuButton->setMenu(menu);
     // The shortcuts work anywhere in the window (the actions also sit in its Presets menu).
     addActions({m_ui->actionSavePreset, m_ui->actionChoosePreset, m_ui->actionRunPreset});
@@ -243,10 +255,20 @@ void PresetsBar::importPresets()
     if (!m_store)
         return;
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import presets"), m_directory, tr("Brickrun presets (*.json);;All files (*)"));
+        this, tr("Import presets"), m_directory,
+        tr("Brickrun presets (*.json);;Arazzo workflows (*.yaml *.yml *.json);;All files (*)"));
     if (path.isEmpty())
         return;
     m_directory = QFileInfo(path).absolutePath();
+    if (WorkflowImport::isWorkflowFile(path)) { // an Arazzo workflow: one preset, mapped
+        if (const auto name = WorkflowImport::run(this, m_store, path)) {
+            reloadPresets();
+            selectPreset(*name);
+            Q_EMIT statusMessage(tr("Imported the workflow %1 as the preset \"%2\".")
+                                     .arg(QFileInfo(path).fileName(), *name));
+        }
+        return;
+    }
     QStringList errors;
     const QStringList names = m_store->importFromFile(path, &errors);
     if (!errors.isEmpty() || names.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "RunOutputPanel.h"
 #include "RunPageOpener.h"
 #include "RunTimes.h"
+#include "ShareActions.h"
 #include "StateIcons.h"
 #include "model/RunPageUrl.h"
 #include "ui_RunDetailsPanel.h"
@@ -70,6 +71,15 @@ RunDetailsPanel::RunDetailsPanel(QWidget *parent)
             Q_EMIT rerunRequested(m_record.id);
     });
     connect(m_ui->runPageLink, &QLabel::linkActivated, this, &RunDetailsPanel::openRunPage);
+    // Share: the run as a command or an Arazzo workflow, beside Re-run (issue 20).
+    auto *share = new ShareActions(
+        [this]() -> std::optional<ShareActions::Shared> {
+            if (!m_shown || m_record.id == 0)
+                return std::nullopt;
+            return ShareActions::fromRecord(m_record);
+        },
+        this);
+    share->addButtonAfter(m_ui->rerunButton);
 
     m_durationTick.setInterval(1000);
     connect(&m_durationTick, &QTimer::timeout, this, &RunDetailsPanel::showTimings);
@@ -89,6 +99,11 @@ void RunDetailsPanel::setWorkspaceResolver(WorkspaceResolver resolver)
     m_ui->outputPanel->setWorkspaceResolver(std::move(resolver));
 }
 
+void RunDetailsPanel::setChartsSource(RunChartsSource source)
+{
+    m_ui->runCharts->setSource(std::move(source));
+}
+
 void RunDetailsPanel::showOutputProgress(const QString &profile, qint64 runId, qint64 received,
                                          qint64 total)
 {
@@ -100,6 +115,7 @@ void RunDetailsPanel::clear()
     m_shown = false;
     m_record = RunRecord();
     m_durationTick.stop();
+    m_ui->runCharts->clear();
     m_ui->outputPanel->clear();
     m_ui->pages->setCurrentWidget(m_ui->placeholderPage);
 }
@@ -110,6 +126,7 @@ void RunDetailsPanel::showRecord(const RunRecord &record)
     m_record = record;
     m_shown = true;
     showHeader();
+    m_ui->runCharts->showRecord(record, QDateTime::currentMSecsSinceEpoch());
     showTimings();
     m_ui->outputPanel->showRecord(record, sameRun);
     m_ui->pages->setCurrentWidget(m_ui->detailsPage);
@@ -202,6 +219,8 @@ void RunDetailsPanel::showTimings()
     m_ui->runOptionsLabel->setToolTip(m_ui->runOptionsLabel->text());
     m_ui->runOptionsCaption->setVisible(hasOptions);
     m_ui->runOptionsLabel->setVisible(hasOptions);
+
+    m_ui->runCharts->advanceTo(now);
 
     const bool counting = duration.kind == RunTimes::Duration::Kind::Running ||
                           duration.kind == RunTimes::Duration::Kind::SinceSubmitted;

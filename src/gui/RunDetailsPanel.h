@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "RunCharts.h"
 #include "WorkspaceResolver.h"
 #include "model/RunRecord.h"
 
@@ -34,6 +35,8 @@ public:
     qint64 recordId() const; // 0 when clear
     // How the Tasks tab reaches the workspace of the shown run's profile.
     void setWorkspaceResolver(WorkspaceResolver resolver);
+    // Where the timeline and the duration trend read from (unset: they are not shown).
+    void setChartsSource(RunChartsSource source);
     // See RunOutputPanel::showOutputProgress.
     void showOutputProgress(const QString &profile, qint64 runId, qint64 received, qint64 total);
 

@@ -135,6 +135,29 @@ QString iconPath(Look look)
     return QStringLiteral(":/icons/state-unknown.svg");
 }
 
+// The fill of each icon's SVG (tst_runcharts checks that they agree).
+QColor colourOf(Look look)
+{
+    switch (look) {
+    case Look::Queued:
+        return QColor(0x64, 0x74, 0x8b);
+    case Look::Running:
+        return QColor(0x1d, 0x6f, 0xd8);
+    case Look::Success:
+        return QColor(0x1f, 0x8f, 0x3a);
+    case Look::Failed:
+        return QColor(0xd1, 0x24, 0x2f);
+    case Look::Canceled:
+        return QColor(0xc7, 0x6a, 0x00);
+    case Look::Skipped:
+        return QColor(0x7c, 0x7c, 0x85);
+    case Look::Unknown:
+    case Look::Count:
+        break;
+    }
+    return QColor(0x7a, 0x6e, 0x94);
+}
+
 // The icons are asked for on every paint of the runs table; keeping one QIcon per look lets the
 // SVG engine reuse what it rendered. Emptied with the application, before its plugins go.
 std::array<QIcon, static_cast<size_t>(Look::Count)> s_icons;
@@ -166,6 +189,11 @@ QIcon icon(const RunState &state, RunRecord::Tracking tracking)
 QString text(const RunState &state, RunRecord::Tracking tracking)
 {
     return appearance(state, tracking).text;
+}
+
+QColor colour(const RunState &state, RunRecord::Tracking tracking)
+{
+    return colourOf(appearance(state, tracking).look);
 }
 
 } // namespace Brickrun::StateIcons

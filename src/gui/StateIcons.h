@@ -4,6 +4,7 @@
 #include "model/RunRecord.h"
 #include "model/RunState.h"
 
+#include <QColor>
 #include <QIcon>
 #include <QString>
 
@@ -14,5 +15,8 @@ namespace Brickrun::StateIcons {
 
 QIcon icon(const RunState &state, RunRecord::Tracking tracking);
 QString text(const RunState &state, RunRecord::Tracking tracking);
+// The icon's colour (the fill of its resources/icons/state-*.svg), for charts that colour a run
+// by its outcome as its icon does.
+QColor colour(const RunState &state, RunRecord::Tracking tracking);
 
 } // namespace Brickrun::StateIcons

@@ -6,7 +6,9 @@
 // whole, polling through several run states.
 //
 //   node respect-conformance.mjs [--install-script tools/install-respect.sh]
-//        EMULATOR_BINARY NODE_MODULES_DIR SEED_DIR
+//        [--cli BRICKRUN_CLI] EMULATOR_BINARY NODE_MODULES_DIR SEED_DIR
+//
+// With --cli, Brickrun's own Arazzo exports of three presets run too (respect-exports.mjs).
 //
 // Exit codes: 0 pass, 1 fail, 77 skip (reason on stderr): no seed dir, a node that
 // @redocly/cli does not support, @redocly/cli not installed (a failure when CI=true).
@@ -18,6 +20,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { exportedWorkflows } from './respect-exports.mjs';
 
 const SKIP = 77;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -58,13 +62,14 @@ function check(condition, message) { if (!condition) fail(message); }
 // --- arguments and preconditions ------------------------------------------------------------
 
 function parseArgs(argv) {
-    const args = { installScript: null, positional: [] };
+    const args = { installScript: null, cli: null, positional: [] };
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === '--install-script') args.installScript = argv[++i];
+        else if (argv[i] === '--cli') args.cli = path.resolve(argv[++i]);
         else args.positional.push(argv[i]);
     }
     if (args.positional.length !== 3) {
-        console.error('usage: respect-conformance.mjs [--install-script SCRIPT] EMULATOR_BINARY NODE_MODULES_DIR SEED_DIR');
+        console.error('usage: respect-conformance.mjs [--install-script SCRIPT] [--cli BRICKRUN_CLI] EMULATOR_BINARY NODE_MODULES_DIR SEED_DIR');
         process.exit(2);
     }
     const [emulator, nodeModules, seedDir] = args.positional.map((p) => path.resolve(p));
@@ -185,10 +190,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
 
 // --- respect and its reports ----------------------------------------------------------------
 
-async function runRespect(ctx, name, workflowFile, emulator) {
+async function runRespect(ctx, name, workflowFile, emulator, workflowInputs = undefined) {
     const json = path.join(ctx.tmp, `${name}.report.json`);
     const har = path.join(ctx.tmp, `${name}.har`);
-    const inputs = { token: ctx.token, ...WORKFLOW_INPUTS };
+    const inputs = workflowInputs || { token: ctx.token, ...WORKFLOW_INPUTS };
     const started = Date.now();
     // --input name=value cuts the value at a second '=', so all inputs go as one JSON object.
     const result = await run(process.execPath, [ctx.cli, 'respect', workflowFile,
@@ -530,8 +535,17 @@ async function main() {
             + `${c.run.steps.reduce((n, s) => n + s.checks.length, 0)} checks\n`
             + `  run ${c.runId}: ${c.polls} polls ${runLengths(c.states)}; TERMINATED/SUCCESS; task run ${c.taskRunId} `
             + `output ${JSON.stringify(c.result)}; (d) no 'error' in that answer`);
-        const answers = [a, late, b, c].reduce((n, r) => n + r.run.steps.length, 0);
-        const slowest = Math.max(...[a, late, b, c].flatMap((r) => r.run.steps.map((s) => s.ms)));
+        // Brickrun's own Arazzo export of three presets (respect-exports.mjs), with --cli.
+        const exported = args.cli ? await exportedWorkflows(ctx, args.cli, {
+            runRespect, writeWorkflow, assertOpenApiChecks, assertSubmitted, failedChecks, describe, check, fail, tail,
+        }) : [];
+        for (const e of exported)
+            console.log(`exported workflow of preset '${e.name}': passed whole (${e.run.ms} ms): run ${e.runId}, `
+                + `${e.polls} polls, ${e.resultState}, output of task run ${e.taskRunId}; body as --as cli prints it`);
+        if (!args.cli) console.log('exported workflows: not run (no --cli BRICKRUN_CLI given)');
+        const all = [a, late, b, c, ...exported];
+        const answers = all.reduce((n, r) => n + r.run.steps.length, 0);
+        const slowest = Math.max(...all.flatMap((r) => r.run.steps.map((s) => s.ms)));
         console.log(`all ${answers} emulator answers passed respect's status-code, content-type and schema checks (slowest ${Math.round(slowest)} ms)`);
         console.log(`conformance_respect: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         ok = true;

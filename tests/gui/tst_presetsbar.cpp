@@ -148,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(names,
                  QStringList({"actionChoosePreset", "actionRunPreset", "actionSavePreset",
                               "actionRenamePreset", "actionDuplicatePreset", "actionDeletePreset",
-                              "actionExportPreset", "actionImportPresets"}));
+                              "actionExportPreset", "actionImportPresets",
+                              "actionShowTeamPresets"}));
         QCOMPARE(action("actionSavePreset")->shortcut(),
                  QKeySequence(QStringLiteral("Ctrl+Shift+S")));
         QCOMPARE(action("actionRunPreset")->shortcut(),

@@ -274,7 +274,7 @@ void tst_Translations::mainWindowIsTranslated_data()
     QTest::addColumn<QString>("stateHeader");
     QTest::newRow("de") << QStringLiteral("de") << QStringLiteral("&Datei")
                         << QStringLiteral("&Ausführung") << QStringLiteral("Übermi&tteln")
-                        << QStringLiteral("Arbeits&bereich:") << QStringLiteral("Erneut ausführen")
+                        << QStringLiteral("Arbeits&bereich:") << QStringLiteral("Neu starten")
                         << QStringLiteral("Ergebnis") << QStringLiteral("Status");
     QTest::newRow("fr") << QStringLiteral("fr") << QStringLiteral("&Fichier")
                         << QStringLiteral("&Exécution") << QStringLiteral("&Soumettre")

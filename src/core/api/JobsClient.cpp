@@ -212,6 +212,8 @@ void JobsClient::listRuns(const ListQuery &query, QObject *context,
         req.query.addQueryItem(QStringLiteral("run_type"), QStringLiteral("SUBMIT_RUN"));
     if (query.activeOnly)
         req.query.addQueryItem(QStringLiteral("active_only"), QStringLiteral("true"));
+    else if (query.completedOnly)
+        req.query.addQueryItem(QStringLiteral("completed_only"), QStringLiteral("true"));
     req.query.addQueryItem(QStringLiteral("limit"), QString::number(query.limit));
     if (!query.pageToken.isEmpty())
         req.query.addQueryItem(QStringLiteral("page_token"), query.pageToken);

@@ -62,6 +62,7 @@ public:
     struct ListQuery
     {
         bool activeOnly = false;
+        bool completedOnly = false; // ended runs only
         bool submitRunsOnly = true;
         int limit = 25;
         QString pageToken;        // the live service's next_page_token; wins over offset

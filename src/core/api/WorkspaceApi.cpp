@@ -9,6 +9,23 @@
 
 namespace Brickrun {
 
+namespace {
+
+WorkspaceObject objectFromJson(const QJsonObject &o)
+{
+    WorkspaceObject w;
+    w.path = o.value(QLatin1String("path")).toString();
+    w.type = o.value(QLatin1String("object_type")).toString();
+    w.language = o.value(QLatin1String("language")).toString();
+    w.objectId = JsonMapping::toInt64(o.value(QLatin1String("object_id")));
+    w.createdAt = JsonMapping::toInt64(o.value(QLatin1String("created_at")));
+    w.modifiedAt = JsonMapping::toInt64(o.value(QLatin1String("modified_at")));
+    w.size = JsonMapping::toInt64(o.value(QLatin1String("size")));
+    return w;
+}
+
+} // namespace
+
 WorkspaceApi::WorkspaceApi(HttpTransport *transport, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
@@ -79,12 +96,7 @@ void WorkspaceApi::listFolder(const QString &path, QObject *context,
         QList<WorkspaceObject> objects; // `objects` is absent for an empty folder
         const QJsonArray array = r.value().value(QLatin1String("objects")).toArray();
         for (const QJsonValue &v : array) {
-            const QJsonObject o = v.toObject();
-            WorkspaceObject w;
-            w.path = o.value(QLatin1String("path")).toString();
-            w.type = o.value(QLatin1String("object_type")).toString();
-            w.language = o.value(QLatin1String("language")).toString();
-            w.objectId = JsonMapping::toInt64(o.value(QLatin1String("object_id")));
+            const WorkspaceObject w = objectFromJson(v.toObject());
             if (!w.path.isEmpty())
                 objects.append(w);
         }
@@ -101,10 +113,79 @@ void WorkspaceApi::listFolder(const QString &path, QObject *context,
 void WorkspaceApi::exportSource(const QString &path, QObject *context,
                                 Callback<ExportedSource> callback)
 {
+    exportAs(path, QStringLiteral("SOURCE"), context, std::move(callback));
+}
+
+void WorkspaceApi::exportFile(const QString &path, QObject *context,
+                              Callback<ExportedSource> callback)
+{
+    exportAs(path, QStringLiteral("AUTO"), context, std::move(callback));
+}
+
+void WorkspaceApi::getStatus(const QString &path, QObject *context,
+                             Callback<WorkspaceObject> callback)
+{
+    HttpTransport::Request req;
+    req.path = QStringLiteral("/api/2.0/workspace/get-status");
+    req.query.addQueryItem(QStringLiteral("path"), path);
+    req.description = QStringLiteral("workspace/get-status");
+    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+        if (!r)
+            return callback(Result<WorkspaceObject>::failure(r.error()));
+        const WorkspaceObject w = objectFromJson(r.value());
+        if (w.path.isEmpty())
+            return callback(Result<WorkspaceObject>::failure(
+                ApiError::badResponse(QStringLiteral("the status names no path"))));
+        callback(Result<WorkspaceObject>::success(w));
+    });
+}
+
+void WorkspaceApi::importFile(const QString &path, const QByteArray &content, bool overwrite,
+                              QObject *context, Callback<bool> callback)
+{
+    post(QStringLiteral("import"),
+         QJsonObject{{QStringLiteral("path"), path},
+                     {QStringLiteral("format"), QStringLiteral("AUTO")},
+                     {QStringLiteral("content"), QString::fromLatin1(content.toBase64())},
+                     {QStringLiteral("overwrite"), overwrite}},
+         overwrite, context, std::move(callback));
+}
+
+void WorkspaceApi::makeFolders(const QString &path, QObject *context, Callback<bool> callback)
+{
+    post(QStringLiteral("mkdirs"), QJsonObject{{QStringLiteral("path"), path}}, true, context,
+         std::move(callback));
+}
+
+void WorkspaceApi::deletePath(const QString &path, bool recursive, QObject *context,
+                              Callback<bool> callback)
+{
+    post(QStringLiteral("delete"),
+         QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("recursive"), recursive}},
+         true, context, std::move(callback));
+}
+
+void WorkspaceApi::post(const QString &route, const QJsonObject &body, bool idempotent,
+                        QObject *context, Callback<bool> callback)
+{
+    HttpTransport::Request req;
+    req.method = "POST";
+    req.path = QStringLiteral("/api/2.0/workspace/") + route;
+    req.body = body;
+    req.idempotent = idempotent;
+    req.description = QStringLiteral("workspace/") + route;
+    m_transport->send(req, context, [callback](const Result<QJsonObject> &r) {
+        callback(r ? Result<bool>::success(true) : Result<bool>::failure(r.error()));
+    });
+}
+
+void WorkspaceApi::exportAs(const QString &path, const QString &format, QObject *context,
+                            Callback<ExportedSource> callback)
+{
     HttpTransport::Request req;
     req.path = QStringLiteral("/api/2.0/workspace/export");
     req.query.addQueryItem(QStringLiteral("path"), path);
-    req.query.addQueryItem(QStringLiteral("format"), QStringLiteral("SOURCE"));
+    req.query.addQueryItem(QStringLiteral("format"), format);
     req.description = QStringLiteral("workspace/export");
     req.maxAnswerBytes = MaxExportAnswerBytes;
     m_transport->send(req, context, [callback, path](const Result<QJsonObject> &r) {

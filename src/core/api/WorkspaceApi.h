@@ -36,6 +36,10 @@ struct WorkspaceObject
     QString type;     // NOTEBOOK, DIRECTORY, REPO, FILE, LIBRARY, DASHBOARD…
     QString language; // PYTHON, SCALA, SQL, R (notebooks)
     qint64 objectId = 0;
+    // Files only (0 otherwise): epoch milliseconds and bytes, as list and get-status give them.
+    qint64 createdAt = 0;
+    qint64 modifiedAt = 0;
+    qint64 size = 0;
     QString name() const { return path.section(QLatin1Char('/'), -1); }
     bool isFolder() const
     {
@@ -86,10 +90,31 @@ public:
     // is 403 PERMISSION_DENIED, a missing path 404 RESOURCE_DOES_NOT_EXIST, a folder 400.
     static constexpr qint64 MaxExportAnswerBytes = 8 * 1024 * 1024;
     void exportSource(const QString &path, QObject *context, Callback<ExportedSource> callback);
+    // A workspace file's bytes (format AUTO), with the same cap and errors.
+    void exportFile(const QString &path, QObject *context, Callback<ExportedSource> callback);
+    // One object's ObjectInfo (workspace/get-status); a missing path is 404
+    // RESOURCE_DOES_NOT_EXIST.
+    void getStatus(const QString &path, QObject *context, Callback<WorkspaceObject> callback);
+    // Writes a workspace file (workspace/import, format AUTO, base64 content). Without
+    // overwrite an existing path is 400 RESOURCE_ALREADY_EXISTS; a missing parent folder is 404
+    // RESOURCE_DOES_NOT_EXIST (make it with makeFolders first); a folder the user may not
+    // write is 403 PERMISSION_DENIED. Retried after a failure only when overwriting (a retry
+    // of a create that went through would read as someone else's file).
+    void importFile(const QString &path, const QByteArray &content, bool overwrite,
+                    QObject *context, Callback<bool> callback);
+    // workspace/mkdirs: the folder and its missing parents; an existing folder is fine.
+    void makeFolders(const QString &path, QObject *context, Callback<bool> callback);
+    // workspace/delete; a non-empty folder without recursive is 400 DIRECTORY_NOT_EMPTY.
+    void deletePath(const QString &path, bool recursive, QObject *context, Callback<bool> callback);
     // Whether the host answers, whether the token is accepted and whose it is.
     void testConnection(QObject *context, std::function<void(const ConnectionReport &)> callback);
 
 private:
+    void exportAs(const QString &path, const QString &format, QObject *context,
+                  Callback<ExportedSource> callback);
+    void post(const QString &route, const QJsonObject &body, bool idempotent, QObject *context,
+              Callback<bool> callback);
+
     HttpTransport *m_transport;
 };
 

@@ -56,6 +56,11 @@ public:
     // left out.
     QList<qint64> recentDurations(const QString &profile, const QString &notebookPath,
                                   const QString &clusterId, int limit = 20) const;
+    // The latest `limit` runs of this notebook (or Python file, by RunSpec::taskPath) under this
+    // profile whose duration is known (both a start and an end time), whatever their outcome,
+    // newest first: the duration trend in the run details. The outputs' texts are left empty.
+    QList<RunRecord> recentRunsOf(const QString &profile, const QString &taskPath,
+                                  int limit = 50) const;
 
     // Runs submitted elsewhere (runs/list with run_type=SUBMIT_RUN): added with source
     // "imported" unless a record of the same workspace (same profile, when there is one, or same

@@ -78,6 +78,33 @@ QList<qint64> HistoryStore::recentDurations(const QString &profile, const QStrin
     return durations;
 }
 
+QList<RunRecord> HistoryStore::recentRunsOf(const QString &profile, const QString &taskPath,
+                                            int limit) const
+{
+    QList<RunRecord> records;
+    QSqlQuery q(m_database->connection());
+    q.setForwardOnly(true);
+    // As recentDurations: the index on the path walked newest first, the exact match second.
+    if (!prepare(q,
+                 QStringLiteral("SELECT ") + summaryColumnsSql() +
+                     QStringLiteral(" WHERE r.notebook_path = ? COLLATE NOCASE"
+                                    " AND r.notebook_path = ? AND r.profile = ?"
+                                    " AND r.start_time_ms > 0 AND r.end_time_ms > r.start_time_ms"
+                                    " ORDER BY r.notebook_path COLLATE NOCASE DESC,"
+                                    " r.submitted_at_ms DESC, r.id DESC LIMIT ?"),
+                 "read a notebook's recent runs"))
+        return records;
+    bind(q, taskPath);
+    bind(q, taskPath);
+    bind(q, profile);
+    bind(q, std::max(1, limit));
+    if (!exec(q, "read a notebook's recent runs"))
+        return records;
+    while (q.next())
+        records.append(recordFromQuery(q));
+    return records;
+}
+
 QList<RunRecord> HistoryStore::activeRuns() const
 {
     QList<RunRecord> records;

@@ -29,11 +29,20 @@ double erfInverse(double y)
 // start rather than just before it.
 double sparseStep(double elapsed, double windowStart, double first, double factor, double cap)
 {
-    double d = std::clamp(factor * elapsed, first, cap);
+    double d = std::clamp(factor * elapsed, first, std::max(first, cap));
     const double remaining = windowStart - elapsed;
     if (remaining <= d || (remaining - d < d / 2 && remaining <= 1.5 * cap))
         d = remaining;
     return d;
+}
+
+// The SDK waiters' mean sleep before attempt n + 1: the JS SDK's
+// ExponetionalBackoffWithJitterRetryPolicy sleeps min(n s + 50–750 ms, 10 s), the Go and Python
+// waiters min(n, 10) s + 50–750 ms; the longer of the two, so that Brickrun spends no more than
+// either.
+double sdkSleepMs(int n)
+{
+    return double(std::min(n, 10)) * 1000.0 + 400.0;
 }
 
 } // namespace
@@ -66,12 +75,20 @@ PollPolicy::Expectation PollPolicy::Expectation::fromDurations(std::vector<long 
     return e;
 }
 
+double PollPolicy::sdkPollTimeMs(int k, double roundTripMs)
+{
+    double t = 0;
+    for (int n = 1; n <= k; ++n)
+        t += sdkSleepMs(n) + std::max(0.0, roundTripMs);
+    return t;
+}
+
 int PollPolicy::sdkPollsFor(double durationMs)
 {
     double t = 0;
     int polls = 1; // the waiter asks at once
     for (int n = 1; t < durationMs; ++n, ++polls)
-        t += double(std::min(n, 10)) * 1000.0 + 400.0;
+        t += sdkSleepMs(n);
     return polls;
 }
 
@@ -80,24 +97,33 @@ PollPolicy::ms PollPolicy::toReal(double simulatedMs) const
     return ms(std::max<long long>(1, std::llround(simulatedMs / std::max(0.001, timeScale))));
 }
 
-double PollPolicy::simulatedDelayMs(int pollsSinceChange) const
+double PollPolicy::simulatedDelayMs(int failures) const
 {
-    const double steps = std::max(0, pollsSinceChange);
+    const double steps = std::max(0, failures);
     const double delay = double(firstDelay.count()) * std::pow(std::max(1.0, growth), steps);
-    return std::min(delay, double(maxDelay.count()));
+    return std::min(delay, double(std::max(firstDelay, maxDelay).count()));
 }
 
-PollPolicy::ms PollPolicy::nextDelay(int pollsSinceChange) const
+PollPolicy::ms PollPolicy::nextDelay(int failures) const
 {
-    return toReal(simulatedDelayMs(pollsSinceChange));
+    return toReal(simulatedDelayMs(failures));
 }
 
-double PollPolicy::simulatedDelayMs(int pollsSinceChange, double elapsed,
-                                    const Expectation &expected) const
+double PollPolicy::withoutHistory(const Situation &now) const
 {
-    if (!expected.isValid())
-        return simulatedDelayMs(pollsSinceChange);
-    elapsed = std::max(0.0, elapsed);
+    if (now.ending)
+        return double(endingDelay.count());
+    // Never before the SDK's poll of the same rank, never sooner than firstDelay after the last.
+    const double sdkNext = sdkPollTimeMs(std::max(0, now.polls), now.roundTripMs);
+    return std::max(double(firstDelay.count()), sdkNext - now.elapsedMs);
+}
+
+double PollPolicy::withHistory(const Situation &now, const Expectation &expected) const
+{
+    const double margin = double(landAfter.count()) + std::max(0.0, now.clockErrorMs);
+    // Where the run stands, taken `margin` early: the targets below are moments the run may end
+    // at, and a poll aimed at one lands `margin` after it.
+    const double elapsed = std::max(0.0, now.elapsedMs - margin);
     const double m = double(expected.median.count());
     const double s = std::max(1.0, double(expected.spread.count()));
     const double k = std::max(0.5, windowSpreads);
@@ -106,41 +132,74 @@ double PollPolicy::simulatedDelayMs(int pollsSinceChange, double elapsed,
     const double first = double(firstDelay.count());
     const double cap = std::max(first, double(sparseMaxDelay.count()));
     const double minGap = std::max(1.0, double(minDenseDelay.count()));
+    // The first sparse wait: a third of the way to the window (a short run spends its few
+    // requests near its end), at most the SDK's cap (an early failure is still seen soon).
+    const double firstSparse = std::clamp(windowStart / 3.0, first, double(maxDelay.count()));
 
     if (elapsed >= windowEnd) {
-        // Slower than the history says: back off from the window's end, but stay quick after a
-        // state change as without a history.
-        const double grown = std::max(first, 0.5 * (elapsed - m));
-        return std::min({grown, double(maxDelay.count()), simulatedDelayMs(pollsSinceChange)});
+        // Slower than the history says: the budget without history, backing off from the end.
+        const double grown = std::clamp(0.25 * (elapsed - m), first, double(maxDelay.count()));
+        return std::max(grown, withoutHistory(now));
     }
+    // The guard costs at most an eighth of the budget (below).
+    const double guardStart =
+        std::max({m - std::max(k, guardSpreads) * s,
+                  windowStart - double(sdkPollsFor(m + s)) / 8.0 * double(maxDelay.count()), 0.0});
+    const double guardCap = std::min(cap, double(maxDelay.count()));
+    const auto sparseDelay = [&](double t) {
+        const double d =
+            sparseStep(t, windowStart, firstSparse, sparseFactor, t < guardStart ? cap : guardCap);
+        // Never more than guardCap into the guard.
+        return std::max(minGap, std::min(d, std::max(0.0, guardStart - t) + guardCap));
+    };
     if (elapsed < windowStart)
-        return std::max(minGap, sparseStep(elapsed, windowStart, first, sparseFactor, cap));
+        return sparseDelay(elapsed);
 
-    // The budget: what the SDK waiter spends on a run as long as the window's end, minus the
-    // sparse polls before the window (replayed: the policy is deterministic).
+    // The budget: what the SDK waiter spends on a run as long as the expected end + one spread,
+    // minus the sparse polls before the window (replayed: the policy is deterministic).
     int sparsePolls = 0;
     for (double t = 0; sparsePolls < 1000;) {
-        t += std::max(minGap, sparseStep(t, windowStart, first, sparseFactor, cap));
+        t += sparseDelay(t);
         if (t >= windowStart)
             break;
         ++sparsePolls;
     }
     const int gaps = std::max(2, sdkPollsFor(m + s) - sparsePolls - 1);
     // Polls at evenly spaced quantiles of a normal of deviation √2·s (density ∝ √f): from the
-    // quantile the run is at now, one step on.
+    // quantile the run is at now, one step on. The grid has the median on it: the likeliest
+    // moment gets a poll of its own, just after it.
     const double uEdge = std::erf(k / 2.0);
     const double step = 2.0 * uEdge / double(gaps);
-    const double u = std::erf((elapsed - m) / s / 2.0);
-    const double next = u + step;
-    double target = next >= uEdge ? windowEnd : m + 2.0 * erfInverse(next) * s;
+    // (Half the closest spacing early: a poll that lands on a point, with the clock estimate
+    // moved by a few ms since, is past it.)
+    const double u = std::erf((elapsed + minGap / 2.0 - m) / s / 2.0);
+    const double next = (std::floor(u / step) + 1.0) * step;
+    double target = next >= uEdge - 1e-9 ? windowEnd : m + 2.0 * erfInverse(next) * s;
     target = std::min(target, windowEnd);
-    return std::clamp(target - elapsed, minGap, double(maxDelay.count()));
+    // (In the tails the spacing may pass the SDK's cap: few runs end there.)
+    return std::clamp(target - elapsed, minGap, 2.0 * double(maxDelay.count()));
 }
 
-PollPolicy::ms PollPolicy::nextDelay(int pollsSinceChange, ms elapsed,
-                                     const Expectation &expected) const
+double PollPolicy::simulatedDelayMs(const Situation &now, const Expectation &expected) const
 {
-    return toReal(simulatedDelayMs(pollsSinceChange, double(elapsed.count()), expected));
+    if (!expected.isValid() || now.ending)
+        return withoutHistory(now);
+    return withHistory(now, expected);
+}
+
+PollPolicy::ms PollPolicy::nextDelay(const Situation &now, const Expectation &expected) const
+{
+    return toReal(simulatedDelayMs(now, expected));
+}
+
+double PollPolicy::simulatedDelayMs(const Situation &now) const
+{
+    return withoutHistory(now);
+}
+
+PollPolicy::ms PollPolicy::nextDelay(const Situation &now) const
+{
+    return toReal(withoutHistory(now));
 }
 
 } // namespace Brickrun

@@ -6,33 +6,47 @@
 
 namespace Brickrun {
 
-// How long to wait before the next runs/get of a run. Pure and clock-free: the caller counts
-// the polls since the run last changed state and, with a history, says how long the run has
-// been going (its own clock, in simulated time when the demo runs faster).
+// How long to wait before the next runs/get of a run. Pure and clock-free: the caller says how
+// many runs/get it has sent for the run, how long the run has been going on the service's clock
+// (since its start_time, in simulated time when the demo runs faster), how long its answers take
+// and whether the last answer was the first to say TERMINATING. bench/lag measures the result
+// from outside beside the official JS SDK's waiter (docs/performance.md).
 //
-// Without a history, a run that just changed is polled soon again (things tend to happen in
-// bursts: PENDING → RUNNING, TERMINATING → TERMINATED); a run that sits still is polled less and
-// less often, up to maxDelay. On a run with no change on the way, that spends no more runs/get
-// than the SDK waiter (1, 2.6, 5.2, 9.3, 15.8 s … then every 10.5 s).
+// The request budget is the official SDK waiters': they ask at once, then sleep n s + 50–750 ms
+// before attempt n + 1, at most 10 s (JS) or 10 s + the jitter (Go, Python), so the k-th runs/get
+// is at sdkPollTimeMs(k - 1) (0, 1.4 s, 3.8 s, 7.2 s … on average; 10.4 s apart at the cap). A
+// schedule whose k-th runs/get never comes before the SDK's k-th spends no more requests than the
+// SDK on a run of any length.
 //
-// With a history (earlier runs of the same notebook on the same cluster and profile: their
-// median duration and spread), the run is polled sparsely while its end is unlikely (the delay
-// grows with the elapsed time: an early failure is still seen within about the time it took)
-// and densely in a window around the expected end, the polls spaced by 1/√density of the
-// expected end times (what minimises the mean detection lag for a number of polls). The number
-// of polls is budgeted: the sparse phase plus the window spend no more runs/get than the
-// official SDK waiter (attempt n sleeps min(n, 10) s) spends on a run of the window's length.
-// Past the window (a slower run than ever), the delay grows from the window's last gap to
-// maxDelay.
+// Without a history, that is the schedule: the (k+1)-th poll at the later of the SDK's (k+1)-th
+// and one second after the k-th. With no hint of when the run ends, no schedule within that
+// budget sees the end sooner on average (moving a poll earlier than the SDK's spends a request
+// the SDK has not spent yet). The one hint is TERMINATING: the run is about to end, so the next
+// poll comes endingDelay after it. That poll is within the budget when it sees the end: the SDK
+// has spent at least as many requests by then.
+//
+// With a history (earlier runs of the same notebook on the same cluster and profile, or of the
+// workspace: their median duration and spread), the run is polled sparsely while its end is
+// unlikely (the delay grows with the elapsed time: an early failure is still seen within about the
+// time it took) and densely in a window around the expected end, the polls spaced by 1/√density
+// of the expected end times (what minimises the mean detection lag for a number of polls) and
+// each aimed landAfter past the moment it stands for, so that a clock error of a few milliseconds
+// never puts it just before the end. From guardSpreads spreads before the median on, the sparse
+// waits are at most maxDelay. The sparse phase plus the window spend no more runs/get than the
+// SDK waiter on a run of the median + one spread. Past the window (a slower run than ever), the
+// schedule without history takes over, backing off from the window's end.
 struct PollPolicy
 {
     using ms = std::chrono::milliseconds;
 
-    ms firstDelay{1000}; // the first poll after submit, and the first after a state change
-    double growth = 1.6; // each quiet poll waits this much longer than the last
-    // The SDK waiter's mean sleep once at its cap (10 s + 0.4 s of jitter on average): a run
-    // followed for long is never asked about more often than the SDK would ask.
-    ms maxDelay{10500};
+    ms firstDelay{1000};  // the first poll after submit, and the shortest wait without history
+    ms endingDelay{1000}; // after the first TERMINATING: the end is near
+    // How far past the moment it stands for a poll is aimed (simulated ms), on top of the
+    // caller's clock error (Situation::clockErrorMs).
+    ms landAfter{25};
+    // Back-off after failures (nextDelay(int)): firstDelay × growth^n, up to maxDelay.
+    double growth = 1.6;
+    ms maxDelay{10000}; // the SDK waiter's cap
     // Simulated seconds per real second (the demo workspace's --speed): delays shrink by it.
     double timeScale = 1.0;
 
@@ -41,9 +55,13 @@ struct PollPolicy
     double sparseFactor = 2.0;
     ms sparseMaxDelay{60000};
     double windowSpreads = 2.5;
+    // From median - guardSpreads × spread on, the sparse wait is at most maxDelay: a run that
+    // ends somewhat sooner than its history says is seen about as soon as without a history
+    // (for at most an eighth of the request budget).
+    double guardSpreads = 4.5;
     ms minDenseDelay{250}; // never closer than this, however narrow the history
 
-    // What earlier runs took. Valid with at least minSamples durations.
+    // What earlier runs took (end_time - start_time). Valid with at least MinSamples durations.
     struct Expectation
     {
         static constexpr int MinSamples = 3;
@@ -57,23 +75,40 @@ struct PollPolicy
         static Expectation fromDurations(std::vector<long long> durationsMs);
     };
 
-    // No history: today's cadence.
-    ms nextDelay(int pollsSinceChange) const;
-    // `elapsed`: simulated time since the run was submitted. An invalid expectation gives
-    // nextDelay(pollsSinceChange).
-    ms nextDelay(int pollsSinceChange, ms elapsed, const Expectation &expected) const;
+    // Where a followed run stands when its next poll is planned.
+    struct Situation
+    {
+        int polls = 0;        // runs/get sent for the run so far
+        double elapsedMs = 0; // simulated ms since the run's start_time, on the service's clock
+        bool ending = false;  // the last answer was the first to say TERMINATING
+        // How far elapsedMs may be off (simulated ms): half the round trip it was learned from.
+        double clockErrorMs = 0;
+        // A runs/get's round trip (simulated ms): the SDK waiter waits for each answer before
+        // it sleeps, so its k-th request comes k round trips after the sleeps.
+        double roundTripMs = 0;
+    };
 
-    // The same, in simulated ms (before timeScale): what the two above divide by timeScale.
-    double simulatedDelayMs(int pollsSinceChange) const;
-    double simulatedDelayMs(int pollsSinceChange, double elapsedMs,
-                            const Expectation &expected) const;
+    // The wait before the next runs/get; an invalid expectation = no history.
+    ms nextDelay(const Situation &now, const Expectation &expected) const;
+    ms nextDelay(const Situation &now) const; // no history
+    // The same in simulated ms (before timeScale).
+    double simulatedDelayMs(const Situation &now, const Expectation &expected) const;
+    double simulatedDelayMs(const Situation &now) const;
 
-    // How many runs/get the SDK waiter sends on a run that ends `durationMs` after the submit:
-    // one at once, then after sleeps of min(n, 10) s + the mean jitter (400 ms).
+    // After a failure: firstDelay × growth^failures, up to maxDelay.
+    ms nextDelay(int failures) const;
+    double simulatedDelayMs(int failures) const;
+
+    // When the SDK waiter sends its (k+1)-th runs/get, in ms after the submit (k = 0: at once),
+    // with the mean jitter (400 ms) and answers that take `roundTripMs`.
+    static double sdkPollTimeMs(int k, double roundTripMs = 0);
+    // How many runs/get the SDK waiter sends on a run that ends `durationMs` after the submit.
     static int sdkPollsFor(double durationMs);
 
 private:
     ms toReal(double simulatedMs) const;
+    double withoutHistory(const Situation &now) const;
+    double withHistory(const Situation &now, const Expectation &expected) const;
 };
 
 } // namespace Brickrun

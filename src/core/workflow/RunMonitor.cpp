@@ -3,6 +3,7 @@
 
 #include "api/JobsClient.h"
 #include "store/HistoryStore.h"
+#include "workflow/WorkspaceDurations.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -57,6 +58,14 @@ PollPolicy::ms delayAfterError(PollPolicy::ms backOff, const ApiError &error)
     return std::max(backOff, asked);
 }
 
+// BRICKRUN_SERVICE_SPEED: the speed of a demo workspace reached with --host (see the header).
+double serviceSpeedFromEnvironment()
+{
+    bool ok = false;
+    const double speed = qEnvironmentVariable("BRICKRUN_SERVICE_SPEED").toDouble(&ok);
+    return ok && speed > 0 ? speed : 1.0;
+}
+
 } // namespace
 
 RunMonitor::RunMonitor(HistoryStore *history, ClientProvider clients, QObject *parent)
@@ -72,7 +81,11 @@ RunMonitor::RunMonitor(RunStore *store, ClientProvider clients, QObject *parent)
     , m_clients(std::move(clients))
     , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_sweeps(new RunListSweeps(this))
+    , m_workspaceDurations(new WorkspaceDurations(this))
 {
+    setPollPolicy(PollPolicy());
+    connect(m_workspaceDurations, &WorkspaceDurations::answered, this,
+            &RunMonitor::workspaceAnswered);
     connect(m_sweeps, &RunListSweeps::finished, this,
             [this](const QString &, const QList<qint64> &covered,
                    const QHash<qint64, RunState> &seen) { sweepFinished(covered, seen); });
@@ -80,6 +93,15 @@ RunMonitor::RunMonitor(RunStore *store, ClientProvider clients, QObject *parent)
 }
 
 RunMonitor::~RunMonitor() = default;
+
+void RunMonitor::setPollPolicy(const PollPolicy &policy)
+{
+    m_policy = policy;
+    if (m_policy.timeScale == 1.0)
+        m_policy.timeScale = serviceSpeedFromEnvironment();
+    for (ServiceClock &clock : m_clocks)
+        clock.setRate(m_policy.timeScale);
+}
 
 void RunMonitor::setClock(Clock clock)
 {
@@ -110,7 +132,73 @@ void RunMonitor::resolveExpectation(Tracked &t)
                                   std::vector<long long>(durations.begin(), durations.end())));
     }
     t.expectation = *cached;
-    t.useExpectation = t.useExpectation && t.expectation.isValid();
+    if (!t.expectation.isValid() && t.expectationWanted) {
+        // Too few runs here: the workspace's own, once it has answered (step() asks it).
+        if (m_workspaceDurations->isKnown(t.profileHost, m_clock())) {
+            const QList<qint64> durations =
+                m_workspaceDurations->durations(t.profileHost, t.notebookPath, t.clusterId);
+            t.expectation = PollPolicy::Expectation::fromDurations(
+                std::vector<long long>(durations.begin(), durations.end()));
+        } else {
+            t.expectationResolved = false;
+        }
+    }
+    t.useExpectation = t.expectationWanted && t.expectation.isValid();
+}
+
+void RunMonitor::workspaceAnswered(const QString &profileHost)
+{
+    for (auto it = m_runs.begin(); it != m_runs.end(); ++it) {
+        if (it->profileHost != profileHost || it->expectationResolved)
+            continue;
+        resolveExpectation(*it);
+        // Waiting for a poll planned without history: plan it again with the expectation.
+        if (it->useExpectation && !it->requestInFlight && !it->inSweep && it->timer->isActive())
+            schedule(it.key());
+    }
+}
+
+PollPolicy::Situation RunMonitor::situationOf(const Tracked &t)
+{
+    PollPolicy::Situation now;
+    now.polls = t.pollsSent;
+    now.ending = t.ending;
+    now.roundTripMs = t.roundTripMs * m_policy.timeScale;
+    const qint64 local = m_clock();
+    const auto clock = m_clocks.constFind(t.profileHost);
+    if (t.serviceStartMs > 0 && clock != m_clocks.constEnd() && clock->isKnown()) {
+        now.elapsedMs = clock->toService(local) - double(t.serviceStartMs);
+        now.clockErrorMs = clock->error();
+    } else {
+        // Not answered yet: from the submit's answer (the run started before it), or for a run
+        // taken on without a submit, from when it was submitted.
+        const qint64 from = t.submitAnsweredMs > 0 ? t.submitAnsweredMs : t.submittedAtMs;
+        now.elapsedMs = double(local - from) * m_policy.timeScale;
+    }
+    now.elapsedMs = std::max(0.0, now.elapsedMs);
+    return now;
+}
+
+void RunMonitor::noteTiming(Tracked &t, const RunInfo &run, qint64 sentMs, qint64 receivedMs)
+{
+    if (run.startTimeMs > 0)
+        t.serviceStartMs = run.startTimeMs;
+    // (pollsSent counts this one.)
+    const double roundTrip = double(std::max<qint64>(0, receivedMs - sentMs));
+    t.roundTripMs += (roundTrip - t.roundTripMs) / double(std::max(1, t.pollsSent));
+    auto clock = m_clocks.find(t.profileHost);
+    if (clock == m_clocks.end()) {
+        clock = m_clocks.insert(t.profileHost, ServiceClock());
+        clock->setRate(m_policy.timeScale);
+    }
+    if (run.endTimeMs == 0 && run.runDurationMs > 0 && run.startTimeMs > 0) {
+        // A running run's answer says what time it is on the service.
+        // (Both clocks count whole ms: a bracket one ms wider on each side.)
+        clock->observe(sentMs - 1, receivedMs + 1, run.startTimeMs + run.runDurationMs);
+    } else if (!clock->isKnown() && t.submitAnsweredMs > 0 && run.startTimeMs > 0) {
+        // Answers without run_duration: the run started between the submit and its answer.
+        clock->observe(t.submitSentMs, t.submitAnsweredMs, run.startTimeMs);
+    }
 }
 
 qint64 RunMonitor::submit(RunRecord record, QString *error)
@@ -197,7 +285,8 @@ void RunMonitor::cancel(qint64 id)
     if (it == m_runs.end())
         return;
     it->cancelWanted = true;
-    it->useExpectation = false; // a cancelled run ends when the service says, not as usual
+    it->expectationWanted = false; // a cancelled run ends when the service says, not as usual
+    it->useExpectation = false;
     const auto record = m_store->record(id);
     if (!record)
         return;
@@ -224,7 +313,7 @@ void RunMonitor::track(const RunRecord &record, int firstStepMs)
         t.notebookPath = record.spec.notebookPath;
         t.clusterId = record.spec.clusterId;
         t.expectationResolved = false; // when first needed
-        t.useExpectation = onUsualPath(record.state);
+        t.expectationWanted = onUsualPath(record.state);
     }
     const qint64 id = record.id;
     connect(t.timer, &QTimer::timeout, this, [this, id] { step(id); });
@@ -239,12 +328,9 @@ void RunMonitor::schedule(qint64 id)
     if (it == m_runs.end())
         return;
     resolveExpectation(*it);
-    PollPolicy::ms delay = m_policy.nextDelay(it->pollsSinceChange);
-    if (it->useExpectation) {
-        const double elapsed = double(m_clock() - it->submittedAtMs) * m_policy.timeScale;
-        delay = m_policy.nextDelay(it->pollsSinceChange,
-                                   PollPolicy::ms(qint64(std::max(0.0, elapsed))), it->expectation);
-    }
+    const PollPolicy::Situation now = situationOf(*it);
+    const PollPolicy::ms delay =
+        it->useExpectation ? m_policy.nextDelay(now, it->expectation) : m_policy.nextDelay(now);
     // A coarse timer may fire up to 5 % late: on the short waits around a run's expected end
     // that is detection delay for nothing. The long waits stay coarse (they may be batched).
     it->timer->setTimerType(delay < PreciseBelow ? Qt::PreciseTimer : Qt::CoarseTimer);
@@ -255,9 +341,13 @@ void RunMonitor::noteState(Tracked &tracked, const RunState &state)
 {
     if (state.lifeCycleState.isEmpty())
         return; // an answer without a state keeps the one stored
+    const bool terminating = state.lifeCycleState == QLatin1String("TERMINATING");
+    tracked.ending = terminating && tracked.lastKnown.lifeCycleState != state.lifeCycleState;
     tracked.lastKnown = state;
-    if (!onUsualPath(state))
+    if (!onUsualPath(state)) {
+        tracked.expectationWanted = false;
         tracked.useExpectation = false;
+    }
 }
 
 bool RunMonitor::shouldSweep(const Tracked &due) const
@@ -294,6 +384,8 @@ void RunMonitor::step(qint64 id)
         m_pausedProfiles.insert(record->profile);
         return;
     }
+    if (it->expectationWanted && !it->expectationResolved && record->runId > 0)
+        m_workspaceDurations->request(it->profileHost, client, m_clock());
     if (record->tracking == RunRecord::Tracking::Submitting)
         sendSubmit(*record, client);
     else if (shouldSweep(*it))
@@ -306,12 +398,14 @@ void RunMonitor::sendSubmit(const RunRecord &record, JobsClient *client)
 {
     const qint64 id = record.id;
     m_runs[id].requestInFlight = true;
+    m_runs[id].submitSentMs = m_clock();
     client->submit(record.spec, record.idempotencyToken, this,
                    [this, id, record](const Result<qint64> &r) {
                        auto it = m_runs.find(id);
                        if (it == m_runs.end())
                            return;
                        it->requestInFlight = false;
+                       it->submitAnsweredMs = m_clock();
                        if (!r) {
                            if (r.error().isAuthentication() || r.error().isPermission() ||
                                r.error().isTransient()) {
@@ -343,7 +437,9 @@ void RunMonitor::poll(const RunRecord &record, JobsClient *client)
 {
     const qint64 id = record.id;
     m_runs[id].requestInFlight = true;
-    client->getRun(record.runId, this, [this, id, record](const Result<RunInfo> &r) {
+    ++m_runs[id].pollsSent;
+    const qint64 sentMs = m_clock();
+    client->getRun(record.runId, this, [this, id, record, sentMs](const Result<RunInfo> &r) {
         auto it = m_runs.find(id);
         if (it == m_runs.end())
             return;
@@ -352,6 +448,7 @@ void RunMonitor::poll(const RunRecord &record, JobsClient *client)
             handleError(record, r.error());
             return;
         }
+        noteTiming(*it, r.value(), sentMs, m_clock());
         noteState(*it, r.value().state);
         const bool changed = m_store->recordRun(id, r.value());
         if (changed) {

@@ -7,6 +7,7 @@
 #include "workflow/PollPolicy.h"
 #include "workflow/RunListSweeps.h"
 #include "workflow/RunStore.h"
+#include "workflow/ServiceClock.h"
 
 #include <QHash>
 #include <QList>
@@ -20,6 +21,7 @@
 namespace Brickrun {
 
 class HistoryStore;
+class WorkspaceDurations;
 
 // The one run engine: follows every run to its end, with one QTimer per run: submit (with the
 // idempotency token stored first), poll runs/get without ever overlapping (every life-cycle
@@ -36,8 +38,16 @@ class HistoryStore;
 //
 // When a run starts being followed, the durations of earlier successful runs of the same notebook
 // on the same cluster and profile (HistoryStore::recentDurations) give the PollPolicy an
-// expectation: the run is polled sparsely early and densely around its expected end. A cancel, or
-// a state off the usual path (TERMINATING, BLOCKED, WAITING_FOR_RETRY, …), drops it.
+// expectation: the run is polled sparsely early and densely around its expected end. With fewer
+// than PollPolicy::Expectation::MinSamples of them, the workspace's own recent runs of the
+// notebook are asked for once (WorkspaceDurations: one runs/list per workspace, kept 10 minutes).
+// A cancel, or a state off the usual path (TERMINATING, BLOCKED, WAITING_FOR_RETRY, …), drops it.
+// The policy is given the run's time on the service's clock (since its start_time; ServiceClock
+// learns the offset from answers) and how many runs/get the run has cost.
+//
+// BRICKRUN_SERVICE_SPEED (a number > 0), when the policy's timeScale is 1: the workspace's
+// simulated seconds per real second, for a demo workspace started apart (brickrun-emulator
+// --speed X) and reached with --host, as bench/lag does.
 //
 // Many runs of one profile + host (one sign-in to one workspace) cost a constant number of
 // requests: when at least as many of its runs are due as one sweep of
@@ -60,7 +70,7 @@ public:
     RunMonitor(RunStore *store, ClientProvider clients, QObject *parent = nullptr);
     ~RunMonitor() override;
 
-    void setPollPolicy(const PollPolicy &policy) { m_policy = policy; }
+    void setPollPolicy(const PollPolicy &policy);
     // The wall clock (epoch ms) for the elapsed time of runs and submittedAtMs; tst_runmonitor
     // injects its own.
     using Clock = std::function<qint64()>;
@@ -135,8 +145,17 @@ private:
         qint64 submittedAtMs = 0;
         RunState lastKnown; // as stored: a sweep compares the list's state with it
         PollPolicy::Expectation expectation;
-        bool useExpectation = false;
-        bool expectationResolved = true; // false: look it up in the history before use
+        bool expectationWanted = false;  // a notebook run on its usual path, not cancelled
+        bool useExpectation = false;     // wanted, and a valid expectation was found
+        bool expectationResolved = true; // false: look it up (again) before use
+        // Timing on the service's clock: its start_time, the runs/get sent, when the submit left
+        // and was answered (local ms), whether the last answer was the first TERMINATING.
+        qint64 serviceStartMs = 0;
+        int pollsSent = 0;
+        double roundTripMs = 0; // the runs/get's mean round trip, in local ms
+        qint64 submitSentMs = 0;
+        qint64 submitAnsweredMs = 0;
+        bool ending = false;
         QString notebookPath;
         QString clusterId;
     };
@@ -157,6 +176,9 @@ private:
     void handleError(const RunRecord &record, const ApiError &error);
     void pause(const QString &profile, const ApiError &error);
     void untrack(qint64 id);
+    PollPolicy::Situation situationOf(const Tracked &tracked);
+    void noteTiming(Tracked &tracked, const RunInfo &run, qint64 sentMs, qint64 receivedMs);
+    void workspaceAnswered(const QString &profileHost);
 
     std::unique_ptr<RunStore> m_ownStore; // the history's adapter
     RunStore *m_store;
@@ -169,6 +191,8 @@ private:
     QSet<QString> m_pausedProfiles;
     RunListSweeps *m_sweeps;
     QHash<QString, PollPolicy::Expectation> m_expectations; // by notebook, cluster, profile
+    QHash<QString, ServiceClock> m_clocks;                  // by profile + host
+    WorkspaceDurations *m_workspaceDurations;
     void resolveExpectation(Tracked &tracked);
 };
 
