@@ -94,7 +94,7 @@ LagBench::LagBench(Options options)
     , m_lists(std::size(Classes) * ClientCount, 0)
 {
     m_clock.start();
-    m_token = QStringLiteral("dapi0123456789abcdef0123456789abcdef");
+    m_token = QStringLiteral("dapi-test-lag-bench");
 }
 
 LagBench::~LagBench() = default;

@@ -277,9 +277,8 @@ void MainWindow::showRunsMenu(const QPoint &pos)
     const std::optional<ShareActions::Shared> shared =
         record ? std::optional(ShareActions::fromRecord(*record)) : std::nullopt;
     ShareActions share([shared] { return shared; }, &menu);
-    connect(&share, &ShareActions::statusMessage, this, [this](const QString &text) {
-        showStatus(text, 10000);
-    });
+    connect(&share, &ShareActions::statusMessage, this,
+            [this](const QString &text) { showStatus(text, 10000); });
     menu.addMenu(share.copyMenu());
     menu.addMenu(share.exportMenu());
     menu.addSeparator();

@@ -122,8 +122,9 @@ private Q_SLOTS:
                                << "2026-12-01" << false;
         QTest::newRow("secret name") << "db_password"
                                      << "x" << true;
-        QTest::newRow("token value") << "x"
-                                     << "dapi0123456789abcdef0123456789abcdef" << true;
+        QTest::newRow("token value")
+            << "x" << QString(QStringLiteral("dapi") + QStringLiteral("0").repeated(32))
+            << true; // token-shaped, fake
         QTest::newRow("bearer") << "header"
                                 << "Bearer abc" << true;
         QTest::newRow("jwt") << "t"

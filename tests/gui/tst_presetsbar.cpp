@@ -145,11 +145,10 @@ private Q_SLOTS:
             if (!a->isSeparator())
                 names << a->objectName();
         }
-        QCOMPARE(names,
-                 QStringList({"actionChoosePreset", "actionRunPreset", "actionSavePreset",
-                              "actionRenamePreset", "actionDuplicatePreset", "actionDeletePreset",
-                              "actionExportPreset", "actionImportPresets",
-                              "actionShowTeamPresets"}));
+        QCOMPARE(names, QStringList({"actionChoosePreset", "actionRunPreset", "actionSavePreset",
+                                     "actionRenamePreset", "actionDuplicatePreset",
+                                     "actionDeletePreset", "actionExportPreset",
+                                     "actionImportPresets", "actionShowTeamPresets"}));
         QCOMPARE(action("actionSavePreset")->shortcut(),
                  QKeySequence(QStringLiteral("Ctrl+Shift+S")));
         QCOMPARE(action("actionRunPreset")->shortcut(),
