@@ -1029,6 +1029,10 @@ Zuvor wurden %n neue Ausführungen importiert.</numerusform>
         <source>Team presets</source>
         <translation>Team-Presets</translation>
     </message>
+    <message>
+        <source>&amp;Team presets</source>
+        <translation>&amp;Team-Presets</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::NoKeychainNotice</name>

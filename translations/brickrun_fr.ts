@@ -1029,6 +1029,10 @@ requests</translation>
         <source>Team presets</source>
         <translation>Préréglages d’équipe</translation>
     </message>
+    <message>
+        <source>&amp;Team presets</source>
+        <translation>Préréglages d’é&amp;quipe</translation>
+    </message>
 </context>
 <context>
     <name>Brickrun::NoKeychainNotice</name>

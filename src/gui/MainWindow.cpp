@@ -19,7 +19,6 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
-#include <QScreen>
 #include <QTableView>
 
 namespace Brickrun {
@@ -99,14 +98,15 @@ void MainWindow::buildPanels()
     teamDock->setWidget(m_teamPresets);
     teamDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::RightDockWidgetArea, teamDock);
-    // On a small screen (under 1024 pixels wide) it starts closed: the form and the history
-    // need the room, and the window must still fit (640x480 in English).
-    if (const QScreen *screen = this->screen();
-        screen && screen->availableGeometry().width() < 1024)
-        teamDock->hide();
+    // It starts closed: the form and the history need the room, and an empty folder is what
+    // most people see first. Presets → Team presets (Ctrl+Shift+T) opens it.
+    teamDock->hide();
     m_ui->menuPresets->addSeparator();
-    teamDock->toggleViewAction()->setObjectName(QStringLiteral("actionShowTeamPresets"));
-    m_ui->menuPresets->addAction(teamDock->toggleViewAction());
+    QAction *showTeam = teamDock->toggleViewAction();
+    showTeam->setObjectName(QStringLiteral("actionShowTeamPresets"));
+    showTeam->setText(tr("&Team presets"));
+    showTeam->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_ui->menuPresets->addAction(showTeam);
     connect(submitPanel, &SubmitPanel::addWorkspaceRequested, this,
             &MainWindow::addWorkspaceRequested);
 }
