@@ -68,7 +68,13 @@ PollPolicy::Expectation PollPolicy::Expectation::fromDurations(std::vector<long 
     for (double x : d)
         deviations.push_back(std::abs(x - m));
     double spread = 1.4826 * median(deviations);
-    spread *= 1.0 + 2.0 / double(d.size()); // few samples: a wider window
+    // A handful of samples can agree by chance (four runs within 2 % of a notebook that varies
+    // 15 %): their spread is pulled towards PriorSpread of the median, as if PriorSamples more
+    // runs had varied that much, then widened for few samples.
+    const double n = double(d.size());
+    const double prior = PriorSpread * m;
+    spread = std::sqrt((n * spread * spread + PriorSamples * prior * prior) / (n + PriorSamples));
+    spread *= 1.0 + 2.0 / n;
     spread = std::max(spread, 0.02 * m + 250.0);
     e.median = ms(std::llround(m));
     e.spread = ms(std::llround(spread));
@@ -137,9 +143,11 @@ double PollPolicy::withHistory(const Situation &now, const Expectation &expected
     const double firstSparse = std::clamp(windowStart / 3.0, first, double(maxDelay.count()));
 
     if (elapsed >= windowEnd) {
-        // Slower than the history says: the budget without history, backing off from the end.
-        const double grown = std::clamp(0.25 * (elapsed - m), first, double(maxDelay.count()));
-        return std::max(grown, withoutHistory(now));
+        // Slower than the history says: backing off from the end up to the SDK's mean sleep at
+        // its cap, the cadence without a history there: this run is seen no later than without
+        // one, and each request past the window is one the SDK also spends (the window's extra
+        // ones are not won back: a longer gap to wait for the SDK's rank would see it later).
+        return std::clamp(0.25 * (elapsed - m), first, sdkSleepMs(10));
     }
     // The guard costs at most an eighth of the budget (below).
     const double guardStart =
@@ -155,29 +163,48 @@ double PollPolicy::withHistory(const Situation &now, const Expectation &expected
     if (elapsed < windowStart)
         return sparseDelay(elapsed);
 
-    // The budget: what the SDK waiter spends on a run as long as the expected end + one spread,
-    // minus the sparse polls before the window (replayed: the policy is deterministic).
-    int sparsePolls = 0;
-    for (double t = 0; sparsePolls < 1000;) {
-        t += sparseDelay(t);
-        if (t >= windowStart)
-            break;
-        ++sparsePolls;
-    }
-    const int gaps = std::max(2, sdkPollsFor(m + s) - sparsePolls - 1);
     // Polls at evenly spaced quantiles of a normal of deviation √2·s (density ∝ √f): from the
     // quantile the run is at now, one step on. The grid has the median on it: the likeliest
-    // moment gets a poll of its own, just after it.
+    // moment gets a poll of its own, just after it. Never a gap longer than the SDK's cap, in the
+    // tails too: a run that ends there is seen no later than without a history.
     const double uEdge = std::erf(k / 2.0);
-    const double step = 2.0 * uEdge / double(gaps);
-    // (Half the closest spacing early: a poll that lands on a point, with the clock estimate
-    // moved by a few ms since, is past it.)
-    const double u = std::erf((elapsed + minGap / 2.0 - m) / s / 2.0);
-    const double next = (std::floor(u / step) + 1.0) * step;
-    double target = next >= uEdge - 1e-9 ? windowEnd : m + 2.0 * erfInverse(next) * s;
-    target = std::min(target, windowEnd);
-    // (In the tails the spacing may pass the SDK's cap: few runs end there.)
-    return std::clamp(target - elapsed, minGap, 2.0 * double(maxDelay.count()));
+    const double gapCap = double(maxDelay.count());
+    const auto delayOnGrid = [&](double t, int gaps) {
+        const double step = 2.0 * uEdge / double(gaps);
+        // (Half the closest spacing early: a poll that lands on a point, with the clock
+        // estimate moved by a few ms since, is past it.)
+        const double u = std::erf((t + minGap / 2.0 - m) / s / 2.0);
+        const double next = (std::floor(u / step) + 1.0) * step;
+        double target = next >= uEdge - 1e-9 ? windowEnd : m + 2.0 * erfInverse(next) * s;
+        target = std::min(target, windowEnd);
+        return std::clamp(target - t, minGap, gapCap);
+    };
+    // The budget: the sparse polls and the window's on a run as long as the expected end + one
+    // spread are at most one more than the SDK waiter's on it (replayed: the policy is
+    // deterministic); most runs end sooner and spend fewer than the SDK (bench/lag counts them).
+    // The finest grid within it (more gaps, more polls: a binary search).
+    const double budgetRun = m + s;
+    const int budget = sdkPollsFor(budgetRun);
+    int sparsePolls = 1; // the one at once
+    double t0 = 0;
+    for (; t0 < windowStart && sparsePolls < 100000; ++sparsePolls)
+        t0 += sparseDelay(t0);
+    const auto pollsFor = [&](int gaps) {
+        int polls = sparsePolls;
+        for (double t = t0; t < budgetRun && polls <= 2 * budget + 4; ++polls)
+            t += delayOnGrid(t, gaps);
+        return polls;
+    };
+    int lo = 1;
+    int hi = std::max(1, 2 * budget);
+    while (lo < hi) {
+        const int mid = (lo + hi + 1) / 2;
+        if (pollsFor(mid) <= budget + 1)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return delayOnGrid(elapsed, lo);
 }
 
 double PollPolicy::simulatedDelayMs(const Situation &now, const Expectation &expected) const

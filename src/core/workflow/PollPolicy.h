@@ -32,9 +32,16 @@ namespace Brickrun {
 // of the expected end times (what minimises the mean detection lag for a number of polls) and
 // each aimed landAfter past the moment it stands for, so that a clock error of a few milliseconds
 // never puts it just before the end. From guardSpreads spreads before the median on, the sparse
-// waits are at most maxDelay. The sparse phase plus the window spend no more runs/get than the
-// SDK waiter on a run of the median + one spread. Past the window (a slower run than ever), the
-// schedule without history takes over, backing off from the window's end.
+// waits are at most maxDelay, and in the window no gap is longer than maxDelay either: a run that
+// ends sooner or later than its history says is seen no later than without a history. The
+// sparse phase plus the window spend at most one runs/get more than the SDK waiter on a run of
+// the median + one spread (Brickrun sends none at once: the SDK's first); runs that end sooner
+// spend fewer. Past the window (a slower run than ever), the polls back off from the window's
+// end to the SDK's cadence at its cap.
+//
+// A few earlier runs can agree by chance: the spread is pulled towards a tenth of the median
+// (Expectation::PriorSpread) with the weight of two runs, which matters with four samples (the
+// workspace's runs/list) and little with twenty.
 struct PollPolicy
 {
     using ms = std::chrono::milliseconds;
@@ -65,9 +72,14 @@ struct PollPolicy
     struct Expectation
     {
         static constexpr int MinSamples = 3;
+        // What a notebook's duration typically varies by (a fraction of the median), and how
+        // many runs' worth of weight that prior has beside the measured spread.
+        static constexpr double PriorSpread = 0.10;
+        static constexpr double PriorSamples = 2.0;
         ms median{0};
         ms spread{0}; // ≈ one standard deviation: 1.4826 × the median absolute deviation,
-                      // widened for few samples and never below 2% of the median + 250 ms
+                      // pulled towards PriorSpread × median (weight PriorSamples), widened for
+                      // few samples and never below 2% of the median + 250 ms
         int samples = 0;
 
         bool isValid() const { return samples >= MinSamples && median.count() > 0; }
