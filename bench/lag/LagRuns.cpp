@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "LagRuns.h"
 
+#include "../BenchStats.h"
 #include "RunRecord.h"
 #include "StateFile.h"
 #include "model/RunInfo.h"
@@ -42,14 +43,7 @@ const char *const ClientDirs[] = {"sdk", "none", "local", "ws"};
 constexpr int LocalHistoryRuns = 20;
 constexpr int WorkspaceHistoryRuns = 4; // × 6 runs a batch: within runs/list's page of 25
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(std::llround(p * double(v.size() - 1))));
-    return v[i];
-}
+using BenchStats::percentile;
 
 double draw(double nominalMs, double variation, std::mt19937_64 &random)
 {
@@ -119,6 +113,8 @@ QStringList LagBench::environment(double speed) const
         << QStringLiteral("DATABRICKS_TOKEN=") + m_token
         << QStringLiteral("BRICKRUN_SERVICE_SPEED=") + QString::number(speed)
         << QStringLiteral("NODE_PATH=") + m_o.npmDir + QStringLiteral("/node_modules");
+    if (qEnvironmentVariableIsSet("QT_LOGGING_RULES")) // e.g. brickrun.monitor.debug=true
+        env << QStringLiteral("QT_LOGGING_RULES=") + qEnvironmentVariable("QT_LOGGING_RULES");
     return env;
 }
 

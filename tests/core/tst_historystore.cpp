@@ -12,6 +12,8 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -463,6 +465,34 @@ private Q_SLOTS:
         QCOMPARE(rows("SELECT count(*) FROM run_outputs"), 1);
     }
 
+    void anUnchangedAnswerTakesNoWriteLock()
+    {
+        // Another Brickrun on the same history (the desktop program beside a script) holds the
+        // write lock: a poll whose answer changes nothing is recorded as "no change" without
+        // waiting for it (a write would wait up to the busy timeout, then warn and fail).
+        const qint64 id = add(pending(QStringLiteral("nightly")));
+        QVERIFY(m_history->setSubmitted(id, 455644834));
+        const RunInfo running = runInfo(455644834, state("RUNNING"));
+        QVERIFY(m_history->recordRun(id, running));
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                           QStringLiteral("otherBrickrun"));
+            other.setDatabaseName(m_db->path());
+            other.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0"));
+            QVERIFY(other.open());
+            QSqlQuery lock(other);
+            QVERIFY2(lock.exec(QStringLiteral("BEGIN IMMEDIATE")),
+                     qPrintable(lock.lastError().text()));
+            QTest::failOnWarning(QRegularExpression(QStringLiteral("begin transaction")));
+            QVERIFY(!m_history->recordRun(id, running)); // nothing new, and no wait
+            QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+            lock.finish();
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("otherBrickrun"));
+        QVERIFY(m_history->recordRun(id, runInfo(455644834, state("TERMINATING"))));
+        QCOMPARE(m_history->stateChanges(id).size(), 2);
+    }
     void otherEnds()
     {
         const qint64 refused = add(pending(QStringLiteral("refused")));

@@ -101,13 +101,14 @@ bool HistoryStore::setSubmitFailed(qint64 id, const QString &error)
                      {error, nowMs(), id}, "store a refused submit");
 }
 
-bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
-{
-    const QSqlDatabase db = m_database->connection();
-    WriteTransaction transaction(db);
-    if (!transaction.isActive())
-        return false;
+namespace {
 
+// What an answer changes in a stored run: its columns (`*changed`, the merge in `*merged`) and
+// whether its state differs from the last state change recorded (`*newState`). False when the
+// run could not be read.
+bool mergeRunAnswer(const QSqlDatabase &db, qint64 id, const RunInfo &run, RunRecord *merged,
+                    bool *changed, bool *newState)
+{
     QSqlQuery q(db);
     if (!prepare(
             q,
@@ -119,21 +120,55 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
     bind(q, id);
     if (!exec(q, "read a run") || !q.next())
         return false;
-    RunRecord merged;
-    merged.spec.taskKey = q.value(0).toString();
-    merged.taskRunId = q.value(1).toLongLong();
-    merged.runPageUrl = q.value(2).toString();
-    merged.state.lifeCycleState = q.value(3).toString();
-    merged.state.resultState = q.value(4).toString();
-    merged.state.stateMessage = q.value(5).toString();
-    merged.state.userCancelledOrTimedOut = q.value(6).toBool();
-    merged.startTimeMs = q.value(7).toLongLong();
-    merged.endTimeMs = q.value(8).toLongLong();
-    merged.attemptNumber = q.value(9).toInt();
+    merged->spec.taskKey = q.value(0).toString();
+    merged->taskRunId = q.value(1).toLongLong();
+    merged->runPageUrl = q.value(2).toString();
+    merged->state.lifeCycleState = q.value(3).toString();
+    merged->state.resultState = q.value(4).toString();
+    merged->state.stateMessage = q.value(5).toString();
+    merged->state.userCancelledOrTimedOut = q.value(6).toBool();
+    merged->startTimeMs = q.value(7).toLongLong();
+    merged->endTimeMs = q.value(8).toLongLong();
+    merged->attemptNumber = q.value(9).toInt();
     q.finish();
 
     // A field the answer lacks keeps what was known (RunRecord::mergeAnswer).
-    bool changed = merged.mergeAnswer(run);
+    *changed = merged->mergeAnswer(run);
+    *newState = false;
+    const RunState &state = merged->state;
+    if (!state.lifeCycleState.isEmpty()) {
+        QSqlQuery last(db);
+        if (!prepare(last,
+                     QStringLiteral("SELECT life_cycle_state, result_state, state_message FROM"
+                                    " state_changes WHERE record_id = ? ORDER BY id DESC LIMIT 1"),
+                     "read the last state change"))
+            return false;
+        bind(last, id);
+        if (!exec(last, "read the last state change"))
+            return false;
+        *newState = !last.next() || last.value(0).toString() != state.lifeCycleState ||
+                    last.value(1).toString() != state.resultState ||
+                    last.value(2).toString() != state.stateMessage;
+    }
+    return true;
+}
+
+} // namespace
+
+bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
+{
+    const QSqlDatabase db = m_database->connection();
+    RunRecord merged;
+    bool changed = false;
+    bool newState = false;
+    // Most answers change nothing (the run is still RUNNING): a read finds that out without the
+    // write lock, which other Brickruns on the same history (a desktop program, scripts) may
+    // hold. Only a change takes it, and is merged again under it.
+    if (!mergeRunAnswer(db, id, run, &merged, &changed, &newState) || (!changed && !newState))
+        return false;
+    WriteTransaction transaction(db);
+    if (!transaction.isActive() || !mergeRunAnswer(db, id, run, &merged, &changed, &newState))
+        return false;
     const RunState &state = merged.state;
     const qint64 now = nowMs();
     if (changed) {
@@ -154,29 +189,13 @@ bool HistoryStore::recordRun(qint64 id, const RunInfo &run)
         if (!exec(u, "store a run's state"))
             return false;
     }
-
-    if (!state.lifeCycleState.isEmpty()) {
-        QSqlQuery last(db);
-        if (!prepare(last,
-                     QStringLiteral("SELECT life_cycle_state, result_state, state_message FROM"
-                                    " state_changes WHERE record_id = ? ORDER BY id DESC LIMIT 1"),
-                     "read the last state change"))
+    if (newState) {
+        if (!insertStateChange(db, id, now, state, nullptr))
             return false;
-        bind(last, id);
-        if (!exec(last, "read the last state change"))
-            return false;
-        const bool differs = !last.next() || last.value(0).toString() != state.lifeCycleState ||
-                             last.value(1).toString() != state.resultState ||
-                             last.value(2).toString() != state.stateMessage;
-        last.finish();
-        if (differs) {
-            if (!insertStateChange(db, id, now, state, nullptr))
-                return false;
-            changed = true;
-        }
+        changed = true;
     }
     if (!changed)
-        return false; // nothing to write; the transaction ends without a change
+        return false; // changed back in between by another Brickrun: nothing to write
     return transaction.commit();
 }
 

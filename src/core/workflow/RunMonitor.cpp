@@ -335,6 +335,10 @@ void RunMonitor::schedule(qint64 id)
     // that is detection delay for nothing. The long waits stay coarse (they may be batched).
     it->timer->setTimerType(delay < PreciseBelow ? Qt::PreciseTimer : Qt::CoarseTimer);
     it->timer->start(delay);
+    qCDebug(lcMonitor,
+            "run %lld: poll %d at %.0f ms of the service's time (±%.0f ms)%s, next in %lld ms",
+            static_cast<long long>(it->runId), now.polls, now.elapsedMs, now.clockErrorMs,
+            it->useExpectation ? " with history" : "", static_cast<long long>(delay.count()));
 }
 
 void RunMonitor::noteState(Tracked &tracked, const RunState &state)
