@@ -16,6 +16,7 @@
 //    minus the emulator's end_time; runs/get counted per run id on the wire.
 // Jitter: duration = nominal × (1 + 0.05·z₁) + 0.3 s·z₂ (z standard normal), at least 3 s.
 
+#include "../BenchStats.h"
 #include "Emulator.h"
 #include "api/HttpTransport.h"
 #include "api/JobsClient.h"
@@ -123,14 +124,7 @@ Outcome followPolicy(const PollPolicy &policy, double durationMs,
     return o;
 }
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(std::llround(p * double(v.size() - 1))));
-    return v[i];
-}
+using BenchStats::percentile;
 
 void header(const char *where)
 {

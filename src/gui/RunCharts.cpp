@@ -13,13 +13,6 @@
 
 namespace Brickrun {
 
-namespace {
-
-// As many earlier successful runs as RunMonitor reads for the expectation it polls by.
-constexpr int ExpectationSamples = 20;
-
-} // namespace
-
 RunCharts::RunCharts(QWidget *parent)
     : QWidget(parent)
     , m_timeline(new RunTimelineWidget(this))
@@ -107,7 +100,7 @@ RunChartsSource RunCharts::historySource(HistoryStore *history, RunMonitor *moni
         if (!data.expected.isValid() && !record.spec.notebookPath.isEmpty()) {
             const QList<qint64> durations =
                 history->recentDurations(record.profile, record.spec.notebookPath,
-                                         record.spec.clusterId, ExpectationSamples);
+                                         record.spec.clusterId, RunMonitor::HistorySamples);
             data.expected = PollPolicy::Expectation::fromDurations(
                 std::vector<long long>(durations.begin(), durations.end()));
         }

@@ -103,6 +103,8 @@ public:
     // is taken on: resuming 2,000 runs of 1,000 notebook/cluster pairs would read the history
     // 1,000 times in one go on the GUI thread.
     PollPolicy::Expectation expectation(qint64 id);
+    // How many earlier runs of the history an expectation is made of (RunCharts reads as many).
+    static constexpr int HistorySamples = 20;
     int trackedCount() const { return int(m_runs.size()); }
     QSet<QString> pausedProfiles() const { return m_pausedProfiles; }
 
@@ -185,8 +187,6 @@ private:
     ClientProvider m_clients;
     PollPolicy m_policy;
     Clock m_clock;
-    // Runs taken from the history for an expectation.
-    static constexpr int HistorySamples = 20;
     QHash<qint64, Tracked> m_runs;
     QSet<QString> m_pausedProfiles;
     RunListSweeps *m_sweeps;
