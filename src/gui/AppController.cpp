@@ -132,6 +132,7 @@ void AppController::finishStart()
     m_runsModel = new RunsTableModel(m_history.get(), this);
     mark("runs table (reads on a worker)");
     m_window->buildPanels();
+    WindowGeometry::restoreDocks(m_window.get(), m_options.settingsFile); // the Team presets dock
     m_window->setRunsModel(m_runsModel);
     mark("panels built");
     wireWindow();

@@ -3,8 +3,10 @@
 
 #include "SettingsFile.h"
 
+#include <QDockWidget>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QMainWindow>
 #include <QMargins>
 #include <QScreen>
 #include <QTimer>
@@ -18,6 +20,8 @@ const QString GeometryKey = QStringLiteral("window/geometry"); // without the de
 const QString FrameKey = QStringLiteral("window/frame");       // with them
 const QString MaximizedKey = QStringLiteral("window/maximized");
 const QString ScreenKey = QStringLiteral("window/screen");
+const QString DocksKey = QStringLiteral("window/docks"); // QMainWindow::saveState
+constexpr int DocksVersion = 1;
 
 // What the window manager adds around `geometry` to make `frame`; none when unknown.
 QMargins decorations(const QRect &frame, const QRect &geometry)
@@ -95,6 +99,10 @@ private:
         settings->setValue(FrameKey, geometry.marginsAdded(margins));
         settings->setValue(MaximizedKey, maximized);
         settings->setValue(ScreenKey, m_window->screen() ? m_window->screen()->name() : QString());
+        // Which docks are open, and where: only once they are there to save.
+        if (const auto *main = qobject_cast<QMainWindow *>(m_window);
+            main && !main->findChildren<QDockWidget *>().isEmpty())
+            settings->setValue(DocksKey, main->saveState(DocksVersion));
     }
 
     QWidget *m_window;
@@ -138,6 +146,12 @@ void keep(QWidget *window, const QString &settingsFile)
             window->setWindowState(window->windowState() | Qt::WindowMaximized);
     }
     new Keeper(window, settingsFile);
+}
+
+bool restoreDocks(QMainWindow *window, const QString &settingsFile)
+{
+    const QByteArray state = settingsFor(settingsFile)->value(DocksKey).toByteArray();
+    return !state.isEmpty() && window->restoreState(state, DocksVersion);
 }
 
 } // namespace Brickrun::WindowGeometry

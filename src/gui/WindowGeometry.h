@@ -4,6 +4,7 @@
 #include <QRect>
 #include <QString>
 
+class QMainWindow;
 class QWidget;
 
 namespace Brickrun::WindowGeometry {
@@ -18,5 +19,9 @@ QRect fitted(const QRect &frame, const QRect &available, const QSize &minimum = 
 // was; without a saved place its default size is fitted the same way. Saves the place each time
 // the window hides (closes). Call it once, before the window is shown.
 void keep(QWidget *window, const QString &settingsFile);
+// For a main window whose docks come after keep() (built once its first frame is shown): opens,
+// closes and places them as they were when it last hid. False when nothing was saved (or by
+// another layout version): the docks stay as built.
+bool restoreDocks(QMainWindow *window, const QString &settingsFile);
 
 } // namespace Brickrun::WindowGeometry

@@ -5,6 +5,9 @@
 #include "WindowGeometry.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMainWindow>
 #include <QScreen>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -82,6 +85,53 @@ private Q_SLOTS:
         QWidget again;
         WindowGeometry::keep(&again, file);
         QCOMPARE(again.geometry(), place);
+    }
+
+    void docksReopenAsTheyWere()
+    {
+        // As in Brickrun: the dock is built after keep() (once the first frame is shown), closed
+        // by default; the user opens it and moves it to the left; the next start shows it there.
+        const QString file = newSettingsFile();
+        struct Window
+        {
+            QMainWindow main;
+            QDockWidget *dock = nullptr;
+            Window(const QString &settingsFile, bool *restored)
+            {
+                main.setCentralWidget(new QLabel(QStringLiteral("work area")));
+                WindowGeometry::keep(&main, settingsFile);
+                main.show();
+                dock = new QDockWidget(QStringLiteral("Team presets"), &main);
+                dock->setObjectName(QStringLiteral("teamPresetsDock"));
+                dock->setWidget(new QLabel(QStringLiteral("presets")));
+                main.addDockWidget(Qt::RightDockWidgetArea, dock);
+                dock->hide();
+                *restored = WindowGeometry::restoreDocks(&main, settingsFile);
+            }
+        };
+        bool restored = true;
+        {
+            Window first(file, &restored);
+            QVERIFY(!restored); // nothing saved yet: as built
+            QVERIFY(QTest::qWaitForWindowExposed(&first.main));
+            QVERIFY(!first.dock->isVisible());
+            first.main.addDockWidget(Qt::LeftDockWidgetArea, first.dock);
+            first.dock->show();
+            first.main.close();
+        }
+        {
+            Window second(file, &restored);
+            QVERIFY(restored);
+            QVERIFY(second.dock->isVisible());
+            QCOMPARE(second.main.dockWidgetArea(second.dock), Qt::LeftDockWidgetArea);
+            second.dock->close(); // its title bar's ×
+            second.main.close();
+        }
+        Window third(file, &restored);
+        QVERIFY(restored);
+        QVERIFY(!third.dock->isVisible());
+        QSettings settings(file, QSettings::IniFormat);
+        QVERIFY(!settings.value(QStringLiteral("window/docks")).toByteArray().isEmpty());
     }
 
     void offScreenPlaceIsMovedOntoTheScreen()
