@@ -2671,6 +2671,81 @@ Auswahl: %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::TeamPresets</name>
+    <message>
+        <source>parameter &quot;%1&quot; looks like a secret; a shared preset never holds one (use a Databricks secret scope instead)</source>
+        <translation>Parameter „%1“ sieht wie ein Geheimnis aus; ein geteiltes Preset enthält nie eines (verwenden Sie stattdessen einen Databricks-Secret-Scope)</translation>
+    </message>
+    <message>
+        <source>the value of parameter &quot;%1&quot; looks like a token; a shared preset never holds one</source>
+        <translation>der Wert des Parameters „%1“ sieht wie ein Token aus; ein geteiltes Preset enthält nie eines</translation>
+    </message>
+    <message>
+        <source>an argument looks like a token; a shared preset never holds one</source>
+        <translation>ein Argument sieht wie ein Token aus; ein geteiltes Preset enthält nie eines</translation>
+    </message>
+    <message>
+        <source>the compute or Git settings hold what looks like a token</source>
+        <translation>die Compute- oder Git-Einstellungen enthalten etwas, das wie ein Token aussieht</translation>
+    </message>
+    <message>
+        <source>the Git URL holds a user name and password; a shared preset never holds one</source>
+        <translation>die Git-URL enthält Benutzername und Passwort; ein geteiltes Preset enthält sie nie</translation>
+    </message>
+    <message>
+        <source>the folder &quot;%1&quot; is not a workspace path (it starts with /)</source>
+        <translation>der Ordner „%1“ ist kein Pfad im Arbeitsbereich (ein solcher beginnt mit /)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>kein JSON</translation>
+    </message>
+    <message>
+        <source>%1: not a preset (%2)</source>
+        <translation>%1: kein Preset (%2)</translation>
+    </message>
+    <message>
+        <source>%1: a second preset named &quot;%2&quot;; left out</source>
+        <translation>%1: ein zweites Preset namens „%2“; ausgelassen</translation>
+    </message>
+    <message>
+        <source>a preset needs a name to be published</source>
+        <translation>ein Preset braucht einen Namen, um veröffentlicht zu werden</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a preset</source>
+        <translation>%1 ist ein Ordner, kein Preset</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in %2 already, as it is</source>
+        <translation>„%1“ liegt bereits unverändert in %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 was changed by someone else since this Brickrun last read or wrote it; theirs is kept</source>
+        <translation>„%1“ in %2 wurde von jemand anderem geändert, seit dieses Brickrun es zuletzt gelesen oder geschrieben hat; deren Fassung bleibt</translation>
+    </message>
+    <message>
+        <source>published &quot;%1&quot; to %2</source>
+        <translation>„%1“ in %2 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>published &quot;%1&quot; to %2, but someone changed it again right after</source>
+        <translation>„%1“ in %2 veröffentlicht, aber jemand hat es gleich danach wieder geändert</translation>
+    </message>
+    <message>
+        <source>%1 is read-only for you: the workspace refused to write there (%2)</source>
+        <translation>%1 ist für Sie schreibgeschützt: Der Arbeitsbereich hat das Schreiben dort abgelehnt (%2)</translation>
+    </message>
+    <message>
+        <source>publishing &quot;%1&quot; failed: %2</source>
+        <translation>Veröffentlichen von „%1“ fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::TeamPresetsModel</name>
     <message>
         <source>%1

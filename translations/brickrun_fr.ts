@@ -2671,6 +2671,81 @@ Choix : %2</translation>
     </message>
 </context>
 <context>
+    <name>Brickrun::TeamPresets</name>
+    <message>
+        <source>parameter &quot;%1&quot; looks like a secret; a shared preset never holds one (use a Databricks secret scope instead)</source>
+        <translation>le paramètre «&#xa0;%1&#xa0;» ressemble à un secret&#xa0;; un préréglage partagé n’en contient jamais (utilisez plutôt un secret scope Databricks)</translation>
+    </message>
+    <message>
+        <source>the value of parameter &quot;%1&quot; looks like a token; a shared preset never holds one</source>
+        <translation>la valeur du paramètre «&#xa0;%1&#xa0;» ressemble à un jeton&#xa0;; un préréglage partagé n’en contient jamais</translation>
+    </message>
+    <message>
+        <source>an argument looks like a token; a shared preset never holds one</source>
+        <translation>un argument ressemble à un jeton&#xa0;; un préréglage partagé n’en contient jamais</translation>
+    </message>
+    <message>
+        <source>the compute or Git settings hold what looks like a token</source>
+        <translation>les réglages de calcul ou Git contiennent ce qui ressemble à un jeton</translation>
+    </message>
+    <message>
+        <source>the Git URL holds a user name and password; a shared preset never holds one</source>
+        <translation>l’URL Git contient un nom d’utilisateur et un mot de passe&#xa0;; un préréglage partagé n’en contient jamais</translation>
+    </message>
+    <message>
+        <source>the folder &quot;%1&quot; is not a workspace path (it starts with /)</source>
+        <translation>le dossier «&#xa0;%1&#xa0;» n’est pas un chemin de l’espace de travail (il commence par /)</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1&#xa0;: illisible (%2)</translation>
+    </message>
+    <message>
+        <source>not JSON</source>
+        <translation>pas du JSON</translation>
+    </message>
+    <message>
+        <source>%1: not a preset (%2)</source>
+        <translation>%1&#xa0;: pas un préréglage (%2)</translation>
+    </message>
+    <message>
+        <source>%1: a second preset named &quot;%2&quot;; left out</source>
+        <translation>%1&#xa0;: un second préréglage nommé «&#xa0;%2&#xa0;»&#xa0;; laissé de côté</translation>
+    </message>
+    <message>
+        <source>a preset needs a name to be published</source>
+        <translation>un préréglage doit avoir un nom pour être publié</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a preset</source>
+        <translation>%1 est un dossier, pas un préréglage</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is in %2 already, as it is</source>
+        <translation>«&#xa0;%1&#xa0;» est déjà dans %2, tel quel</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 was changed by someone else since this Brickrun last read or wrote it; theirs is kept</source>
+        <translation>«&#xa0;%1&#xa0;» dans %2 a été modifié par quelqu’un d’autre depuis que ce Brickrun l’a lu ou écrit pour la dernière fois&#xa0;; sa version est conservée</translation>
+    </message>
+    <message>
+        <source>published &quot;%1&quot; to %2</source>
+        <translation>«&#xa0;%1&#xa0;» publié dans %2</translation>
+    </message>
+    <message>
+        <source>published &quot;%1&quot; to %2, but someone changed it again right after</source>
+        <translation>«&#xa0;%1&#xa0;» publié dans %2, mais quelqu’un l’a modifié de nouveau juste après</translation>
+    </message>
+    <message>
+        <source>%1 is read-only for you: the workspace refused to write there (%2)</source>
+        <translation>%1 est en lecture seule pour vous&#xa0;: l’espace de travail a refusé d’y écrire (%2)</translation>
+    </message>
+    <message>
+        <source>publishing &quot;%1&quot; failed: %2</source>
+        <translation>la publication de «&#xa0;%1&#xa0;» a échoué&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>Brickrun::TeamPresetsModel</name>
     <message>
         <source>%1

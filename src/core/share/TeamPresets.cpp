@@ -90,27 +90,27 @@ QString TeamPresets::secretProblem(const Preset &preset)
     const RunSpec &spec = preset.spec;
     for (const auto &p : spec.parameters) {
         if (looksLikeSecretName(p.first))
-            return QStringLiteral("parameter \"%1\" looks like a secret; a shared preset never "
-                                  "holds one (use a Databricks secret scope instead)")
+            return tr("parameter \"%1\" looks like a secret; a shared preset never "
+                      "holds one (use a Databricks secret scope instead)")
                 .arg(p.first);
         if (looksLikeSecretValue(p.second))
-            return QStringLiteral("the value of parameter \"%1\" looks like a token; a shared "
-                                  "preset never holds one")
+            return tr("the value of parameter \"%1\" looks like a token; a shared "
+                      "preset never holds one")
                 .arg(p.first);
     }
     for (const QString &argument : spec.pythonArguments) {
         if (looksLikeSecretValue(argument))
-            return QStringLiteral("an argument looks like a token; a shared preset never holds "
-                                  "one");
+            return tr("an argument looks like a token; a shared preset never holds "
+                      "one");
     }
     const QJsonObject shape = spec.shapeJson();
     const QString text = QString::fromUtf8(QJsonDocument(shape).toJson(QJsonDocument::Compact));
     if (looksLikeSecretValue(text))
-        return QStringLiteral("the compute or Git settings hold what looks like a token");
+        return tr("the compute or Git settings hold what looks like a token");
     static const QRegularExpression userInfo(QStringLiteral("://[^/@\\s\"]+:[^/@\\s\"]*@"));
     if (userInfo.match(text).hasMatch())
-        return QStringLiteral("the Git URL holds a user name and password; a shared preset "
-                              "never holds one");
+        return tr("the Git URL holds a user name and password; a shared preset "
+                  "never holds one");
     return {};
 }
 
@@ -136,8 +136,7 @@ void TeamPresets::resolveFolder(const QString &folder,
             f.chop(1);
         if (!f.startsWith(QLatin1Char('/')))
             return then(Result<QString>::failure(ApiError::invalidInput(
-                QStringLiteral("the folder \"%1\" is not a workspace path (it starts with /)")
-                    .arg(folder))));
+                tr("the folder \"%1\" is not a workspace path (it starts with /)").arg(folder))));
         return then(Result<QString>::success(f));
     }
     if (!m_userName.isEmpty())
@@ -203,15 +202,15 @@ void TeamPresets::readPresets(const std::shared_ptr<Listing> &listing,
     m_api->exportFile(
         file.path, this, [this, listing, files, next, then, file](const Result<ExportedSource> &r) {
             if (!r) {
-                listing->problems << QStringLiteral("%1: cannot be read (%2)")
-                                         .arg(file.name(), r.error().toString());
+                listing->problems
+                    << tr("%1: cannot be read (%2)").arg(file.name(), r.error().toString());
             } else {
                 QJsonParseError parseError;
                 const QJsonDocument doc = QJsonDocument::fromJson(r.value().content, &parseError);
                 TeamPreset p;
                 QStringList problems;
                 if (!doc.isObject())
-                    problems << QStringLiteral("not JSON");
+                    problems << tr("not JSON");
                 else
                     Preset::fromJson(doc.object(), &p.preset, &problems);
                 p.preset.profile.clear();
@@ -221,12 +220,11 @@ void TeamPresets::readPresets(const std::shared_ptr<Listing> &listing,
                     listing->presets.cbegin(), listing->presets.cend(),
                     [&p](const TeamPreset &t) { return t.preset.name == p.preset.name; });
                 if (!problems.isEmpty())
-                    listing->problems << QStringLiteral("%1: not a preset (%2)")
+                    listing->problems << tr("%1: not a preset (%2)")
                                              .arg(file.name(), problems.join(QStringLiteral("; ")));
                 else if (taken)
-                    listing->problems
-                        << QStringLiteral("%1: a second preset named \"%2\"; left out")
-                               .arg(file.name(), p.preset.name);
+                    listing->problems << tr("%1: a second preset named \"%2\"; left out")
+                                             .arg(file.name(), p.preset.name);
                 else
                     listing->presets.append(p);
             }
@@ -250,7 +248,7 @@ void TeamPresets::publish(const Preset &preset, const QString &folder, bool forc
     Preset check;
     QStringList problems;
     if (preset.name.trimmed().isEmpty())
-        refused.message = QStringLiteral("a preset needs a name to be published");
+        refused.message = tr("a preset needs a name to be published");
     else if (const QString secret = secretProblem(preset); !secret.isEmpty())
         refused.message = secret;
     else if (!Preset::fromJson(job->preset.toJson(), &check, &problems))
@@ -259,8 +257,8 @@ void TeamPresets::publish(const Preset &preset, const QString &folder, bool forc
         return finish(job, refused);
     m_api->getStatus(job->path, this, [this, job](const Result<WorkspaceObject> &r) {
         if (r && r.value().isFolder())
-            return failed(job, ApiError::invalidInput(
-                                   QStringLiteral("%1 is a folder, not a preset").arg(job->path)));
+            return failed(
+                job, ApiError::invalidInput(tr("%1 is a folder, not a preset").arg(job->path)));
         if (r)
             return checkExisting(job, r.value().modifiedAt);
         if (isNotFound(r.error()))
@@ -317,14 +315,14 @@ void TeamPresets::checkExisting(const std::shared_ptr<PublishJob> &job, qint64 t
                 if (theirs.preset.toJson() == job->preset.toJson()) {
                     m_cache->setBase(m_workspace, job->path, theirModifiedAt);
                     outcome.status = PublishOutcome::Status::Unchanged;
-                    outcome.message = QStringLiteral("\"%1\" is in %2 already, as it is")
-                                          .arg(job->preset.name, job->folder);
+                    outcome.message =
+                        tr("\"%1\" is in %2 already, as it is").arg(job->preset.name, job->folder);
                     return finish(job, outcome);
                 }
             }
             outcome.status = PublishOutcome::Status::Conflict;
-            outcome.message = QStringLiteral("\"%1\" in %2 was changed by someone else since this "
-                                             "Brickrun last read or wrote it; theirs is kept")
+            outcome.message = tr("\"%1\" in %2 was changed by someone else since this "
+                                 "Brickrun last read or wrote it; theirs is kept")
                                   .arg(job->preset.name, job->folder);
             finish(job, outcome);
         });
@@ -357,9 +355,9 @@ void TeamPresets::recordWritten(const std::shared_ptr<PublishJob> &job,
                 m_cache->setBase(m_workspace, job->path, ours ? modifiedAt : 0);
                 m_cache->setReadOnly(m_workspace, job->folder, false);
                 outcome.message =
-                    ours ? QStringLiteral("published \"%1\" to %2").arg(job->preset.name, job->path)
-                         : QStringLiteral("published \"%1\" to %2, but someone "
-                                          "changed it again right after")
+                    ours ? tr("published \"%1\" to %2").arg(job->preset.name, job->path)
+                         : tr("published \"%1\" to %2, but someone "
+                              "changed it again right after")
                                .arg(job->preset.name, job->path);
                 if (!ours)
                     outcome.status = PublishOutcome::Status::Conflict;
@@ -376,13 +374,13 @@ void TeamPresets::failed(const std::shared_ptr<PublishJob> &job, const ApiError 
     if (error.isPermission()) {
         m_cache->setReadOnly(m_workspace, job->folder, true);
         outcome.status = PublishOutcome::Status::ReadOnly;
-        outcome.message = QStringLiteral("%1 is read-only for you: the workspace refused to "
-                                         "write there (%2)")
+        outcome.message = tr("%1 is read-only for you: the workspace refused to "
+                             "write there (%2)")
                               .arg(job->folder, ApiError::inParentheses(error.message));
     } else {
         outcome.status = PublishOutcome::Status::Failed;
         outcome.message =
-            QStringLiteral("publishing \"%1\" failed: %2").arg(job->preset.name, error.toString());
+            tr("publishing \"%1\" failed: %2").arg(job->preset.name, error.toString());
     }
     finish(job, outcome);
 }
