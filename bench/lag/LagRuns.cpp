@@ -438,10 +438,12 @@ void LagBench::collect(const std::vector<PlannedRun> &batch, double speed)
                                       .value(QStringLiteral("life_cycle_state"))
                                       .toString();
             const qint64 end = body.value(QStringLiteral("end_time")).toInteger();
-            if (m.lagMs < 0 && end > 0 &&
+            if (!m.seen && end > 0 &&
                 (state == QLatin1String("TERMINATED") || state == QLatin1String("INTERNAL_ERROR") ||
-                 state == QLatin1String("SKIPPED")))
-                m.lagMs = clock.toService(e.answeredUs) - double(end);
+                 state == QLatin1String("SKIPPED"))) {
+                m.seen = true;
+                m.lagMs = std::max(0.0, clock.toService(e.answeredUs) - double(end));
+            }
         }
         for (const Measured &m : std::as_const(runs))
             m_results.push_back(m);
@@ -460,7 +462,7 @@ bool LagBench::writeCsv(const QString &file) const
                       .arg(m.index)
                       .arg(QLatin1String(ClientDirs[m.client]))
                       .arg(m.durationMs, 0, 'f', 0)
-                      .arg(m.lagMs, 0, 'f', 0)
+                      .arg(m.seen ? QString::number(m.lagMs, 'f', 0) : QString()) // unseen: empty
                       .arg(m.gets)
                       .toUtf8());
     return true;
@@ -487,7 +489,7 @@ void LagBench::printTable() const
             if (m.lengthClass != c)
                 continue;
             Row &row = rows[size_t(m.client)];
-            if (m.lagMs < 0) {
+            if (!m.seen) {
                 ++row.missed;
                 continue;
             }

@@ -66,7 +66,10 @@ struct Measured
     int index = 0;
     Client client = Sdk;
     double durationMs = 0;
-    double lagMs = -1; // < 0: the end was not seen
+    bool seen = false; // a terminal answer passed the proxy
+    // When it passed, after the run's end_time (simulated ms). An answer a fraction of a real
+    // millisecond "before" the end (the fitted clock's error, times the speed) counts as 0.
+    double lagMs = 0;
     int gets = 0;
 };
 
