@@ -41,20 +41,7 @@ private:
     QLabel *label(const char *name) const { return find<QLabel>(window(), name); }
     QPushButton *submitButton() const { return find<QPushButton>(window(), "submitButton"); }
 
-    [[nodiscard]] bool startApp()
-    {
-        if (!AppTestBase::startApp(true))
-            return false;
-        window()->activateWindow();
-        BRICKRUN_TEST_CHECK(QTest::qWaitForWindowActive(window()), "the window is active");
-        // The demo workspace's connection is ready: the form has its workspace API.
-        BRICKRUN_TEST_CHECK(
-            QTest::qWaitFor([this] {
-                return find<QPushButton>(window(), "browseNotebookButton")->isEnabled();
-            }),
-            "the form reaches the demo workspace");
-        return true;
-    }
+    [[nodiscard]] bool startApp() { return startOnDemoWorkspace(); }
     static void retype(QLineEdit *field, const QString &text)
     {
         field->selectAll();
@@ -111,13 +98,6 @@ private:
     QString clusterColumnOfRow(int row) const
     {
         return m_app->runsModel()->index(row, RunsTableModel::ClusterColumn).data().toString();
-    }
-    void saveScreenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
-        QDir().mkpath(dir);
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // laid out as shown
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
     }
     void waitForLists()
     {

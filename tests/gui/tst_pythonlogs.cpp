@@ -39,19 +39,7 @@ private:
         return find<T>(details(), name);
     }
 
-    [[nodiscard]] bool startApp()
-    {
-        if (!AppTestBase::startApp(true))
-            return false;
-        window()->activateWindow();
-        BRICKRUN_TEST_CHECK(QTest::qWaitForWindowActive(window()), "the window is active");
-        BRICKRUN_TEST_CHECK(
-            QTest::qWaitFor([this] {
-                return find<QPushButton>(window(), "browseNotebookButton")->isEnabled();
-            }),
-            "the form reaches the demo workspace");
-        return true;
-    }
+    [[nodiscard]] bool startApp() { return startOnDemoWorkspace(); }
 
     // Runs a Python file from the form (task type "Python file") and follows the run until its
     // output is in; its record then.

@@ -59,12 +59,6 @@ private:
     }
     QString status() const { return window()->statusBar()->currentMessage(); }
     // For a look at the result (build dir's screenshots/); not an assertion.
-    static void saveScreenshot(QWidget *widget, const char *name)
-    {
-        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
-        QDir().mkpath(dir);
-        widget->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -162,7 +156,7 @@ private Q_SLOTS:
                     box->isVisible());
         QVERIFY2(box->text().contains(QStringLiteral("browser")), qPrintable(box->text()));
         QVERIFY2(box->informativeText().contains(page), qPrintable(box->informativeText()));
-        saveScreenshot(box, "run-page-not-opened");
+        saveScreenshot(box, QStringLiteral("run-page-not-opened.png"));
         auto *copy = box->findChild<QPushButton *>(QStringLiteral("copyRunPageLink"));
         QVERIFY(copy);
         copy->click();
@@ -208,10 +202,10 @@ private Q_SLOTS:
         QVERIFY(startApp(false, true));
         QTRY_VERIFY2(status().contains(QStringLiteral("Add workspace")), qPrintable(status()));
         QVERIFY2(status().contains(QStringLiteral("demo")), qPrintable(status()));
-        saveScreenshot(window(), "welcome-closed");
+        saveScreenshot(window(), QStringLiteral("welcome-closed.png"));
         auto *runMenu = window()->findChild<QMenu *>(QStringLiteral("menuRun"));
         QVERIFY(runMenu);
-        saveScreenshot(runMenu, "run-menu");
+        saveScreenshot(runMenu, QStringLiteral("run-menu.png"));
     }
 };
 

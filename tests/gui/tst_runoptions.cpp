@@ -62,12 +62,6 @@ private:
         else
             QTest::keyClicks(edit, text);
     }
-    void saveScreenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
-        QDir().mkpath(dir);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-    }
 
 private Q_SLOTS:
     void initTestCase() { setUpProcess(); }

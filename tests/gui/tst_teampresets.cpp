@@ -117,12 +117,6 @@ private:
         QTest::mouseClick(find<QPushButton>(window(), "teamRefreshButton"), Qt::LeftButton);
         return refreshed.wait(10000);
     }
-    void saveScreenshot(QWidget *widget, const QString &name)
-    {
-        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
-        QDir().mkpath(dir);
-        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
-    }
 
 private Q_SLOTS:
     void initTestCase() { setUpProcess(); }

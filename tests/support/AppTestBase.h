@@ -9,8 +9,11 @@
 #include "MemoryTokenStore.h"
 #include "RunsTableModel.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QObject>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -98,6 +101,30 @@ protected:
                 QTest::qWaitFor([this] { return !m_app->runsModel()->isLoading(); }, 10000),
                 "the runs table's first page is read");
         return true;
+    }
+    // Starts the program on the demo workspace and waits as a user would before the first
+    // click: the window active and the form connected to the workspace (Browse… enabled).
+    [[nodiscard]] bool startOnDemoWorkspace()
+    {
+        if (!startApp(true))
+            return false;
+        window()->activateWindow();
+        BRICKRUN_TEST_CHECK(QTest::qWaitForWindowActive(window()), "the window is active");
+        BRICKRUN_TEST_CHECK(QTest::qWaitFor([this] {
+                                const auto *browse = window()->findChild<QPushButton *>(
+                                    QStringLiteral("browseNotebookButton"));
+                                return browse && browse->isEnabled();
+                            }),
+                            "the form reaches the demo workspace");
+        return true;
+    }
+    // A picture of `widget`, laid out as shown, as BUILD/screenshots/<name> (the docs show them).
+    void saveScreenshot(QWidget *widget, const QString &name)
+    {
+        const QString dir = QStringLiteral(BRICKRUN_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(widget->grab().save(dir + QLatin1Char('/') + name));
     }
 };
 
